@@ -1,0 +1,26 @@
+// HTTP adapter for the report routes.
+import { type Deps, runtimeDeps } from '../../shared/deps';
+import { httpHandler, type RouteImpls } from '../../shared/http/handler';
+import { actOnReport, browseReports, readReport, submitReport } from '../../shared/service/reports';
+
+export const reportRoutes: RouteImpls = {
+  'POST /reports': async (req, deps) => {
+    const res = await submitReport(deps, req.principal!, req.body, req.headers['idempotency-key']);
+    return { status: res.status, body: res.body, headers: res.headers };
+  },
+  'GET /reports': async (req, deps) => ({
+    status: 200,
+    body: await browseReports(deps, req.principal!, req.query),
+  }),
+  'GET /reports/{id}': async (req, deps) => ({
+    status: 200,
+    body: await readReport(deps, req.principal!, req.params),
+  }),
+  'POST /reports/{id}/actions': async (req, deps) => ({
+    status: 200,
+    body: await actOnReport(deps, req.principal!, req.params, req.body),
+  }),
+};
+
+export const createHandler = (deps: Deps) => httpHandler('reports', reportRoutes, () => deps);
+export const handler = httpHandler('reports', reportRoutes, runtimeDeps);

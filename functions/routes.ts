@@ -1,0 +1,91 @@
+// The route manifest: the one list of HTTP routes. CDK makes one API route per
+// row (and one function per handler group); the local server mounts the same
+// rows. A route added here exists on both targets, or on neither.
+export const ROLES = ['reporter', 'desk', 'agency'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** One Lambda function per group; `entry` is relative to the project root. */
+export const handlerGroups = {
+  meta: { entry: 'functions/http/meta.ts' },
+  reports: { entry: 'functions/http/reports.ts' },
+} as const;
+export type HandlerGroup = keyof typeof handlerGroups;
+
+export type HttpMethod = 'GET' | 'POST';
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** API Gateway path syntax: `/reports/{id}`. */
+  path: string;
+  group: HandlerGroup;
+  /** `public`: no token. Otherwise the roles that may call it (any of the caller's groups). */
+  access: 'public' | readonly Role[];
+  /** Whether the route takes a JSON body (content type, size and depth checks). */
+  body: boolean;
+  summary: string;
+}
+
+export const routes = [
+  {
+    method: 'GET',
+    path: '/health',
+    group: 'meta',
+    access: 'public',
+    body: false,
+    summary: 'Liveness: the table answers',
+  },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    group: 'meta',
+    access: 'public',
+    body: false,
+    summary: 'This API as OpenAPI 3.1',
+  },
+  {
+    method: 'GET',
+    path: '/reference',
+    group: 'meta',
+    access: ROLES,
+    body: false,
+    summary: 'Categories, areas, agencies and the enumerations',
+  },
+  {
+    method: 'POST',
+    path: '/reports',
+    group: 'reports',
+    access: ['reporter', 'desk'],
+    body: true,
+    summary: 'Submit a report',
+  },
+  {
+    method: 'GET',
+    path: '/reports',
+    group: 'reports',
+    access: ['reporter', 'desk'],
+    body: false,
+    summary: 'List reports (desk: all; reporter: own)',
+  },
+  {
+    method: 'GET',
+    path: '/reports/{id}',
+    group: 'reports',
+    access: ['reporter', 'desk'],
+    body: false,
+    summary: 'One report (reporter: own only)',
+  },
+  {
+    method: 'POST',
+    path: '/reports/{id}/actions',
+    group: 'reports',
+    access: ['desk'],
+    body: true,
+    summary: 'Dismiss or restore a report',
+  },
+] as const satisfies readonly RouteDef[];
+
+export type RouteKey = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;
+export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>): string => `${r.method} ${r.path}`;
+
+export const routesOfGroup = (group: HandlerGroup): RouteDef[] => routes.filter((r) => r.group === group);
+export const findRoute = (key: string): RouteDef | undefined => routes.find((r) => routeKey(r) === key);

@@ -1,0 +1,26 @@
+import type { AppConfigInput } from '../../shared/config/schema';
+import { agencies, common } from './common';
+
+/** dev: the local stack and the developers' sandbox account. Email only to example.org. */
+export const dev: AppConfigInput = {
+  ...common,
+  ...agencies('example.org'),
+  env: 'dev',
+  senderAddress: 'desk@example.org',
+  summaryRecipients: [
+    { email: 'leadership@example.org', locale: 'vi' },
+    { email: 'deputy@example.org', locale: 'en' },
+  ],
+  deskList: [{ email: 'desk@example.org', locale: 'vi' }],
+  retention: {
+    dismissedReportDays: 30,
+    idempotencyHours: 24,
+    sentMarkerDays: 30,
+    outboxDays: 30,
+    logDays: 7,
+  },
+  alarmEmail: 'ops@example.org',
+  corsOrigins: ['http://localhost:5173'],
+  api: { throttleRatePerSecond: 50, throttleBurst: 100 },
+  emailAllowList: ['example.org'],
+};

@@ -1,0 +1,22 @@
+import type { AppConfigInput } from '../../shared/config/schema';
+import { agencies, common } from './common';
+
+/** prod: real recipients, no allow-list, longest retention. */
+export const prod: AppConfigInput = {
+  ...common,
+  ...agencies('opinion-desk.example.org'),
+  env: 'prod',
+  senderAddress: 'no-reply@opinion-desk.example.org',
+  summaryRecipients: [{ email: 'leadership@opinion-desk.example.org', locale: 'vi' }],
+  deskList: [{ email: 'desk@opinion-desk.example.org', locale: 'vi' }],
+  retention: {
+    dismissedReportDays: 365,
+    idempotencyHours: 24,
+    sentMarkerDays: 90,
+    outboxDays: 90,
+    logDays: 90,
+  },
+  alarmEmail: 'ops@opinion-desk.example.org',
+  corsOrigins: ['https://opinion-desk.example.org'],
+  api: { throttleRatePerSecond: 200, throttleBurst: 400 },
+};

@@ -1,0 +1,23 @@
+import type { AppConfigInput } from '../../shared/config/schema';
+import { agencies, common } from './common';
+
+/** staging: production-like, but email reaches only the allow-listed test domain. */
+export const staging: AppConfigInput = {
+  ...common,
+  ...agencies('staging.opinion-desk.example.org'),
+  env: 'staging',
+  senderAddress: 'no-reply@staging.opinion-desk.example.org',
+  summaryRecipients: [{ email: 'leadership@staging.opinion-desk.example.org', locale: 'vi' }],
+  deskList: [{ email: 'desk@staging.opinion-desk.example.org', locale: 'vi' }],
+  retention: {
+    dismissedReportDays: 90,
+    idempotencyHours: 24,
+    sentMarkerDays: 60,
+    outboxDays: 60,
+    logDays: 30,
+  },
+  alarmEmail: 'ops@opinion-desk.example.org',
+  corsOrigins: ['https://staging.opinion-desk.example.org'],
+  api: { throttleRatePerSecond: 100, throttleBurst: 200 },
+  emailAllowList: ['staging.opinion-desk.example.org', 'example.org'],
+};

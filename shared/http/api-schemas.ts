@@ -1,0 +1,62 @@
+// Which zod schema documents each route's query, body and success response.
+// The OpenAPI document is generated from this map and the route manifest; a
+// manifest row without an entry here fails the OpenAPI test.
+import { z } from 'zod';
+import type { AppConfig } from '../config/schema';
+import { OUTCOMES } from '../domain/reference';
+import {
+  duplicateHintSchema,
+  reportActionSchema,
+  reportListQuerySchema,
+  reportSchema,
+  reportSubmissionSchema,
+} from '../domain/report';
+
+export interface RouteSchemas {
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  response: z.ZodType;
+  status: number;
+  /** Request headers the route reads. */
+  headers?: { name: string; description: string; required: boolean }[];
+}
+
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+const localized = z.object({ vi: z.string(), en: z.string() });
+
+export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> => ({
+  'GET /health': { response: z.object({ status: z.literal('ok') }), status: 200 },
+  'GET /openapi.json': { response: z.object({ openapi: z.string() }).loose(), status: 200 },
+  'GET /reference': {
+    status: 200,
+    response: z.object({
+      timeZone: z.string(),
+      defaultLocale: z.string(),
+      categories: z.array(z.object({ id: z.string(), name: localized })),
+      areas: z.array(z.object({ id: z.string(), name: localized })),
+      agencies: z.array(z.object({ id: z.string(), name: z.string() })),
+      channels: z.array(z.string()),
+      sentiments: z.array(z.string()),
+      urgencies: z.array(z.string()),
+      reportStatuses: z.array(z.string()),
+      outcomes: z.array(z.enum(OUTCOMES)),
+    }),
+  },
+  'POST /reports': {
+    status: 201,
+    body: reportSubmissionSchema(config),
+    response: reportSchema.extend({ possibleDuplicates: z.array(duplicateHintSchema) }),
+    headers: [
+      {
+        name: 'Idempotency-Key',
+        required: false,
+        description:
+          'Up to 128 visible ASCII characters. A retry with the same key and body replays the first response (Idempotent-Replayed: true); a different body → 422.',
+      },
+    ],
+  },
+  'GET /reports': { status: 200, query: reportListQuerySchema(config), response: page(reportSchema) },
+  'GET /reports/{id}': { status: 200, response: reportSchema },
+  'POST /reports/{id}/actions': { status: 200, body: reportActionSchema, response: reportSchema },
+});

@@ -1,0 +1,135 @@
+// Report use cases: what the handlers call. Each combines the pure rules of
+// shared/domain/report.ts with the store, and speaks only in domain errors.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Deps } from '../deps';
+import { BadRequest, Conflict, NotFound, UnprocessableContent } from '../domain/errors';
+import {
+  applyReportAction,
+  newReport,
+  type Report,
+  reportActionSchema,
+  reportIdSchema,
+  reportListQuerySchema,
+  reportSubmissionSchema,
+} from '../domain/report';
+import { normalizeUrl } from '../domain/url';
+import { validate } from '../http/body';
+import type { Principal } from '../http/principal';
+import { cancellationCodes } from '../store/errors';
+import {
+  canonicalHash,
+  getIdempotencyRecord,
+  type IdempotencyRecord,
+  idempotencyItemKey,
+  idempotencyPut,
+  type StoredResponse,
+} from '../store/idempotency';
+import {
+  findDuplicates,
+  getReport,
+  listReports,
+  type Page,
+  putNewReport,
+  saveReportTransition,
+  urlHash,
+} from '../store/reports';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,128}$/;
+/** How long a duplicate waits for the first request with its key to commit before answering 409. */
+const IN_FLIGHT_WAITS_MS = [25, 50, 100, 200, 400];
+
+const isDesk = (p: Principal) => p.roles.includes('desk');
+
+const replay = (record: IdempotencyRecord, bodyHash: string): StoredResponse => {
+  if (record.bodyHash !== bodyHash) {
+    throw new UnprocessableContent('This Idempotency-Key was used with a different body.');
+  }
+  return { ...record.response, headers: { ...record.response.headers, 'idempotent-replayed': 'true' } };
+};
+
+export const submitReport = async (
+  deps: Deps,
+  principal: Principal,
+  body: unknown,
+  idempotencyKey: string | undefined,
+): Promise<StoredResponse> => {
+  const input = validate(reportSubmissionSchema(deps.config), body, 'report');
+  const now = deps.clock();
+
+  let idem: { key: { pk: string; sk: string }; bodyHash: string } | undefined;
+  if (idempotencyKey !== undefined) {
+    if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new BadRequest('The Idempotency-Key header is not valid.', [
+        { path: '/headers/idempotency-key', message: 'must be 1–128 visible ASCII characters' },
+      ]);
+    }
+    idem = { key: idempotencyItemKey(principal.sub, idempotencyKey), bodyHash: canonicalHash(body) };
+    const existing = await getIdempotencyRecord(deps, idem.key, now);
+    if (existing) return replay(existing, idem.bodyHash);
+  }
+
+  const report = newReport(input, { id: deps.newId(), submittedBy: principal.sub, now });
+  const urlHashes = [...new Set(report.sourceUrls.map((u) => urlHash(normalizeUrl(u))))];
+  const possibleDuplicates = await findDuplicates(deps, urlHashes, report.id);
+  const response: StoredResponse = {
+    status: 201,
+    body: { ...report, possibleDuplicates },
+    headers: { location: `/reports/${report.id}` },
+  };
+
+  try {
+    await putNewReport(deps, {
+      report,
+      urlHashes,
+      ...(principal.email ? { reporterEmail: principal.email } : {}),
+      extraItems: idem ? [idempotencyPut(deps, idem.key, { bodyHash: idem.bodyHash, response }, now)] : [],
+    });
+  } catch (err) {
+    // Only a concurrent request with the same key can cancel this transaction:
+    // wait for it to commit, then answer with its response.
+    if (!idem || !cancellationCodes(err)) throw err;
+    for (const wait of IN_FLIGHT_WAITS_MS) {
+      const winner = await getIdempotencyRecord(deps, idem.key, now);
+      if (winner) return replay(winner, idem.bodyHash);
+      await sleep(wait);
+    }
+    throw new Conflict(
+      'A request with this Idempotency-Key is still in flight; retry shortly.',
+      {},
+      { 'retry-after': '1' },
+    );
+  }
+  return response;
+};
+
+/** A report the caller may see; anything else is "not found", whether it exists or not. */
+export const readReport = async (deps: Deps, principal: Principal, params: unknown): Promise<Report> => {
+  const parsed = reportIdSchema.safeParse(params);
+  if (!parsed.success) throw new NotFound('No such report.');
+  const report = await getReport(deps, parsed.data.id);
+  if (!report || (!isDesk(principal) && report.submittedBy !== principal.sub))
+    throw new NotFound('No such report.');
+  return report;
+};
+
+export const browseReports = async (
+  deps: Deps,
+  principal: Principal,
+  query: unknown,
+): Promise<Page<Report>> => {
+  const q = validate(reportListQuerySchema(deps.config), query, 'query');
+  return listReports(deps, isDesk(principal) ? {} : { submittedBy: principal.sub }, q);
+};
+
+export const actOnReport = async (
+  deps: Deps,
+  principal: Principal,
+  params: unknown,
+  body: unknown,
+): Promise<Report> => {
+  const action = validate(reportActionSchema, body, 'action');
+  const before = await readReport(deps, principal, params);
+  const after = applyReportAction(before, action, deps.clock());
+  await saveReportTransition(deps, before, after);
+  return after;
+};

@@ -1,0 +1,320 @@
+// The report repository: one item per report, with its GSI keys, and one small
+// item per normalized source URL for the duplicate hint. See README.md here
+// for the access patterns.
+import { createHash } from 'node:crypto';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../deps';
+import { Conflict, NotFound } from '../domain/errors';
+import type { DuplicateHint, Report, ReportListQuery, ReportStatus } from '../domain/report';
+import { addDays, epochSeconds, localDay } from '../domain/time';
+import { decodeCursor, encodeCursor, type KeyValues } from './cursor';
+import { cancellationCodes } from './errors';
+import type { GsiName } from './table';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' });
+export const urlHash = (normalized: string): string =>
+  createHash('sha256').update(normalized).digest('hex').slice(0, 32);
+const urlKey = (hash: string, reportId: string) => ({ pk: `URL#${hash}`, sk: `REPORT#${reportId}` });
+
+interface ReportItem extends Report {
+  pk: string;
+  sk: string;
+  entity: 'report';
+  localDay: string;
+  urlHashes: string[];
+  /** The reporter's address, kept only to tell them how their report's case ended. */
+  reporterEmail?: string;
+  expiresAt?: number;
+  [gsi: `gsi${number}${'pk' | 'sk'}`]: string;
+}
+
+const SERVER_ONLY = ['pk', 'sk', 'entity', 'localDay', 'urlHashes', 'reporterEmail', 'expiresAt'] as const;
+
+/** The partition of each report list index. */
+const reportPartitions = (
+  r: Pick<Report, 'status' | 'category' | 'area' | 'urgency' | 'submittedBy'>,
+  day: string,
+) =>
+  ({
+    gsi1: `RDAY#${day}`,
+    gsi2: `RBY#${r.submittedBy}`,
+    gsi3: `RSTATUS#${r.status}`,
+    gsi4: `RCAT#${r.category}`,
+    gsi5: `RAREA#${r.area}`,
+    gsi6: `RURG#${r.urgency}`,
+    gsi7: 'REPORT',
+  }) satisfies Record<GsiName, string>;
+
+const toItem = (
+  r: Report,
+  timeZone: string,
+  extra: { urlHashes: string[]; reporterEmail?: string },
+): ReportItem => {
+  const day = localDay(new Date(r.submittedAt), timeZone);
+  const sortKey = `${r.submittedAt}#${r.id}`;
+  const item: ReportItem = {
+    ...r,
+    ...reportKey(r.id),
+    entity: 'report',
+    localDay: day,
+    urlHashes: extra.urlHashes,
+  };
+  if (extra.reporterEmail) item.reporterEmail = extra.reporterEmail;
+  for (const [gsi, pk] of Object.entries(reportPartitions(r, day))) {
+    item[`${gsi}pk` as `gsi1pk`] = pk;
+    item[`${gsi}sk` as `gsi1sk`] = sortKey;
+  }
+  return item;
+};
+
+export const fromItem = (item: Record<string, unknown>): Report => {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) {
+    if (/^gsi\d+(pk|sk)$/.test(k) || (SERVER_ONLY as readonly string[]).includes(k)) continue;
+    out[k] = v;
+  }
+  return out as unknown as Report;
+};
+
+export interface NewReportWrite {
+  report: Report;
+  urlHashes: string[];
+  reporterEmail?: string;
+  /** Written in the same transaction: the idempotency record (see idempotency.ts). */
+  extraItems?: TransactItem[];
+}
+
+/** The report, its URL index entries and any extra items (the idempotency record), all or nothing. */
+export const putNewReport = async (deps: Deps, w: NewReportWrite): Promise<void> => {
+  const item = toItem(w.report, deps.config.timeZone, {
+    urlHashes: w.urlHashes,
+    reporterEmail: w.reporterEmail,
+  });
+  await deps.db.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        ...(w.extraItems ?? []),
+        { Put: { TableName: deps.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...w.urlHashes.map((h) => ({
+          Put: {
+            TableName: deps.tableName,
+            Item: { ...urlKey(h, w.report.id), entity: 'report-url', reportId: w.report.id },
+          },
+        })),
+      ],
+    }),
+  );
+};
+
+export const getReportItem = async (deps: Deps, id: string): Promise<Record<string, unknown> | undefined> => {
+  const out = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: reportKey(id), ConsistentRead: true }),
+  );
+  return out.Item;
+};
+
+export const getReport = async (deps: Deps, id: string): Promise<Report | undefined> => {
+  const item = await getReportItem(deps, id);
+  return item ? fromItem(item) : undefined;
+};
+
+/** Other reports sharing any of the URL hashes, with their current status. */
+export const findDuplicates = async (
+  deps: Deps,
+  hashes: string[],
+  excludeId?: string,
+): Promise<DuplicateHint[]> => {
+  const ids = new Set<string>();
+  await Promise.all(
+    [...new Set(hashes)].map(async (h) => {
+      const out = await deps.db.send(
+        new QueryCommand({
+          TableName: deps.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `URL#${h}` },
+          ProjectionExpression: 'reportId',
+          Limit: 50,
+        }),
+      );
+      for (const i of out.Items ?? [])
+        if (typeof i.reportId === 'string' && i.reportId !== excludeId) ids.add(i.reportId);
+    }),
+  );
+  if (ids.size === 0) return [];
+  const keys = [...ids].slice(0, 100).map(reportKey);
+  const found: DuplicateHint[] = [];
+  let request:
+    | Record<
+        string,
+        {
+          Keys: Record<string, string>[];
+          ProjectionExpression: string;
+          ExpressionAttributeNames: Record<string, string>;
+        }
+      >
+    | undefined = {
+    [deps.tableName]: {
+      Keys: keys,
+      ProjectionExpression: 'id, #s, caseId',
+      ExpressionAttributeNames: { '#s': 'status' },
+    },
+  };
+  for (let attempt = 0; request && Object.keys(request).length > 0 && attempt < 5; attempt++) {
+    const out = await deps.db.send(new BatchGetCommand({ RequestItems: request }));
+    for (const i of out.Responses?.[deps.tableName] ?? []) {
+      found.push({
+        id: String(i.id),
+        status: i.status as ReportStatus,
+        caseId: (i.caseId as string | null) ?? null,
+      });
+    }
+    request = out.UnprocessedKeys as typeof request;
+  }
+  return found.sort((a, b) => (a.id < b.id ? -1 : 1));
+};
+
+/** Saves a report's new status, conditional on the version it was read at. */
+export const saveReportTransition = async (deps: Deps, before: Report, after: Report): Promise<void> => {
+  const expiresAt =
+    after.status === 'dismissed'
+      ? epochSeconds(addDays(new Date(after.updatedAt), deps.config.retention.dismissedReportDays))
+      : undefined;
+  const item = await getReportItem(deps, before.id);
+  if (!item) throw new NotFound(`No report ${before.id}.`);
+  const hashes = (item.urlHashes as string[] | undefined) ?? [];
+  const next = toItem(after, deps.config.timeZone, {
+    urlHashes: hashes,
+    ...(typeof item.reporterEmail === 'string' ? { reporterEmail: item.reporterEmail } : {}),
+  });
+  if (expiresAt !== undefined) next.expiresAt = expiresAt;
+  try {
+    await deps.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: deps.tableName,
+              Item: next,
+              ConditionExpression: 'attribute_exists(pk) AND version = :v',
+              ExpressionAttributeValues: { ':v': before.version },
+            },
+          },
+          // The URL entries live and die with their report (retention drops both).
+          ...hashes.map((h) => ({
+            Update: {
+              TableName: deps.tableName,
+              Key: urlKey(h, before.id),
+              UpdateExpression: expiresAt === undefined ? 'REMOVE expiresAt' : 'SET expiresAt = :e',
+              ...(expiresAt === undefined ? {} : { ExpressionAttributeValues: { ':e': expiresAt } }),
+            },
+          })),
+        ],
+      }),
+    );
+  } catch (err) {
+    if (cancellationCodes(err)?.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict')) {
+      throw new Conflict('The report changed while you were acting on it; read it again and retry.', {
+        currentStatus: (await getReport(deps, before.id))?.status,
+      });
+    }
+    throw err;
+  }
+};
+
+export interface ReportScope {
+  /** Set for a reporter: only their own reports. */
+  submittedBy?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const MAX_QUERY_PAGES = 10;
+
+/**
+ * One index per filter; with several filters the first in this order serves the
+ * Query and the others are applied as a filter on it: own reports (reporter),
+ * date, status, category, area, urgency, else the all-reports index. Newest first.
+ */
+export const listReports = async (
+  deps: Deps,
+  scope: ReportScope,
+  q: ReportListQuery,
+): Promise<Page<Report>> => {
+  const filters: [attr: string, value: string][] = [];
+  const [idx, part]: [GsiName, string] = scope.submittedBy
+    ? ['gsi2', `RBY#${scope.submittedBy}`]
+    : q.date
+      ? ['gsi1', `RDAY#${q.date}`]
+      : q.status
+        ? ['gsi3', `RSTATUS#${q.status}`]
+        : q.category
+          ? ['gsi4', `RCAT#${q.category}`]
+          : q.area
+            ? ['gsi5', `RAREA#${q.area}`]
+            : q.urgency
+              ? ['gsi6', `RURG#${q.urgency}`]
+              : ['gsi7', 'REPORT'];
+  if (q.date && idx !== 'gsi1') filters.push(['localDay', q.date]);
+  if (q.status && idx !== 'gsi3') filters.push(['status', q.status]);
+  if (q.category && idx !== 'gsi4') filters.push(['category', q.category]);
+  if (q.area && idx !== 'gsi5') filters.push(['area', q.area]);
+  if (q.urgency && idx !== 'gsi6') filters.push(['urgency', q.urgency]);
+
+  const base: QueryCommandInput = {
+    TableName: deps.tableName,
+    IndexName: idx,
+    KeyConditionExpression: '#gpk = :gpk',
+    ExpressionAttributeNames: { '#gpk': `${idx}pk` },
+    ExpressionAttributeValues: { ':gpk': part },
+    ScanIndexForward: false,
+  };
+  if (filters.length > 0) {
+    base.FilterExpression = filters.map((_, i) => `#f${i} = :f${i}`).join(' AND ');
+    filters.forEach(([attr, value], i) => {
+      base.ExpressionAttributeNames![`#f${i}`] = attr;
+      base.ExpressionAttributeValues![`:f${i}`] = value;
+    });
+  }
+
+  let startKey: KeyValues | undefined = q.cursor ? decodeCursor(q.cursor, idx, part) : undefined;
+  const items: Record<string, unknown>[] = [];
+  for (let page = 0; page < MAX_QUERY_PAGES; page++) {
+    const out = await deps.db.send(
+      new QueryCommand({
+        ...base,
+        Limit: q.limit - items.length + (filters.length > 0 ? 25 : 0),
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const got = out.Items ?? [];
+    const room = q.limit - items.length;
+    if (got.length > room) {
+      items.push(...got.slice(0, room));
+      startKey = keyOf(items[items.length - 1]!, idx);
+      break;
+    }
+    items.push(...got);
+    startKey = out.LastEvaluatedKey as KeyValues | undefined;
+    if (!startKey || items.length >= q.limit) break;
+  }
+  return { items: items.map(fromItem), nextCursor: startKey ? encodeCursor(idx, part, startKey) : null };
+};
+
+const keyOf = (item: Record<string, unknown>, index: GsiName): KeyValues => ({
+  pk: String(item.pk),
+  sk: String(item.sk),
+  [`${index}pk`]: String(item[`${index}pk`]),
+  [`${index}sk`]: String(item[`${index}sk`]),
+});
