@@ -1,0 +1,55 @@
+// The stateless stack: user pool, HTTP API and one function per handler group.
+// Everything here can be destroyed and recreated from code except the users,
+// which is why the user pool is retained outside dev.
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { type HandlerGroup, handlerGroups, routes } from '../../functions/routes';
+import type { AppConfig } from '../../shared/config/schema';
+import { Auth } from './constructs/auth';
+import { HandlerFunction } from './constructs/function';
+import { OpinionDeskApi } from './constructs/http-api';
+
+export interface AppStackProps extends StackProps {
+  config: AppConfig;
+  table: ITableV2;
+}
+
+export class AppStack extends Stack {
+  readonly auth: Auth;
+  readonly api: OpinionDeskApi;
+  readonly functions: Record<HandlerGroup, HandlerFunction>;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    const { config, table, ...stackProps } = props;
+    super(scope, id, stackProps);
+
+    this.auth = new Auth(this, 'Auth', { config });
+
+    const groups = Object.keys(handlerGroups) as HandlerGroup[];
+    this.functions = Object.fromEntries(
+      groups.map((group) => {
+        const fn = new HandlerFunction(this, `Http-${group}`, {
+          config,
+          entry: handlerGroups[group].entry,
+          description: `opinion-desk HTTP handlers: ${group}`,
+        }).bindTable(table);
+        return [group, fn];
+      }),
+    ) as Record<HandlerGroup, HandlerFunction>;
+
+    this.api = new OpinionDeskApi(this, 'Api', {
+      config,
+      routes,
+      functions: Object.fromEntries(groups.map((g) => [g, this.functions[g].fn])) as Record<
+        HandlerGroup,
+        HandlerFunction['fn']
+      >,
+      userPool: this.auth.userPool,
+      userPoolClient: this.auth.client,
+    });
+
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+  }
+}

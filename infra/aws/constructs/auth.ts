@@ -1,0 +1,107 @@
+// Who may call the API: one Cognito user pool whose groups are the roles
+// (functions/routes.ts ROLES), agency users carrying `custom:agency`. Accounts
+// are created by the desk (no self sign-up). The API's JWT authorizer verifies
+// tokens issued to the one app client.
+import { Duration, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { ROLES, type Role } from '../../../functions/routes';
+import type { AppConfig } from '../../../shared/config/schema';
+import { removalPolicyFor } from './retention';
+
+/** The custom attribute that names an agency user's agency (`custom:agency` in tokens). */
+export const AGENCY_ATTRIBUTE = 'agency';
+
+/** Precedence only orders the groups in the console and in `cognito:preferred_role`; roles add up. */
+const groups: Record<Role, { precedence: number; description: string }> = {
+  desk: {
+    precedence: 0,
+    description: 'Desk staff: triage reports, run cases, plan briefings, read everything',
+  },
+  agency: {
+    precedence: 1,
+    description: 'Agency and locality staff: see and answer the cases assigned to their agency',
+  },
+  reporter: { precedence: 2, description: 'Field collaborators: submit reports and read their own' },
+};
+
+export interface AuthProps {
+  config: AppConfig;
+}
+
+export class Auth extends Construct {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: AuthProps) {
+    super(scope, id);
+    const { config } = props;
+    const prod = config.env === 'prod';
+
+    this.userPool = new UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      customAttributes: {
+        // Mutable so that the desk can move a user to another agency; app clients may not write it.
+        [AGENCY_ATTRIBUTE]: new StringAttribute({ minLen: 1, maxLen: 40, mutable: true }),
+      },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        passwordHistorySize: 5,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      // Threat protection blocks risky sign-ins in prod; elsewhere it only reports them.
+      standardThreatProtectionMode: prod
+        ? StandardThreatProtectionMode.FULL_FUNCTION
+        : StandardThreatProtectionMode.AUDIT_ONLY,
+      deletionProtection: prod,
+      removalPolicy: removalPolicyFor(config),
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is optional (TOTP, no SMS) rather than required: field collaborators sign in from their own phones and SPEC §1 does not ask them to enrol an authenticator; Plus-tier threat protection covers risky sign-ins.',
+    });
+
+    for (const role of ROLES) {
+      this.userPool.addGroup(`Group-${role}`, { groupName: role, ...groups[role] });
+    }
+
+    this.client = this.userPool.addClient('ApiClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true, locale: true })
+        .withCustomAttributes(AGENCY_ATTRIBUTE),
+      // Users may not write custom:agency (or their email) themselves: an agency
+      // user could otherwise read another agency's cases.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, locale: true }),
+    });
+  }
+}

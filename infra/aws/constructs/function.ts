@@ -1,0 +1,127 @@
+// One Lambda function per handler entry, with the project's defaults: Node.js 22
+// on arm64, an ESM bundle built by the local esbuild (no Docker), source maps,
+// its own log group with the configured retention, and a role that may write
+// to that log group and nothing else until something is bound to it.
+
+import { join } from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { AppConfig } from '../../../shared/config/schema';
+import { tableDefinition } from '../../../shared/store/table';
+import { repoRoot } from '../paths';
+import { logRetention, removalPolicyFor } from './retention';
+
+/** The Powertools service name; the Logger in shared/observability.ts uses the same. */
+export const SERVICE_NAME = 'opinion-desk';
+
+/**
+ * esbuild's ESM output has no `require`; bundled CommonJS dependencies still call it
+ * for Node built-ins, so the bundle gets one from `createRequire`.
+ */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __opinionDeskCreateRequire } from 'node:module'; const require = __opinionDeskCreateRequire(import.meta.url);";
+
+/** What the store does: item reads and writes, queries, transactions (which authorize per item action). */
+export const TABLE_ITEM_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+];
+
+export interface HandlerFunctionProps {
+  config: AppConfig;
+  /** The entry file, relative to the repository root (as in functions/routes.ts). */
+  entry: string;
+  description: string;
+  /** @default 10 s: an HTTP handler answers 503 well before API Gateway's 30 s. */
+  timeout?: Duration;
+  /** @default 512 */
+  memorySize?: number;
+}
+
+export class HandlerFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+    super(scope, id);
+    const { config } = props;
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: logRetention(config),
+      removalPolicy: removalPolicyFor(config),
+    });
+
+    // A role of our own instead of AWSLambdaBasicExecutionRole: it may write to
+    // this function's log group only.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.description} (${config.env})`,
+    });
+    this.logGroup.grantWrite(role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: join(repoRoot, props.entry),
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: join(repoRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      description: props.description,
+      role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      environment: {
+        APP_ENV: config.env,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        banner: ESM_REQUIRE_BANNER,
+        bundleAwsSDK: true,
+      },
+    });
+    Validations.of(this.fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'SPEC §2 pins the Node.js 22 runtime and the bundle targets node22; moving to a newer runtime is a spec change, not a lint fix.',
+    });
+  }
+
+  /**
+   * Injects TABLE_NAME and grants item reads and writes on the table and on each
+   * of its GSIs by name. Narrower than `grantReadWriteData()`: no `Scan` (request
+   * and job paths never scan, ARCHITECTURE.md), no stream reads, and no
+   * `index/*` wildcard (so no cdk-nag IAM5 finding to acknowledge).
+   */
+  bindTable(table: ITableV2): this {
+    this.fn.addEnvironment('TABLE_NAME', table.tableName);
+    Grant.addToPrincipal({
+      grantee: this.fn,
+      actions: TABLE_ITEM_ACTIONS,
+      resourceArns: [
+        table.tableArn,
+        ...tableDefinition.globalSecondaryIndexes.map((g) => `${table.tableArn}/index/${g.indexName}`),
+      ],
+    });
+    return this;
+  }
+}

@@ -1,0 +1,42 @@
+// The stateful stack: the one DynamoDB table, built from the same table
+// definition as the local stack (shared/store/table.ts). Kept apart from the
+// stateless AppStack so that the app can be torn down and redeployed freely.
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import type { AppConfig } from '../../shared/config/schema';
+import { tableDefinition } from '../../shared/store/table';
+import { removalPolicyFor } from './constructs/retention';
+
+export interface DataStackProps extends StackProps {
+  config: AppConfig;
+}
+
+export class DataStack extends Stack {
+  readonly table: TableV2;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    const { config, ...stackProps } = props;
+    const prod = config.env === 'prod';
+    super(scope, id, { terminationProtection: prod, ...stackProps });
+
+    const string = (name: string) => ({ name, type: AttributeType.STRING });
+    this.table = new TableV2(this, 'Table', {
+      partitionKey: string(tableDefinition.partitionKey),
+      sortKey: string(tableDefinition.sortKey),
+      billing: Billing.onDemand(),
+      timeToLiveAttribute: tableDefinition.ttlAttribute,
+      globalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((g) => ({
+        indexName: g.indexName,
+        partitionKey: string(g.partitionKey),
+        sortKey: string(g.sortKey),
+        projectionType: ProjectionType.ALL,
+      })),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // The outbox sender drains case notifications from the stream (SPEC §5).
+      dynamoStream: StreamViewType.NEW_IMAGE,
+      deletionProtection: prod,
+      removalPolicy: removalPolicyFor(config),
+    });
+  }
+}

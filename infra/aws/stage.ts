@@ -1,0 +1,38 @@
+// One environment: a stateful DataStack (the table) and a stateless AppStack
+// (user pool, API, functions) that is handed the table.
+import { Stage, type StageProps, Tags } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { AppConfig } from '../../shared/config/schema';
+import { AppStack } from './app-stack';
+import { DataStack } from './data-stack';
+
+export interface OpinionDeskStageProps extends StageProps {
+  config: AppConfig;
+}
+
+export const stageName = (config: AppConfig): string => `OpinionDesk-${config.env}`;
+
+export class OpinionDeskStage extends Stage {
+  readonly config: AppConfig;
+  readonly dataStack: DataStack;
+  readonly appStack: AppStack;
+
+  constructor(scope: Construct, id: string, props: OpinionDeskStageProps) {
+    const { config, ...stageProps } = props;
+    super(scope, id, { env: { account: config.account, region: config.region }, ...stageProps });
+    this.config = config;
+
+    this.dataStack = new DataStack(this, 'Data', {
+      config,
+      description: `opinion-desk ${config.env}: stateful resources (DynamoDB table)`,
+    });
+    this.appStack = new AppStack(this, 'App', {
+      config,
+      table: this.dataStack.table,
+      description: `opinion-desk ${config.env}: user pool, HTTP API and functions`,
+    });
+
+    Tags.of(this).add('app', 'opinion-desk');
+    Tags.of(this).add('env', config.env);
+  }
+}

@@ -1,0 +1,298 @@
+// CDK assertions for every environment: the synthesized stacks have what the
+// spec asks of them (authorizer on every non-public route, the table's keys,
+// PITR and retention, Node.js 22 on arm64, no admin IAM) and cdk-nag finds
+// nothing unacknowledged. Synthesis skips asset bundling except in the one
+// test that proves the local esbuild bundles the handlers offline.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { App } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { handlerGroups, routeKey, routes } from '../../functions/routes';
+import { type BuiltApp, buildApp } from '../../infra/aws/build';
+import { ESM_REQUIRE_BANNER } from '../../infra/aws/constructs/function';
+import { loadAppConfig } from '../../infra/config';
+import { ENVIRONMENTS, type EnvironmentName } from '../../shared/config/schema';
+import { GSI_NAMES, tableDefinition } from '../../shared/store/table';
+
+/** The same feature flags the CLI gets from cdk.json, so that tests synthesize what `cdk synth` does. */
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context: Record<string, unknown>;
+};
+
+// Generous: the first synth also starts the CloudFormation validation engine, slow on a busy machine.
+const SYNTH_TIMEOUT = 120_000;
+
+const build = (envName: string, { bundle }: { bundle: boolean }): BuiltApp =>
+  buildApp(envName, {
+    context: {
+      ...cdkJson.context,
+      // In-memory mode: a failed validation throws with the report in the message.
+      '@aws-cdk/core:appMode': 'inmemory',
+      ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+    },
+  });
+
+/** cdk-nag findings left after acknowledgements, one line each, for a readable failure. */
+const unacknowledgedNagFindings = (app: App): string[] =>
+  new AwsSolutionsChecks()
+    .validateScope(app)
+    .violations.map(
+      (v) => `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+    );
+
+type CfnResource = { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string };
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+
+const asList = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
+
+const policyStatements = (template: Template): Statement[] => {
+  const docs: { Statement: Statement[] }[] = [];
+  for (const r of Object.values(template.findResources('AWS::IAM::Policy')) as CfnResource[]) {
+    docs.push(r.Properties?.PolicyDocument as { Statement: Statement[] });
+  }
+  for (const r of Object.values(template.findResources('AWS::IAM::Role')) as CfnResource[]) {
+    for (const p of (r.Properties?.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]) {
+      docs.push(p.PolicyDocument);
+    }
+  }
+  return docs.flatMap((d) => d.Statement);
+};
+
+describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
+  const config = loadAppConfig(envName);
+  let built: BuiltApp;
+  let data: Template;
+  let api: Template;
+
+  beforeAll(() => {
+    built = build(envName, { bundle: false });
+    // Synthesizing the app runs cdk-nag as a validation plugin: an unacknowledged error throws here.
+    built.app.synth();
+    data = Template.fromStack(built.stage.dataStack);
+    api = Template.fromStack(built.stage.appStack);
+  }, SYNTH_TIMEOUT);
+
+  it('is one Stage named after the environment, in the configured region', () => {
+    expect(built.stage.stageName).toBe(`OpinionDesk-${envName}`);
+    expect(built.stage.dataStack.region).toBe(config.region);
+    expect(built.stage.appStack.region).toBe(config.region);
+  });
+
+  it('has no unacknowledged cdk-nag findings and no error or warning annotations', () => {
+    expect(unacknowledgedNagFindings(built.app)).toEqual([]);
+    for (const stack of [built.stage.dataStack, built.stage.appStack]) {
+      const annotations = Annotations.fromStack(stack);
+      expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+      expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+    }
+  });
+
+  it('has one route per manifest row; only GET /health and GET /openapi.json are public', () => {
+    const byKey = new Map(
+      (Object.values(api.findResources('AWS::ApiGatewayV2::Route')) as CfnResource[]).map((r) => [
+        r.Properties?.RouteKey as string,
+        r.Properties ?? {},
+      ]),
+    );
+    expect([...byKey.keys()].sort()).toEqual(routes.map(routeKey).sort());
+    const [authorizerId] = Object.keys(api.findResources('AWS::ApiGatewayV2::Authorizer'));
+    api.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
+
+    const publicKeys = ['GET /health', 'GET /openapi.json'];
+    expect(routes.filter((r) => r.access === 'public').map(routeKey)).toEqual(publicKeys);
+    for (const [key, props] of byKey) {
+      if (publicKeys.includes(key)) {
+        expect(props.AuthorizationType, key).toBe('NONE');
+        expect(props.AuthorizerId, key).toBeUndefined();
+      } else {
+        expect(props.AuthorizationType, key).toBe('JWT');
+        expect(props.AuthorizerId, key).toEqual({ Ref: authorizerId });
+      }
+    }
+  });
+
+  it('throttles the default stage, writes access logs and allows the configured CORS origins', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: config.api.throttleRatePerSecond,
+        ThrottlingBurstLimit: config.api.throttleBurst,
+      },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+    api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: config.corsOrigins }),
+    });
+  });
+
+  it('has the table from the table definition: on demand, PITR, TTL, 7 GSIs, a stream', () => {
+    data.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    const [table] = Object.values(data.findResources('AWS::DynamoDB::GlobalTable')) as CfnResource[];
+    const props = table!.Properties as {
+      BillingMode: string;
+      KeySchema: unknown;
+      TimeToLiveSpecification: unknown;
+      GlobalSecondaryIndexes: { IndexName: string; KeySchema: unknown; Projection: unknown }[];
+      StreamSpecification: unknown;
+      Replicas: { PointInTimeRecoverySpecification: unknown }[];
+    };
+    expect(props.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(props.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect(props.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    expect(props.GlobalSecondaryIndexes).toHaveLength(7);
+    expect(props.GlobalSecondaryIndexes.map((g) => g.IndexName)).toEqual([...GSI_NAMES]);
+    for (const g of tableDefinition.globalSecondaryIndexes) {
+      expect(props.GlobalSecondaryIndexes).toContainEqual({
+        IndexName: g.indexName,
+        KeySchema: [
+          { AttributeName: g.partitionKey, KeyType: 'HASH' },
+          { AttributeName: g.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      });
+    }
+    expect(props.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+    expect(props.Replicas).toHaveLength(1);
+    expect(props.Replicas[0]!.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+  });
+
+  it('protects the table and the user pool in prod only, retains them outside dev', () => {
+    const [table] = Object.values(data.findResources('AWS::DynamoDB::GlobalTable')) as CfnResource[];
+    const replica = (table!.Properties as { Replicas: { DeletionProtectionEnabled: boolean }[] })
+      .Replicas[0]!;
+    const [pool] = Object.values(api.findResources('AWS::Cognito::UserPool')) as CfnResource[];
+    const expected = {
+      dev: { protection: false, policy: 'Delete' },
+      staging: { protection: false, policy: 'Retain' },
+      prod: { protection: true, policy: 'Retain' },
+    }[envName];
+    expect(replica.DeletionProtectionEnabled).toBe(expected.protection);
+    expect(table!.DeletionPolicy).toBe(expected.policy);
+    expect(pool!.DeletionPolicy).toBe(expected.policy);
+    expect(pool!.Properties?.DeletionProtection).toBe(expected.protection ? 'ACTIVE' : 'INACTIVE');
+    expect(built.stage.dataStack.terminationProtection).toBe(envName === 'prod');
+  });
+
+  it('keeps the logical ids of the stateful resources (a change would replace them)', () => {
+    expect(Object.keys(data.findResources('AWS::DynamoDB::GlobalTable'))).toEqual(['TableCD117FA1']);
+    expect(Object.keys(api.findResources('AWS::Cognito::UserPool'))).toEqual(['AuthUserPool8115E87F']);
+  });
+
+  it('runs one Node.js 22 arm64 function per handler group, bound to the table', () => {
+    const functions = Object.values(api.findResources('AWS::Lambda::Function')) as CfnResource[];
+    expect(functions).toHaveLength(Object.keys(handlerGroups).length);
+    for (const fn of functions) {
+      const p = fn.Properties as {
+        Runtime: string;
+        Architectures: string[];
+        Handler: string;
+        Environment: { Variables: Record<string, unknown> };
+      };
+      expect(p.Runtime).toBe('nodejs22.x');
+      expect(p.Architectures).toEqual(['arm64']);
+      expect(p.Handler).toBe('index.handler');
+      expect(p.Environment.Variables).toMatchObject({
+        APP_ENV: envName,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'opinion-desk',
+        TABLE_NAME: { 'Fn::ImportValue': expect.stringContaining(built.stage.dataStack.stackName) },
+      });
+    }
+  });
+
+  it('keeps every log group for the configured retention', () => {
+    const groups = Object.values(api.findResources('AWS::Logs::LogGroup')) as CfnResource[];
+    // One per function plus the API's access logs.
+    expect(groups).toHaveLength(Object.keys(handlerGroups).length + 1);
+    for (const g of groups) expect(g.Properties?.RetentionInDays).toBe(config.retention.logDays);
+  });
+
+  it('has the role groups, the custom:agency attribute, no self sign-up, and clients cannot write the agency', () => {
+    for (const role of ['reporter', 'desk', 'agency']) {
+      api.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+    }
+    api.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'agency', Mutable: true })]),
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
+    });
+    const [client] = Object.values(api.findResources('AWS::Cognito::UserPoolClient')) as CfnResource[];
+    expect(client!.Properties?.ReadAttributes).toContain('custom:agency');
+    expect(client!.Properties?.WriteAttributes).not.toContain('custom:agency');
+  });
+
+  it('grants no IAM statement with Action "*" on Resource "*", and no Scan to the handlers', () => {
+    for (const template of [data, api]) {
+      for (const s of policyStatements(template)) {
+        const actions = asList(s.Action);
+        const resources = asList(s.Resource);
+        expect(actions.includes('*') && resources.includes('*'), JSON.stringify(s)).toBe(false);
+        expect(actions).not.toContain('dynamodb:Scan');
+      }
+    }
+  });
+});
+
+describe('the app', () => {
+  it('fails for an unknown environment, naming it', () => {
+    expect(() => buildApp('qa')).toThrow(/Unknown environment "qa"/);
+  });
+
+  it(
+    'fails synth on an unacknowledged cdk-nag error',
+    () => {
+      const { app, stage } = build('dev', { bundle: false });
+      new Role(stage.appStack, 'AdminProbe', {
+        assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+        managedPolicies: [ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],
+      });
+      expect(() => app.synth()).toThrow(/AwsSolutions-IAM4/);
+    },
+    SYNTH_TIMEOUT,
+  );
+
+  it(
+    'bundles every handler with the local esbuild (no Docker): minified ESM with source maps, loadable',
+    () => {
+      // Assets are staged (bundled) while the functions are constructed.
+      const { app } = build('dev', { bundle: true });
+      const assetDirs = readdirSync(app.outdir)
+        .filter((name) => name.startsWith('asset.'))
+        .map((name) => join(app.outdir, name))
+        .filter((dir) => existsSync(join(dir, 'index.mjs')));
+      expect(assetDirs).toHaveLength(Object.keys(handlerGroups).length);
+      for (const dir of assetDirs) {
+        expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+        const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+        expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+        // The bundle is an ES module that Node loads and that exports `handler`.
+        const loaded = execFileSync(
+          process.execPath,
+          [
+            '--input-type=module',
+            '-e',
+            `const m = await import(${JSON.stringify(pathToFileURL(join(dir, 'index.mjs')).href)}); console.log('handler:' + typeof m.handler);`,
+          ],
+          {
+            env: { ...process.env, APP_ENV: 'dev', TABLE_NAME: 'bundle-check', AWS_REGION: 'ap-southeast-1' },
+            encoding: 'utf8',
+          },
+        );
+        expect(loaded).toContain('handler:function');
+      }
+      // And the app still synthesizes (cdk-nag included) with real assets.
+      expect(() => app.synth()).not.toThrow();
+    },
+    SYNTH_TIMEOUT,
+  );
+});
