@@ -8,6 +8,7 @@ export type Role = (typeof ROLES)[number];
 export const handlerGroups = {
   meta: { entry: 'functions/http/meta.ts' },
   reports: { entry: 'functions/http/reports.ts' },
+  cases: { entry: 'functions/http/cases.ts' },
 } as const;
 export type HandlerGroup = keyof typeof handlerGroups;
 
@@ -81,6 +82,38 @@ export const routes = [
     access: ['desk'],
     body: true,
     summary: 'Dismiss or restore a report',
+  },
+  {
+    method: 'POST',
+    path: '/cases',
+    group: 'cases',
+    access: ['desk'],
+    body: true,
+    summary: 'Open a case from 1–50 new reports',
+  },
+  {
+    method: 'GET',
+    path: '/cases',
+    group: 'cases',
+    access: ['desk', 'agency'],
+    body: false,
+    summary: 'List cases (desk: all; agency: its own agency’s)',
+  },
+  {
+    method: 'GET',
+    path: '/cases/{id}',
+    group: 'cases',
+    access: ['desk', 'agency'],
+    body: false,
+    summary: 'One case with its history and report ids; ETag is its version',
+  },
+  {
+    method: 'POST',
+    path: '/cases/{id}/actions',
+    group: 'cases',
+    access: ['desk', 'agency'],
+    body: true,
+    summary: 'One action on a case; If-Match required',
   },
 ] as const satisfies readonly RouteDef[];
 

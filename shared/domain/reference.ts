@@ -1,11 +1,8 @@
 // The reference data a client needs to fill in forms: the configured lists and
 // the fixed enumerations, in both locales.
 import type { AppConfig } from '../config/schema';
+import { CASE_ACTIONS, CASE_RULES, CASE_STATUSES, OUTCOMES, PRIORITIES } from './case';
 import { CHANNELS, REPORT_STATUSES, SENTIMENTS, URGENCIES } from './report';
-
-/** How a case ends (SPEC §4 "Case"). */
-export const OUTCOMES = ['clarified', 'corrected', 'resolved', 'unfounded', 'no-action'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
 
 export const referenceData = (config: AppConfig) => ({
   timeZone: config.timeZone,
@@ -18,4 +15,8 @@ export const referenceData = (config: AppConfig) => ({
   urgencies: URGENCIES,
   reportStatuses: REPORT_STATUSES,
   outcomes: OUTCOMES,
+  caseStatuses: CASE_STATUSES,
+  priorities: PRIORITIES,
+  /** The case state machine, as data: who may take each action, from which states, to which. */
+  caseActions: CASE_ACTIONS.map((action) => ({ action, ...CASE_RULES[action] })),
 });

@@ -3,7 +3,14 @@
 // manifest row without an entry here fails the OpenAPI test.
 import { z } from 'zod';
 import type { AppConfig } from '../config/schema';
-import { OUTCOMES } from '../domain/reference';
+import {
+  caseActionSchema,
+  caseDetailSchema,
+  caseListQuerySchema,
+  caseViewSchema,
+  OUTCOMES,
+  openCaseSchema,
+} from '../domain/case';
 import {
   duplicateHintSchema,
   reportActionSchema,
@@ -41,6 +48,16 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
       urgencies: z.array(z.string()),
       reportStatuses: z.array(z.string()),
       outcomes: z.array(z.enum(OUTCOMES)),
+      caseStatuses: z.array(z.string()),
+      priorities: z.array(z.string()),
+      caseActions: z.array(
+        z.object({
+          action: z.string(),
+          who: z.array(z.string()),
+          from: z.array(z.string()),
+          to: z.string().nullable(),
+        }),
+      ),
     }),
   },
   'POST /reports': {
@@ -59,4 +76,20 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
   'GET /reports': { status: 200, query: reportListQuerySchema(config), response: page(reportSchema) },
   'GET /reports/{id}': { status: 200, response: reportSchema },
   'POST /reports/{id}/actions': { status: 200, body: reportActionSchema, response: reportSchema },
+  'POST /cases': { status: 201, body: openCaseSchema(config), response: caseViewSchema },
+  'GET /cases': { status: 200, query: caseListQuerySchema(config), response: page(caseViewSchema) },
+  'GET /cases/{id}': { status: 200, response: caseDetailSchema },
+  'POST /cases/{id}/actions': {
+    status: 200,
+    body: caseActionSchema(config),
+    response: caseViewSchema,
+    headers: [
+      {
+        name: 'If-Match',
+        required: true,
+        description:
+          'The ETag (version) of the case you read: 428 without it, 412 when the case has moved on.',
+      },
+    ],
+  },
 });

@@ -24,11 +24,11 @@ import {
   idempotencyPut,
   type StoredResponse,
 } from '../store/idempotency';
+import type { Page } from '../store/query';
 import {
   findDuplicates,
   getReport,
   listReports,
-  type Page,
   putNewReport,
   saveReportTransition,
   urlHash,

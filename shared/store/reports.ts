@@ -6,7 +6,6 @@ import {
   BatchGetCommand,
   GetCommand,
   QueryCommand,
-  type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -14,8 +13,8 @@ import type { Deps } from '../deps';
 import { Conflict, NotFound } from '../domain/errors';
 import type { DuplicateHint, Report, ReportListQuery, ReportStatus } from '../domain/report';
 import { addDays, epochSeconds, localDay } from '../domain/time';
-import { decodeCursor, encodeCursor, type KeyValues } from './cursor';
 import { cancellationCodes } from './errors';
+import { equals, type Filter, type Page, queryIndexPage } from './query';
 import type { GsiName } from './table';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -235,13 +234,6 @@ export interface ReportScope {
   submittedBy?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-const MAX_QUERY_PAGES = 10;
-
 /**
  * One index per filter; with several filters the first in this order serves the
  * Query and the others are applied as a filter on it: own reports (reporter),
@@ -252,8 +244,7 @@ export const listReports = async (
   scope: ReportScope,
   q: ReportListQuery,
 ): Promise<Page<Report>> => {
-  const filters: [attr: string, value: string][] = [];
-  const [idx, part]: [GsiName, string] = scope.submittedBy
+  const [index, partition]: [GsiName, string] = scope.submittedBy
     ? ['gsi2', `RBY#${scope.submittedBy}`]
     : q.date
       ? ['gsi1', `RDAY#${q.date}`]
@@ -266,55 +257,34 @@ export const listReports = async (
             : q.urgency
               ? ['gsi6', `RURG#${q.urgency}`]
               : ['gsi7', 'REPORT'];
-  if (q.date && idx !== 'gsi1') filters.push(['localDay', q.date]);
-  if (q.status && idx !== 'gsi3') filters.push(['status', q.status]);
-  if (q.category && idx !== 'gsi4') filters.push(['category', q.category]);
-  if (q.area && idx !== 'gsi5') filters.push(['area', q.area]);
-  if (q.urgency && idx !== 'gsi6') filters.push(['urgency', q.urgency]);
-
-  const base: QueryCommandInput = {
-    TableName: deps.tableName,
-    IndexName: idx,
-    KeyConditionExpression: '#gpk = :gpk',
-    ExpressionAttributeNames: { '#gpk': `${idx}pk` },
-    ExpressionAttributeValues: { ':gpk': part },
-    ScanIndexForward: false,
-  };
-  if (filters.length > 0) {
-    base.FilterExpression = filters.map((_, i) => `#f${i} = :f${i}`).join(' AND ');
-    filters.forEach(([attr, value], i) => {
-      base.ExpressionAttributeNames![`#f${i}`] = attr;
-      base.ExpressionAttributeValues![`:f${i}`] = value;
-    });
-  }
-
-  let startKey: KeyValues | undefined = q.cursor ? decodeCursor(q.cursor, idx, part) : undefined;
-  const items: Record<string, unknown>[] = [];
-  for (let page = 0; page < MAX_QUERY_PAGES; page++) {
-    const out = await deps.db.send(
-      new QueryCommand({
-        ...base,
-        Limit: q.limit - items.length + (filters.length > 0 ? 25 : 0),
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    const got = out.Items ?? [];
-    const room = q.limit - items.length;
-    if (got.length > room) {
-      items.push(...got.slice(0, room));
-      startKey = keyOf(items[items.length - 1]!, idx);
-      break;
-    }
-    items.push(...got);
-    startKey = out.LastEvaluatedKey as KeyValues | undefined;
-    if (!startKey || items.length >= q.limit) break;
-  }
-  return { items: items.map(fromItem), nextCursor: startKey ? encodeCursor(idx, part, startKey) : null };
+  const filters: Filter[] = [];
+  if (q.date && index !== 'gsi1') filters.push(equals('localDay', q.date, 'fday'));
+  if (q.status && index !== 'gsi3') filters.push(equals('status', q.status, 'fstatus'));
+  if (q.category && index !== 'gsi4') filters.push(equals('category', q.category, 'fcat'));
+  if (q.area && index !== 'gsi5') filters.push(equals('area', q.area, 'farea'));
+  if (q.urgency && index !== 'gsi6') filters.push(equals('urgency', q.urgency, 'furg'));
+  const page = await queryIndexPage(deps, { index, partition, filters, limit: q.limit, cursor: q.cursor });
+  return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
 };
 
-const keyOf = (item: Record<string, unknown>, index: GsiName): KeyValues => ({
-  pk: String(item.pk),
-  sk: String(item.sk),
-  [`${index}pk`]: String(item[`${index}pk`]),
-  [`${index}sk`]: String(item[`${index}sk`]),
-});
+/** Reports by id (strongly consistent), in the order asked; missing ones are absent from the map. */
+export const getReportsByIds = async (deps: Deps, ids: string[]): Promise<Map<string, Report>> => {
+  const found = new Map<string, Report>();
+  let keys = [...new Set(ids)].map(reportKey);
+  for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
+    const out = await deps.db.send(
+      new BatchGetCommand({
+        RequestItems: { [deps.tableName]: { Keys: keys.slice(0, 100), ConsistentRead: true } },
+      }),
+    );
+    for (const item of out.Responses?.[deps.tableName] ?? []) {
+      const r = fromItem(item);
+      found.set(r.id, r);
+    }
+    keys = [
+      ...((out.UnprocessedKeys?.[deps.tableName]?.Keys as typeof keys | undefined) ?? []),
+      ...keys.slice(100),
+    ];
+  }
+  return found;
+};

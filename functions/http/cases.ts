@@ -1,0 +1,26 @@
+// HTTP adapter for the case routes.
+import { type Deps, runtimeDeps } from '../../shared/deps';
+import { httpHandler, type RouteImpls } from '../../shared/http/handler';
+import { actOnCase, browseCases, etagOf, openCaseFor, readCase } from '../../shared/service/cases';
+
+export const caseRoutes: RouteImpls = {
+  'POST /cases': async (req, deps) => {
+    const opened = await openCaseFor(deps, req.principal!, req.body);
+    return { status: 201, body: opened, headers: { location: `/cases/${opened.id}`, etag: etagOf(opened) } };
+  },
+  'GET /cases': async (req, deps) => ({
+    status: 200,
+    body: await browseCases(deps, req.principal!, req.query),
+  }),
+  'GET /cases/{id}': async (req, deps) => {
+    const detail = await readCase(deps, req.principal!, req.params);
+    return { status: 200, body: detail, headers: { etag: etagOf(detail) } };
+  },
+  'POST /cases/{id}/actions': async (req, deps) => {
+    const updated = await actOnCase(deps, req.principal!, req.params, req.headers['if-match'], req.body);
+    return { status: 200, body: updated, headers: { etag: etagOf(updated) } };
+  },
+};
+
+export const createHandler = (deps: Deps) => httpHandler('cases', caseRoutes, () => deps);
+export const handler = httpHandler('cases', caseRoutes, runtimeDeps);

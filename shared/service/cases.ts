@@ -1,0 +1,167 @@
+// Case use cases: open, list, read, act. Access is decided here from the
+// caller and the case (desk: all; agency: its own cases, others are "not
+// found"); the transition rules are shared/domain/case.ts.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../deps';
+import {
+  actorFor,
+  applyCaseAction,
+  type Case,
+  type CaseAction,
+  caseActionSchema,
+  caseListQuerySchema,
+  type HistoryEntry,
+  isOverdue,
+  openCase,
+  openCaseSchema,
+} from '../domain/case';
+import {
+  BadRequest,
+  Conflict,
+  Forbidden,
+  NotFound,
+  PreconditionFailed,
+  PreconditionRequired,
+} from '../domain/errors';
+import { reportIdSchema } from '../domain/report';
+import { validate } from '../http/body';
+import type { Principal } from '../http/principal';
+import { getCase, getCaseWithHistory, listCases, putNewCase, saveCaseAction } from '../store/cases';
+import type { Page } from '../store/query';
+import { getReportsByIds } from '../store/reports';
+
+export type CaseView = Case & { overdue: boolean };
+export type CaseDetail = CaseView & { history: HistoryEntry[] };
+
+export const viewOf = (c: Case, now: Date): CaseView => ({ ...c, overdue: isOverdue(c, now) });
+export const etagOf = (c: Pick<Case, 'version'>) => `"${c.version}"`;
+
+const notFound = () => new NotFound('No such case.');
+
+/** The reports to link must exist and be new; names the ones that are not. */
+const reportsToLink = async (deps: Deps, ids: string[]) => {
+  const found = await getReportsByIds(deps, ids);
+  const missing = ids.map((id, i) => [id, i] as const).filter(([id]) => !found.has(id));
+  if (missing.length > 0) {
+    throw new BadRequest(
+      'Some reports do not exist.',
+      missing.map(([, i]) => ({ path: `/reportIds/${i}`, message: 'no such report' })),
+    );
+  }
+  const notNew = ids.filter((id) => found.get(id)?.status !== 'new');
+  if (notNew.length > 0) {
+    throw new Conflict('Some reports are not new: they are linked to a case or dismissed.', {
+      reportIds: notNew,
+      reports: notNew.map((id) => ({
+        id,
+        status: found.get(id)?.status,
+        caseId: found.get(id)?.caseId ?? null,
+      })),
+    });
+  }
+  return ids.map((id) => found.get(id)!);
+};
+
+export const openCaseFor = async (deps: Deps, principal: Principal, body: unknown): Promise<CaseView> => {
+  const input = validate(openCaseSchema(deps.config), body, 'case');
+  const reports = await reportsToLink(deps, input.reportIds);
+  const now = deps.clock();
+  const { opened, entry } = openCase(deps.config, input, reports, {
+    id: deps.newId(),
+    by: principal.sub,
+    now,
+  });
+  await putNewCase(deps, opened, entry, now);
+  return viewOf(opened, now);
+};
+
+export const browseCases = async (
+  deps: Deps,
+  principal: Principal,
+  query: unknown,
+): Promise<Page<CaseView>> => {
+  const q = validate(caseListQuerySchema(deps.config), query, 'query');
+  const isDesk = principal.roles.includes('desk');
+  if (!isDesk && !principal.agencyId) throw new Forbidden('Your account is not attached to an agency.');
+  const now = deps.clock();
+  const page = await listCases(deps, isDesk ? {} : { agencyId: principal.agencyId }, q, now);
+  return { items: page.items.map((c) => viewOf(c, now)), nextCursor: page.nextCursor };
+};
+
+const caseId = (params: unknown): string => {
+  const parsed = reportIdSchema.safeParse(params);
+  if (!parsed.success) throw notFound();
+  return parsed.data.id;
+};
+
+export const readCase = async (deps: Deps, principal: Principal, params: unknown): Promise<CaseDetail> => {
+  const found = await getCaseWithHistory(deps, caseId(params));
+  if (!found || !actorFor(principal, found.case)) throw notFound();
+  return { ...viewOf(found.case, deps.clock()), history: found.history };
+};
+
+/** `If-Match: "3"` (or `3`, or a weak `W/"3"`) → 3. */
+export const parseIfMatch = (header: string | undefined): number => {
+  if (header === undefined || header.trim() === '') {
+    throw new PreconditionRequired('Send If-Match with the case version (its ETag) you read.');
+  }
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!m) {
+    throw new BadRequest('If-Match is not a case version.', [
+      { path: '/headers/if-match', message: 'must be the ETag of the case, such as "3"' },
+    ]);
+  }
+  return Number(m[1]);
+};
+
+/** The briefing to flag a case for must exist and be scheduled; checked again inside the transaction. */
+const briefingCheck = async (deps: Deps, briefingId: string) => {
+  const key = { pk: `BRIEFING#${briefingId}`, sk: 'BRIEFING' };
+  const out = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: key, ConsistentRead: true }),
+  );
+  if (!out.Item)
+    throw new BadRequest('No such briefing.', [{ path: '/briefingId', message: 'no such briefing' }]);
+  if (out.Item.status !== 'scheduled') throw new Conflict(`The briefing is ${String(out.Item.status)}.`);
+  return {
+    ConditionCheck: {
+      TableName: deps.tableName,
+      Key: key,
+      ConditionExpression: '#s = :scheduled',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':scheduled': 'scheduled' },
+    },
+  };
+};
+
+export const actOnCase = async (
+  deps: Deps,
+  principal: Principal,
+  params: unknown,
+  ifMatch: string | undefined,
+  body: unknown,
+): Promise<CaseView> => {
+  const id = caseId(params);
+  const expected = parseIfMatch(ifMatch);
+  const action: CaseAction = validate(caseActionSchema(deps.config), body, 'action');
+  const before = await getCase(deps, id);
+  const actor = before && actorFor(principal, before);
+  if (!before || !actor) throw notFound();
+  if (before.version !== expected) {
+    throw new PreconditionFailed(
+      `The case is at version ${before.version}, not ${expected}; read it again and retry.`,
+      { currentVersion: before.version },
+      { etag: etagOf(before) },
+    );
+  }
+  const now = deps.clock();
+  const { next, entry } = applyCaseAction(before, action, { actor, by: principal.sub, now });
+  const linked =
+    action.action === 'link-reports' ? (await reportsToLink(deps, action.reportIds)).map((r) => r.id) : [];
+  const extra =
+    action.action === 'flag-briefing' && action.briefingId
+      ? [await briefingCheck(deps, action.briefingId)]
+      : [];
+  await saveCaseAction(deps, before, next, entry, linked, extra);
+  return viewOf(next, now);
+};

@@ -1,0 +1,283 @@
+// The case repository. A case is an item collection: the case item
+// (`CASE#<id>` / `CASE`) and one history item per version (`HIST#<version>`),
+// so one Query reads a case with its whole history. A state change, its
+// history entry and any linked reports are one transaction, conditional on the
+// version the caller read. See README.md here for the access patterns.
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../deps';
+import type { Case, CaseListQuery, HistoryEntry } from '../domain/case';
+import { Conflict, PreconditionFailed } from '../domain/errors';
+import { localDay } from '../domain/time';
+import { cancellationCodes } from './errors';
+import { equals, type Filter, type Page, queryIndexPage } from './query';
+import type { GsiName } from './table';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
+const historySk = (version: number) => `HIST#${String(version).padStart(8, '0')}`;
+const INTERNAL = /^(pk|sk|entity|gsi\d+(pk|sk))$/;
+
+const caseToItem = (c: Case): Record<string, unknown> => {
+  const sortKey = `${c.openedAt}#${c.id}`;
+  const item: Record<string, unknown> = {
+    ...c,
+    ...caseKey(c.id),
+    entity: 'case',
+    gsi3pk: `CSTATUS#${c.status}`,
+    gsi3sk: sortKey,
+    gsi4pk: `CCAT#${c.category}`,
+    gsi4sk: sortKey,
+    gsi6pk: `CAREA#${c.area}`,
+    gsi6sk: sortKey,
+    gsi7pk: 'CASE',
+    gsi7sk: sortKey,
+  };
+  if (c.agencyId) Object.assign(item, { gsi2pk: `CAGENCY#${c.agencyId}`, gsi2sk: sortKey });
+  // Sparse: only cases waiting for an agency carry a deadline key (overdue, due soon, nudges).
+  if (c.status === 'verifying' && c.dueAt)
+    Object.assign(item, { gsi5pk: 'CDUE', gsi5sk: `${c.dueAt}#${c.id}` });
+  return item;
+};
+
+const strip = <T>(item: Record<string, unknown>): T =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !INTERNAL.test(k))) as T;
+
+export const caseFromItem = (item: Record<string, unknown>): Case => {
+  const { caseId: _c, ...rest } = strip<Case & { caseId?: string }>(item);
+  return rest;
+};
+
+const historyItem = (caseId: string, entry: HistoryEntry, timeZone: string) => ({
+  ...entry,
+  pk: `CASE#${caseId}`,
+  sk: historySk(entry.version),
+  entity: 'case-history',
+  caseId,
+  // What happened to cases on one local day (daily summary).
+  gsi1pk: `CHIST#${localDay(new Date(entry.at), timeZone)}`,
+  gsi1sk: `${entry.at}#${caseId}#${entry.version}`,
+});
+
+export const historyFromItem = (item: Record<string, unknown>): HistoryEntry => {
+  const { caseId: _c, ...rest } = strip<HistoryEntry & { caseId?: string }>(item);
+  return rest;
+};
+
+/** Marks reports linked to a case, each only if it is still `new`. */
+export const linkReportItems = (deps: Deps, caseId: string, reportIds: string[], now: Date): TransactItem[] =>
+  reportIds.map((id) => ({
+    Update: {
+      TableName: deps.tableName,
+      Key: { pk: `REPORT#${id}`, sk: 'REPORT' },
+      UpdateExpression:
+        'SET #s = :linked, caseId = :case, gsi3pk = :g3, updatedAt = :now, version = version + :one',
+      ConditionExpression: 'attribute_exists(pk) AND #s = :new',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':linked': 'linked',
+        ':new': 'new',
+        ':case': caseId,
+        ':g3': 'RSTATUS#linked',
+        ':now': now.toISOString(),
+        ':one': 1,
+      },
+    },
+  }));
+
+/** Rethrows a cancelled case transaction as the domain error it means. */
+const explainCancellation = async (
+  deps: Deps,
+  err: unknown,
+  layout: { caseIndex: number | null; reportIds: string[]; reportsFrom: number; extraFrom: number },
+  caseId: string,
+): Promise<never> => {
+  const codes = cancellationCodes(err);
+  if (!codes) throw err;
+  const failed = (i: number) => codes[i] === 'ConditionalCheckFailed' || codes[i] === 'TransactionConflict';
+  if (layout.caseIndex !== null && failed(layout.caseIndex)) {
+    const current = await getCase(deps, caseId);
+    throw new PreconditionFailed(
+      'The case has changed since you read it; read it again and retry.',
+      {
+        currentVersion: current?.version ?? null,
+      },
+      current ? { etag: `"${current.version}"` } : {},
+    );
+  }
+  const reportsInConflict = layout.reportIds.filter((_, i) => failed(layout.reportsFrom + i));
+  if (reportsInConflict.length > 0) {
+    throw new Conflict('Some reports are not new: they are linked to a case, dismissed or unknown.', {
+      reportIds: reportsInConflict,
+    });
+  }
+  if (codes.slice(layout.extraFrom).some((_, i) => failed(layout.extraFrom + i))) {
+    throw new Conflict('Something this action depends on changed; read it again and retry.');
+  }
+  // Only a conflict with another transaction is left: the caller may retry.
+  throw new Conflict('The case is busy; retry shortly.', {}, { 'retry-after': '1' });
+};
+
+/** A new case, its first history entry and its reports' links: all or nothing. */
+export const putNewCase = async (deps: Deps, opened: Case, entry: HistoryEntry, now: Date): Promise<void> => {
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: deps.tableName,
+        Item: caseToItem(opened),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    { Put: { TableName: deps.tableName, Item: historyItem(opened.id, entry, deps.config.timeZone) } },
+    ...linkReportItems(deps, opened.id, opened.reportIds, now),
+  ];
+  try {
+    await deps.db.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (err) {
+    await explainCancellation(
+      deps,
+      err,
+      { caseIndex: null, reportIds: opened.reportIds, reportsFrom: 2, extraFrom: items.length },
+      opened.id,
+    );
+  }
+};
+
+/**
+ * One action: the new case state (conditional on the version read), its
+ * history entry, and the action's other items (report links, checks, outbox),
+ * in one transaction.
+ */
+export const saveCaseAction = async (
+  deps: Deps,
+  before: Case,
+  next: Case,
+  entry: HistoryEntry,
+  linkedReportIds: string[],
+  extra: TransactItem[] = [],
+): Promise<void> => {
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: deps.tableName,
+        Item: caseToItem(next),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': before.version },
+      },
+    },
+    {
+      Put: {
+        TableName: deps.tableName,
+        Item: historyItem(next.id, entry, deps.config.timeZone),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...linkReportItems(deps, next.id, linkedReportIds, new Date(entry.at)),
+    ...extra,
+  ];
+  try {
+    await deps.db.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (err) {
+    await explainCancellation(
+      deps,
+      err,
+      { caseIndex: 0, reportIds: linkedReportIds, reportsFrom: 2, extraFrom: 2 + linkedReportIds.length },
+      next.id,
+    );
+  }
+};
+
+export const getCase = async (deps: Deps, id: string): Promise<Case | undefined> => {
+  const out = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: caseKey(id), ConsistentRead: true }),
+  );
+  return out.Item ? caseFromItem(out.Item) : undefined;
+};
+
+/** The case and its whole history, oldest entry first, in one (paged) Query. */
+export const getCaseWithHistory = async (
+  deps: Deps,
+  id: string,
+): Promise<{ case: Case; history: HistoryEntry[] } | undefined> => {
+  let found: Case | undefined;
+  const history: HistoryEntry[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await deps.db.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CASE#${id}` },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of out.Items ?? []) {
+      if (item.sk === 'CASE') found = caseFromItem(item);
+      else if (typeof item.sk === 'string' && item.sk.startsWith('HIST#'))
+        history.push(historyFromItem(item));
+    }
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return found ? { case: found, history } : undefined;
+};
+
+export interface CaseScope {
+  /** Set for an agency user: only its agency's cases, whatever the filters say. */
+  agencyId?: string;
+}
+
+/**
+ * Each filter has its index; with several, the first of these serves the Query
+ * and the rest filter it: agency scope or `agency` (gsi2) › `overdue=true`
+ * (gsi5, deadline before now) › `status` (gsi3) › `category` (gsi4) › `area`
+ * (gsi6) › all cases (gsi7). Newest first, except overdue: oldest deadline first.
+ */
+export const listCases = async (
+  deps: Deps,
+  scope: CaseScope,
+  q: CaseListQuery,
+  now: Date,
+): Promise<Page<Case>> => {
+  if (scope.agencyId && q.agency && q.agency !== scope.agencyId) return { items: [], nextCursor: null };
+  const agency = scope.agencyId ?? q.agency;
+  const nowIso = now.toISOString();
+  const [index, partition]: [GsiName, string] = agency
+    ? ['gsi2', `CAGENCY#${agency}`]
+    : q.overdue === 'true'
+      ? ['gsi5', 'CDUE']
+      : q.status
+        ? ['gsi3', `CSTATUS#${q.status}`]
+        : q.category
+          ? ['gsi4', `CCAT#${q.category}`]
+          : q.area
+            ? ['gsi6', `CAREA#${q.area}`]
+            : ['gsi7', 'CASE'];
+  const filters: Filter[] = [];
+  const overdue: Filter = {
+    expression: '#ostatus = :overifying AND dueAt < :onow',
+    names: { '#ostatus': 'status' },
+    values: { ':overifying': 'verifying', ':onow': nowIso },
+  };
+  if (q.overdue === 'true' && index !== 'gsi5') filters.push(overdue);
+  if (q.overdue === 'false') filters.push({ ...overdue, expression: `NOT (${overdue.expression})` });
+  if (q.status && index !== 'gsi3') filters.push(equals('status', q.status, 'fstatus'));
+  if (q.category && index !== 'gsi4') filters.push(equals('category', q.category, 'fcat'));
+  if (q.area && index !== 'gsi6') filters.push(equals('area', q.area, 'farea'));
+  const page = await queryIndexPage(deps, {
+    index,
+    partition,
+    filters,
+    limit: q.limit,
+    cursor: q.cursor,
+    ...(index === 'gsi5'
+      ? { sortKey: { expression: '#sk < :due', values: { ':due': nowIso } }, newestFirst: false }
+      : {}),
+  });
+  return { items: page.items.map(caseFromItem), nextCursor: page.nextCursor };
+};

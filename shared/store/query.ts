@@ -1,0 +1,95 @@
+// One page of a Query on an index, with optional filters on top and an opaque
+// cursor. Filters apply after DynamoDB's Limit, so a page may take several
+// Query calls; one request makes at most MAX_QUERY_PAGES of them.
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../deps';
+import { decodeCursor, encodeCursor, type KeyValues } from './cursor';
+import type { GsiName } from './table';
+
+export const MAX_QUERY_PAGES = 10;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Filter {
+  /** A condition with placeholders `#name`/`:value` unique to it. */
+  expression: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
+export const equals = (attr: string, value: unknown, tag: string): Filter => ({
+  expression: `#${tag} = :${tag}`,
+  names: { [`#${tag}`]: attr },
+  values: { [`:${tag}`]: value },
+});
+
+export interface IndexQuery {
+  index: GsiName;
+  partition: string;
+  /** Optional sort key condition, written against `#sk`. */
+  sortKey?: { expression: string; values: Record<string, unknown> };
+  filters: Filter[];
+  limit: number;
+  cursor?: string;
+  newestFirst?: boolean;
+}
+
+const keyOf = (item: Record<string, unknown>, index: GsiName): KeyValues => ({
+  pk: String(item.pk),
+  sk: String(item.sk),
+  [`${index}pk`]: String(item[`${index}pk`]),
+  [`${index}sk`]: String(item[`${index}sk`]),
+});
+
+export const queryIndexPage = async (deps: Deps, q: IndexQuery): Promise<Page<Record<string, unknown>>> => {
+  const names: Record<string, string> = { '#pk': `${q.index}pk` };
+  const values: Record<string, unknown> = { ':pk': q.partition };
+  let keyCondition = '#pk = :pk';
+  if (q.sortKey) {
+    names['#sk'] = `${q.index}sk`;
+    Object.assign(values, q.sortKey.values);
+    keyCondition += ` AND ${q.sortKey.expression}`;
+  }
+  for (const f of q.filters) {
+    Object.assign(names, f.names);
+    Object.assign(values, f.values);
+  }
+  const base: QueryCommandInput = {
+    TableName: deps.tableName,
+    IndexName: q.index,
+    KeyConditionExpression: keyCondition,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ScanIndexForward: !(q.newestFirst ?? true),
+    ...(q.filters.length > 0
+      ? { FilterExpression: q.filters.map((f) => `(${f.expression})`).join(' AND ') }
+      : {}),
+  };
+
+  let startKey: KeyValues | undefined = q.cursor ? decodeCursor(q.cursor, q.index, q.partition) : undefined;
+  const items: Record<string, unknown>[] = [];
+  for (let page = 0; page < MAX_QUERY_PAGES; page++) {
+    const room = q.limit - items.length;
+    const out = await deps.db.send(
+      // With filters, read a little ahead: many items may be filtered out.
+      new QueryCommand({
+        ...base,
+        Limit: q.filters.length > 0 ? Math.max(room, 25) : room,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const got = out.Items ?? [];
+    if (got.length > room) {
+      items.push(...got.slice(0, room));
+      startKey = keyOf(items[items.length - 1]!, q.index);
+      break;
+    }
+    items.push(...got);
+    startKey = out.LastEvaluatedKey as KeyValues | undefined;
+    if (!startKey || items.length >= q.limit) break;
+  }
+  return { items, nextCursor: startKey ? encodeCursor(q.index, q.partition, startKey) : null };
+};
