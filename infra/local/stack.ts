@@ -1,0 +1,176 @@
+// The whole local stack in one call: DynamoDB Local, local SES, the table from
+// the CDK definition, the deps the handlers get, and the API. Whatever started
+// is stopped again, in reverse order, on stop() or when a later step fails.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { RuntimeSettings } from '../../shared/config/runtime';
+import { createDeps, type Deps } from '../../shared/deps';
+import { loadAppConfig } from '../config';
+import { startDynamoDbLocal } from './dynamodb';
+import { assertPortFree, LocalStackError } from './ports';
+import { preloadHandlerModules, startLocalApi } from './server';
+import { startLocalSes } from './ses';
+import { type StackFile, stackFilePath } from './stack-file';
+import { ensureTable } from './table';
+import { TokenKeys } from './token';
+
+export const LOCAL_TABLE_NAME = 'opinion-desk-local';
+export const LOCAL_REGION = 'ap-southeast-1';
+export const LOCAL_DYNAMODB_TIMEOUT_MS = 1500;
+const HOST = '127.0.0.1';
+
+/** The runtime settings of anything that talks to a running local stack (the API, jobs, seed). */
+export const localRuntimeSettings = (o: {
+  tableName: string;
+  dynamodbEndpoint: string;
+  sesEndpoint: string;
+}): RuntimeSettings => ({
+  config: loadAppConfig('dev'),
+  tableName: o.tableName,
+  region: LOCAL_REGION,
+  dynamodbEndpoint: o.dynamodbEndpoint,
+  sesEndpoint: o.sesEndpoint,
+  dynamodbTimeoutMs: LOCAL_DYNAMODB_TIMEOUT_MS,
+});
+
+export interface LocalStackOptions {
+  port: number;
+  ddbPort: number;
+  mailPort: number;
+  dataDir: string;
+  /** Keep DynamoDB's data in memory instead of `<dataDir>/dynamodb`. */
+  inMemory: boolean;
+  /** One line per API request. */
+  log?: (line: string) => void;
+  /** Run DynamoDB Local in its own process group (see DynamoDbLocalOptions); for a parent that handles signals. */
+  ownProcessGroup?: boolean;
+  /** Called if a part of the stack dies while it is running (not during stop()). */
+  onUnexpectedExit?: (message: string) => void;
+}
+
+export interface LocalStack extends StackFile {
+  dataDir: string;
+  stackFile: string;
+  deps: Deps;
+  settings: RuntimeSettings;
+  /** Stops everything in reverse order of starting; safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Extension point for in-process parts that run on top of a started stack
+ * (the scheduler will be one): returns its own stop function, which runs
+ * before the rest of the stack stops.
+ */
+export type StackExtension = (stack: LocalStack) => Promise<(() => Promise<void>) | undefined>;
+
+export const startLocalStack = async (
+  options: LocalStackOptions,
+  extensions: readonly StackExtension[] = [],
+): Promise<LocalStack> => {
+  const dataDir = resolve(options.dataDir);
+  const { port, ddbPort, mailPort } = options;
+
+  const knobs = [
+    ['PORT', port],
+    ['DDB_PORT', ddbPort],
+    ['MAIL_PORT', mailPort],
+  ] as const;
+  for (const [i, [name, value]] of knobs.entries()) {
+    const clash = knobs.find(([, other], j) => j !== i && other === value && value !== 0);
+    if (clash)
+      throw new LocalStackError(`${name} and ${clash[0]} are both ${value}: give each service its own port.`);
+  }
+  // Find a taken port before anything slow starts, so the message comes at once.
+  await assertPortFree(port, HOST, 'The local API', 'PORT');
+  await assertPortFree(ddbPort, '0.0.0.0', 'DynamoDB Local', 'DDB_PORT');
+  await assertPortFree(mailPort, HOST, 'The local SES endpoint', 'MAIL_PORT');
+
+  // Import the handlers while Java starts: a broken handler fails the start early.
+  const handlersLoaded = preloadHandlerModules();
+  handlersLoaded.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+
+  await mkdir(dataDir, { recursive: true });
+  const stoppers: { name: string; stop: () => Promise<void> }[] = [];
+  let stopping = false;
+  let stopped: Promise<void> | undefined;
+  const stopAll = (): Promise<void> => {
+    stopping = true;
+    stopped ??= (async () => {
+      const errors: unknown[] = [];
+      for (const s of stoppers.reverse()) {
+        try {
+          await s.stop();
+        } catch (err) {
+          errors.push(new Error(`stopping ${s.name}: ${(err as Error).message}`, { cause: err }));
+        }
+      }
+      if (errors.length > 0) throw new AggregateError(errors, 'The local stack did not stop cleanly');
+    })();
+    return stopped;
+  };
+
+  try {
+    const ddb = await startDynamoDbLocal({
+      port: ddbPort,
+      ownProcessGroup: options.ownProcessGroup === true,
+      ...(options.inMemory ? {} : { dbPath: join(dataDir, 'dynamodb') }),
+    });
+    stoppers.push({ name: 'DynamoDB Local', stop: ddb.stop });
+    void ddb.exited.then(({ code, signal }) => {
+      if (!stopping) {
+        options.onUnexpectedExit?.(
+          `DynamoDB Local exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`}); the stack is stopping.`,
+        );
+      }
+    });
+
+    await handlersLoaded;
+    const ses = await startLocalSes({ port: mailPort, host: HOST });
+    stoppers.push({ name: 'local SES', stop: ses.stop });
+
+    await ensureTable(ddb.endpoint, LOCAL_TABLE_NAME);
+
+    const settings = localRuntimeSettings({
+      tableName: LOCAL_TABLE_NAME,
+      dynamodbEndpoint: ddb.endpoint,
+      sesEndpoint: ses.endpoint,
+    });
+    const deps = createDeps(settings);
+    stoppers.push({ name: 'store client', stop: async () => deps.db.destroy() });
+
+    const verifier = await TokenKeys.forDataDir(dataDir);
+    const api = await startLocalApi({
+      port,
+      host: HOST,
+      deps,
+      verifier,
+      ...(options.log ? { log: options.log } : {}),
+    });
+    stoppers.push({ name: 'local API', stop: api.stop });
+
+    const file: StackFile = {
+      apiUrl: api.url,
+      dynamodbEndpoint: ddb.endpoint,
+      sesEndpoint: ses.endpoint,
+      mailViewerUrl: ses.viewerUrl,
+      tableName: LOCAL_TABLE_NAME,
+    };
+    const stackFile = stackFilePath(dataDir);
+    const tmp = `${stackFile}.${process.pid}.tmp`;
+    await writeFile(tmp, `${JSON.stringify(file, null, 2)}\n`);
+    await rename(tmp, stackFile);
+    // Companion commands take a missing stack.json to mean "not running".
+    stoppers.push({ name: 'stack file', stop: () => rm(stackFile, { force: true }) });
+
+    const stack: LocalStack = { ...file, dataDir, stackFile, deps, settings, stop: stopAll };
+    for (const extend of extensions) {
+      const stopExtension = await extend(stack);
+      if (stopExtension) stoppers.push({ name: 'extension', stop: stopExtension });
+    }
+    return stack;
+  } catch (err) {
+    await stopAll().catch(() => {});
+    throw err;
+  }
+};

@@ -1,0 +1,62 @@
+// The test file's own table on the shared DynamoDB Local, and deps bound to it.
+// Each file calls testTable() once (beforeAll), so files never share state.
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { loadAppConfig } from '../../infra/config';
+import { dropTable, ensureTable } from '../../infra/local/table';
+import type { RuntimeSettings } from '../../shared/config/runtime';
+import { createDeps, type Deps } from '../../shared/deps';
+import { createDocumentClient } from '../../shared/store/client';
+
+export interface TestTable {
+  tableName: string;
+  /** DynamoDB Local's URL. */
+  endpoint: string;
+  sesEndpoint: string;
+  settings: RuntimeSettings;
+  /** A document client on the table's DynamoDB, for arranging and asserting stored items. */
+  db: DynamoDBDocumentClient;
+  /** Deps for this table with the dev config; override the clock, ids, ... as needed. */
+  deps(overrides?: Partial<Deps>): Deps;
+  /** Drops the table (optional: the database is in memory and goes away with the run). */
+  drop(): Promise<void>;
+}
+
+export const testEndpoints = () => ({
+  dynamodbEndpoint: inject('dynamodbEndpoint'),
+  sesEndpoint: inject('sesEndpoint'),
+});
+
+export const testSettings = (tableName: string): RuntimeSettings => {
+  const { dynamodbEndpoint, sesEndpoint } = testEndpoints();
+  return {
+    config: loadAppConfig('dev'),
+    tableName,
+    region: 'ap-southeast-1',
+    dynamodbEndpoint,
+    sesEndpoint,
+    dynamodbTimeoutMs: 2000,
+  };
+};
+
+export const testTable = async (prefix = 'test'): Promise<TestTable> => {
+  const tableName = `${prefix}-${randomUUID()}`;
+  const settings = testSettings(tableName);
+  const endpoint = settings.dynamodbEndpoint!;
+  await ensureTable(endpoint, tableName);
+  const db = createDocumentClient({
+    region: settings.region,
+    endpoint,
+    timeoutMs: settings.dynamodbTimeoutMs,
+  });
+  return {
+    tableName,
+    endpoint,
+    sesEndpoint: settings.sesEndpoint!,
+    settings,
+    db,
+    deps: (overrides = {}) => createDeps(settings, overrides),
+    drop: () => dropTable(endpoint, tableName),
+  };
+};

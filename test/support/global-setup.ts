@@ -1,0 +1,41 @@
+// Starts the shared local services once per test run: DynamoDB Local (in
+// memory) and local SES, each on a free port, and hands their endpoints to
+// the test files (inject('dynamodbEndpoint'), inject('sesEndpoint')).
+import type { TestProject } from 'vitest/node';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../../infra/local/dynamodb';
+import { freePort, LocalStackError } from '../../infra/local/ports';
+import { startLocalSes } from '../../infra/local/ses';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** DynamoDB Local, shared by all test files; each file makes its own table (testTable()). */
+    dynamodbEndpoint: string;
+    /** The local SES v2 endpoint; its store is at `${sesEndpoint}/store`. */
+    sesEndpoint: string;
+  }
+}
+
+const startDynamo = async (): Promise<DynamoDbLocal> => {
+  // The free port is only free until someone else takes it: try again on a clash.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDynamoDbLocal({ port: await freePort() });
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof LocalStackError && /already in use/.test(err.message))) throw err;
+    }
+  }
+};
+
+export default async function setup(project: TestProject) {
+  const dynamo = await startDynamo();
+  const ses = await startLocalSes({ port: 0 }).catch(async (err: unknown) => {
+    await dynamo.stop();
+    throw err;
+  });
+  project.provide('dynamodbEndpoint', dynamo.endpoint);
+  project.provide('sesEndpoint', ses.endpoint);
+  return async () => {
+    await ses.stop();
+    await dynamo.stop();
+  };
+}
