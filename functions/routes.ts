@@ -9,6 +9,7 @@ export const handlerGroups = {
   meta: { entry: 'functions/http/meta.ts' },
   reports: { entry: 'functions/http/reports.ts' },
   cases: { entry: 'functions/http/cases.ts' },
+  summaries: { entry: 'functions/http/summaries.ts' },
 } as const;
 export type HandlerGroup = keyof typeof handlerGroups;
 
@@ -114,6 +115,14 @@ export const routes = [
     access: ['desk', 'agency'],
     body: true,
     summary: 'One action on a case; If-Match required',
+  },
+  {
+    method: 'GET',
+    path: '/summaries/daily',
+    group: 'summaries',
+    access: ['desk'],
+    body: false,
+    summary: 'The daily summary of a local day (default: yesterday), as the email is built from it',
   },
 ] as const satisfies readonly RouteDef[];
 

@@ -5,6 +5,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { type RuntimeSettings, readRuntimeSettings } from './config/runtime';
 import type { AppConfig } from './config/schema';
+import { createSesClient, type Mailer, sesMailer } from './mail/mailer';
 import { createDocumentClient } from './store/client';
 
 export type Clock = () => Date;
@@ -15,7 +16,27 @@ export interface Deps {
   db: DynamoDBDocumentClient;
   clock: Clock;
   newId: () => string;
+  /** Sends one email through SES v2; the client is created on first use. */
+  mailer: Mailer;
 }
+
+/** A mailer whose SES client is made only when the first email goes out (HTTP functions never pay for it). */
+const lazySesMailer = (settings: RuntimeSettings): Mailer => {
+  let mailer: Mailer | undefined;
+  return {
+    send: (email) => {
+      mailer ??= sesMailer(
+        createSesClient({
+          region: settings.region,
+          endpoint: settings.sesEndpoint,
+          from: settings.config.senderAddress,
+        }),
+        { from: settings.config.senderAddress, configurationSet: settings.sesConfigurationSet },
+      );
+      return mailer.send(email);
+    },
+  };
+};
 
 export const createDeps = (settings: RuntimeSettings, overrides: Partial<Deps> = {}): Deps => {
   const ulid = monotonicFactory();
@@ -29,6 +50,7 @@ export const createDeps = (settings: RuntimeSettings, overrides: Partial<Deps> =
     }),
     clock: () => new Date(),
     newId: () => ulid(),
+    mailer: lazySesMailer(settings),
     ...overrides,
   };
 };

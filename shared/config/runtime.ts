@@ -12,6 +12,8 @@ const runtimeEnvSchema = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   /** Set only for the local stack and tests: the local SES v2 endpoint. */
   SES_ENDPOINT: z.url().optional(),
+  /** The SES configuration set that records bounces and complaints (deployed stacks). */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** Per-attempt timeout for the store, in milliseconds. */
   DYNAMODB_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1500),
 });
@@ -22,6 +24,7 @@ export interface RuntimeSettings {
   region: string;
   dynamodbEndpoint?: string;
   sesEndpoint?: string;
+  sesConfigurationSet?: string;
   dynamodbTimeoutMs: number;
 }
 
@@ -41,6 +44,7 @@ export const readRuntimeSettings = (
     region: e.AWS_REGION ?? config.region,
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
     sesEndpoint: e.SES_ENDPOINT,
+    sesConfigurationSet: e.SES_CONFIGURATION_SET,
     dynamodbTimeoutMs: e.DYNAMODB_TIMEOUT_MS,
   };
 };

@@ -273,7 +273,13 @@ export const applyCaseAction = (
       }
       Object.assign(next, { outcome: action.outcome, evidenceUrl: action.evidenceUrl ?? null, closedAt: at });
       entryNote = action.note;
-      details = { outcome: action.outcome, evidenceUrl: action.evidenceUrl ?? null };
+      // Who answered and how fast, kept with the closure for per-agency summaries.
+      details = {
+        outcome: action.outcome,
+        evidenceUrl: action.evidenceUrl ?? null,
+        agencyId: c.agencyId,
+        responseSeconds: c.responseSeconds,
+      };
       break;
     }
     case 'reopen':

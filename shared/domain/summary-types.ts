@@ -1,100 +1,115 @@
 // The shape of the daily summary and of an agency digest: what GET
-// /summaries/daily returns and what the emails are rendered from.
-import type { CaseStatus, Outcome } from './case';
+// /summaries/daily returns and what the emails are rendered from. The zod
+// schemas document the response in OpenAPI; the types are inferred from them.
+import { z } from 'zod';
+import { CASE_STATUSES, OUTCOMES } from './case';
 
-export interface CountBy {
-  id: string;
-  count: number;
-}
+export const countBySchema = z.object({ id: z.string(), count: z.number().int() });
+export type CountBy = z.infer<typeof countBySchema>;
 
-export interface ReportLine {
-  id: string;
-  title: string;
+export const reportLineSchema = z.object({
+  id: z.string(),
+  title: z.string(),
   /** The first ~200 characters of the summary, as submitted (escape and mask when rendering). */
-  excerpt: string;
-  urgency: 'high' | 'critical';
-  category: string;
-  area: string;
-  submittedAt: string;
-  caseId: string | null;
-}
+  excerpt: z.string(),
+  urgency: z.enum(['high', 'critical']),
+  category: z.string(),
+  area: z.string(),
+  submittedAt: z.string(),
+  caseId: z.string().nullable(),
+});
+export type ReportLine = z.infer<typeof reportLineSchema>;
 
-export type HotReason = 'most-reported' | 'widest-reach';
+export const hotReasonSchema = z.enum(['most-reported', 'widest-reach']);
+export type HotReason = z.infer<typeof hotReasonSchema>;
 
-export interface HotIssue {
+export const hotIssueSchema = z.object({
   /** What groups the reports: their case, a shared source URL, or category × area. */
-  kind: 'case' | 'source' | 'topic';
-  key: string;
-  title: string;
-  category: string;
-  area: string;
-  reportCount: number;
-  reach: number;
-  reasons: HotReason[];
-  caseId: string | null;
-}
+  kind: z.enum(['case', 'source', 'topic']),
+  key: z.string(),
+  title: z.string(),
+  category: z.string(),
+  area: z.string(),
+  reportCount: z.number().int(),
+  reach: z.number().int(),
+  reasons: z.array(hotReasonSchema),
+  caseId: z.string().nullable(),
+});
+export type HotIssue = z.infer<typeof hotIssueSchema>;
 
-export interface CaseLine {
-  id: string;
-  title: string;
-  agencyId: string | null;
-  agencyName: string | null;
-  status: CaseStatus;
-  dueAt: string | null;
-}
+export const caseLineSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  agencyId: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  status: z.enum(CASE_STATUSES),
+  dueAt: z.string().nullable(),
+});
+export type CaseLine = z.infer<typeof caseLineSchema>;
 
-export interface OverdueCase extends CaseLine {
-  /** Whole days past the deadline, at least 1 once overdue. */
-  daysOverdue: number;
-}
+/** `daysOverdue`: whole days past the deadline, at least 1 once overdue. */
+export const overdueCaseSchema = caseLineSchema.extend({ daysOverdue: z.number().int() });
+export type OverdueCase = z.infer<typeof overdueCaseSchema>;
 
-export interface AgencyOverdue {
-  agencyId: string;
-  agencyName: string;
-  cases: OverdueCase[];
-}
+export const agencyOverdueSchema = z.object({
+  agencyId: z.string(),
+  agencyName: z.string(),
+  cases: z.array(overdueCaseSchema),
+});
+export type AgencyOverdue = z.infer<typeof agencyOverdueSchema>;
 
-export interface AgencyResponseTime {
-  agencyId: string;
-  agencyName: string;
-  closedCount: number;
-  medianResponseSeconds: number | null;
-}
+export const agencyResponseTimeSchema = z.object({
+  agencyId: z.string(),
+  agencyName: z.string(),
+  closedCount: z.number().int(),
+  medianResponseSeconds: z.number().int().nullable(),
+});
+export type AgencyResponseTime = z.infer<typeof agencyResponseTimeSchema>;
 
-export interface BriefingLine {
-  id: string;
-  title: string;
-  startsAt: string;
-  location: string;
-  kind: 'regular' | 'ad-hoc';
-}
+export const briefingLineSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  location: z.string(),
+  kind: z.enum(['regular', 'ad-hoc']),
+});
+export type BriefingLine = z.infer<typeof briefingLineSchema>;
 
-export interface DailySummary {
+export const dailySummarySchema = z.object({
   /** The local day summarized (YYYY-MM-DD in `timeZone`). */
-  date: string;
-  timeZone: string;
-  generatedAt: string;
-  reports: {
-    total: number;
-    byCategory: CountBy[];
-    byArea: CountBy[];
-    bySentiment: { positive: number; neutral: number; negative: number };
+  date: z.string(),
+  timeZone: z.string(),
+  generatedAt: z.string(),
+  reports: z.object({
+    total: z.number().int(),
+    byCategory: z.array(countBySchema),
+    byArea: z.array(countBySchema),
+    bySentiment: z.object({
+      positive: z.number().int(),
+      neutral: z.number().int(),
+      negative: z.number().int(),
+    }),
     /** Critical first, then high; newest first within each. */
-    urgent: ReportLine[];
-  };
-  hotIssues: HotIssue[];
-  cases: {
-    opened: number;
-    closed: { total: number; byOutcome: Record<Outcome, number> };
-    openByStatus: { open: number; verifying: number; responded: number };
-    overdueByAgency: AgencyOverdue[];
-    dueSoon: CaseLine[];
-    responseTimeByAgency: AgencyResponseTime[];
-  };
-  briefings: BriefingLine[];
+    urgent: z.array(reportLineSchema),
+  }),
+  hotIssues: z.array(hotIssueSchema),
+  cases: z.object({
+    opened: z.number().int(),
+    closed: z.object({ total: z.number().int(), byOutcome: z.record(z.enum(OUTCOMES), z.number().int()) }),
+    openByStatus: z.object({
+      open: z.number().int(),
+      verifying: z.number().int(),
+      responded: z.number().int(),
+    }),
+    overdueByAgency: z.array(agencyOverdueSchema),
+    dueSoon: z.array(caseLineSchema),
+    responseTimeByAgency: z.array(agencyResponseTimeSchema),
+  }),
+  briefings: z.array(briefingLineSchema),
   /** Nothing new that day: no reports, no case opened or closed. */
-  quiet: boolean;
-}
+  quiet: z.boolean(),
+});
+export type DailySummary = z.infer<typeof dailySummarySchema>;
 
 export interface AgencyDigest {
   date: string;

@@ -18,6 +18,8 @@ import {
   reportSchema,
   reportSubmissionSchema,
 } from '../domain/report';
+import { dailySummarySchema } from '../domain/summary-types';
+import { summaryQuerySchema } from '../service/summary';
 
 export interface RouteSchemas {
   query?: z.ZodObject;
@@ -92,4 +94,5 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
       },
     ],
   },
+  'GET /summaries/daily': { status: 200, query: summaryQuerySchema, response: dailySummarySchema },
 });

@@ -1,0 +1,110 @@
+// Sent-markers: one item per (job, period, recipient) so that an email goes out
+// once however often a job runs. A marker is claimed with a conditional put
+// (a lease) before the send and set to `sent` after SES accepts the message.
+// A run skips markers that are sent or freshly claimed, and takes over claims
+// whose lease expired without a `sent` (the sender crashed): nothing is lost,
+// and the only duplicate possible is a crash between SES accepting and the
+// marker being set.
+import { createHash, randomUUID } from 'node:crypto';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../deps';
+import { addDays, epochSeconds } from '../domain/time';
+import { isConditionalCheckFailed } from '../store/errors';
+
+export const LEASE_MS = 5 * 60_000;
+
+export interface MarkerId {
+  job: string;
+  /** What the message is for: a date, a briefing and sequence, an outbox item. */
+  period: string;
+  recipient: string;
+}
+
+/** Recipient addresses are hashed: markers never hold an address. */
+export const markerKey = (m: MarkerId) => ({
+  pk: `SENT#${m.job}#${m.period}`,
+  sk: `TO#${createHash('sha256').update(m.recipient.trim().toLowerCase()).digest('hex').slice(0, 40)}`,
+});
+
+export type Claim = { claimed: true; token: string } | { claimed: false };
+
+/**
+ * Claims the marker for a send. With `force`, a marker already `sent` is
+ * claimed again (a deliberate resend), but a fresh claim is still respected,
+ * so two forced runs do not both send.
+ */
+export const claimMarker = async (deps: Deps, m: MarkerId, now: Date, force = false): Promise<Claim> => {
+  const token = randomUUID();
+  try {
+    await deps.db.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: {
+          ...markerKey(m),
+          entity: 'sent-marker',
+          job: m.job,
+          period: m.period,
+          state: 'claimed',
+          token,
+          leaseUntil: now.getTime() + LEASE_MS,
+          claimedAt: now.toISOString(),
+          expiresAt: epochSeconds(addDays(now, deps.config.retention.sentMarkerDays)),
+        },
+        ConditionExpression: force
+          ? 'attribute_not_exists(pk) OR #state = :sent OR leaseUntil < :now'
+          : 'attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':now': now.getTime(),
+          ...(force ? { ':sent': 'sent' } : { ':claimed': 'claimed' }),
+        },
+      }),
+    );
+    return { claimed: true, token };
+  } catch (err) {
+    if (isConditionalCheckFailed(err)) return { claimed: false };
+    throw err;
+  }
+};
+
+export const markSent = async (
+  deps: Deps,
+  m: MarkerId,
+  token: string,
+  messageId: string,
+  now: Date,
+): Promise<void> => {
+  await deps.db.send(
+    new UpdateCommand({
+      TableName: deps.tableName,
+      Key: markerKey(m),
+      UpdateExpression: 'SET #state = :sent, sentAt = :at, messageId = :mid REMOVE leaseUntil',
+      ConditionExpression: '#token = :token',
+      ExpressionAttributeNames: { '#state': 'state', '#token': 'token' },
+      ExpressionAttributeValues: {
+        ':sent': 'sent',
+        ':at': now.toISOString(),
+        ':mid': messageId,
+        ':token': token,
+      },
+    }),
+  );
+};
+
+/** Gives a claim back after a failed send, so the next run sends it. */
+export const releaseClaim = async (deps: Deps, m: MarkerId, token: string): Promise<void> => {
+  try {
+    await deps.db.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: markerKey(m),
+        UpdateExpression: 'SET leaseUntil = :zero',
+        ConditionExpression: '#token = :token AND #state = :claimed',
+        ExpressionAttributeNames: { '#token': 'token', '#state': 'state' },
+        ExpressionAttributeValues: { ':zero': 0, ':token': token, ':claimed': 'claimed' },
+      }),
+    );
+  } catch (err) {
+    if (!isConditionalCheckFailed(err)) throw err;
+  }
+};

@@ -1,0 +1,82 @@
+// The daily summary and the agency digests: read the day through its indexes,
+// build with the pure builder.
+
+import { z } from 'zod';
+import type { Deps } from '../deps';
+import { BadRequest } from '../domain/errors';
+import { buildAgencyDigests, buildDailySummary, DUE_SOON_HOURS } from '../domain/summary';
+import type { AgencyDigest, DailySummary } from '../domain/summary-types';
+import { addDays, isCalendarDay, localDay } from '../domain/time';
+import { validate } from '../http/body';
+import {
+  briefingsBetween,
+  caseEventsOfDay,
+  casesByIds,
+  casesDueBetween,
+  openCaseCounts,
+  reportsOfDay,
+} from '../store/summary';
+
+export const BRIEFINGS_AHEAD_DAYS = 7;
+
+/** The local day before `instant`: what a 07:00 run summarizes. */
+export const previousLocalDay = (instant: Date, timeZone: string): string =>
+  localDay(addDays(instant, -1), timeZone);
+
+/**
+ * Day sections (reports, cases opened and closed, assignments) are for `date`;
+ * state sections (open by status, overdue, due soon, briefings) are as of `now`.
+ */
+export const gatherDaily = async (
+  deps: Deps,
+  date: string,
+  now: Date,
+): Promise<{ summary: DailySummary; digests: AgencyDigest[] }> => {
+  const soon = new Date(now.getTime() + DUE_SOON_HOURS * 3600_000);
+  const [reports, events, openByStatus, overdue, dueSoon, briefings] = await Promise.all([
+    reportsOfDay(deps, date),
+    caseEventsOfDay(deps, date),
+    openCaseCounts(deps),
+    casesDueBetween(deps, null, now),
+    casesDueBetween(deps, now, soon),
+    briefingsBetween(deps, now, addDays(now, BRIEFINGS_AHEAD_DAYS)),
+  ]);
+  const assignedIds = events.filter((e) => e.action === 'assign').map((e) => e.caseId);
+  // Still waiting on the agency it was assigned to that day.
+  const newlyAssigned = (assignedIds.length ? await casesByIds(deps, assignedIds) : []).filter(
+    (c) =>
+      c.status === 'verifying' &&
+      events.some((e) => e.caseId === c.id && e.action === 'assign' && e.details.agencyId === c.agencyId),
+  );
+  const summary = buildDailySummary(deps.config, {
+    date,
+    now,
+    reports,
+    events,
+    openByStatus,
+    overdue,
+    dueSoon,
+    briefings,
+  });
+  const digests = buildAgencyDigests(deps.config, { date, now, overdue, dueSoon, newlyAssigned });
+  return { summary, digests };
+};
+
+const summaryQuerySchema = z.strictObject({
+  date: z.string().refine(isCalendarDay, 'must be a calendar date YYYY-MM-DD').optional(),
+});
+
+/** GET /summaries/daily: `date` defaults to yesterday (local), like the 07:00 email. */
+export const dailySummaryFor = async (deps: Deps, query: unknown): Promise<DailySummary> => {
+  const q = validate(summaryQuerySchema, query, 'query');
+  const now = deps.clock();
+  const date = q.date ?? previousLocalDay(now, deps.config.timeZone);
+  if (date > localDay(now, deps.config.timeZone)) {
+    throw new BadRequest('The date is in the future.', [
+      { path: '/date', message: 'must not be after today' },
+    ]);
+  }
+  return (await gatherDaily(deps, date, now)).summary;
+};
+
+export { summaryQuerySchema };

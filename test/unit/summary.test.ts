@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import { loadAppConfig } from '../../infra/config';
+import {
+  buildAgencyDigests,
+  buildDailySummary,
+  type DayReport,
+  daysOverdue,
+  hotIssues,
+  median,
+  type SummaryInput,
+} from '../../shared/domain/summary';
+
+const config = loadAppConfig('dev');
+const now = new Date('2026-11-26T00:00:00.000Z');
+
+let n = 0;
+const r = (over: Partial<DayReport> = {}): DayReport => ({
+  id: `01JZ00000000000000000000${String(n++).padStart(2, '0')}`,
+  title: 'T',
+  summary: 'S',
+  category: 'transport',
+  area: 'district-1',
+  sentiment: 'neutral',
+  urgency: 'normal',
+  status: 'new',
+  caseId: null,
+  submittedAt: '2026-11-25T03:00:00.000Z',
+  ...over,
+});
+
+const input = (over: Partial<SummaryInput> = {}): SummaryInput => ({
+  date: '2026-11-25',
+  now,
+  reports: [],
+  events: [],
+  openByStatus: { open: 0, verifying: 0, responded: 0 },
+  overdue: [],
+  dueSoon: [],
+  briefings: [],
+  ...over,
+});
+
+describe('buildDailySummary', () => {
+  it('counts reports by category, area and sentiment, leaving dismissed ones out', () => {
+    const s = buildDailySummary(
+      config,
+      input({
+        reports: [
+          r({ category: 'health', sentiment: 'negative' }),
+          r({ category: 'health', sentiment: 'negative' }),
+          r({ area: 'go-vap', sentiment: 'positive' }),
+          r({ status: 'dismissed', category: 'health' }),
+        ],
+      }),
+    );
+    expect(s.reports.total).toBe(3);
+    expect(s.reports.byCategory).toEqual([
+      { id: 'health', count: 2 },
+      { id: 'transport', count: 1 },
+    ]);
+    expect(s.reports.byArea).toEqual([
+      { id: 'district-1', count: 2 },
+      { id: 'go-vap', count: 1 },
+    ]);
+    expect(s.reports.bySentiment).toEqual({ positive: 1, neutral: 0, negative: 2 });
+    expect(s.quiet).toBe(false);
+  });
+
+  it('lists critical before high, newest first, with excerpts cut at 200 characters', () => {
+    const s = buildDailySummary(
+      config,
+      input({
+        reports: [
+          r({ urgency: 'high', title: 'high-old', submittedAt: '2026-11-25T01:00:00.000Z' }),
+          r({ urgency: 'critical', title: 'crit', summary: 'x'.repeat(300) }),
+          r({ urgency: 'high', title: 'high-new', submittedAt: '2026-11-25T05:00:00.000Z' }),
+          r({ urgency: 'normal', title: 'normal' }),
+        ],
+      }),
+    );
+    expect(s.reports.urgent.map((u) => u.title)).toEqual(['crit', 'high-new', 'high-old']);
+    expect(s.reports.urgent[0]!.excerpt).toHaveLength(201);
+  });
+
+  it('counts cases opened and closed by outcome, and median response per agency', () => {
+    const close = (agencyId: string, responseSeconds: number, outcome = 'resolved') => ({
+      caseId: 'c',
+      action: 'close',
+      at: '2026-11-25T05:00:00.000Z',
+      details: { outcome, agencyId, responseSeconds },
+    });
+    const s = buildDailySummary(
+      config,
+      input({
+        events: [
+          { caseId: 'a', action: 'open', at: '2026-11-25T01:00:00.000Z', details: {} },
+          { caseId: 'a', action: 'comment', at: '2026-11-25T02:00:00.000Z', details: {} },
+          close('police', 100),
+          close('police', 300, 'clarified'),
+          close('police', 200),
+          close('health-dept', 50, 'unfounded'),
+        ],
+      }),
+    );
+    expect(s.cases.opened).toBe(1);
+    expect(s.cases.closed).toEqual({
+      total: 4,
+      byOutcome: { clarified: 1, corrected: 0, resolved: 2, unfounded: 1, 'no-action': 0 },
+    });
+    expect(s.cases.responseTimeByAgency).toEqual([
+      { agencyId: 'police', agencyName: 'Công an Thành phố', closedCount: 3, medianResponseSeconds: 200 },
+      { agencyId: 'health-dept', agencyName: 'Sở Y tế', closedCount: 1, medianResponseSeconds: 50 },
+    ]);
+  });
+
+  it('groups overdue cases by agency with whole days overdue, the latest first', () => {
+    const s = buildDailySummary(
+      config,
+      input({
+        overdue: [
+          { id: 'a', title: 'A', status: 'verifying', agencyId: 'police', dueAt: '2026-11-25T23:00:00.000Z' },
+          { id: 'b', title: 'B', status: 'verifying', agencyId: 'police', dueAt: '2026-11-22T00:00:00.000Z' },
+          {
+            id: 'c',
+            title: 'C',
+            status: 'verifying',
+            agencyId: 'health-dept',
+            dueAt: '2026-11-24T12:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    expect(
+      s.cases.overdueByAgency.map((g) => [g.agencyId, g.cases.map((c) => [c.id, c.daysOverdue])]),
+    ).toEqual([
+      [
+        'police',
+        [
+          ['b', 4],
+          ['a', 1],
+        ],
+      ],
+      ['health-dept', [['c', 2]]],
+    ]);
+  });
+
+  it('is quiet when nothing happened, yet still carries the open-case state', () => {
+    const s = buildDailySummary(config, input({ openByStatus: { open: 1, verifying: 2, responded: 0 } }));
+    expect(s.quiet).toBe(true);
+    expect(s.cases.openByStatus.verifying).toBe(2);
+  });
+});
+
+describe('hot issues', () => {
+  it('names why each issue is hot: most reported, widest reach, or both', () => {
+    const issues = hotIssues([
+      r({ caseId: 'case-1', title: 'case a', reach: 10 }),
+      r({ caseId: 'case-1', title: 'case b', reach: 5 }),
+      r({ caseId: 'case-1', title: 'case c' }),
+      r({ urlHashes: ['h1'], title: 'viral', reach: 90000 }),
+      r({ urlHashes: ['h2'], title: 'shared', reach: 0 }),
+      r({ urlHashes: ['h2'], title: 'shared again', reach: 0 }),
+      r({ category: 'health', title: 'lonely' }),
+    ]);
+    expect(issues.map((i) => [i.kind, i.title, i.reportCount, i.reach, i.reasons])).toEqual([
+      ['case', 'case a', 3, 15, ['most-reported', 'widest-reach']],
+      ['source', 'shared', 2, 0, ['most-reported']],
+      ['source', 'viral', 1, 90000, ['widest-reach']],
+    ]);
+  });
+});
+
+describe('helpers', () => {
+  it('median of odd, even and empty lists', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(3);
+    expect(median([])).toBeNull();
+  });
+  it('days overdue round up and start at one', () => {
+    expect(daysOverdue('2026-11-25T23:59:00.000Z', now)).toBe(1);
+    expect(daysOverdue('2026-11-24T00:00:00.000Z', now)).toBe(2);
+    expect(daysOverdue('2026-11-23T23:00:00.000Z', now)).toBe(3);
+  });
+});
+
+describe('buildAgencyDigests', () => {
+  it('gives each agency what it owes and skips agencies that owe nothing', () => {
+    const digests = buildAgencyDigests(config, {
+      date: '2026-11-25',
+      now,
+      overdue: [
+        { id: 'a', title: 'A', status: 'verifying', agencyId: 'police', dueAt: '2026-11-25T00:00:00.000Z' },
+      ],
+      dueSoon: [
+        {
+          id: 'b',
+          title: 'B',
+          status: 'verifying',
+          agencyId: 'health-dept',
+          dueAt: '2026-11-27T00:00:00.000Z',
+        },
+      ],
+      newlyAssigned: [
+        {
+          id: 'b',
+          title: 'B',
+          status: 'verifying',
+          agencyId: 'health-dept',
+          dueAt: '2026-11-27T00:00:00.000Z',
+        },
+      ],
+    });
+    expect(
+      digests.map((d) => [d.agencyId, d.overdue.length, d.dueSoon.length, d.newlyAssigned.length]),
+    ).toEqual([
+      ['health-dept', 0, 1, 1],
+      ['police', 1, 0, 0],
+    ]);
+  });
+});
