@@ -1,14 +1,18 @@
-// The stateless stack: user pool, HTTP API and one function per handler group.
-// Everything here can be destroyed and recreated from code except the users,
+// The stateless stack: user pool, HTTP API and one function per handler group,
+// the SES sender and configuration set, and one scheduled job per row of the
+// schedule manifest. Everything here can be destroyed and recreated from code except the users,
 // which is why the user pool is retained outside dev.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { type HandlerGroup, handlerGroups, routes } from '../../functions/routes';
+import { schedules } from '../../functions/schedules';
 import type { AppConfig } from '../../shared/config/schema';
 import { Auth } from './constructs/auth';
+import { Email } from './constructs/email';
 import { HandlerFunction } from './constructs/function';
 import { OpinionDeskApi } from './constructs/http-api';
+import { ScheduledJob } from './constructs/scheduled-job';
 
 export interface AppStackProps extends StackProps {
   config: AppConfig;
@@ -19,6 +23,9 @@ export class AppStack extends Stack {
   readonly auth: Auth;
   readonly api: OpinionDeskApi;
   readonly functions: Record<HandlerGroup, HandlerFunction>;
+  readonly email: Email;
+  /** One per row of functions/schedules.ts, by name. */
+  readonly jobs: Record<string, ScheduledJob>;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     const { config, table, ...stackProps } = props;
@@ -49,6 +56,15 @@ export class AppStack extends Stack {
       userPoolClient: this.auth.client,
     });
 
+    this.email = new Email(this, 'Email', { config });
+    this.jobs = Object.fromEntries(
+      schedules.map((schedule) => [
+        schedule.name,
+        new ScheduledJob(this, `Job-${schedule.name}`, { config, schedule, table, email: this.email }),
+      ]),
+    );
+
+    new CfnOutput(this, 'SesConfigurationSet', { value: this.email.configurationSet.configurationSetName });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
   }

@@ -1,5 +1,5 @@
 // One environment: a stateful DataStack (the table) and a stateless AppStack
-// (user pool, API, functions) that is handed the table.
+// (user pool, API, functions, email, scheduled jobs) that is handed the table.
 import { Stage, type StageProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { AppConfig } from '../../shared/config/schema';
@@ -29,7 +29,7 @@ export class OpinionDeskStage extends Stage {
     this.appStack = new AppStack(this, 'App', {
       config,
       table: this.dataStack.table,
-      description: `opinion-desk ${config.env}: user pool, HTTP API and functions`,
+      description: `opinion-desk ${config.env}: user pool, HTTP API, functions, email and scheduled jobs`,
     });
 
     Tags.of(this).add('app', 'opinion-desk');

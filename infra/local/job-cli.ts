@@ -1,15 +1,33 @@
-// `npm run --silent job -- <name> [--flag value] [--flag]`: runs one scheduled
-// job once against the running local stack (found through <DATA_DIR>/stack.json)
-// and prints one JSON line `{ "job": name, ...result }` on stdout.
+// `npm run --silent job -- <name> [flags]`: runs one scheduled job once against
+// the running local stack (found through <DATA_DIR>/stack.json), with the same
+// `run` the deployed Lambda and the local scheduler call, and prints exactly one
+// JSON line `{ "job": name, ...result }` on stdout. Logs go to stderr.
+//
+//   npm run --silent job -- daily-summary [--date YYYY-MM-DD] [--force] [--now RFC3339] [--dry-run]
+//   npm run --silent job -- briefing-reminders [--now RFC3339] [--dry-run]
+//
+// Exit codes: 0 the run finished (its `failed` count says whether every email
+// went out; what failed is retried by the next run), 1 the stack is not running
+// or the run threw, 2 a usage error.
 import { createDeps } from '../../shared/deps';
-import { localJobs, parseJobFlags } from './jobs';
+import { JobFlagError, jobOptionsFromFlags, jobUsage, localJobs, parseJobFlags } from './jobs';
 import { LocalStackError } from './ports';
 import { localRuntimeSettings } from './stack';
 import { readStackFile } from './stack-file';
 
-const known = () => Object.keys(localJobs).sort();
-const usage = () =>
-  `Usage: npm run --silent job -- <name> [flags]\nJobs: ${known().length > 0 ? known().join(', ') : '(none registered yet)'}`;
+// Stdout carries the one result line; anything else written there (the
+// Powertools logger writes JSON logs to process.stdout) goes to stderr instead.
+const writeResult = process.stdout.write.bind(process.stdout);
+process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+
+const usage = () => {
+  const jobs = Object.values(localJobs);
+  return [
+    'Usage: npm run --silent job -- <name> [flags]',
+    `Jobs: ${jobs.length > 0 ? jobs.map((j) => j.name).join(', ') : '(none)'}`,
+    ...jobs.map((j) => `  ${jobUsage(j.schedule)}`),
+  ].join('\n');
+};
 
 const fail = (message: string, code: number): never => {
   console.error(message);
@@ -23,13 +41,23 @@ const main = async () => {
   if (!job) return fail(`Unknown job "${name}".\n${usage()}`, 2);
   const { flags, positionals } = parseJobFlags(rest);
   if (positionals.length > 0) return fail(`Unexpected argument "${positionals[0]}".\n${usage()}`, 2);
+  if (flags.help === true) return fail(`Usage: npm run --silent job -- ${jobUsage(job.schedule)}`, 0);
 
   const dataDir = process.env.DATA_DIR?.trim() || '.local';
+  let options: ReturnType<typeof jobOptionsFromFlags>;
+  try {
+    options = jobOptionsFromFlags(job.schedule, flags, { dataDir });
+  } catch (err) {
+    if (err instanceof JobFlagError) return fail(err.message, 2);
+    throw err;
+  }
+
   const stack = await readStackFile(dataDir);
+  const run = await job.load();
   const deps = createDeps(localRuntimeSettings(stack));
   try {
-    const result = await job({ flags, deps });
-    process.stdout.write(`${JSON.stringify({ job: name, ...result })}\n`);
+    const { job: _reported, ...result } = await run(deps, options);
+    writeResult(`${JSON.stringify({ job: name, ...result })}\n`);
   } finally {
     deps.db.destroy();
   }

@@ -3,6 +3,7 @@
 // exits 0; a startup failure prints what to fix and exits 1.
 import { isAbsolute, join, relative } from 'node:path';
 import { LocalStackError, parsePort } from './ports';
+import { type LocalScheduler, localSchedulerExtension } from './scheduler';
 import { type LocalStack, startLocalStack } from './stack';
 
 const env = process.env;
@@ -70,8 +71,20 @@ const main = async () => {
     process.exit(1);
   }
 
-  console.log('Starting the local stack (DynamoDB Local, local SES, API) with the dev configuration...');
-  starting = startLocalStack(options);
+  console.log(
+    'Starting the local stack (DynamoDB Local, local SES, API, scheduler) with the dev configuration...',
+  );
+  // The scheduler runs the jobs of functions/schedules.ts in the config's time
+  // zone and prints one JSON line per run.
+  let scheduler: LocalScheduler | undefined;
+  starting = startLocalStack(options, [
+    localSchedulerExtension({
+      log: (line) => console.log(line),
+      onStarted: (started) => {
+        scheduler = started;
+      },
+    }),
+  ]);
   try {
     stack = await starting;
   } catch (err) {
@@ -91,12 +104,13 @@ const main = async () => {
       `  Local SES        ${stack.sesEndpoint}`,
       `  Mail viewer      ${stack.mailViewerUrl}`,
       `  Stack file       ${shortPath(stack.stackFile)}`,
+      ...(scheduler?.describe() ?? []).map((line) => `  Scheduler        ${line}`),
       '',
       '  Try:',
       '    TOKEN=$(npm run --silent token -- --role desk)',
       `    curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/reference`,
       '    npm run seed                             # sample reports',
-      '    npm run --silent job -- daily-summary    # run a scheduled job once',
+      '    npm run --silent job -- daily-summary --dry-run   # run a scheduled job once, emails to the outbox',
       '',
       `API ready at ${stack.apiUrl}`,
       '(Ctrl-C stops everything)',

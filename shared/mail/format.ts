@@ -45,15 +45,17 @@ const EMAIL_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)+`,
   'giu',
 );
-const CUT_EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]*$/u;
+const CUT_EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]*(?=[\s.…]*$)/u;
 
-// Dates are set aside before looking for phone numbers, so that "26.11.2026 0912…"
+// Dates and times are set aside before looking for phone numbers, so that "26.11.2026 0912…"
 // or "2026-11-26 10" are never read as one long number.
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 const MONTH = '(?:0?[1-9]|1[0-2])';
 const YEAR = '(?:19|20)\\d{2}';
-const DATE_RE = new RegExp(
-  `(?<!\\d)(?:${YEAR}([-/.])${MONTH}\\1${DAY}|${DAY}([-/.])${MONTH}\\2${YEAR})(?!\\d)`,
+const SET_ASIDE_RE = new RegExp(
+  `(?<!\\d)(?:${YEAR}([-/.])${MONTH}\\1${DAY}|${DAY}([-/.])${MONTH}\\2${YEAR})(?!\\d)` +
+    // and clock times written with a dot, as in "08.00-17.00"
+    `|(?<![\\d.])(?:[01]?\\d|2[0-3])\\.[0-5]\\d(?!\\d|\\.\\d)`,
   'g',
 );
 
@@ -83,7 +85,8 @@ const looksLikePhone = (run: string, after: string, atCutEnd: boolean): boolean 
   if (body.startsWith('0')) return true;
   if (UNIT_AFTER_RE.test(after)) return false;
   const parts = run.split(/\s?[-–]\s?/);
-  if (parts.every((p) => GROUPED_AMOUNT_RE.test(p) || /^\d{1,4}$/.test(p))) return false;
+  const amountOrSmall = (p: string) => GROUPED_AMOUNT_RE.test(p) || /^\d{1,3}$/.test(p);
+  if (parts.some((p) => GROUPED_AMOUNT_RE.test(p)) && parts.every(amountOrSmall)) return false;
   if (run.split(/[\s.\-–]+/).every((p) => YEAR_RE.test(p))) return false;
   // Anything else with nine or more digits: a number without its trunk 0 (84912…, 912 345 678),
   // a foreign number, or an identity/account number, none of which belongs in an email.
@@ -97,14 +100,16 @@ const PLACEHOLDER_RE = /[\uE000-\uF8FF]/g;
 const maskPhones = (s: string, cut: boolean): string => {
   const kept: string[] = [];
   // Private-use characters in the input would collide with the placeholders; they carry nothing readable.
-  const protectedText = s.replace(PLACEHOLDER_RE, '').replace(DATE_RE, (date) => {
+  const protectedText = s.replace(PLACEHOLDER_RE, '').replace(SET_ASIDE_RE, (date) => {
     kept.push(date);
     return String.fromCharCode(PLACEHOLDER_BASE + kept.length - 1);
   });
   const masked = protectedText.replace(NUMBER_RUN_RE, (run: string, offset: number, whole: string) => {
     const end = offset + run.length;
-    const atCutEnd = cut && whole.slice(end).trim() === '';
-    return looksLikePhone(run, whole.slice(end, end + 12), atCutEnd) ? MASKED_PHONE : run;
+    const atCutEnd = cut && /^[\s.…]*$/.test(whole.slice(end));
+    if (!looksLikePhone(run, whole.slice(end, end + 12), atCutEnd)) return run;
+    // "(0912 345 678)": the opening parenthesis belongs to the sentence, not the number.
+    return run.startsWith('(') && !run.includes(')') ? `(${MASKED_PHONE}` : MASKED_PHONE;
   });
   return masked.replace(PLACEHOLDER_RE, (c) => kept[c.charCodeAt(0) - PLACEHOLDER_BASE] ?? '');
 };
@@ -241,7 +246,9 @@ export const formatDate = (day: string, locale: Locale): string => {
 /** A local day, short (subjects): vi "26/11/2026", en "26 Nov 2026". */
 export const formatShortDate = (day: string, locale: Locale): string => {
   const p = dayParts(day);
-  return locale === 'vi' ? `${pad2(p.day)}/${pad2(p.month)}/${p.year}` : `${p.day} ${monthShort(p.month)} ${p.year}`;
+  return locale === 'vi'
+    ? `${pad2(p.day)}/${pad2(p.month)}/${p.year}`
+    : `${p.day} ${monthShort(p.month)} ${p.year}`;
 };
 
 export interface DateTimeOptions {
@@ -275,6 +282,22 @@ export const formatDateTime = (
 export const formatTime = (iso: string, timeZone: string): string => {
   const p = zonedParts(iso, timeZone);
   return `${pad2(p.hour)}:${pad2(p.minute)}`;
+};
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone as a reader sees it: "GMT+7 (Asia/Ho_Chi_Minh)"; the offset is the one in force at `at`. */
+export const timeZoneLabel = (timeZone: string, at: string): string => {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' });
+    offsetFormatters.set(timeZone, f);
+  }
+  const instant = new Date(at);
+  const offset = Number.isNaN(instant.getTime())
+    ? undefined
+    : f.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value;
+  return offset && offset !== timeZone ? `${offset} (${timeZone})` : timeZone;
 };
 
 // ---------------------------------------------------------------- numbers
@@ -344,7 +367,15 @@ export const formatDuration = (seconds: number, locale: Locale): string => {
  * line (URLs) stay whole on their own line.
  */
 export const wrapText = (text: string, width = 72, first = '', rest = first): string[] => {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  // A masked number stays on one line: its spaces are glued while splitting into words.
+  const glued = MASKED_PHONE.replaceAll(' ', '\u0000');
+  const words = text
+    .replaceAll(MASKED_PHONE, glued)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => w.replaceAll('\u0000', ' '));
   const lines: string[] = [];
   let line = first;
   let empty = true;

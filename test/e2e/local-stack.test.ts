@@ -2,7 +2,7 @@
 // token command, a clean stop on Ctrl-C, and clear failures. Then the HTTP
 // adapter itself: the API Gateway v2 events it hands the handlers.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -183,6 +183,29 @@ describe('npm start', () => {
     expect(again.stdout()).toContain(`: 0 new, ${total} already there`);
   }, 120_000);
 
+  it('lists the next run of each schedule, in the configured time zone', () => {
+    expect(run.stdout()).toMatch(
+      /Scheduler\s+daily-summary next at \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Ho_Chi_Minh \(0 7 \* \* \*\)/,
+    );
+  });
+
+  it('runs daily-summary once with the job command: one JSON line, the emails in <DATA_DIR>/outbox', async () => {
+    const cli = runTs('infra/local/job-cli.ts', ['daily-summary', '--dry-run'], { DATA_DIR: dataDir });
+    expect((await cli.exited).code, cli.stderr()).toBe(0);
+    const lines = cli.stdout().split('\n').filter(Boolean);
+    expect(lines, cli.stdout()).toHaveLength(1);
+    const result = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(Object.keys(result)[0]).toBe('job');
+    expect(result).toMatchObject({
+      job: 'daily-summary',
+      sent: expect.any(Number),
+      skipped: expect.any(Number),
+      failed: expect.any(Number),
+    });
+    const outbox = await readdir(join(dataDir, 'outbox'), { recursive: true });
+    expect(outbox.length).toBeGreaterThan(0);
+  }, 60_000);
+
   it('stops everything on SIGINT and exits 0', async () => {
     expect(await accepts(Number(env.DDB_PORT))).toBe(true);
     run.child.kill('SIGINT');
@@ -285,7 +308,28 @@ describe('the job command', () => {
       DATA_DIR: join(tmpdir(), 'opinion-desk-none'),
     });
     expect((await run.exited).code).toBe(2);
-    expect(run.stderr()).toMatch(/Unknown job "no-such-job"[\s\S]*Jobs:/);
+    expect(run.stderr()).toMatch(/Unknown job "no-such-job"[\s\S]*Jobs: daily-summary/);
+  });
+
+  it.concurrent.each([
+    [['daily-summary', '--date', '2026-02-30'], /--date must be a day as YYYY-MM-DD/],
+    [['daily-summary', '--now', 'yesterday'], /--now must be an RFC 3339 time/],
+    [['daily-summary', '--bogus'], /Unknown option --bogus for daily-summary/],
+    [['daily-summary', 'extra'], /Unexpected argument "extra"/],
+  ])('refuses %j with exit code 2 before looking for the stack', async (args, message) => {
+    const run = runTs('infra/local/job-cli.ts', args, { DATA_DIR: join(tmpdir(), 'opinion-desk-none') });
+    expect((await run.exited).code).toBe(2);
+    expect(run.stderr()).toMatch(message);
+    expect(run.stdout()).toBe('');
+  });
+
+  it('says to start the stack when it is not running, with exit code 1', async () => {
+    const run = runTs('infra/local/job-cli.ts', ['daily-summary', '--dry-run'], {
+      DATA_DIR: join(tmpdir(), 'opinion-desk-none'),
+    });
+    expect((await run.exited).code).toBe(1);
+    expect(run.stderr()).toMatch(/The local stack is not running[\s\S]*npm start/);
+    expect(run.stdout()).toBe('');
   });
 });
 

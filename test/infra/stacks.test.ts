@@ -1,18 +1,21 @@
 // CDK assertions for every environment: the synthesized stacks have what the
 // spec asks of them (authorizer on every non-public route, the table's keys,
-// PITR and retention, Node.js 22 on arm64, no admin IAM) and cdk-nag finds
-// nothing unacknowledged. Synthesis skips asset bundling except in the one
+// PITR and retention, Node.js 22 on arm64, no admin IAM, one schedule per job
+// in the configured zone with retries and an encrypted dead-letter queue, SES
+// through a configuration set) and cdk-nag finds nothing unacknowledged. Synthesis skips asset bundling except in the one
 // test that proves the local esbuild bundles the handlers offline.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { App } from 'aws-cdk-lib';
+import type { App, CfnElement } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handlerGroups, routeKey, routes } from '../../functions/routes';
+import { eventBridgeCron, schedules } from '../../functions/schedules';
 import { type BuiltApp, buildApp } from '../../infra/aws/build';
 import { ESM_REQUIRE_BANNER } from '../../infra/aws/constructs/function';
 import { loadAppConfig } from '../../infra/config';
@@ -23,6 +26,9 @@ import { GSI_NAMES, tableDefinition } from '../../shared/store/table';
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
   context: Record<string, unknown>;
 };
+
+/** One function per handler group and one per scheduled job. */
+const FUNCTION_COUNT = Object.keys(handlerGroups).length + schedules.length;
 
 // Generous: the first synth also starts the CloudFormation validation engine, slow on a busy machine.
 const SYNTH_TIMEOUT = 120_000;
@@ -188,9 +194,9 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     expect(Object.keys(api.findResources('AWS::Cognito::UserPool'))).toEqual(['AuthUserPool8115E87F']);
   });
 
-  it('runs one Node.js 22 arm64 function per handler group, bound to the table', () => {
+  it('runs one Node.js 22 arm64 function per handler group and per scheduled job, bound to the table', () => {
     const functions = Object.values(api.findResources('AWS::Lambda::Function')) as CfnResource[];
-    expect(functions).toHaveLength(Object.keys(handlerGroups).length);
+    expect(functions).toHaveLength(FUNCTION_COUNT);
     for (const fn of functions) {
       const p = fn.Properties as {
         Runtime: string;
@@ -213,7 +219,7 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
   it('keeps every log group for the configured retention', () => {
     const groups = Object.values(api.findResources('AWS::Logs::LogGroup')) as CfnResource[];
     // One per function plus the API's access logs.
-    expect(groups).toHaveLength(Object.keys(handlerGroups).length + 1);
+    expect(groups).toHaveLength(FUNCTION_COUNT + 1);
     for (const g of groups) expect(g.Properties?.RetentionInDays).toBe(config.retention.logDays);
   });
 
@@ -229,6 +235,107 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     const [client] = Object.values(api.findResources('AWS::Cognito::UserPoolClient')) as CfnResource[];
     expect(client!.Properties?.ReadAttributes).toContain('custom:agency');
     expect(client!.Properties?.WriteAttributes).not.toContain('custom:agency');
+  });
+
+  it('runs each scheduled job on EventBridge Scheduler in the configured zone, with retries and a DLQ', () => {
+    api.resourceCountIs('AWS::Scheduler::Schedule', schedules.length);
+    const resources = api.toJSON().Resources as Record<string, CfnResource>;
+    const statements = policyStatements(api);
+    for (const row of schedules) {
+      const job = built.stage.appStack.jobs[row.name]!;
+      const id = (c: IConstruct) => built.stage.appStack.getLogicalId(c.node.defaultChild as CfnElement);
+      const fnId = id(job.function.fn);
+      const queueId = id(job.deadLetterQueue);
+      const schedule = resources[id(job.schedule)]!;
+      const target = schedule.Properties?.Target as Record<string, unknown>;
+
+      // The expression from the manifest's 5-field cron, read in the config's zone.
+      expect(schedule.Type, row.name).toBe('AWS::Scheduler::Schedule');
+      expect(schedule.Properties).toMatchObject({
+        ScheduleExpression: eventBridgeCron(row.cron(config)),
+        ScheduleExpressionTimezone: config.timeZone,
+        State: 'ENABLED',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+      });
+      if (row.name === 'daily-summary') {
+        const [h, m] = config.schedules.dailySummary.at.split(':').map(Number);
+        expect(schedule.Properties?.ScheduleExpression).toBe(`cron(${m} ${h} * * ? *)`);
+      }
+      expect(target.Arn).toEqual({ 'Fn::GetAtt': [fnId, 'Arn'] });
+      expect(JSON.parse(target.Input as string)).toEqual({ scheduledTime: '<aws.scheduler.scheduled-time>' });
+      expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 6 * 3600 });
+      expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+
+      // The dead-letter queue: encrypted at rest, TLS only.
+      const queue = resources[queueId]!;
+      expect(queue.Type).toBe('AWS::SQS::Queue');
+      expect(
+        queue.Properties?.SqsManagedSseEnabled === true || queue.Properties?.KmsMasterKeyId !== undefined,
+      ).toBe(true);
+      api.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: queueId }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+
+      // Scheduler invokes asynchronously: Lambda's own retries end in the same queue.
+      expect(resources[fnId]!.Properties).toMatchObject({
+        Timeout: 300,
+        MemorySize: 512,
+        DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+        Environment: { Variables: { SES_CONFIGURATION_SET: { Ref: expect.any(String) } } },
+      });
+      api.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: fnId },
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: 6 * 3600,
+      });
+
+      // Scheduler's role may invoke this function (no `:*` versions) and write to its queue, nothing else.
+      const invokes = statements.filter((s) => asList(s.Action).includes('lambda:InvokeFunction'));
+      expect(invokes.map((s) => s.Resource)).toContainEqual({ 'Fn::GetAtt': [fnId, 'Arn'] });
+      for (const s of invokes) expect(JSON.stringify(s.Resource)).not.toContain(':*');
+    }
+  });
+
+  it('sends email as the configured sender through a configuration set that records bounces and complaints', () => {
+    api.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+    const [configSetId] = Object.keys(api.findResources('AWS::SES::ConfigurationSet'));
+    api.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    api.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: configSetId },
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']),
+        CloudWatchDestination: Match.objectLike({ DimensionConfigurations: Match.anyValue() }),
+      },
+    });
+    api.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: config.senderAddress,
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: configSetId } },
+    });
+    // Every job names the set; only the jobs may send, and only as the sender, through the set.
+    for (const row of schedules) {
+      const fn = built.stage.appStack.jobs[row.name]!.function.fn;
+      const fnId = built.stage.appStack.getLogicalId(fn.node.defaultChild as CfnElement);
+      const props = api.toJSON().Resources[fnId].Properties;
+      expect(props.Environment.Variables.SES_CONFIGURATION_SET).toEqual({ Ref: configSetId });
+    }
+    const sends = policyStatements(api).filter((s) => asList(s.Action).some((a) => a.startsWith('ses:')));
+    expect(sends).toHaveLength(schedules.length);
+    for (const s of sends) {
+      expect(asList(s.Action).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+      const resources = JSON.stringify(s.Resource);
+      expect(asList(s.Resource)).toHaveLength(2);
+      expect(resources).toContain(':identity/');
+      expect(resources).toContain(':configuration-set/');
+      expect(resources).not.toContain('*');
+    }
   });
 
   it('grants no IAM statement with Action "*" on Resource "*", and no Scan to the handlers', () => {
@@ -270,7 +377,7 @@ describe('the app', () => {
         .filter((name) => name.startsWith('asset.'))
         .map((name) => join(app.outdir, name))
         .filter((dir) => existsSync(join(dir, 'index.mjs')));
-      expect(assetDirs).toHaveLength(Object.keys(handlerGroups).length);
+      expect(assetDirs).toHaveLength(FUNCTION_COUNT);
       for (const dir of assetDirs) {
         expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
         const code = readFileSync(join(dir, 'index.mjs'), 'utf8');

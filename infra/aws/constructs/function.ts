@@ -10,6 +10,7 @@ import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppConfig } from '../../../shared/config/schema';
 import { tableDefinition } from '../../../shared/store/table';
@@ -47,6 +48,12 @@ export interface HandlerFunctionProps {
   timeout?: Duration;
   /** @default 512 */
   memorySize?: number;
+  /**
+   * For asynchronously invoked functions (the scheduled jobs): how often Lambda
+   * retries a failed invocation, how old an event may get, and the queue that
+   * receives it when both run out. Unset for HTTP handlers (invoked synchronously).
+   */
+  asyncInvoke?: { retryAttempts: number; maxEventAge: Duration; deadLetterQueue: IQueue };
 }
 
 export class HandlerFunction extends Construct {
@@ -83,6 +90,7 @@ export class HandlerFunction extends Construct {
       role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
+      ...(props.asyncInvoke ?? {}),
       environment: {
         APP_ENV: config.env,
         NODE_OPTIONS: '--enable-source-maps',

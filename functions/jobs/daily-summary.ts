@@ -1,0 +1,60 @@
+// The daily summary job (SPEC §5): at 07:00 local, the previous local day's
+// summary to the leadership list and a digest to each agency that owes
+// something. Safe to run any number of times: each email has a sent-marker.
+import { type Deps, runtimeDeps } from '../../shared/deps';
+import type { Delivery } from '../../shared/mail/deliver';
+import { deliver } from '../../shared/mail/deliver';
+import { renderAgencyDigest, renderDailySummary } from '../../shared/mail/summary-email';
+import { logger } from '../../shared/observability';
+import { gatherDaily, previousLocalDay } from '../../shared/service/summary';
+import type { JobOptions, JobResult, ScheduledEvent } from '../schedules';
+
+export const JOB = 'daily-summary';
+/** Agency digests have their own markers: a digest and the summary never stand in for each other. */
+export const DIGEST_JOB = 'agency-digest';
+
+export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResult> => {
+  const now = options.now ?? deps.clock();
+  const { config } = deps;
+  // A retry of the 07:00 run keeps its scheduled time, so it summarizes the same day.
+  const date =
+    options.date ??
+    previousLocalDay(options.scheduledTime ? new Date(options.scheduledTime) : now, config.timeZone);
+  const { summary, digests } = await gatherDaily(deps, date, now);
+
+  const deliveries: Delivery[] = [
+    ...config.summaryRecipients.map((r) => ({
+      marker: { job: JOB, period: date, recipient: r.email },
+      render: () => renderDailySummary(summary, r.locale, config),
+    })),
+    ...digests.flatMap((digest) => {
+      const agency = config.agencies.find((a) => a.id === digest.agencyId)!;
+      return agency.emails.map((email) => ({
+        marker: { job: DIGEST_JOB, period: date, recipient: email },
+        render: () => renderAgencyDigest(digest, agency.locale, config),
+      }));
+    }),
+  ];
+  const outcome = await deliver(deps, deliveries, {
+    now,
+    force: options.force ?? false,
+    ...(options.dryRun ? { outboxDir: options.outboxDir ?? 'outbox' } : {}),
+  });
+  const result = {
+    job: JOB,
+    date,
+    ...outcome,
+    reports: summary.reports.total,
+    agencyDigests: digests.length,
+    dryRun: options.dryRun ?? false,
+  };
+  logger.info('job finished', result);
+  return result;
+};
+
+export const handler = async (event: ScheduledEvent = {}): Promise<JobResult> => {
+  const result = await run(runtimeDeps(), event.scheduledTime ? { scheduledTime: event.scheduledTime } : {});
+  // A failed recipient makes the invocation fail, so the scheduler retries (sent ones are skipped).
+  if (result.failed > 0) throw new Error(`${result.failed} email(s) failed; they will be retried`);
+  return result;
+};

@@ -1,0 +1,212 @@
+// The daily summary job against DynamoDB Local and the local SES store: the
+// right emails to the right people, once, whatever reruns and overlaps.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../functions/jobs/daily-summary';
+import type { AppConfig } from '../../shared/config/schema';
+import type { Deps } from '../../shared/deps';
+import type { Principal } from '../../shared/http/principal';
+import type { Mailer } from '../../shared/mail/mailer';
+import { actOnCase, openCaseFor } from '../../shared/service/cases';
+import { submitReport } from '../../shared/service/reports';
+import { testTable } from '../support/aws';
+import { sentEmails } from '../support/mail';
+
+const tag = randomUUID().slice(0, 8);
+const lead = `lead-${tag}@example.org`;
+const deputy = `deputy-${tag}@example.org`;
+const outsider = `boss-${tag}@elsewhere.example.net`;
+const policeBox = `police-${tag}@example.org`;
+const healthBox = `health-${tag}@example.org`;
+
+// Day D = 2026-11-25 local (UTC+7). The job runs at 07:00 on the 26th = 00:00Z.
+const RUN_AT = new Date('2026-11-26T00:00:00.000Z');
+const desk: Principal = { sub: 'desk-1', roles: ['desk'] };
+const police: Principal = { sub: 'officer-1', roles: ['agency'], agencyId: 'police' };
+const reporter: Principal = { sub: 'field-1', roles: ['reporter'] };
+
+let t: Awaited<ReturnType<typeof testTable>>;
+let config: AppConfig;
+const at = (iso: string): Partial<Deps> => ({ clock: () => new Date(iso), config });
+
+const report = async (when: string, over: Record<string, unknown> = {}) => {
+  const res = await submitReport(
+    t.deps(at(when)),
+    reporter,
+    {
+      title: 'Phản ánh về <b>ngập</b> & kẹt xe',
+      summary: 'Người dân gọi 0912 345 678 và gửi mail a.b@gmail.com để phản ánh.',
+      category: 'public-order',
+      area: 'go-vap',
+      channel: 'hotline',
+      sentiment: 'negative',
+      urgency: 'normal',
+      observedAt: new Date(new Date(when).getTime() - 60_000).toISOString(),
+      ...over,
+    },
+    undefined,
+  );
+  return (res.body as { id: string }).id;
+};
+
+beforeAll(async () => {
+  t = await testTable();
+  const base = t.deps().config;
+  config = {
+    ...base,
+    summaryRecipients: [
+      { email: lead, locale: 'vi' },
+      { email: deputy, locale: 'en' },
+    ],
+    agencies: base.agencies.map((a) =>
+      a.id === 'police'
+        ? { ...a, emails: [policeBox] }
+        : a.id === 'health-dept'
+          ? { ...a, emails: [healthBox] }
+          : a,
+    ),
+  };
+  // 23:59 local on the 24th (not our day), 00:01 and later on the 25th, 00:01 on the 26th (not our day)
+  await report('2026-11-24T16:59:00Z', { title: 'Ngày hôm trước' });
+  const r1 = await report('2026-11-24T17:01:00Z', {
+    urgency: 'critical',
+    reach: 50000,
+    sourceUrls: ['https://fb.example/p/1'],
+  });
+  await report('2026-11-25T02:00:00Z', {
+    urgency: 'high',
+    sourceUrls: ['https://fb.example/p/1?utm_source=x'],
+  });
+  await report('2026-11-25T09:00:00Z', { sentiment: 'positive', category: 'health', area: 'district-1' });
+  await report('2026-11-25T17:01:00Z', { title: 'Ngày hôm sau' });
+
+  // a case opened on the 25th, assigned to the police with a deadline that passed on the 25th
+  const c = await openCaseFor(t.deps(at('2026-11-25T03:00:00Z')), desk, {
+    reportIds: [r1],
+    title: 'Tin đồn cắt điện',
+  });
+  await actOnCase(t.deps(at('2026-11-25T03:05:00Z')), desk, { id: c.id }, '"1"', {
+    action: 'assign',
+    agencyId: 'police',
+    dueAt: '2026-11-25T10:00:00Z',
+  });
+  // another case answered and closed the same day
+  const r5 = await report('2026-11-25T04:00:00Z', { category: 'health', area: 'district-1' });
+  const c2 = await openCaseFor(t.deps(at('2026-11-25T04:10:00Z')), desk, { reportIds: [r5] });
+  await actOnCase(t.deps(at('2026-11-25T04:11:00Z')), desk, { id: c2.id }, '"1"', {
+    action: 'assign',
+    agencyId: 'police',
+    dueAt: '2026-11-27T00:00:00Z',
+  });
+  await actOnCase(t.deps(at('2026-11-25T06:11:00Z')), police, { id: c2.id }, '"2"', {
+    action: 'respond',
+    finding: 'Đã xác minh',
+    response: 'Đã có thông cáo',
+  });
+  await actOnCase(t.deps(at('2026-11-25T07:00:00Z')), desk, { id: c2.id }, '"3"', {
+    action: 'close',
+    outcome: 'clarified',
+    note: 'Đã đăng',
+    evidenceUrl: 'https://gov.example/tb',
+  });
+});
+
+const deps = (over: Partial<Deps> = {}) => t.deps({ clock: () => RUN_AT, config, ...over });
+
+describe('the daily summary job', () => {
+  it('writes the rendered emails to the outbox on a dry run, sending nothing', async () => {
+    const outboxDir = await mkdtemp(join(tmpdir(), 'outbox-'));
+    const result = await run(deps(), { now: RUN_AT, dryRun: true, outboxDir });
+    expect(result).toMatchObject({
+      job: 'daily-summary',
+      date: '2026-11-25',
+      written: 3,
+      sent: 0,
+      reports: 4,
+    });
+    const files = await readdir(join(outboxDir, 'daily-summary', '2026-11-25'));
+    expect(files.sort()).toEqual([`${deputy}.html`, `${deputy}.txt`, `${lead}.html`, `${lead}.txt`].sort());
+    const text = await readFile(join(outboxDir, 'daily-summary', '2026-11-25', `${lead}.txt`), 'utf8');
+    expect(text).toMatch(/^Subject: .*25\/11\/2026/);
+    expect(await sentEmails({ to: lead })).toHaveLength(0);
+  });
+
+  it('sends the summary to each leader in their locale and a digest to the agency that owes', async () => {
+    const result = await run(deps(), { now: RUN_AT });
+    expect(result).toMatchObject({ sent: 3, skipped: 0, failed: 0, reports: 4, agencyDigests: 1 });
+    const [vi] = await sentEmails({ to: lead });
+    const [en] = await sentEmails({ to: deputy });
+    expect(vi?.subject).toContain('25/11/2026');
+    expect(vi?.subject).toContain('4');
+    expect(en?.subject).toMatch(/25 Nov(ember)? 2026/);
+    // user text escaped, contacts masked
+    expect(vi?.body.html).not.toContain('<b>ngập</b>');
+    expect(vi?.body.html).toContain('&lt;b&gt;ngập&lt;/b&gt;');
+    for (const part of [vi?.body.html, vi?.body.text]) {
+      expect(part).not.toContain('0912 345 678');
+      expect(part).not.toContain('a.b@gmail.com');
+    }
+    const [digest] = await sentEmails({ to: policeBox });
+    expect(digest?.body.text).toContain('Tin đồn cắt điện');
+    expect(await sentEmails({ to: healthBox })).toHaveLength(0);
+  });
+
+  it('sends nothing on a rerun', async () => {
+    const result = await run(deps(), { now: RUN_AT });
+    expect(result).toMatchObject({ sent: 0, skipped: 3, failed: 0 });
+    expect(await sentEmails({ to: lead })).toHaveLength(1);
+  });
+
+  it('resends everything with --force, deliberately', async () => {
+    const result = await run(deps(), { now: RUN_AT, force: true, date: '2026-11-25' });
+    expect(result.sent).toBe(3);
+    expect(await sentEmails({ to: lead })).toHaveLength(2);
+  });
+});
+
+describe('overlapping runs and failures', () => {
+  it('two runs at once send each email once', async () => {
+    const day = '2026-11-20';
+    const [a, b] = await Promise.all([
+      run(deps(), { now: RUN_AT, date: day }),
+      run(deps(), { now: RUN_AT, date: day }),
+    ]);
+    // a quiet day still tells the police what it owes: two leaders and one digest
+    expect(a.sent + b.sent).toBe(3);
+    expect(a.skipped + b.skipped).toBe(3);
+    const forLead = (await sentEmails({ to: lead })).filter((e) => e.subject.includes('20/11/2026'));
+    expect(forLead).toHaveLength(1);
+  });
+
+  it('one recipient failing leaves the others sent, and the next run sends it', async () => {
+    const day = '2026-11-21';
+    const real = deps().mailer;
+    // A fault the local SES cannot produce: the send for one address throws.
+    const flaky: Mailer = {
+      send: async (email) => {
+        if (email.to === deputy)
+          throw Object.assign(new Error('throttled'), { name: 'TooManyRequestsException' });
+        return real.send(email);
+      },
+    };
+    const first = await run(deps({ mailer: flaky }), { now: RUN_AT, date: day });
+    expect(first).toMatchObject({ sent: 2, failed: 1 });
+    const second = await run(deps(), { now: RUN_AT, date: day });
+    expect(second).toMatchObject({ sent: 1, skipped: 2, failed: 0 });
+    const forDeputy = (await sentEmails({ to: deputy })).filter((e) => e.subject.includes('21 Nov'));
+    expect(forDeputy).toHaveLength(1);
+  });
+
+  it('skips and counts recipients outside the allow-list (dev)', async () => {
+    const cfg = {
+      ...config,
+      summaryRecipients: [...config.summaryRecipients, { email: outsider, locale: 'vi' as const }],
+    };
+    const result = await run(deps({ config: cfg }), { now: RUN_AT, date: '2026-11-22' });
+    expect(result).toMatchObject({ sent: 3, notAllowed: 1, skipped: 1 });
+    expect(await sentEmails({ to: outsider })).toHaveLength(0);
+  });
+});
