@@ -296,7 +296,11 @@ export const timeZoneLabel = (timeZone: string, at: string): string => {
   const instant = new Date(at);
   const offset = Number.isNaN(instant.getTime())
     ? undefined
-    : f.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value;
+    : f
+        .formatToParts(instant)
+        .find((p) => p.type === 'timeZoneName')
+        // ICU versions differ on "GMT" and "GMT+0".
+        ?.value.replace(/^GMT\+0$/, 'GMT');
   return offset && offset !== timeZone ? `${offset} (${timeZone})` : timeZone;
 };
 

@@ -172,7 +172,8 @@ export const STRINGS: Record<Locale, Strings> = {
     responseAgency: 'Đơn vị',
     responseClosed: 'Hồ sơ đóng',
     responseMedian: 'Trung vị',
-    responseNote: 'Tính trên các hồ sơ đóng trong ngày.',
+    responseNote:
+      'Trung vị thời gian từ khi giao đến khi đơn vị phản hồi, tính trên các hồ sơ đóng trong ngày.',
     briefingsTitle: 'Họp báo trong 7 ngày tới',
     briefingKind: { regular: 'Định kỳ', 'ad-hoc': 'Đột xuất' },
     summaryFooter: (generatedAt, timeZone) =>
@@ -248,7 +249,7 @@ export const STRINGS: Record<Locale, Strings> = {
     responseAgency: 'Agency',
     responseClosed: 'Closed',
     responseMedian: 'Median',
-    responseNote: 'For the cases closed that day.',
+    responseNote: "Median time from assignment to the agency's response, for the cases closed that day.",
     briefingsTitle: 'Press briefings in the next 7 days',
     briefingKind: { regular: 'Regular', 'ad-hoc': 'Ad hoc' },
     summaryFooter: (generatedAt, timeZone) =>
@@ -270,7 +271,7 @@ export const STRINGS: Record<Locale, Strings> = {
 // ------------------------------------------------------------------ html building
 
 /** Markup that is already safe; anything else interpolated into `html` is escaped. */
-class Html {
+export class Html {
   constructor(readonly value: string) {}
 }
 type Part = Html | string | number | null | undefined | false | Part[];
@@ -282,15 +283,15 @@ const renderPart = (p: Part): string => {
   return escapeHtml(String(p));
 };
 
-const html = (strings: TemplateStringsArray, ...parts: Part[]): Html =>
+export const html = (strings: TemplateStringsArray, ...parts: Part[]): Html =>
   new Html(
     strings.reduce((acc, s, i) => acc + s + (i < parts.length ? renderPart(parts[i] as Part) : ''), ''),
   );
 
 /** Trusted markup written in this file (styles). */
-const trusted = (s: string) => new Html(s);
+export const trusted = (s: string) => new Html(s);
 
-const COLOR = {
+export const COLOR = {
   page: '#eef1f4',
   card: '#ffffff',
   ink: '#1f2933',
@@ -304,8 +305,8 @@ const COLOR = {
   warnBg: '#fff8e6',
   soft: '#f6f8fa',
 };
-const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif";
-const S = {
+export const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif";
+export const S = {
   body: trusted(
     `margin:0;padding:0;background:${COLOR.page};color:${COLOR.ink};font-family:${FONT};-webkit-text-size-adjust:100%;`,
   ),
@@ -367,7 +368,7 @@ const S = {
   ),
 };
 
-const documentHtml = (locale: Locale, title: string, preheader: string, rows: Html[]): string =>
+export const documentHtml = (locale: Locale, title: string, preheader: string, rows: Html[]): string =>
   `<!doctype html>\n${
     html`<html lang="${locale}">
 <head>
@@ -392,7 +393,7 @@ ${rows}
 `.value
   }`;
 
-const headerRow = (eyebrow: string, heading: string, sub: string | null): Html =>
+export const headerRow = (eyebrow: string, heading: string, sub: string | null): Html =>
   html`<tr><td style="padding:20px 20px 14px;font-family:${trusted(FONT)};">
 <p style="${S.eyebrow}">${eyebrow}</p>
 <h1 style="${S.h1}">${heading}</h1>
@@ -400,7 +401,7 @@ ${sub ? html`<p style="${S.itemMeta}">${sub}</p>` : ''}
 </td></tr>
 `;
 
-const sectionRow = (title: string, body: Html | Html[]): Html =>
+export const sectionRow = (title: string, body: Html | Html[]): Html =>
   html`<tr><td style="${S.cell}">
 <h2 style="${S.h2}">${title}</h2>
 ${body}
@@ -436,13 +437,13 @@ ${head ? html`<tr>${head.map((h, i) => html`<th style="${i === 0 ? S.th : S.thNu
 ${rows.map((r) => html`<tr><td style="${S.td}">${r.label}</td><td style="${S.tdNum}">${r.value}</td></tr>\n`)}
 </table>`;
 
-const para = (text: string, style: Html = S.p): Html => html`<p style="${style}">${text}</p>`;
+export const para = (text: string, style: Html = S.p): Html => html`<p style="${style}">${text}</p>`;
 
 // ------------------------------------------------------------------ text building
 
 const WIDTH = 72;
 
-class TextDoc {
+export class TextDoc {
   private readonly lines: string[] = [];
 
   title(text: string): this {
@@ -487,14 +488,15 @@ interface Ctx {
 }
 
 /** User text for the text part: contacts masked, whitespace collapsed. */
-const userText = (s: string): string => maskContacts(s).replace(/\s+/g, ' ').trim();
+export const userText = (s: string): string => maskContacts(s).replace(/\s+/g, ' ').trim();
 /** A report excerpt: it may have been cut from a longer text, so a cut-off number is masked too. */
 const userExcerpt = (s: string): string => excerpt(maskContacts(s, { cut: true }), 200);
 
 const NOWRAP_MASK = `<span style="white-space:nowrap;">${MASKED_PHONE}</span>`;
 /** User text for HTML: masked first, then escaped, then a masked number is kept on one line. */
-const asHtml = (masked: string): Html => trusted(escapeHtml(masked).replaceAll(MASKED_PHONE, NOWRAP_MASK));
-const userHtml = (s: string): Html => asHtml(userText(s));
+export const asHtml = (masked: string): Html =>
+  trusted(escapeHtml(masked).replaceAll(MASKED_PHONE, NOWRAP_MASK));
+export const userHtml = (s: string): Html => asHtml(userText(s));
 
 const categoryName = (ctx: Ctx, id: string): string =>
   ctx.config.categories.find((c) => c.id === id)?.name[ctx.locale] ?? id;
@@ -509,7 +511,7 @@ const when = (ctx: Ctx, iso: string): string =>
   formatDateTime(iso, ctx.locale, ctx.timeZone, { year: false });
 const dueText = (ctx: Ctx, line: CaseLine): string | null =>
   line.dueAt ? ctx.t.due(when(ctx, line.dueAt)) : null;
-const joinMeta = (parts: (string | null | undefined | false)[]): string =>
+export const joinMeta = (parts: (string | null | undefined | false)[]): string =>
   parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
 
 const byDue = (a: CaseLine, b: CaseLine): number => (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff');
@@ -525,7 +527,7 @@ const sortOverdue = (groups: AgencyOverdue[]): AgencyOverdue[] =>
       (a, b) =>
         b.cases.length - a.cases.length ||
         (b.cases[0]?.daysOverdue ?? 0) - (a.cases[0]?.daysOverdue ?? 0) ||
-        a.agencyName.localeCompare(b.agencyName, 'vi'),
+        (a.agencyName ?? '').localeCompare(b.agencyName ?? '', 'vi'),
     );
 
 /** Lists are capped so that a very busy day still gives a readable email. */
@@ -552,7 +554,7 @@ const overdueHtml = (ctx: Ctx, groups: AgencyOverdue[], intro: string | null, ag
   const blocks = groups.map((g) => {
     const { shown, rest } = capped(g.cases, LIST_CAP.overduePerAgency);
     const head = agencyHeads
-      ? html`<tr><td colspan="2" style="${S.agencyHead}">${g.agencyName} <span style="${S.small}">· ${ctx.t.cases(g.cases.length)}</span></td></tr>\n`
+      ? html`<tr><td colspan="2" style="${S.agencyHead}">${g.agencyName || ctx.t.unassigned} <span style="${S.small}">· ${ctx.t.cases(g.cases.length)}</span></td></tr>\n`
       : '';
     return html`${head}${overdueRows(ctx, shown)}${rest > 0 ? html`<tr><td colspan="2" style="${S.alertTd}"><span style="${S.small}">${ctx.t.more(rest)}</span></td></tr>` : ''}`;
   });
@@ -584,7 +586,7 @@ const overdueText = (
   groups.forEach((g, i) => {
     if (agencyHeads) {
       if (i > 0 || intro) doc.blank();
-      doc.para(`${g.agencyName}: ${ctx.t.cases(g.cases.length)}`);
+      doc.para(`${g.agencyName || ctx.t.unassigned}: ${ctx.t.cases(g.cases.length)}`);
     }
     const { shown, rest } = capped(g.cases, LIST_CAP.overduePerAgency);
     for (const c of shown) {
@@ -637,7 +639,7 @@ const briefingsText = (ctx: Ctx, doc: TextDoc, briefings: BriefingLine[]): void 
   }
 };
 
-const footerRow = (lines: string[]): Html =>
+export const footerRow = (lines: string[]): Html =>
   html`<tr><td style="${S.footer}">${lines.map((l) => html`<p style="${S.small}margin:0 0 4px;">${l}</p>`)}</td></tr>\n`;
 
 // ------------------------------------------------------------------ daily summary
