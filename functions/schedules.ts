@@ -79,6 +79,14 @@ export const schedules = [
     cron: (config) => dailyAt(config.schedules.dailySummary.at),
     flags: ['date', 'force'],
   },
+  {
+    name: 'case-notifications',
+    entry: 'functions/jobs/case-notifications.ts',
+    description:
+      'Resends case notifications the stream missed (pending > 15 min) and nudges agencies 24 h before a deadline',
+    cron: (config) => everyMinutes(config.schedules.caseNotifications.everyMinutes),
+    flags: [],
+  },
   // briefing-reminders: one more row, e.g.
   //   { name: 'briefing-reminders', entry: 'functions/jobs/briefing-reminders.ts', description: '...',
   //     cron: (config) => everyMinutes(config.schedules.briefingReminders.everyMinutes), flags: [] },

@@ -37,6 +37,7 @@ export const common = {
   schedules: {
     dailySummary: { at: '07:00' },
     briefingReminders: { everyMinutes: 15 },
+    caseNotifications: { everyMinutes: 5 },
   },
 } satisfies Partial<AppConfigInput>;
 

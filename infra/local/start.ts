@@ -2,6 +2,7 @@
 // stack that reads process.env. Ctrl-C (SIGINT) or SIGTERM stops everything and
 // exits 0; a startup failure prints what to fix and exits 1.
 import { isAbsolute, join, relative } from 'node:path';
+import { outboxDrainerExtension } from './outbox-drainer';
 import { LocalStackError, parsePort } from './ports';
 import { type LocalScheduler, localSchedulerExtension } from './scheduler';
 import { type LocalStack, startLocalStack } from './stack';
@@ -78,6 +79,8 @@ const main = async () => {
   // zone and prints one JSON line per run.
   let scheduler: LocalScheduler | undefined;
   starting = startLocalStack(options, [
+    // Stands in for the DynamoDB stream: case notifications go out within a second.
+    outboxDrainerExtension({ log: (line) => console.log(line) }),
     localSchedulerExtension({
       log: (line) => console.log(line),
       onStarted: (started) => {

@@ -69,6 +69,8 @@ export const appConfigSchema = z
     schedules: z.strictObject({
       dailySummary: z.strictObject({ at: hhmm }),
       briefingReminders: z.strictObject({ everyMinutes: z.number().int().min(1).max(60) }),
+      /** The sweep that resends missed notifications and sends deadline nudges. */
+      caseNotifications: z.strictObject({ everyMinutes: z.number().int().min(1).max(60) }),
     }),
     retention: z.strictObject({
       dismissedReportDays: z.number().int().min(1),

@@ -496,7 +496,7 @@ const NOWRAP_MASK = `<span style="white-space:nowrap;">${MASKED_PHONE}</span>`;
 /** User text for HTML: masked first, then escaped, then a masked number is kept on one line. */
 export const asHtml = (masked: string): Html =>
   trusted(escapeHtml(masked).replaceAll(MASKED_PHONE, NOWRAP_MASK));
-export const userHtml = (s: string): Html => asHtml(userText(s));
+const userHtml = (s: string): Html => asHtml(userText(s));
 
 const categoryName = (ctx: Ctx, id: string): string =>
   ctx.config.categories.find((c) => c.id === id)?.name[ctx.locale] ?? id;

@@ -23,10 +23,12 @@ import {
   PreconditionFailed,
   PreconditionRequired,
 } from '../domain/errors';
+import { noticeFor } from '../domain/notifications';
 import { reportIdSchema } from '../domain/report';
 import { validate } from '../http/body';
 import type { Principal } from '../http/principal';
 import { getCase, getCaseWithHistory, listCases, putNewCase, saveCaseAction } from '../store/cases';
+import { outboxPut } from '../store/outbox';
 import type { Page } from '../store/query';
 import { getReportsByIds } from '../store/reports';
 
@@ -158,10 +160,13 @@ export const actOnCase = async (
   const { next, entry } = applyCaseAction(before, action, { actor, by: principal.sub, now });
   const linked =
     action.action === 'link-reports' ? (await reportsToLink(deps, action.reportIds)).map((r) => r.id) : [];
-  const extra =
+  const extra: NonNullable<Parameters<typeof saveCaseAction>[5]> =
     action.action === 'flag-briefing' && action.briefingId
       ? [await briefingCheck(deps, action.briefingId)]
       : [];
+  // The notification is written with the state change: no change, no email; a change, always an email.
+  const notice = noticeFor(action, next);
+  if (notice) extra.push(outboxPut(deps, deps.newId(), notice, now));
   await saveCaseAction(deps, before, next, entry, linked, extra);
   return viewOf(next, now);
 };

@@ -288,3 +288,26 @@ export const getReportsByIds = async (deps: Deps, ids: string[]): Promise<Map<st
   }
   return found;
 };
+
+/** The reporters' addresses of these reports, for closure feedback only. */
+export const getReportsByIdsWithEmail = async (deps: Deps, ids: string[]): Promise<string[]> => {
+  const emails: string[] = [];
+  let keys = [...new Set(ids)].map(reportKey);
+  for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
+    const out = await deps.db.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [deps.tableName]: { Keys: keys.slice(0, 100), ProjectionExpression: 'reporterEmail' },
+        },
+      }),
+    );
+    for (const item of out.Responses?.[deps.tableName] ?? []) {
+      if (typeof item.reporterEmail === 'string' && item.reporterEmail) emails.push(item.reporterEmail);
+    }
+    keys = [
+      ...((out.UnprocessedKeys?.[deps.tableName]?.Keys as typeof keys | undefined) ?? []),
+      ...keys.slice(100),
+    ];
+  }
+  return emails;
+};

@@ -1,0 +1,33 @@
+// The notification sweep (SPEC §5 "Case notifications"): delivers outbox items
+// still pending after 15 minutes (a stream event was lost or its sender
+// failed) and sends the 24-hour deadline nudges. Sent-markers make it safe to
+// overlap with the stream sender and with itself.
+import { type Deps, runtimeDeps } from '../../shared/deps';
+import { logger } from '../../shared/observability';
+import { drainOutbox, sendDeadlineNudges, sweepCutoff } from '../../shared/service/notifications';
+import type { JobOptions, JobResult, ScheduledEvent } from '../schedules';
+
+export const JOB = 'case-notifications';
+
+export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResult> => {
+  const now = options.now ?? deps.clock();
+  const swept = await drainOutbox(deps, sweepCutoff(now), now);
+  const nudges = await sendDeadlineNudges(deps, now);
+  const result = {
+    job: JOB,
+    sent: swept.sent + nudges.sent,
+    skipped: swept.skipped + nudges.skipped,
+    failed: swept.failed + nudges.failed,
+    notAllowed: swept.notAllowed + nudges.notAllowed,
+    outboxItems: swept.items,
+    nudgeCases: nudges.cases,
+  };
+  logger.info('job finished', result);
+  return result;
+};
+
+export const handler = async (event: ScheduledEvent = {}): Promise<JobResult> => {
+  const result = await run(runtimeDeps(), event.scheduledTime ? { now: new Date() } : {});
+  if (result.failed > 0) throw new Error(`${result.failed} email(s) failed; the next run retries them`);
+  return result;
+};

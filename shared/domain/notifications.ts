@@ -1,0 +1,72 @@
+// Case notifications (SPEC §5): which case actions notify whom, and what the
+// message carries. Pure: the outbox item is built here; the sender resolves
+// the recipients and renders.
+import type { Case, CaseAction } from './case';
+
+export type NoticeKind = 'case-assigned' | 'case-responded' | 'case-closed' | 'deadline-nudge';
+
+interface NoticeBase {
+  caseId: string;
+  title: string;
+}
+
+/** What one notification says. Built from the case at the moment of the action (a snapshot). */
+export type CaseNotice =
+  | (NoticeBase & {
+      kind: 'case-assigned';
+      summary: string;
+      agencyId: string;
+      dueAt: string;
+      note: string | null;
+    })
+  | (NoticeBase & { kind: 'case-responded'; agencyId: string | null; finding: string; response: string })
+  | (NoticeBase & {
+      kind: 'case-closed';
+      outcome: string;
+      evidenceUrl: string | null;
+      note: string;
+      reportIds: string[];
+    })
+  | (NoticeBase & { kind: 'deadline-nudge'; agencyId: string; dueAt: string });
+
+/** The notice an accepted action causes, if any: assign → the agency, respond → the desk, close → the reporters. */
+export const noticeFor = (action: CaseAction, next: Case): CaseNotice | null => {
+  switch (action.action) {
+    case 'assign':
+      return {
+        kind: 'case-assigned',
+        caseId: next.id,
+        title: next.title,
+        summary: next.summary,
+        agencyId: action.agencyId,
+        dueAt: next.dueAt!,
+        note: action.note ?? null,
+      };
+    case 'respond':
+      return {
+        kind: 'case-responded',
+        caseId: next.id,
+        title: next.title,
+        agencyId: next.agencyId,
+        finding: action.finding,
+        response: action.response,
+      };
+    case 'close':
+      return {
+        kind: 'case-closed',
+        caseId: next.id,
+        title: next.title,
+        outcome: action.outcome,
+        evidenceUrl: action.evidenceUrl ?? null,
+        note: action.note,
+        reportIds: next.reportIds,
+      };
+    default:
+      return null;
+  }
+};
+
+/** A deadline nudge is due when a verifying case's deadline is within this many hours. */
+export const NUDGE_HOURS = 24;
+/** The sweep resends outbox items still pending after this long (the stream or local drainer missed them). */
+export const SWEEP_AFTER_MINUTES = 15;

@@ -1,0 +1,98 @@
+// The transactional outbox: a notification is an item written in the same
+// transaction as the case action that causes it, so a rejected or rolled-back
+// action never notifies and an accepted one always does. Pending items carry
+// a sparse index key (gsi4, `OUTBOX#PENDING`, by creation time) that the sweep
+// reads; delivery removes it and sets the retention expiry.
+import {
+  GetCommand,
+  QueryCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../deps';
+import type { CaseNotice } from '../domain/notifications';
+import { addDays, epochSeconds } from '../domain/time';
+import { isConditionalCheckFailed } from './errors';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export const OUTBOX_ENTITY = 'outbox';
+const PENDING = 'OUTBOX#PENDING';
+
+export interface OutboxItem {
+  id: string;
+  notice: CaseNotice;
+  createdAt: string;
+  state: 'pending' | 'delivered';
+}
+
+export const outboxKey = (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' });
+
+export const outboxPut = (deps: Deps, id: string, notice: CaseNotice, now: Date): TransactItem => ({
+  Put: {
+    TableName: deps.tableName,
+    Item: {
+      ...outboxKey(id),
+      entity: OUTBOX_ENTITY,
+      id,
+      notice,
+      createdAt: now.toISOString(),
+      state: 'pending',
+      gsi4pk: PENDING,
+      gsi4sk: `${now.toISOString()}#${id}`,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+const fromItem = (item: Record<string, unknown>): OutboxItem => ({
+  id: String(item.id),
+  notice: item.notice as CaseNotice,
+  createdAt: String(item.createdAt),
+  state: item.state as OutboxItem['state'],
+});
+
+export const getOutboxItem = async (deps: Deps, id: string): Promise<OutboxItem | undefined> => {
+  const out = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: outboxKey(id), ConsistentRead: true }),
+  );
+  return out.Item ? fromItem(out.Item) : undefined;
+};
+
+/** Pending items created before `before`, oldest first (at most `limit`). */
+export const pendingOutboxItems = async (deps: Deps, before: Date, limit = 100): Promise<OutboxItem[]> => {
+  const out = await deps.db.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :p AND gsi4sk < :before',
+      ExpressionAttributeValues: { ':p': PENDING, ':before': before.toISOString() },
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map(fromItem);
+};
+
+/** Delivered: off the pending index, and kept only for the retention period. */
+export const markDelivered = async (deps: Deps, id: string, now: Date): Promise<void> => {
+  try {
+    await deps.db.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: outboxKey(id),
+        UpdateExpression: 'SET #s = :delivered, deliveredAt = :at, expiresAt = :exp REMOVE gsi4pk, gsi4sk',
+        ConditionExpression: '#s = :pending',
+        ExpressionAttributeNames: { '#s': 'state' },
+        ExpressionAttributeValues: {
+          ':delivered': 'delivered',
+          ':pending': 'pending',
+          ':at': now.toISOString(),
+          ':exp': epochSeconds(addDays(now, deps.config.retention.outboxDays)),
+        },
+      }),
+    );
+  } catch (err) {
+    // Another sender finished it first: that is fine.
+    if (!isConditionalCheckFailed(err)) throw err;
+  }
+};
