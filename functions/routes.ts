@@ -10,6 +10,7 @@ export const handlerGroups = {
   reports: { entry: 'functions/http/reports.ts' },
   cases: { entry: 'functions/http/cases.ts' },
   summaries: { entry: 'functions/http/summaries.ts' },
+  briefings: { entry: 'functions/http/briefings.ts' },
 } as const;
 export type HandlerGroup = keyof typeof handlerGroups;
 
@@ -123,6 +124,38 @@ export const routes = [
     access: ['desk'],
     body: false,
     summary: 'The daily summary of a local day (default: yesterday), as the email is built from it',
+  },
+  {
+    method: 'GET',
+    path: '/briefings',
+    group: 'briefings',
+    access: ['desk', 'agency'],
+    body: false,
+    summary: 'Briefings between two local dates (default: the next 60 days)',
+  },
+  {
+    method: 'POST',
+    path: '/briefings',
+    group: 'briefings',
+    access: ['desk'],
+    body: true,
+    summary: 'Schedule an ad-hoc briefing',
+  },
+  {
+    method: 'GET',
+    path: '/briefings/{id}',
+    group: 'briefings',
+    access: ['desk', 'agency'],
+    body: false,
+    summary: 'One briefing with its agenda (agency: its own cases on it)',
+  },
+  {
+    method: 'POST',
+    path: '/briefings/{id}/actions',
+    group: 'briefings',
+    access: ['desk'],
+    body: true,
+    summary: 'cancel {reason}, reschedule {startsAt}, invite {emails}',
   },
 ] as const satisfies readonly RouteDef[];
 

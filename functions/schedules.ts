@@ -87,9 +87,13 @@ export const schedules = [
     cron: (config) => everyMinutes(config.schedules.caseNotifications.everyMinutes),
     flags: [],
   },
-  // briefing-reminders: one more row, e.g.
-  //   { name: 'briefing-reminders', entry: 'functions/jobs/briefing-reminders.ts', description: '...',
-  //     cron: (config) => everyMinutes(config.schedules.briefingReminders.everyMinutes), flags: [] },
+  {
+    name: 'briefing-reminders',
+    entry: 'functions/jobs/briefing-reminders.ts',
+    description: 'Materializes regular briefings; sends invitations, reminders (with .ics) and cancellations (SPEC §5)',
+    cron: (config) => everyMinutes(config.schedules.briefingReminders.everyMinutes),
+    flags: [],
+  },
 ] as const satisfies readonly ScheduleDef[];
 
 export type ScheduleName = (typeof schedules)[number]['name'];

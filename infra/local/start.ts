@@ -2,6 +2,7 @@
 // stack that reads process.env. Ctrl-C (SIGINT) or SIGTERM stops everything and
 // exits 0; a startup failure prints what to fix and exits 1.
 import { isAbsolute, join, relative } from 'node:path';
+import { materializeBriefingsExtension } from './materialize';
 import { outboxDrainerExtension } from './outbox-drainer';
 import { LocalStackError, parsePort } from './ports';
 import { type LocalScheduler, localSchedulerExtension } from './scheduler';
@@ -79,6 +80,7 @@ const main = async () => {
   // zone and prints one JSON line per run.
   let scheduler: LocalScheduler | undefined;
   starting = startLocalStack(options, [
+    materializeBriefingsExtension({ log: (line) => console.log(line) }),
     // Stands in for the DynamoDB stream: case notifications go out within a second.
     outboxDrainerExtension({ log: (line) => console.log(line) }),
     localSchedulerExtension({

@@ -4,6 +4,13 @@
 import { z } from 'zod';
 import type { AppConfig } from '../config/schema';
 import {
+  briefingActionSchema,
+  briefingDetailSchema,
+  briefingListQuerySchema,
+  briefingSchema,
+  newBriefingSchema,
+} from '../domain/briefing';
+import {
   caseActionSchema,
   caseDetailSchema,
   caseListQuerySchema,
@@ -95,4 +102,8 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
     ],
   },
   'GET /summaries/daily': { status: 200, query: summaryQuerySchema, response: dailySummarySchema },
+  'GET /briefings': { status: 200, query: briefingListQuerySchema, response: page(briefingSchema) },
+  'POST /briefings': { status: 201, body: newBriefingSchema, response: briefingSchema },
+  'GET /briefings/{id}': { status: 200, response: briefingDetailSchema },
+  'POST /briefings/{id}/actions': { status: 200, body: briefingActionSchema, response: briefingSchema },
 });

@@ -39,6 +39,8 @@ const caseToItem = (c: Case): Record<string, unknown> => {
     gsi7sk: sortKey,
   };
   if (c.agencyId) Object.assign(item, { gsi2pk: `CAGENCY#${c.agencyId}`, gsi2sk: sortKey });
+  // A briefing's agenda: the cases flagged for it.
+  if (c.briefingId) Object.assign(item, { gsi1pk: `CBRIEF#${c.briefingId}`, gsi1sk: sortKey });
   // Sparse: only cases waiting for an agency carry a deadline key (overdue, due soon, nudges).
   if (c.status === 'verifying' && c.dueAt)
     Object.assign(item, { gsi5pk: 'CDUE', gsi5sk: `${c.dueAt}#${c.id}` });

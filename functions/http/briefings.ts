@@ -1,0 +1,31 @@
+// HTTP adapter for the briefing routes.
+import { type Deps, runtimeDeps } from '../../shared/deps';
+import { httpHandler, type RouteImpls } from '../../shared/http/handler';
+import {
+  actOnBriefing,
+  browseBriefings,
+  readBriefing,
+  scheduleBriefing,
+} from '../../shared/service/briefings';
+
+export const briefingRoutes: RouteImpls = {
+  'GET /briefings': async (req, deps) => ({
+    status: 200,
+    body: await browseBriefings(deps, req.principal!, req.query),
+  }),
+  'GET /briefings/{id}': async (req, deps) => ({
+    status: 200,
+    body: await readBriefing(deps, req.principal!, req.params),
+  }),
+  'POST /briefings': async (req, deps) => {
+    const b = await scheduleBriefing(deps, req.principal!, req.body);
+    return { status: 201, body: b, headers: { location: `/briefings/${b.id}` } };
+  },
+  'POST /briefings/{id}/actions': async (req, deps) => ({
+    status: 200,
+    body: await actOnBriefing(deps, req.principal!, req.params, req.body),
+  }),
+};
+
+export const createHandler = (deps: Deps) => httpHandler('briefings', briefingRoutes, () => deps);
+export const handler = httpHandler('briefings', briefingRoutes, runtimeDeps);
