@@ -90,7 +90,8 @@ export const schedules = [
   {
     name: 'briefing-reminders',
     entry: 'functions/jobs/briefing-reminders.ts',
-    description: 'Materializes regular briefings; sends invitations, reminders (with .ics) and cancellations (SPEC §5)',
+    description:
+      'Materializes regular briefings; sends invitations, reminders (with .ics) and cancellations (SPEC §5)',
     cron: (config) => everyMinutes(config.schedules.briefingReminders.everyMinutes),
     flags: [],
   },

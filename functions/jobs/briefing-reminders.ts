@@ -61,7 +61,9 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
             ? [
                 'briefing-update',
                 `${b.id}#${b.sequence}`,
-                msg.audience === 'everyone' ? everyone : everyone.filter((r) => invitees.has(r.email.toLowerCase())),
+                msg.audience === 'everyone'
+                  ? everyone
+                  : everyone.filter((r) => invitees.has(r.email.toLowerCase())),
               ]
             : ['briefing-reminder', `${b.id}#${b.sequence}#${msg.offsetHours}h`, everyone];
       for (const r of to) {
@@ -69,9 +71,16 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
           marker: { job, period, recipient: r.email },
           render: () =>
             renderBriefingNotice(
-              { kind: msg.kind, briefing: b, offsetHours: msg.kind === 'reminder' ? msg.offsetHours : null, agenda },
+              {
+                kind: msg.kind,
+                briefing: b,
+                offsetHours: msg.kind === 'reminder' ? msg.offsetHours : null,
+                agenda,
+              },
               r.locale,
               config,
+              // Each copy's invitation names its recipient as the ATTENDEE.
+              { recipient: r.email, now },
             ),
         });
       }
@@ -81,7 +90,13 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
     now,
     ...(options.dryRun ? { outboxDir: options.outboxDir ?? 'outbox' } : {}),
   });
-  const result = { job: JOB, ...outcome, materialized, briefings: upcoming.length, dryRun: options.dryRun ?? false };
+  const result = {
+    job: JOB,
+    ...outcome,
+    materialized,
+    briefings: upcoming.length,
+    dryRun: options.dryRun ?? false,
+  };
   logger.info('job finished', result);
   return result;
 };

@@ -329,7 +329,8 @@ export const renderBriefingNotice = (
     rows.push(sectionRow(t.reason, html`<p style="${S.p}">${asHtml(reason)}</p>`));
     doc.heading(t.reason).para(reason);
   }
-  rows.push(sectionRow(t.details, detailsHtml(details)));
+  // The callout already shows the zone; the table gives the rest.
+  rows.push(sectionRow(t.details, detailsHtml(details.filter((d) => d.label !== t.timeZone))));
 
   if (!cancelled) {
     const heading = t.agendaTitle(notice.agenda.length);
@@ -344,7 +345,9 @@ export const renderBriefingNotice = (
     if (rest > 0) doc.bullet(STRINGS[locale].more(rest));
   }
   const calendarNote = cancelled ? t.calendarCancel : t.calendarRequest;
-  rows.push(html`<tr><td style="${S.cell}">${para(calendarNote, S.small)}</td></tr>\n`);
+  rows.push(
+    html`<tr><td style="${S.cell}">${para(calendarNote, trusted(`${S.small.value}margin:0;`))}</td></tr>\n`,
+  );
   doc.blank().para(calendarNote);
 
   const footer = [CASE_STRINGS[locale].footer(zone), CASE_STRINGS[locale].maskedNote];

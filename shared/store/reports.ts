@@ -53,7 +53,7 @@ const reportPartitions = (
     gsi7: 'REPORT',
   }) satisfies Record<GsiName, string>;
 
-const toItem = (
+export const toReportItem = (
   r: Report,
   timeZone: string,
   extra: { urlHashes: string[]; reporterEmail?: string },
@@ -94,7 +94,7 @@ export interface NewReportWrite {
 
 /** The report, its URL index entries and any extra items (the idempotency record), all or nothing. */
 export const putNewReport = async (deps: Deps, w: NewReportWrite): Promise<void> => {
-  const item = toItem(w.report, deps.config.timeZone, {
+  const item = toReportItem(w.report, deps.config.timeZone, {
     urlHashes: w.urlHashes,
     reporterEmail: w.reporterEmail,
   });
@@ -190,7 +190,7 @@ export const saveReportTransition = async (deps: Deps, before: Report, after: Re
   const item = await getReportItem(deps, before.id);
   if (!item) throw new NotFound(`No report ${before.id}.`);
   const hashes = (item.urlHashes as string[] | undefined) ?? [];
-  const next = toItem(after, deps.config.timeZone, {
+  const next = toReportItem(after, deps.config.timeZone, {
     urlHashes: hashes,
     ...(typeof item.reporterEmail === 'string' ? { reporterEmail: item.reporterEmail } : {}),
   });

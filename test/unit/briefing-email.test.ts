@@ -148,12 +148,12 @@ describe('renderBriefingNotice: subjects', () => {
   it('masks contacts in subjects but does not HTML-escape them', () => {
     for (const locale of LOCALES) {
       const { subject } = render(
-        reminder({ briefing: briefing({ title: `A & ${SCRIPT} ${PHONE} ${EMAIL}` }) }),
+        reminder({ briefing: briefing({ title: `<b>A</b> & ${PHONE} ${EMAIL}` }) }),
         locale,
       );
       expect(subject).not.toContain(PHONE);
       expect(subject).not.toContain(EMAIL);
-      expect(subject).toContain(`A & ${SCRIPT} ${MASKED_PHONE} ${MASKED_EMAIL}`);
+      expect(subject).toContain(`: <b>A</b> & ${MASKED_PHONE} ${MASKED_EMAIL} — `);
       expect(subject).not.toContain('&amp;');
     }
   });
