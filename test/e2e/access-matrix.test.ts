@@ -1,0 +1,204 @@
+// The access matrix, generated from the route manifest: every route × every
+// kind of caller → the status SPEC §4 says. The expected roles are written
+// here again from the SPEC, so a route added to the manifest without a row
+// here fails, and a manifest that drifts from the SPEC fails.
+import { generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeKey, routes } from '../../functions/routes';
+import { startTestApi, type TestApi } from '../support/local-api';
+
+type Caller =
+  | 'none'
+  | 'expired'
+  | 'other-key'
+  | 'tampered-role'
+  | 'reporter'
+  | 'reporter-other'
+  | 'desk'
+  | 'agency'
+  | 'agency-other';
+
+interface Row {
+  /** `public`, `signed-in` (any role), or the roles allowed. */
+  who: 'public' | 'signed-in' | ('reporter' | 'desk' | 'agency')[];
+  /** Roles that are allowed only for their own resource (others get 404, not 403). */
+  ownOnly?: ('reporter' | 'agency')[];
+}
+
+// SPEC §4 "Routes".
+const SPEC: Record<string, Row> = {
+  'GET /health': { who: 'public' },
+  'GET /openapi.json': { who: 'public' },
+  'GET /reference': { who: 'signed-in' },
+  'POST /reports': { who: ['reporter', 'desk'] },
+  'GET /reports': { who: ['desk', 'reporter'] },
+  'GET /reports/{id}': { who: ['desk', 'reporter'], ownOnly: ['reporter'] },
+  'POST /reports/{id}/actions': { who: ['desk'] },
+  'POST /cases': { who: ['desk'] },
+  'GET /cases': { who: ['desk', 'agency'] },
+  'GET /cases/{id}': { who: ['desk', 'agency'], ownOnly: ['agency'] },
+  'POST /cases/{id}/actions': { who: ['desk', 'agency'], ownOnly: ['agency'] },
+  'GET /briefings': { who: ['desk', 'agency'] },
+  'POST /briefings': { who: ['desk'] },
+  'GET /briefings/{id}': { who: ['desk', 'agency'] },
+  'POST /briefings/{id}/actions': { who: ['desk'] },
+  'GET /summaries/daily': { who: ['desk'] },
+};
+
+const CALLERS: Caller[] = [
+  'none',
+  'expired',
+  'other-key',
+  'tampered-role',
+  'reporter',
+  'reporter-other',
+  'desk',
+  'agency',
+  'agency-other',
+];
+
+let api: TestApi;
+const tokens: Partial<Record<Caller, string>> = {};
+const ids: Record<string, string> = {};
+
+const roleOf = (c: Caller) =>
+  c.startsWith('reporter') ? 'reporter' : c.startsWith('agency') ? 'agency' : c === 'desk' ? 'desk' : null;
+
+/** What SPEC §4 says this caller gets: an exact status, or `passes` (past authentication and authorization). */
+const expected = (row: Row, caller: Caller): number | 'passes' => {
+  if (row.who === 'public') return 'passes';
+  const role = roleOf(caller);
+  if (!role) return 401;
+  if (row.who !== 'signed-in' && !row.who.includes(role)) return 403;
+  const isOther = caller === 'reporter-other' || caller === 'agency-other';
+  if (isOther && row.ownOnly?.includes(role as 'reporter' | 'agency')) return 404;
+  return 'passes';
+};
+
+const forgeTampered = (token: string) => {
+  const [h, p, s] = token.split('.') as [string, string, string];
+  const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
+  payload['cognito:groups'] = ['desk'];
+  return `${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${s}`;
+};
+
+beforeAll(async () => {
+  api = await startTestApi();
+  tokens.reporter = await api.token('reporter', { user: 'rep-own' });
+  tokens['reporter-other'] = await api.token('reporter', { user: 'rep-other' });
+  tokens.desk = await api.token('desk', { user: 'desk-m' });
+  tokens.agency = await api.token('agency', { user: 'ag-own', agency: 'police' });
+  tokens['agency-other'] = await api.token('agency', { user: 'ag-other', agency: 'health-dept' });
+  tokens.expired = await api.token('desk', {
+    user: 'desk-m',
+    now: new Date(Date.now() - 86400_000),
+    expiresIn: '1h',
+  });
+  tokens['tampered-role'] = forgeTampered(tokens.reporter);
+  const { privateKey } = await generateKeyPair('ES256');
+  tokens['other-key'] = await new SignJWT({ 'cognito:groups': ['desk'], token_use: 'id' })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject('desk-m')
+    .setIssuer('opinion-desk-local')
+    .setAudience('opinion-desk-local')
+    .setExpirationTime('1h')
+    .sign(privateKey);
+
+  const post = async (path: string, token: string, body: unknown, headers: Record<string, string> = {}) =>
+    (await (
+      await fetch(`${api.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      })
+    ).json()) as { id: string };
+  const reportBody = {
+    title: 'Phản ánh kiểm thử quyền truy cập',
+    summary: 'Nội dung.',
+    category: 'public-order',
+    area: 'go-vap',
+    channel: 'other',
+    sentiment: 'neutral',
+    urgency: 'normal',
+    observedAt: new Date(Date.now() - 60_000).toISOString(),
+  };
+  ids.report = (await post('/reports', tokens.reporter, reportBody)).id;
+  const forCase = (await post('/reports', tokens.reporter, reportBody)).id;
+  ids.case = (await post('/cases', tokens.desk, { reportIds: [forCase] })).id;
+  await post(
+    `/cases/${ids.case}/actions`,
+    tokens.desk,
+    { action: 'assign', agencyId: 'police', dueAt: new Date(Date.now() + 86400_000).toISOString() },
+    { 'if-match': '"1"' },
+  );
+  ids.briefing = (
+    await post('/briefings', tokens.desk, {
+      title: 'Họp báo kiểm thử',
+      startsAt: new Date(Date.now() + 5 * 86400_000).toISOString(),
+    })
+  ).id;
+});
+afterAll(async () => api?.stop());
+
+/** A request for the route that is well-formed, so only access decides the status. */
+const requestFor = async (
+  route: (typeof routes)[number],
+): Promise<{ path: string; body?: unknown; headers?: Record<string, string> }> => {
+  const path = route.path
+    .replace('/reports/{id}', `/reports/${ids.report}`)
+    .replace('/cases/{id}', `/cases/${ids.case}`)
+    .replace('/briefings/{id}', `/briefings/${ids.briefing}`);
+  switch (routeKey(route)) {
+    case 'POST /reports':
+      return { path, body: { title: 'x', summary: 'y' } }; // 400 once past access: nothing stored
+    case 'POST /reports/{id}/actions':
+      return { path, body: { action: 'restore' } }; // 409 once past access
+    case 'POST /cases':
+      return { path, body: { reportIds: ['01JZ0000000000000000000009'] } };
+    case 'POST /cases/{id}/actions': {
+      const v = (await (
+        await fetch(`${api.url}/cases/${ids.case}`, { headers: { authorization: `Bearer ${tokens.desk}` } })
+      ).json()) as { version: number };
+      return {
+        path,
+        body: { action: 'comment', note: 'kiểm thử' },
+        headers: { 'if-match': `"${v.version}"` },
+      };
+    }
+    case 'POST /briefings':
+      return { path, body: { title: 'x' } };
+    case 'POST /briefings/{id}/actions':
+      return { path, body: { action: 'invite', emails: ['press@example.org'] } };
+    default:
+      return { path };
+  }
+};
+
+describe('the access matrix', () => {
+  it('covers every route of the manifest, and only those', () => {
+    expect(routes.map(routeKey).sort()).toEqual(Object.keys(SPEC).sort());
+  });
+
+  const cells = routes.flatMap((route) => CALLERS.map((caller) => [routeKey(route), caller, route] as const));
+  it.each(cells)('%s as %s', async (key, caller, route) => {
+    const row = SPEC[key]!;
+    const want = expected(row, caller);
+    const req = await requestFor(route);
+    const token = tokens[caller];
+    const res = await fetch(`${api.url}${req.path}`, {
+      method: route.method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...req.headers,
+      },
+      ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+    });
+    expect(res.status, `${key} as ${caller}`).toBeLessThan(500);
+    if (want === 'passes') expect([401, 403, 404]).not.toContain(res.status);
+    else {
+      expect(res.status).toBe(want);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
+});
