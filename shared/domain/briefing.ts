@@ -2,7 +2,7 @@
 // briefings, the desk's actions, and which reminders are due. Pure.
 import { createHash } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
-import rrule from 'rrule';
+import * as rruleModule from 'rrule';
 import { encodeTime } from 'ulid';
 import { z } from 'zod';
 import type { AppConfig } from '../config/schema';
@@ -11,7 +11,9 @@ import { BadRequest, Conflict } from './errors';
 import { text } from './report';
 import { addDays, isCalendarDay, localDay } from './time';
 
-const { RRule } = rrule;
+// rrule ships a CommonJS build (what Node loads) and an ES module build (what
+// esbuild picks for the Lambda bundles) whose export shapes differ.
+const { RRule } = 'RRule' in rruleModule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default;
 
 export const BRIEFING_STATUSES = ['scheduled', 'cancelled'] as const;
 export type Briefing = BriefingView & {
