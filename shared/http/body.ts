@@ -14,22 +14,52 @@ export const isJsonContentType = (value: string | undefined): boolean => {
   return media === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(media);
 };
 
-/** The deepest nesting of arrays/objects in a JSON text, stopping early past `limit`. */
-export const jsonDepthExceeds = (text: string, limit: number): boolean => {
-  let depth = 0;
-  let inString = false;
+/**
+ * One linear pass over a JSON text before JSON.parse: whether it nests deeper
+ * than `maxDepth`, and the first object key that appears twice in one object.
+ * JSON.parse would silently keep the last of duplicate keys, so two parsers
+ * (or a validator and a store) could read one body differently: we refuse it.
+ */
+export const inspectJson = (
+  text: string,
+  maxDepth: number,
+): { tooDeep: boolean; duplicateKey: string | null } => {
+  const stack: (Set<string> | null)[] = []; // a Set of keys per open object, null per open array
+  let expectKey = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91 /* { [ */) {
-      if (++depth > limit) return true;
-    } else if (c === 125 || c === 93 /* } ] */) depth--;
+    if (c === 34 /* " */) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 /* \ */ ? 2 : 1;
+      const keys = stack[stack.length - 1];
+      if (keys && expectKey) {
+        let key: string;
+        try {
+          key = JSON.parse(text.slice(i, j + 1)) as string;
+        } catch {
+          key = text.slice(i, j + 1);
+        }
+        if (keys.has(key)) return { tooDeep: false, duplicateKey: key };
+        keys.add(key);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      stack.push(c === 123 ? new Set() : null);
+      if (stack.length > maxDepth) return { tooDeep: true, duplicateKey: null };
+      expectKey = c === 123;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      stack.pop();
+      expectKey = false;
+    } else if (c === 44 /* , */) {
+      expectKey = stack[stack.length - 1] instanceof Set;
+    }
   }
-  return false;
+  return { tooDeep: false, duplicateKey: null };
 };
+
+/** The deepest nesting of arrays/objects in a JSON text exceeds `limit`. */
+export const jsonDepthExceeds = (text: string, limit: number): boolean => inspectJson(text, limit).tooDeep;
 
 export const decodeJsonBody = (
   rawBody: string | undefined,
@@ -45,8 +75,12 @@ export const decodeJsonBody = (
     throw new UnsupportedMediaType('Send the body as application/json.');
   }
   if (text.trim().length === 0) throw new BadRequest('The body is empty; a JSON object is required.');
-  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
-    throw new BadRequest(`The JSON is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+  const shape = inspectJson(text, MAX_JSON_DEPTH);
+  if (shape.tooDeep) throw new BadRequest(`The JSON is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+  if (shape.duplicateKey !== null) {
+    throw new BadRequest('The JSON has a duplicate key.', [
+      { path: '/', message: `duplicate key "${shape.duplicateKey.slice(0, 100)}"` },
+    ]);
   }
   try {
     return JSON.parse(text);

@@ -23,6 +23,19 @@ describe('decodeJsonBody', () => {
   it.each(['', '   ', '{', '{"a":1', 'nul', "{'a':1}", '{"a":1}}'])('answers 400 for %j', (body) => {
     expect(() => decodeJsonBody(body, false, json)).toThrow(BadRequest);
   });
+  it('rejects duplicate keys at any depth, and only real keys', () => {
+    expect(() => decodeJsonBody('{"a":1,"a":2}', false, json)).toThrow(/duplicate key/);
+    expect(() => decodeJsonBody('{"x":{"b":1,"c":{"d":1},"b":2}}', false, json)).toThrow(/duplicate key/);
+    expect(() => decodeJsonBody('{"\\u0061":1,"a":2}', false, json)).toThrow(/duplicate key/); // the same key, escaped
+    expect(decodeJsonBody('{"a":"a","b":["a","a"],"c":{"a":1}}', false, json)).toEqual({
+      a: 'a',
+      b: ['a', 'a'],
+      c: { a: 1 },
+    });
+    expect(decodeJsonBody('[{"a":1},{"a":2}]', false, json)).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(decodeJsonBody('{"a\\"":1,"a":2}', false, json)).toEqual({ 'a"': 1, a: 2 });
+  });
+
   it('rejects deep nesting before parsing', () => {
     expect(() => decodeJsonBody('['.repeat(10_000) + ']'.repeat(10_000), false, json)).toThrow(
       /nested deeper/,
