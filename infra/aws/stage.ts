@@ -29,7 +29,7 @@ export class OpinionDeskStage extends Stage {
     this.appStack = new AppStack(this, 'App', {
       config,
       table: this.dataStack.table,
-      description: `opinion-desk ${config.env}: user pool, HTTP API, functions, email and scheduled jobs`,
+      description: `opinion-desk ${config.env}: user pool, HTTP API, functions, email, scheduled jobs, outbox sender and alarms`,
     });
 
     Tags.of(this).add('app', 'opinion-desk');

@@ -2,7 +2,9 @@
 // spec asks of them (authorizer on every non-public route, the table's keys,
 // PITR and retention, Node.js 22 on arm64, no admin IAM, one schedule per job
 // in the configured zone with retries and an encrypted dead-letter queue, SES
-// through a configuration set) and cdk-nag finds nothing unacknowledged. Synthesis skips asset bundling except in the one
+// through a configuration set, the outbox sender on the table's stream, an
+// alarm on every dead-letter queue and function to the alarm address) and
+// cdk-nag finds nothing unacknowledged. Synthesis skips asset bundling except in the one
 // test that proves the local esbuild bundles the handlers offline.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -27,8 +29,10 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
   context: Record<string, unknown>;
 };
 
-/** One function per handler group and one per scheduled job. */
-const FUNCTION_COUNT = Object.keys(handlerGroups).length + schedules.length;
+/** One function per handler group, one per scheduled job, and the outbox sender (the table's stream). */
+const FUNCTION_COUNT = Object.keys(handlerGroups).length + schedules.length + 1;
+/** One dead-letter queue per scheduled job, and the outbox sender's on-failure queue. */
+const QUEUE_COUNT = schedules.length + 1;
 
 // Generous: the first synth also starts the CloudFormation validation engine, slow on a busy machine.
 const SYNTH_TIMEOUT = 120_000;
@@ -194,7 +198,7 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     expect(Object.keys(api.findResources('AWS::Cognito::UserPool'))).toEqual(['AuthUserPool8115E87F']);
   });
 
-  it('runs one Node.js 22 arm64 function per handler group and per scheduled job, bound to the table', () => {
+  it('runs one Node.js 22 arm64 function per handler group, per scheduled job and for the outbox, bound to the table', () => {
     const functions = Object.values(api.findResources('AWS::Lambda::Function')) as CfnResource[];
     expect(functions).toHaveLength(FUNCTION_COUNT);
     for (const fn of functions) {
@@ -319,15 +323,18 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
       EmailIdentity: config.senderAddress,
       ConfigurationSetAttributes: { ConfigurationSetName: { Ref: configSetId } },
     });
-    // Every job names the set; only the jobs may send, and only as the sender, through the set.
-    for (const row of schedules) {
-      const fn = built.stage.appStack.jobs[row.name]!.function.fn;
+    // Every job and the outbox sender name the set; only they may send, and only as the sender, through the set.
+    const senders = [
+      ...schedules.map((row) => built.stage.appStack.jobs[row.name]!.function.fn),
+      built.stage.appStack.outboxSender.function.fn,
+    ];
+    for (const fn of senders) {
       const fnId = built.stage.appStack.getLogicalId(fn.node.defaultChild as CfnElement);
       const props = api.toJSON().Resources[fnId].Properties;
       expect(props.Environment.Variables.SES_CONFIGURATION_SET).toEqual({ Ref: configSetId });
     }
     const sends = policyStatements(api).filter((s) => asList(s.Action).some((a) => a.startsWith('ses:')));
-    expect(sends).toHaveLength(schedules.length);
+    expect(sends).toHaveLength(senders.length);
     for (const s of sends) {
       expect(asList(s.Action).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       const resources = JSON.stringify(s.Resource);
@@ -336,6 +343,167 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
       expect(resources).toContain(':configuration-set/');
       expect(resources).not.toContain('*');
     }
+  });
+
+  it('sends case notifications from the table stream: outbox INSERTs only, partial batch failures, an encrypted on-failure queue', () => {
+    const sender = built.stage.appStack.outboxSender;
+    const id = (c: IConstruct) => built.stage.appStack.getLogicalId(c.node.defaultChild as CfnElement);
+    const fnId = id(sender.function.fn);
+    const queueId = id(sender.failureQueue);
+    const resources = api.toJSON().Resources as Record<string, CfnResource>;
+
+    api.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    const [mapping] = Object.values(api.findResources('AWS::Lambda::EventSourceMapping')) as CfnResource[];
+    const p = mapping!.Properties as Record<string, unknown> & {
+      FilterCriteria: { Filters: { Pattern: string }[] };
+      EventSourceArn: { 'Fn::ImportValue': string };
+    };
+    expect(p).toMatchObject({
+      FunctionName: { Ref: fnId },
+      StartingPosition: 'LATEST',
+      BatchSize: 10,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 3,
+      MaximumRecordAgeInSeconds: 3600,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    // Only new outbox items invoke the sender.
+    expect(p.FilterCriteria.Filters).toHaveLength(1);
+    expect(JSON.parse(p.FilterCriteria.Filters[0]!.Pattern)).toEqual({
+      eventName: ['INSERT'],
+      dynamodb: { NewImage: { entity: { S: ['outbox'] } } },
+    });
+
+    // The stream ARN crosses stacks: the Data stack exports the table's StreamArn, the mapping imports it.
+    const exported = Object.values(
+      data.toJSON().Outputs as Record<string, { Value: unknown; Export: { Name: string } }>,
+    ).find(
+      (o) => JSON.stringify(o.Value) === JSON.stringify({ 'Fn::GetAtt': ['TableCD117FA1', 'StreamArn'] }),
+    );
+    expect(exported).toBeDefined();
+    expect(p.EventSourceArn).toEqual({ 'Fn::ImportValue': exported!.Export.Name });
+
+    // The on-failure queue: encrypted at rest, TLS only.
+    expect(resources[queueId]!.Type).toBe('AWS::SQS::Queue');
+    expect(resources[queueId]!.Properties?.SqsManagedSseEnabled).toBe(true);
+    api.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+
+    // It reads the table and sends email like the jobs; stream reads on the stream ARN only.
+    expect(resources[fnId]!.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Environment: {
+        Variables: { SES_CONFIGURATION_SET: { Ref: expect.any(String) }, TABLE_NAME: expect.anything() },
+      },
+    });
+    const streamReads = policyStatements(api).filter((s) => asList(s.Action).includes('dynamodb:GetRecords'));
+    expect(streamReads).toHaveLength(1);
+    expect(asList(streamReads[0]!.Action).sort()).toEqual([
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+    ]);
+    expect(streamReads[0]!.Resource).toEqual(p.EventSourceArn);
+  });
+
+  it('alarms the configured address on every dead-letter queue, every function error and email failures', () => {
+    // One encrypted, TLS-only topic with one email subscription: the config's alarm address.
+    api.resourceCountIs('AWS::SNS::Topic', 1);
+    const [topicId] = Object.keys(api.findResources('AWS::SNS::Topic'));
+    const [keyId] = Object.keys(api.findResources('AWS::KMS::Key'));
+    api.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    api.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          }),
+        ]),
+      },
+    });
+    api.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+          }),
+        ]),
+      },
+    });
+    api.resourceCountIs('AWS::SNS::Subscription', 1);
+    api.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: config.alarmEmail,
+      TopicArn: { Ref: topicId },
+    });
+
+    type AlarmProps = {
+      Namespace: string;
+      MetricName: string;
+      Dimensions: { Name: string; Value: unknown }[];
+      Threshold: number;
+      ComparisonOperator: string;
+      AlarmActions: unknown;
+    };
+    const alarms = (Object.values(api.findResources('AWS::CloudWatch::Alarm')) as CfnResource[]).map(
+      (a) => a.Properties as AlarmProps,
+    );
+    for (const a of alarms) {
+      expect(a.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(a.Threshold).toBe(1);
+      expect(a.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
+    }
+    const on = (namespace: string, metric: string) =>
+      alarms.filter((a) => a.Namespace === namespace && a.MetricName === metric);
+
+    // Any message in any queue (they are all dead-letter queues).
+    const queueIds = Object.keys(api.findResources('AWS::SQS::Queue'));
+    expect(queueIds).toHaveLength(QUEUE_COUNT);
+    const dlqAlarms = on('AWS/SQS', 'ApproximateNumberOfMessagesVisible');
+    expect(dlqAlarms).toHaveLength(QUEUE_COUNT);
+    for (const q of queueIds) {
+      expect(dlqAlarms.map((a) => a.Dimensions)).toContainEqual([
+        { Name: 'QueueName', Value: { 'Fn::GetAtt': [q, 'QueueName'] } },
+      ]);
+    }
+
+    // Errors of every function, the outbox sender's included.
+    const fnIds = Object.keys(api.findResources('AWS::Lambda::Function'));
+    const errorAlarms = on('AWS/Lambda', 'Errors');
+    expect(errorAlarms).toHaveLength(FUNCTION_COUNT);
+    for (const fnId of fnIds) {
+      expect(errorAlarms.map((a) => a.Dimensions)).toContainEqual([
+        { Name: 'FunctionName', Value: { Ref: fnId } },
+      ]);
+    }
+    const senderId = built.stage.appStack.getLogicalId(
+      built.stage.appStack.outboxSender.function.fn.node.defaultChild as CfnElement,
+    );
+    expect(fnIds).toContain(senderId);
+
+    // Email failures from the configuration set's metrics.
+    const [configSetId] = Object.keys(api.findResources('AWS::SES::ConfigurationSet'));
+    for (const metric of ['Reject', 'Bounce']) {
+      expect(on('AWS/SES', metric).map((a) => a.Dimensions)).toEqual([
+        [{ Name: 'ses:configuration-set', Value: { Ref: configSetId } }],
+      ]);
+    }
+    expect(alarms).toHaveLength(QUEUE_COUNT + FUNCTION_COUNT + 2);
   });
 
   it('grants no IAM statement with Action "*" on Resource "*", and no Scan to the handlers', () => {
