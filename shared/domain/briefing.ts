@@ -13,7 +13,8 @@ import { addDays, isCalendarDay, localDay } from './time';
 
 // rrule ships a CommonJS build (what Node loads) and an ES module build (what
 // esbuild picks for the Lambda bundles) whose export shapes differ.
-const { RRule } = 'RRule' in rruleModule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default;
+const { RRule } =
+  'RRule' in rruleModule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default;
 
 export const BRIEFING_STATUSES = ['scheduled', 'cancelled'] as const;
 export type Briefing = BriefingView & {
