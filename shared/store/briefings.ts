@@ -1,14 +1,14 @@
 // The briefing repository: one item per briefing (`BRIEFING#<id>`), on gsi7
 // under `BRIEFING` keyed by start time, so "briefings between two instants" is
 // one Query. A briefing's agenda is the cases flagged for it (gsi1, `CBRIEF#<id>`).
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
 import type { Briefing } from '../domain/briefing';
 import type { AgendaItem } from '../domain/briefing-types';
 import type { CaseStatus } from '../domain/case';
 import { Conflict } from '../domain/errors';
 import { isConditionalCheckFailed } from './errors';
-import { type Page, queryIndexPage } from './query';
+import { type Page, queryAll, queryIndexPage } from './query';
 
 export const briefingKey = (id: string) => ({ pk: `BRIEFING#${id}`, sk: 'BRIEFING' });
 const INTERNAL = /^(pk|sk|entity|gsi\d+(pk|sk))$/;
@@ -103,23 +103,13 @@ export const briefingsBetweenAll = async (deps: Deps, from: Date, to: Date): Pro
 
 /** The cases flagged for a briefing. */
 export const agendaOf = async (deps: Deps, briefingId: string): Promise<AgendaItem[]> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await deps.db.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `CBRIEF#${briefingId}` },
-        ProjectionExpression: 'id, title, #s, agencyId',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll(deps, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': `CBRIEF#${briefingId}` },
+    ProjectionExpression: 'id, title, #s, agencyId',
+    ExpressionAttributeNames: { '#s': 'status' },
+  });
   return items.map((c) => ({
     caseId: String(c.id),
     title: String(c.title),

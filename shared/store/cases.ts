@@ -3,21 +3,14 @@
 // so one Query reads a case with its whole history. A state change, its
 // history entry and any linked reports are one transaction, conditional on the
 // version the caller read. See README.md here for the access patterns.
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
 import type { Case, CaseListQuery, HistoryEntry } from '../domain/case';
 import { Conflict, PreconditionFailed } from '../domain/errors';
 import { localDay } from '../domain/time';
 import { cancellationCodes } from './errors';
-import { equals, type Filter, type Page, queryIndexPage } from './query';
+import { equals, type Filter, type Page, queryAll, queryIndexPage, type TransactItem } from './query';
 import type { GsiName } from './table';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
 const historySk = (version: number) => `HIST#${String(version).padStart(8, '0')}`;
@@ -208,24 +201,15 @@ export const getCaseWithHistory = async (
 ): Promise<{ case: Case; history: HistoryEntry[] } | undefined> => {
   let found: Case | undefined;
   const history: HistoryEntry[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await deps.db.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `CASE#${id}` },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      if (item.sk === 'CASE') found = caseFromItem(item);
-      else if (typeof item.sk === 'string' && item.sk.startsWith('HIST#'))
-        history.push(historyFromItem(item));
-    }
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll(deps, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': `CASE#${id}` },
+    ConsistentRead: true,
+  });
+  for (const item of items) {
+    if (item.sk === 'CASE') found = caseFromItem(item);
+    else if (typeof item.sk === 'string' && item.sk.startsWith('HIST#')) history.push(historyFromItem(item));
+  }
   return found ? { case: found, history } : undefined;
 };
 

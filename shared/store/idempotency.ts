@@ -2,11 +2,10 @@
 // transaction as the report it answers for, so "key seen" and "report stored"
 // can never disagree: there is no in-progress state to expire or clean up.
 import { createHash } from 'node:crypto';
-import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
 import { addMinutes, epochSeconds } from '../domain/time';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import type { TransactItem } from './query';
 
 export interface StoredResponse {
   status: number;

@@ -3,18 +3,12 @@
 // action never notifies and an accepted one always does. Pending items carry
 // a sparse index key (gsi4, `OUTBOX#PENDING`, by creation time) that the sweep
 // reads; delivery removes it and sets the retention expiry.
-import {
-  GetCommand,
-  QueryCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
 import type { CaseNotice } from '../domain/notifications';
 import { addDays, epochSeconds } from '../domain/time';
 import { isConditionalCheckFailed } from './errors';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import type { TransactItem } from './query';
 
 export const OUTBOX_ENTITY = 'outbox';
 const PENDING = 'OUTBOX#PENDING';

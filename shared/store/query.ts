@@ -1,12 +1,20 @@
 // One page of a Query on an index, with optional filters on top and an opaque
 // cursor. Filters apply after DynamoDB's Limit, so a page may take several
 // Query calls; one request makes at most MAX_QUERY_PAGES of them.
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
 import { decodeCursor, encodeCursor, type KeyValues } from './cursor';
 import type { GsiName } from './table';
 
 export const MAX_QUERY_PAGES = 10;
+
+/** One item of a TransactWriteItems request. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface Page<T> {
   items: T[];
@@ -92,4 +100,52 @@ export const queryIndexPage = async (deps: Deps, q: IndexQuery): Promise<Page<Re
     if (!startKey || items.length >= q.limit) break;
   }
   return { items, nextCursor: startKey ? encodeCursor(q.index, q.partition, startKey) : null };
+};
+
+/** Every page of a Query (for bounded partitions: a day, a case, an agenda). */
+export const queryAll = async (
+  deps: Deps,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await deps.db.send(
+      new QueryCommand({ ...input, TableName: deps.tableName, ExclusiveStartKey: startKey }),
+    );
+    items.push(...(out.Items ?? []));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+};
+
+/**
+ * Items by key with BatchGetItem: 100 keys a request, unprocessed keys retried
+ * (up to 5 rounds). Missing items are simply absent from the result.
+ */
+export const batchGetAll = async (
+  deps: Deps,
+  keys: { pk: string; sk: string }[],
+  options: { projection?: string; names?: Record<string, string>; consistent?: boolean } = {},
+): Promise<Record<string, unknown>[]> => {
+  const found: Record<string, unknown>[] = [];
+  let pending = [...new Map(keys.map((k) => [`${k.pk}\n${k.sk}`, k])).values()];
+  for (let round = 0; pending.length > 0 && round < 5; round++) {
+    const out = await deps.db.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [deps.tableName]: {
+            Keys: pending.slice(0, 100),
+            ...(options.consistent ? { ConsistentRead: true } : {}),
+            ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+            ...(options.names ? { ExpressionAttributeNames: options.names } : {}),
+          },
+        },
+      }),
+    );
+    found.push(...(out.Responses?.[deps.tableName] ?? []));
+    const unprocessed = (out.UnprocessedKeys?.[deps.tableName]?.Keys ?? []) as { pk: string; sk: string }[];
+    pending = [...unprocessed, ...pending.slice(100)];
+  }
+  return found;
 };

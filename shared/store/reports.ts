@@ -2,22 +2,14 @@
 // item per normalized source URL for the duplicate hint. See README.md here
 // for the access patterns.
 import { createHash } from 'node:crypto';
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
 import { Conflict, NotFound } from '../domain/errors';
 import type { DuplicateHint, Report, ReportListQuery, ReportStatus } from '../domain/report';
 import { addDays, epochSeconds, localDay } from '../domain/time';
 import { cancellationCodes } from './errors';
-import { equals, type Filter, type Page, queryIndexPage } from './query';
+import { batchGetAll, equals, type Filter, type Page, queryIndexPage, type TransactItem } from './query';
 import type { GsiName } from './table';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' });
 export const urlHash = (normalized: string): string =>
@@ -149,35 +141,15 @@ export const findDuplicates = async (
     }),
   );
   if (ids.size === 0) return [];
-  const keys = [...ids].slice(0, 100).map(reportKey);
-  const found: DuplicateHint[] = [];
-  let request:
-    | Record<
-        string,
-        {
-          Keys: Record<string, string>[];
-          ProjectionExpression: string;
-          ExpressionAttributeNames: Record<string, string>;
-        }
-      >
-    | undefined = {
-    [deps.tableName]: {
-      Keys: keys,
-      ProjectionExpression: 'id, #s, caseId',
-      ExpressionAttributeNames: { '#s': 'status' },
-    },
-  };
-  for (let attempt = 0; request && Object.keys(request).length > 0 && attempt < 5; attempt++) {
-    const out = await deps.db.send(new BatchGetCommand({ RequestItems: request }));
-    for (const i of out.Responses?.[deps.tableName] ?? []) {
-      found.push({
-        id: String(i.id),
-        status: i.status as ReportStatus,
-        caseId: (i.caseId as string | null) ?? null,
-      });
-    }
-    request = out.UnprocessedKeys as typeof request;
-  }
+  const items = await batchGetAll(deps, [...ids].slice(0, 100).map(reportKey), {
+    projection: 'id, #s, caseId',
+    names: { '#s': 'status' },
+  });
+  const found: DuplicateHint[] = items.map((i) => ({
+    id: String(i.id),
+    status: i.status as ReportStatus,
+    caseId: (i.caseId as string | null) ?? null,
+  }));
   return found.sort((a, b) => (a.id < b.id ? -1 : 1));
 };
 
@@ -267,47 +239,14 @@ export const listReports = async (
   return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
 };
 
-/** Reports by id (strongly consistent), in the order asked; missing ones are absent from the map. */
+/** Reports by id (strongly consistent); missing ones are absent from the map. */
 export const getReportsByIds = async (deps: Deps, ids: string[]): Promise<Map<string, Report>> => {
-  const found = new Map<string, Report>();
-  let keys = [...new Set(ids)].map(reportKey);
-  for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
-    const out = await deps.db.send(
-      new BatchGetCommand({
-        RequestItems: { [deps.tableName]: { Keys: keys.slice(0, 100), ConsistentRead: true } },
-      }),
-    );
-    for (const item of out.Responses?.[deps.tableName] ?? []) {
-      const r = fromItem(item);
-      found.set(r.id, r);
-    }
-    keys = [
-      ...((out.UnprocessedKeys?.[deps.tableName]?.Keys as typeof keys | undefined) ?? []),
-      ...keys.slice(100),
-    ];
-  }
-  return found;
+  const items = await batchGetAll(deps, ids.map(reportKey), { consistent: true });
+  return new Map(items.map((item) => [String(item.id), fromItem(item)]));
 };
 
 /** The reporters' addresses of these reports, for closure feedback only. */
-export const getReportsByIdsWithEmail = async (deps: Deps, ids: string[]): Promise<string[]> => {
-  const emails: string[] = [];
-  let keys = [...new Set(ids)].map(reportKey);
-  for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
-    const out = await deps.db.send(
-      new BatchGetCommand({
-        RequestItems: {
-          [deps.tableName]: { Keys: keys.slice(0, 100), ProjectionExpression: 'reporterEmail' },
-        },
-      }),
-    );
-    for (const item of out.Responses?.[deps.tableName] ?? []) {
-      if (typeof item.reporterEmail === 'string' && item.reporterEmail) emails.push(item.reporterEmail);
-    }
-    keys = [
-      ...((out.UnprocessedKeys?.[deps.tableName]?.Keys as typeof keys | undefined) ?? []),
-      ...keys.slice(100),
-    ];
-  }
-  return emails;
-};
+export const getReportsByIdsWithEmail = async (deps: Deps, ids: string[]): Promise<string[]> =>
+  (await batchGetAll(deps, ids.map(reportKey), { projection: 'reporterEmail' }))
+    .map((item) => item.reporterEmail)
+    .filter((e): e is string => typeof e === 'string' && e.length > 0);

@@ -1,28 +1,12 @@
 // Reads for the daily summary. Each is a Query on an index keyed by the day or
 // by the deadline, so the cost grows with that day's reports and the open
 // cases, never with the table.
-import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
 import type { CaseEvent, DayReport, OpenCase } from '../domain/summary';
 import type { BriefingLine } from '../domain/summary-types';
 import { caseKey } from './cases';
-
-/** Every page of a Query, with a fixed projection. */
-const queryAll = async (
-  deps: Deps,
-  input: Omit<QueryCommandInput, 'TableName'>,
-): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await deps.db.send(
-      new QueryCommand({ ...input, TableName: deps.tableName, ExclusiveStartKey: startKey }),
-    );
-    items.push(...(out.Items ?? []));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
+import { batchGetAll, queryAll } from './query';
 
 const countAll = async (deps: Deps, input: Omit<QueryCommandInput, 'TableName'>): Promise<number> => {
   let count = 0;
@@ -115,25 +99,12 @@ export const casesDueBetween = async (deps: Deps, from: Date | null, to: Date): 
 };
 
 /** Cases by id (for the day's assignments), strongly consistent. */
-export const casesByIds = async (deps: Deps, ids: string[]): Promise<OpenCase[]> => {
-  const out: OpenCase[] = [];
-  let keys = [...new Set(ids)].map(caseKey);
-  for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
-    const res = await deps.db.send(
-      new BatchGetCommand({
-        RequestItems: {
-          [deps.tableName]: { Keys: keys.slice(0, 100), ConsistentRead: true, ...OPEN_CASE_PROJECTION },
-        },
-      }),
-    );
-    out.push(...((res.Responses?.[deps.tableName] ?? []) as unknown as OpenCase[]));
-    keys = [
-      ...((res.UnprocessedKeys?.[deps.tableName]?.Keys as typeof keys | undefined) ?? []),
-      ...keys.slice(100),
-    ];
-  }
-  return out;
-};
+export const casesByIds = async (deps: Deps, ids: string[]): Promise<OpenCase[]> =>
+  (await batchGetAll(deps, ids.map(caseKey), {
+    consistent: true,
+    projection: OPEN_CASE_PROJECTION.ProjectionExpression,
+    names: OPEN_CASE_PROJECTION.ExpressionAttributeNames,
+  })) as unknown as OpenCase[];
 
 /** Scheduled briefings starting in [from, to) (gsi7, `BRIEFING`, keyed by start). */
 export const briefingsBetween = async (deps: Deps, from: Date, to: Date): Promise<BriefingLine[]> => {
