@@ -80,6 +80,19 @@ export const schedules = [
     flags: ['date', 'force'],
   },
   {
+    name: 'daily-summary-watchdog',
+    entry: 'functions/jobs/daily-summary-watchdog.ts',
+    description:
+      'Fails (its Errors alarm notifies the operator) when the daily summary has not been sent by 09:00 local (SPEC §2)',
+    // 09:00, or 2 h after the summary when that is later; never past 23:59, so both runs look at the same day.
+    cron: (config) => {
+      const [h, m] = config.schedules.dailySummary.at.split(':').map(Number) as [number, number];
+      const at = Math.min(Math.max(9 * 60, h * 60 + m + 120), 23 * 60 + 59);
+      return `${at % 60} ${Math.floor(at / 60)} * * *`;
+    },
+    flags: ['date'],
+  },
+  {
     name: 'case-notifications',
     entry: 'functions/jobs/case-notifications.ts',
     description:

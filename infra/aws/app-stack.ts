@@ -7,7 +7,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { type HandlerGroup, handlerGroups, routes } from '../../functions/routes';
-import { schedules } from '../../functions/schedules';
+import { type ScheduleName, schedules, timeZoneOf } from '../../functions/schedules';
 import type { AppConfig } from '../../shared/config/schema';
 import { OperatorAlarms } from './constructs/alarms';
 import { Auth } from './constructs/auth';
@@ -16,6 +16,10 @@ import { HandlerFunction } from './constructs/function';
 import { OpinionDeskApi } from './constructs/http-api';
 import { OutboxSender } from './constructs/outbox-sender';
 import { ScheduledJob } from './constructs/scheduled-job';
+import { APP_STACK_OUTPUTS } from './names';
+
+/** The job that checks the daily summary went out; its Errors alarm is "the summary has not run" (SPEC §2). */
+const SUMMARY_WATCHDOG: ScheduleName = 'daily-summary-watchdog';
 
 export interface AppStackProps extends StackProps {
   config: AppConfig;
@@ -72,12 +76,21 @@ export class AppStack extends Stack {
 
     this.outboxSender = new OutboxSender(this, 'OutboxSender', { config, table, email: this.email });
 
-    // SPEC §2: handler errors, DLQ depth and email failures notify the operator.
+    // SPEC §2: handler errors and throttles, API 5xx, any message in a DLQ, email
+    // failures, and the daily summary not sent by its deadline notify the operator.
     this.alarms = new OperatorAlarms(this, 'Alarms', { config });
-    for (const group of groups) this.alarms.onFunctionErrors(this.functions[group].fn, `http-${group}`);
+    for (const group of groups) {
+      this.alarms.onFunctionErrors(this.functions[group].fn, `http-${group}`);
+      this.alarms.onFunctionThrottles(this.functions[group].fn, `http-${group}`);
+    }
     for (const [name, job] of Object.entries(this.jobs)) {
       this.alarms.onDeadLetterQueue(job.deadLetterQueue, `job-${name}`);
-      this.alarms.onFunctionErrors(job.function.fn, `job-${name}`);
+      this.alarms.onFunctionErrors(
+        job.function.fn,
+        `job-${name}`,
+        name === SUMMARY_WATCHDOG ? this.watchdogAlarmDescription(config) : undefined,
+      );
+      this.alarms.onFunctionThrottles(job.function.fn, `job-${name}`);
     }
     this.alarms.onDeadLetterQueue(
       this.outboxSender.failureQueue,
@@ -85,11 +98,30 @@ export class AppStack extends Stack {
       'Each message names the stream records given up on; the case-notifications sweep sends what is still pending. Find the cause in the outbox sender log, then empty the queue.',
     );
     this.alarms.onFunctionErrors(this.outboxSender.function.fn, 'outbox-sender');
+    this.alarms.onFunctionThrottles(this.outboxSender.function.fn, 'outbox-sender');
+    this.alarms.onApiServerErrors(this.api.httpApi);
     this.alarms.onEmailFailures(this.email);
 
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
-    new CfnOutput(this, 'SesConfigurationSet', { value: this.email.configurationSet.configurationSetName });
-    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    // Read by operators and tools (infra/users, the e2e suite against a stage): keys in names.ts.
+    const output = (key: keyof typeof APP_STACK_OUTPUTS, value: string, description: string) =>
+      new CfnOutput(this, APP_STACK_OUTPUTS[key], { value, description });
+    output('alarmTopicArn', this.alarms.topic.topicArn, 'The operator alarm topic');
+    output(
+      'sesConfigurationSet',
+      this.email.configurationSet.configurationSetName,
+      'The SES configuration set every email goes through',
+    );
+    output('userPoolId', this.auth.userPool.userPoolId, 'The Cognito user pool (npm run users)');
+    output(
+      'userPoolClientId',
+      this.auth.client.userPoolClientId,
+      'The app client whose ID tokens the API accepts',
+    );
+    output('apiUrl', this.api.stage.url, 'Base URL of the HTTP API');
+  }
+
+  private watchdogAlarmDescription(config: AppConfig): string {
+    const row = schedules.find((s) => s.name === SUMMARY_WATCHDOG)!;
+    return `The daily summary of the previous day was not sent to every (allowed) summary recipient by the watchdog's run (cron "${row.cron(config)}", ${timeZoneOf(config)}). Its log line "daily summary not sent" lists which recipients (by position in summaryRecipients); find the cause in the daily-summary log and dead-letter queue, then replay that run from its queue (sent-markers skip what was sent).`;
   }
 }

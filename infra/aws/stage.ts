@@ -5,12 +5,13 @@ import type { Construct } from 'constructs';
 import type { AppConfig } from '../../shared/config/schema';
 import { AppStack } from './app-stack';
 import { DataStack } from './data-stack';
+import { stageNameOf } from './names';
 
 export interface OpinionDeskStageProps extends StageProps {
   config: AppConfig;
 }
 
-export const stageName = (config: AppConfig): string => `OpinionDesk-${config.env}`;
+export const stageName = (config: AppConfig): string => stageNameOf(config.env);
 
 export class OpinionDeskStage extends Stage {
   readonly config: AppConfig;

@@ -3,7 +3,8 @@
 // PITR and retention, Node.js 22 on arm64, no admin IAM, one schedule per job
 // in the configured zone with retries and an encrypted dead-letter queue, SES
 // through a configuration set, the outbox sender on the table's stream, an
-// alarm on every dead-letter queue and function to the alarm address) and
+// alarm on every dead-letter queue, function error and throttle, API 5xx and
+// the daily summary watchdog to the alarm address, the outputs operators read) and
 // cdk-nag finds nothing unacknowledged. Synthesis skips asset bundling except in the one
 // test that proves the local esbuild bundles the handlers offline.
 import { execFileSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import { handlerGroups, routeKey, routes } from '../../functions/routes';
 import { eventBridgeCron, schedules } from '../../functions/schedules';
 import { type BuiltApp, buildApp } from '../../infra/aws/build';
 import { ESM_REQUIRE_BANNER } from '../../infra/aws/constructs/function';
+import { APP_STACK_OUTPUTS, appStackNameOf, dataStackNameOf } from '../../infra/aws/names';
 import { loadAppConfig } from '../../infra/config';
 import { ENVIRONMENTS, type EnvironmentName } from '../../shared/config/schema';
 import { GSI_NAMES, tableDefinition } from '../../shared/store/table';
@@ -239,6 +241,26 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     const [client] = Object.values(api.findResources('AWS::Cognito::UserPoolClient')) as CfnResource[];
     expect(client!.Properties?.ReadAttributes).toContain('custom:agency');
     expect(client!.Properties?.WriteAttributes).not.toContain('custom:agency');
+    // SRP for apps; the IAM-authenticated admin password flow for operators and the e2e suite; no
+    // password over the public API.
+    expect([...((client!.Properties?.ExplicitAuthFlows ?? []) as string[])].sort()).toEqual([
+      'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+    ]);
+  });
+
+  it('outputs what operators and tools read, under the stack names they look for', () => {
+    expect(built.stage.appStack.stackName).toBe(appStackNameOf(envName));
+    expect(built.stage.dataStack.stackName).toBe(dataStackNameOf(envName));
+    const [poolId] = Object.keys(api.findResources('AWS::Cognito::UserPool'));
+    const [clientId] = Object.keys(api.findResources('AWS::Cognito::UserPoolClient'));
+    const [apiId] = Object.keys(api.findResources('AWS::ApiGatewayV2::Api'));
+    const outputs = api.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(Object.keys(outputs).sort()).toEqual(Object.values(APP_STACK_OUTPUTS).sort());
+    expect(outputs.UserPoolId!.Value).toEqual({ Ref: poolId });
+    expect(outputs.UserPoolClientId!.Value).toEqual({ Ref: clientId });
+    expect(JSON.stringify(outputs.ApiUrl!.Value)).toContain(`{"Ref":"${apiId}"}`);
   });
 
   it('runs each scheduled job on EventBridge Scheduler in the configured zone, with retries and a DLQ', () => {
@@ -261,9 +283,16 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
         State: 'ENABLED',
         FlexibleTimeWindow: { Mode: 'OFF' },
       });
+      const [h, m] = config.schedules.dailySummary.at.split(':').map(Number) as [number, number];
       if (row.name === 'daily-summary') {
-        const [h, m] = config.schedules.dailySummary.at.split(':').map(Number);
         expect(schedule.Properties?.ScheduleExpression).toBe(`cron(${m} ${h} * * ? *)`);
+      }
+      if (row.name === 'daily-summary-watchdog') {
+        // 09:00 local, or two hours after the summary when that is later.
+        const at = Math.max(9 * 60, h * 60 + m + 120);
+        expect(schedule.Properties?.ScheduleExpression).toBe(
+          `cron(${at % 60} ${Math.floor(at / 60)} * * ? *)`,
+        );
       }
       expect(target.Arn).toEqual({ 'Fn::GetAtt': [fnId, 'Arn'] });
       expect(JSON.parse(target.Input as string)).toEqual({ scheduledTime: '<aws.scheduler.scheduled-time>' });
@@ -415,7 +444,7 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     expect(streamReads[0]!.Resource).toEqual(p.EventSourceArn);
   });
 
-  it('alarms the configured address on every dead-letter queue, every function error and email failures', () => {
+  it('alarms the configured address on every dead-letter queue, function error and throttle, API 5xx, email failures and a missing daily summary', () => {
     // One encrypted, TLS-only topic with one email subscription: the config's alarm address.
     api.resourceCountIs('AWS::SNS::Topic', 1);
     const [topicId] = Object.keys(api.findResources('AWS::SNS::Topic'));
@@ -453,20 +482,30 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     });
 
     type AlarmProps = {
+      AlarmName: string;
+      AlarmDescription: string;
       Namespace: string;
       MetricName: string;
       Dimensions: { Name: string; Value: unknown }[];
+      Statistic: string;
+      Period: number;
       Threshold: number;
       ComparisonOperator: string;
       AlarmActions: unknown;
+      OKActions: unknown;
+      TreatMissingData: string;
     };
     const alarms = (Object.values(api.findResources('AWS::CloudWatch::Alarm')) as CfnResource[]).map(
       (a) => a.Properties as AlarmProps,
     );
     for (const a of alarms) {
       expect(a.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(a.OKActions).toEqual([{ Ref: topicId }]);
       expect(a.Threshold).toBe(1);
       expect(a.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
+      expect(a.Period).toBe(300);
+      expect(a.TreatMissingData).toBe('notBreaching');
+      expect(a.AlarmName).toMatch(new RegExp(`^opinion-desk-${envName}-`));
     }
     const on = (namespace: string, metric: string) =>
       alarms.filter((a) => a.Namespace === namespace && a.MetricName === metric);
@@ -496,6 +535,38 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     );
     expect(fnIds).toContain(senderId);
 
+    // Throttles of every function.
+    const throttleAlarms = on('AWS/Lambda', 'Throttles');
+    expect(throttleAlarms).toHaveLength(FUNCTION_COUNT);
+    for (const fnId of fnIds) {
+      expect(throttleAlarms.map((a) => a.Dimensions)).toContainEqual([
+        { Name: 'FunctionName', Value: { Ref: fnId } },
+      ]);
+    }
+    for (const a of [...errorAlarms, ...throttleAlarms]) expect(a.Statistic).toBe('Sum');
+
+    // The HTTP API's 5xx answers (the handlers' own 500s included), summed over 5 minutes.
+    const [apiId] = Object.keys(api.findResources('AWS::ApiGatewayV2::Api'));
+    expect(on('AWS/ApiGateway', '5xx')).toEqual([
+      expect.objectContaining({
+        AlarmName: `opinion-desk-${envName}-api-5xx`,
+        Dimensions: [{ Name: 'ApiId', Value: { Ref: apiId } }],
+        Statistic: 'Sum',
+      }),
+    ]);
+
+    // "The daily summary has not run by 09:00": the watchdog job's Errors alarm.
+    const watchdogFn = built.stage.appStack.getLogicalId(
+      built.stage.appStack.jobs['daily-summary-watchdog']!.function.fn.node.defaultChild as CfnElement,
+    );
+    const watchdogAlarm = errorAlarms.find(
+      (a) =>
+        JSON.stringify(a.Dimensions) ===
+        JSON.stringify([{ Name: 'FunctionName', Value: { Ref: watchdogFn } }]),
+    );
+    expect(watchdogAlarm?.AlarmName).toBe(`opinion-desk-${envName}-errors-job-daily-summary-watchdog`);
+    expect(watchdogAlarm?.AlarmDescription).toMatch(/^The daily summary of the previous day was not sent/);
+
     // Email failures from the configuration set's metrics.
     const [configSetId] = Object.keys(api.findResources('AWS::SES::ConfigurationSet'));
     for (const metric of ['Reject', 'Bounce']) {
@@ -503,7 +574,8 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
         [{ Name: 'ses:configuration-set', Value: { Ref: configSetId } }],
       ]);
     }
-    expect(alarms).toHaveLength(QUEUE_COUNT + FUNCTION_COUNT + 2);
+    // Per queue; errors and throttles per function; API 5xx; SES Reject and Bounce.
+    expect(alarms).toHaveLength(QUEUE_COUNT + 2 * FUNCTION_COUNT + 1 + 2);
   });
 
   it('grants no IAM statement with Action "*" on Resource "*", and no Scan to the handlers', () => {

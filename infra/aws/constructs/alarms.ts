@@ -3,13 +3,18 @@
 // (in ALARM and back to OK) for
 // - any message in a dead-letter queue (a lost job run, stream records given up on),
 // - function errors (crashes and timeouts; HTTP handlers answer bugs with a 500 themselves),
-// - email failures: SES rejects and bounces in the configuration set's metrics.
+// - function throttles (an invocation refused for want of concurrency),
+// - API 5xx (the handlers' own 500s, and integration failures API Gateway answers itself),
+// - email failures: SES rejects and bounces in the configuration set's metrics,
+// - the daily summary not sent by its deadline: the watchdog job's Errors alarm
+//   (functions/jobs/daily-summary-watchdog.ts throws when a summary email is missing).
 //
 // The topic is encrypted with its own KMS key: CloudWatch cannot publish to a
 // topic under the AWS-managed `alias/aws/sns` key, so the key policy lets
 // CloudWatch use it. The topic takes TLS only, and its policy (which replaces
 // SNS's default one) lets this account's alarms publish.
 import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
   ComparisonOperator,
@@ -116,11 +121,37 @@ export class OperatorAlarms extends Construct {
     });
   }
 
-  /** An invocation of `fn` failed (threw, crashed or timed out). */
-  onFunctionErrors(fn: IFunction, name: string): Alarm {
+  /**
+   * An invocation of `fn` failed (threw, crashed or timed out). `description`
+   * replaces the generic one, for a function whose failure means something
+   * specific (the daily summary watchdog).
+   */
+  onFunctionErrors(fn: IFunction, name: string, description?: string): Alarm {
     return this.add(`errors-${name}`, {
       metric: fn.metricErrors({ period: ALARM_PERIOD, statistic: Stats.SUM }),
-      description: `Function ${name} failed at least once in 5 minutes (threw, crashed or timed out). See its log group.`,
+      description:
+        description ??
+        `Function ${name} failed at least once in 5 minutes (threw, crashed or timed out). See its log group.`,
+    });
+  }
+
+  /** Lambda refused an invocation of `fn` (account or reserved concurrency exhausted). */
+  onFunctionThrottles(fn: IFunction, name: string): Alarm {
+    return this.add(`throttles-${name}`, {
+      metric: fn.metricThrottles({ period: ALARM_PERIOD, statistic: Stats.SUM }),
+      description: `Function ${name} was throttled at least once in 5 minutes: an invocation was refused for want of concurrency (HTTP callers got a 5xx or 429; async invocations are retried). Check the account's concurrent executions.`,
+    });
+  }
+
+  /**
+   * The HTTP API answered 5xx: a handler's 500 (an unexpected error, logged with
+   * the request id), an integration error or timeout. Metric `5xx` in
+   * `AWS/ApiGateway`, dimension `ApiId`.
+   */
+  onApiServerErrors(api: IHttpApi, name = 'api'): Alarm {
+    return this.add(`${name}-5xx`, {
+      metric: api.metricServerError({ period: ALARM_PERIOD, statistic: Stats.SUM }),
+      description: `The HTTP API of opinion-desk ${this.config.env} answered 5xx at least once in 5 minutes. Find the request ids in the API access log (status 5xx), then the error in the handler's log group.`,
     });
   }
 

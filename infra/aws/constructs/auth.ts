@@ -16,10 +16,8 @@ import {
 import { Construct } from 'constructs';
 import { ROLES, type Role } from '../../../functions/routes';
 import type { AppConfig } from '../../../shared/config/schema';
+import { AGENCY_ATTRIBUTE } from '../names';
 import { removalPolicyFor } from './retention';
-
-/** The custom attribute that names an agency user's agency (`custom:agency` in tokens). */
-export const AGENCY_ATTRIBUTE = 'agency';
 
 /** Precedence only orders the groups in the console and in `cognito:preferred_role`; roles add up. */
 const groups: Record<Role, { precedence: number; description: string }> = {
@@ -89,7 +87,11 @@ export class Auth extends Construct {
 
     this.client = this.userPool.addClient('ApiClient', {
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // Apps sign in with SRP (the password never leaves the device). ADMIN_USER_PASSWORD_AUTH is
+      // the server-side AdminInitiateAuth, which only IAM principals allowed
+      // cognito-idp:AdminInitiateAuth can call (operators, the e2e suite against a deployed stage,
+      // infra/aws/README.md "Operators"); USER_PASSWORD_AUTH (a password over the public API) stays off.
+      authFlows: { userSrp: true, adminUserPassword: true },
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,

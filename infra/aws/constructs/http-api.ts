@@ -1,7 +1,7 @@
 // The HTTP API: one route per row of the route manifest (functions/routes.ts),
 // each to its handler group's function; the JWT authorizer on every route that
 // is not public; CORS, throttling and access logs from the environment config.
-import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -135,7 +135,5 @@ export class OpinionDeskApi extends Construct {
       }
       this.routes.set(key, httpRoute);
     }
-
-    new CfnOutput(this, 'Url', { value: this.stage.url, description: 'Base URL of the HTTP API' });
   }
 }
