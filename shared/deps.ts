@@ -5,7 +5,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { type RuntimeSettings, readRuntimeSettings } from './config/runtime';
 import type { AppConfig } from './config/schema';
-import { createSesClient, type Mailer, sesMailer } from './mail/mailer';
+import type { Mailer } from './mail/mailer';
 import { createDocumentClient } from './store/client';
 
 export type Clock = () => Date;
@@ -20,22 +20,13 @@ export interface Deps {
   mailer: Mailer;
 }
 
-/** A mailer whose SES client is made only when the first email goes out (HTTP functions never pay for it). */
-const lazySesMailer = (settings: RuntimeSettings): Mailer => {
-  let mailer: Mailer | undefined;
-  return {
-    send: (email) => {
-      mailer ??= sesMailer(
-        createSesClient({
-          region: settings.region,
-          endpoint: settings.sesEndpoint,
-          from: settings.config.senderAddress,
-        }),
-        { from: settings.config.senderAddress, configurationSet: settings.sesConfigurationSet },
-      );
-      return mailer.send(email);
-    },
-  };
+/**
+ * HTTP functions send no email, so their deps carry no SES client (and their
+ * bundles leave it out); the jobs and the stream sender build theirs with
+ * shared/mail/deps.ts.
+ */
+const noMailer: Mailer = {
+  send: () => Promise.reject(new Error('This function has no mailer: build its deps with createMailingDeps')),
 };
 
 export const createDeps = (settings: RuntimeSettings, overrides: Partial<Deps> = {}): Deps => {
@@ -50,7 +41,7 @@ export const createDeps = (settings: RuntimeSettings, overrides: Partial<Deps> =
     }),
     clock: () => new Date(),
     newId: () => ulid(),
-    mailer: lazySesMailer(settings),
+    mailer: noMailer,
     ...overrides,
   };
 };

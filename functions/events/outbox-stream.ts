@@ -6,7 +6,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { type Deps, runtimeDeps } from '../../shared/deps';
+import type { Deps } from '../../shared/deps';
+import { runtimeMailingDeps } from '../../shared/mail/deps';
 import { logger } from '../../shared/observability';
 import { deliverOutboxItemById } from '../../shared/service/notifications';
 import { OUTBOX_ENTITY } from '../../shared/store/outbox';
@@ -37,4 +38,4 @@ export const processStream = async (
 };
 
 export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
-  processStream(runtimeDeps(), event);
+  processStream(runtimeMailingDeps(), event);

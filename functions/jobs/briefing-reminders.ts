@@ -4,14 +4,15 @@
 // reminder of the offset whose window is open, or the cancellation — each once
 // per briefing, sequence and recipient.
 import type { AppConfig } from '../../shared/config/schema';
-import { type Deps, runtimeDeps } from '../../shared/deps';
+import type { Deps } from '../../shared/deps';
 import { type Briefing, dueBriefingMessages } from '../../shared/domain/briefing';
 import type { AgendaItem } from '../../shared/domain/briefing-types';
 import { addDays } from '../../shared/domain/time';
 import { renderBriefingNotice } from '../../shared/mail/briefing-email';
 import { type Delivery, deliver } from '../../shared/mail/deliver';
+import { runtimeMailingDeps } from '../../shared/mail/deps';
 import { logger } from '../../shared/observability';
-import { materializeBriefings } from '../../shared/service/briefings';
+import { materializeBriefings } from '../../shared/service/materialize';
 import { agendaOf, briefingsBetweenAll } from '../../shared/store/briefings';
 import type { JobOptions, JobResult, ScheduledEvent } from '../schedules';
 
@@ -104,7 +105,7 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
 // These jobs act on the state at the moment they run, so a retried invocation
 // simply runs now; the sent-markers make the repeat harmless.
 export const handler = async (_event: ScheduledEvent = {}): Promise<JobResult> => {
-  const result = await run(runtimeDeps(), {});
+  const result = await run(runtimeMailingDeps(), {});
   if (result.failed > 0) throw new Error(`${result.failed} email(s) failed; the next run retries them`);
   return result;
 };

@@ -2,7 +2,8 @@
 // still pending after 15 minutes (a stream event was lost or its sender
 // failed) and sends the 24-hour deadline nudges. Sent-markers make it safe to
 // overlap with the stream sender and with itself.
-import { type Deps, runtimeDeps } from '../../shared/deps';
+import type { Deps } from '../../shared/deps';
+import { runtimeMailingDeps } from '../../shared/mail/deps';
 import { logger } from '../../shared/observability';
 import { drainOutbox, sendDeadlineNudges, sweepCutoff } from '../../shared/service/notifications';
 import type { JobOptions, JobResult, ScheduledEvent } from '../schedules';
@@ -29,7 +30,7 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
 // These jobs act on the state at the moment they run, so a retried invocation
 // simply runs now; the sent-markers make the repeat harmless.
 export const handler = async (_event: ScheduledEvent = {}): Promise<JobResult> => {
-  const result = await run(runtimeDeps(), {});
+  const result = await run(runtimeMailingDeps(), {});
   if (result.failed > 0) throw new Error(`${result.failed} email(s) failed; the next run retries them`);
   return result;
 };

@@ -1,9 +1,10 @@
 // The daily summary job (SPEC §5): at 07:00 local, the previous local day's
 // summary to the leadership list and a digest to each agency that owes
 // something. Safe to run any number of times: each email has a sent-marker.
-import { type Deps, runtimeDeps } from '../../shared/deps';
+import type { Deps } from '../../shared/deps';
 import type { Delivery } from '../../shared/mail/deliver';
 import { deliver } from '../../shared/mail/deliver';
+import { runtimeMailingDeps } from '../../shared/mail/deps';
 import { renderAgencyDigest, renderDailySummary } from '../../shared/mail/summary-email';
 import { logger } from '../../shared/observability';
 import { gatherDaily, previousLocalDay } from '../../shared/service/summary';
@@ -53,7 +54,10 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
 };
 
 export const handler = async (event: ScheduledEvent = {}): Promise<JobResult> => {
-  const result = await run(runtimeDeps(), event.scheduledTime ? { scheduledTime: event.scheduledTime } : {});
+  const result = await run(
+    runtimeMailingDeps(),
+    event.scheduledTime ? { scheduledTime: event.scheduledTime } : {},
+  );
   // A failed recipient makes the invocation fail, so the scheduler retries (sent ones are skipped).
   if (result.failed > 0) throw new Error(`${result.failed} email(s) failed; they will be retried`);
   return result;

@@ -9,7 +9,7 @@
 // Exit codes: 0 the run finished (its `failed` count says whether every email
 // went out; what failed is retried by the next run), 1 the stack is not running
 // or the run threw, 2 a usage error.
-import { createDeps } from '../../shared/deps';
+import { createMailingDeps } from '../../shared/mail/deps';
 import { JobFlagError, jobOptionsFromFlags, jobUsage, localJobs, parseJobFlags } from './jobs';
 import { LocalStackError } from './ports';
 import { localRuntimeSettings } from './stack';
@@ -54,7 +54,7 @@ const main = async () => {
 
   const stack = await readStackFile(dataDir);
   const run = await job.load();
-  const deps = createDeps(localRuntimeSettings(stack));
+  const deps = createMailingDeps(localRuntimeSettings(stack));
   try {
     const { job: _reported, ...result } = await run(deps, options);
     writeResult(`${JSON.stringify({ job: name, ...result })}\n`);

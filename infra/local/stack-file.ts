@@ -2,7 +2,7 @@
 // running local stack. Written when the stack is ready, removed when it stops.
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoAnswers } from './dynamodb';
 import { LocalStackError } from './ports';
 

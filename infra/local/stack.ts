@@ -4,7 +4,8 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RuntimeSettings } from '../../shared/config/runtime';
-import { createDeps, type Deps } from '../../shared/deps';
+import type { Deps } from '../../shared/deps';
+import { createMailingDeps } from '../../shared/mail/deps';
 import { loadAppConfig } from '../config';
 import { startDynamoDbLocal } from './dynamodb';
 import { assertPortFree, LocalStackError } from './ports';
@@ -136,7 +137,7 @@ export const startLocalStack = async (
       dynamodbEndpoint: ddb.endpoint,
       sesEndpoint: ses.endpoint,
     });
-    const deps = createDeps(settings);
+    const deps = createMailingDeps(settings);
     stoppers.push({ name: 'store client', stop: async () => deps.db.destroy() });
 
     const verifier = await TokenKeys.forDataDir(dataDir);

@@ -9,7 +9,7 @@ import {
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, type Role } from '../../functions/routes';
 import type { AppConfig } from '../../shared/config/schema';
 import { AGENCY_ATTRIBUTE, APP_STACK_OUTPUTS, appStackNameOf } from '../aws/names';

@@ -1,6 +1,6 @@
 // Runtime settings of a function or of the local stack, read from environment
 // variables once (at cold start) and validated. Nothing else reads process.env.
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadAppConfig } from '../../infra/config';
 import { type AppConfig, ENVIRONMENTS } from './schema';
 

@@ -1,7 +1,7 @@
 // The shape of one environment's configuration. The files under infra/config
 // are checked against it at synth time (CDK) and at cold start (handlers), so a
 // bad field fails early with its path in the message.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];

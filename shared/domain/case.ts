@@ -1,7 +1,7 @@
 // Cases: the state machine (state × action × actor → next state or a typed
 // error) and the rules around it. Pure: the single source for the handler, the
 // OpenAPI document and the tests.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Role } from '../../functions/routes';
 import type { AppConfig } from '../config/schema';
 import { BadRequest, Conflict, Forbidden } from './errors';

@@ -1,7 +1,7 @@
 // Reports: what a field collaborator submits, what the desk may do with one,
 // and the rules that need no I/O. Schemas here are the single source for
 // validation, the TypeScript types and the OpenAPI document.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppConfig } from '../config/schema';
 import { BadRequest, Conflict } from './errors';
 import { isCalendarDay } from './time';

@@ -1,7 +1,7 @@
 // The shape of the daily summary and of an agency digest: what GET
 // /summaries/daily returns and what the emails are rendered from. The zod
 // schemas document the response in OpenAPI; the types are inferred from them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_STATUSES, OUTCOMES } from './case';
 
 export const countBySchema = z.object({ id: z.string(), count: z.number().int() });

@@ -1,7 +1,7 @@
 // Which zod schema documents each route's query, body and success response.
 // The OpenAPI document is generated from this map and the route manifest; a
 // manifest row without an entry here fails the OpenAPI test.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppConfig } from '../config/schema';
 import {
   briefingActionSchema,

@@ -1,6 +1,6 @@
 // OpenAPI 3.1, generated from the route manifest and the same zod schemas the
 // handlers validate with (zod 4's JSON Schema output is 2020-12, as 3.1 wants).
-import { z } from 'zod';
+import * as z from 'zod';
 import { routes } from '../../functions/routes';
 import type { AppConfig } from '../config/schema';
 import { routeSchemas } from './api-schemas';

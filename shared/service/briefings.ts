@@ -8,7 +8,6 @@ import {
   briefingListQuerySchema,
   newAdHocBriefing,
   newBriefingSchema,
-  regularBriefingsAhead,
   startsAtLocal,
 } from '../domain/briefing';
 import type { AgendaItem } from '../domain/briefing-types';
@@ -37,13 +36,6 @@ export const viewOf = (b: Briefing, timeZone: string, principal: Principal): Bri
     invitees: isDesk(principal) ? b.invitees : [],
     startsAtLocal: startsAtLocal(b.startsAt, timeZone),
   };
-};
-
-/** Writes the regular briefings of the next `materializeDays` days that do not exist yet. */
-export const materializeBriefings = async (deps: Deps, now: Date): Promise<number> => {
-  let created = 0;
-  for (const b of regularBriefingsAhead(deps.config, now)) if (await putBriefingIfAbsent(deps, b)) created++;
-  return created;
 };
 
 export const browseBriefings = async (

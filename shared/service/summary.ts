@@ -1,7 +1,7 @@
 // The daily summary and the agency digests: read the day through its indexes,
 // build with the pure builder.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../deps';
 import { BadRequest } from '../domain/errors';
 import { buildAgencyDigests, buildDailySummary, DUE_SOON_HOURS } from '../domain/summary';

@@ -1,136 +1,519 @@
-// Benchmark: the daily summary job for a day with N reports on DynamoDB Local,
-// against a Scan-based summary of the same day as the baseline. Not a test:
-// run with `npm run bench` (figures in test/bench/results/latest.json).
-import { randomUUID } from 'node:crypto';
-import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
-import { run } from '../../functions/jobs/daily-summary';
-import { loadAppConfig } from '../../infra/config';
-import { startDynamoDbLocal } from '../../infra/local/dynamodb';
-import { freePort } from '../../infra/local/ports';
-import { ensureTable } from '../../infra/local/table';
-import { createDeps, type Deps } from '../../shared/deps';
-import { CHANNELS, type Report, SENTIMENTS, URGENCIES } from '../../shared/domain/report';
-import type { Mailer } from '../../shared/mail/mailer';
-import { toReportItem } from '../../shared/store/reports';
+// Benchmark: the daily summary job for one local day on DynamoDB Local.
+//
+// Two tables hold the same 10,000-report day: "small" holds only it, "big"
+// also holds a 100,000-report day and as many reports on other days as the
+// time budget allows (the issue asks for 1,000,000; seeding DynamoDB Local on
+// this machine is the limit).
+// - The job for the 10,000-report day in a fresh process (bundled as
+//   deployed), its time and peak RSS; the read of the day on its own, and the
+//   same read split into hour ranges queried in parallel (a design probe).
+// - The job for the 100,000-report day, stopped at a cap (it is far over its
+//   target on DynamoDB Local), and the hour-range read of that day.
+// - The same day on both tables, runs interleaved: the time should not grow
+//   with the table, since the day is read through gsi1's `RDAY#<day>`
+//   partition. The Scan-based alternative is timed on the big table.
+//
+// Run through `npm run bench` (test/bench/run.ts); alone:
+// `npx tsx test/bench/daily-summary.bench.ts [reportsPerDay] [bigDayReports]`.
+import { join } from 'node:path';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { build } from 'esbuild';
+import type { Deps } from '../../shared/deps';
+import { dayRange } from '../../shared/domain/time';
+import { reportsOfDay } from '../../shared/store/summary';
+import { lambdaBuildOptions, PROJECT_ROOT } from './support/bundle';
+import { meterCapacity } from './support/capacity';
+import { ChildTimeout, runChild } from './support/child';
+import { benchTable, startBenchDynamo } from './support/ddb';
+import { seedReports } from './support/seed';
+import { median, round } from './support/stats';
 
-const DAY = '2026-11-25';
-const RUN_AT = new Date('2026-11-26T00:00:00.000Z');
+/** The day summarized, and the instant the job runs (07:00 local the next day). */
+export const DAY = '2026-11-25';
+const BIG_DAY = '2026-11-24';
+const RUN_AT = '2026-11-26T00:00:00.000Z';
+/** Other days, going back from here, each with this many reports. */
+const OTHER_DAYS_FROM = '2026-11-23';
+const OTHER_DAY_REPORTS = 10_000;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+interface JobSample {
+  ms: number;
+  loadedMs: number;
+  reports: number;
+  sent: number;
+  maxRssMb: number;
+  capacity: { calls: number; capacityUnits: number; byCommand: Record<string, number> };
+}
 
-const seedDay = async (deps: Deps, day: string, count: number) => {
-  const config = deps.config;
-  const start = new Date(`${day}T00:00:00+07:00`).getTime();
-  const items = Array.from({ length: count }, (_, i) => {
-    const at = new Date(start + Math.floor((i / count) * 86_399_000)).toISOString();
-    const report: Report = {
-      id: ulid(new Date(at).getTime()),
-      title: `Phản ánh số ${i} về vấn đề dân sinh`,
-      summary: 'Người dân phản ánh trên mạng xã hội về tình trạng ngập nước và kẹt xe kéo dài.'.repeat(2),
-      category: config.categories[i % config.categories.length]!.id,
-      area: config.areas[i % config.areas.length]!.id,
-      channel: CHANNELS[i % CHANNELS.length]!,
-      sentiment: SENTIMENTS[i % SENTIMENTS.length]!,
-      urgency: URGENCIES[i % 23 === 0 ? 2 : i % 7 === 0 ? 1 : 0]!,
-      sourceUrls: [],
-      observedAt: at,
-      reach: (i * 37) % 5000,
-      status: 'new',
-      caseId: null,
-      submittedBy: `reporter-${i % 50}`,
-      submittedAt: at,
-      updatedAt: at,
-      version: 1,
-    };
-    return toReportItem(report, config.timeZone, { urlHashes: i % 10 === 0 ? [`hash-${i % 40}`] : [] });
-  });
-  for (let i = 0; i < items.length; i += 25) {
-    const chunk = items.slice(i, i + 25);
-    let request: Record<string, unknown>[] | undefined = chunk.map((Item) => ({ PutRequest: { Item } }));
-    while (request && request.length > 0) {
-      const out = await deps.db.send(
-        new BatchWriteCommand({ RequestItems: { [deps.tableName]: request as never } }),
-      );
-      request = out.UnprocessedItems?.[deps.tableName] as Record<string, unknown>[] | undefined;
-    }
-  }
+export interface JobRuns {
+  reportsOnDay: number;
+  tableReports: number;
+  runs: number;
+  medianMs: number;
+  samplesMs: number[];
+  maxRssMb: number;
+  capacityUnits: number;
+  calls: number;
+  byCommand: Record<string, number>;
+  /** Set when the run was stopped at the cap: the job takes longer than this. */
+  stoppedAtMs?: number;
+}
+
+export interface ReadProbe {
+  /** reportsOfDay as the job does it: one Query, page after page. */
+  sequentialMs: number;
+  /** The same Query with `Limit: 1000` on each page (bench-only). */
+  sequentialLimitMs: number;
+  /** The same items, 24 hour ranges of gsi1sk queried 4 at a time, `Limit: 1000` (bench-only). */
+  hourRangesParallelMs: number;
+  /** Pages the hour-range read took. */
+  pages: number;
+}
+
+export interface ScanRun {
+  tableReports: number;
+  ms: number;
+  /** True when the Scan was stopped at the time budget and its full time extrapolated from the items it had read. */
+  extrapolated: boolean;
+  scannedItems: number;
+  capacityUnits: number;
+}
+
+export interface DailySummaryResult {
+  reportsPerDay: number;
+  seeding: { reports: number; ms: number; itemsPerSecond: number; concurrency: number };
+  /** The day on the small table: the first three runs. */
+  small: JobRuns;
+  smallRead: ReadProbe;
+  smallScan: ScanRun;
+  bigDay?: JobRuns;
+  /** The big day read as 24 hour ranges, 4 in flight (the design probe), ms. */
+  bigDayRangeReadMs?: number;
+  /** Interleaved with `big`: the same day on the small table, then on the big one, three times. */
+  smallInterleaved?: JobRuns;
+  big?: JobRuns;
+  bigRead?: ReadProbe;
+  bigScan?: ScanRun;
+  /** big median / smallInterleaved median (the same day; the table around it grown) */
+  bigOverSmall?: number;
+  /** Scan on the big table ÷ our job on the big table. */
+  scanOverOurs?: number;
+  otherReports: number;
+  asked: { otherReports: number; bigDayReports: number };
+  notes: string[];
+}
+
+const REPORT_FIELDS = [
+  'id',
+  'title',
+  'summary',
+  'category',
+  'area',
+  'sentiment',
+  'urgency',
+  'reach',
+  'urlHashes',
+  'caseId',
+  'submittedAt',
+  'status',
+];
+const projection = {
+  ProjectionExpression: REPORT_FIELDS.map((_, i) => `#a${i}`).join(', '),
+  ExpressionAttributeNames: Object.fromEntries(REPORT_FIELDS.map((f, i) => [`#a${i}`, f])),
 };
 
-/** The obvious alternative: scan the whole table and keep the day's reports. */
-const scanDay = async (deps: Deps, day: string) => {
-  let count = 0;
+/** Page size cap for the probes: above a 1 MB page of reports (~870 items), so DynamoDB's pages are unchanged. */
+const PROBE_LIMIT = 1000;
+
+/**
+ * The design probes: the day's gsi1 partition read with `Limit` (DynamoDB Local
+ * loads every matching item for each page of a Query without one, so paging
+ * through a big partition is quadratic there; DynamoDB is not), either whole or
+ * as 24 hour ranges of gsi1sk, `concurrency` at a time.
+ */
+const readDay = async (deps: Deps, day: string, o: { hourRanges: boolean; concurrency: number }) => {
+  const { start, end } = dayRange(day, deps.config.timeZone);
+  const hours = Math.round((end.getTime() - start.getTime()) / 3_600_000);
+  const ranges: (readonly [string, string] | null)[] = o.hourRanges
+    ? Array.from(
+        { length: hours },
+        (_, h) =>
+          [
+            // gsi1sk is `<submittedAt>#<id>`: no key equals a bare timestamp, so the inclusive ranges do not overlap.
+            new Date(start.getTime() + h * 3_600_000).toISOString(),
+            new Date(start.getTime() + (h + 1) * 3_600_000).toISOString(),
+          ] as const,
+      )
+    : [null];
+  let next = 0;
+  let items = 0;
+  let pages = 0;
+  const worker = async () => {
+    for (;;) {
+      if (next >= ranges.length) return;
+      const r = ranges[next++];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const out = await deps.db.send(
+          new QueryCommand({
+            TableName: deps.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: r ? 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to' : 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': `RDAY#${day}`, ...(r ? { ':from': r[0], ':to': r[1] } : {}) },
+            ExclusiveStartKey: startKey,
+            Limit: PROBE_LIMIT,
+            ...projection,
+          }),
+        );
+        items += out.Count ?? 0;
+        pages++;
+        startKey = out.LastEvaluatedKey;
+      } while (startKey);
+    }
+  };
+  await Promise.all(Array.from({ length: o.concurrency }, worker));
+  return { items, pages };
+};
+
+const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
+  const t0 = performance.now();
+  const out = await fn();
+  return [out, performance.now() - t0];
+};
+
+const readProbe = async (deps: Deps, day: string, expected: number, runs: number): Promise<ReadProbe> => {
+  const asIs: number[] = [];
+  const limited: number[] = [];
+  const ranged: number[] = [];
+  let pages = 0;
+  const check = (what: string, n: number) => {
+    if (n !== expected) throw new Error(`${what} read ${n} reports, expected ${expected}`);
+  };
+  for (let i = 0; i < runs; i++) {
+    const [items, a] = await timed(() => reportsOfDay(deps, day));
+    check('reportsOfDay', items.length);
+    asIs.push(a);
+    const [l, b] = await timed(() => readDay(deps, day, { hourRanges: false, concurrency: 1 }));
+    check('the Limit probe', l.items);
+    limited.push(b);
+    const [p, c] = await timed(() => readDay(deps, day, { hourRanges: true, concurrency: 4 }));
+    check('the hour-range probe', p.items);
+    ranged.push(c);
+    pages = p.pages;
+  }
+  return {
+    sequentialMs: round(median(asIs), 0),
+    sequentialLimitMs: round(median(limited), 0),
+    hourRangesParallelMs: round(median(ranged), 0),
+    pages,
+  };
+};
+
+/** The obvious alternative: scan the whole table, keeping the day's reports (same projection as ours). */
+const scanDay = async (
+  deps: Deps,
+  day: string,
+  expected: number,
+  tableReports: number,
+  deadline: number,
+): Promise<ScanRun> => {
+  const meter = meterCapacity(deps.db);
+  let matched = 0;
+  let scanned = 0;
   let startKey: Record<string, unknown> | undefined;
+  const t0 = performance.now();
+  let extrapolated = false;
   do {
     const out = await deps.db.send(
       new ScanCommand({
         TableName: deps.tableName,
-        FilterExpression: 'entity = :r AND localDay = :d',
+        FilterExpression: '#entity = :r AND #day = :d',
         ExpressionAttributeValues: { ':r': 'report', ':d': day },
+        ...projection,
+        ExpressionAttributeNames: {
+          ...projection.ExpressionAttributeNames,
+          '#entity': 'entity',
+          '#day': 'localDay',
+        },
         ExclusiveStartKey: startKey,
       }),
     );
-    count += out.Count ?? 0;
+    matched += out.Count ?? 0;
+    scanned += out.ScannedCount ?? 0;
     startKey = out.LastEvaluatedKey;
+    if (startKey && Date.now() > deadline) {
+      extrapolated = true;
+      break;
+    }
   } while (startKey);
-  return count;
+  let ms = performance.now() - t0;
+  const capacityUnits = meter.totals().capacityUnits;
+  meter.detach();
+  if (extrapolated) ms = (ms * tableReports) / Math.max(1, scanned);
+  else if (matched !== expected) throw new Error(`the Scan found ${matched} reports, expected ${expected}`);
+  return {
+    tableReports,
+    ms: round(ms, 0),
+    extrapolated,
+    scannedItems: scanned,
+    capacityUnits: round(extrapolated ? (capacityUnits * tableReports) / scanned : capacityUnits, 1),
+  };
 };
 
-export const benchDailySummary = async (reportsPerDay: number, otherDays: number, runs = 3) => {
-  const port = await freePort();
-  const ddb = await startDynamoDbLocal({ port });
-  try {
-    const tableName = `bench-${randomUUID()}`;
-    await ensureTable(ddb.endpoint, tableName);
-    const noMail: Mailer = { send: async () => ({ messageId: 'bench' }) };
-    const deps = createDeps(
-      {
-        config: loadAppConfig('dev'),
-        tableName,
-        region: 'ap-southeast-1',
-        dynamodbEndpoint: ddb.endpoint,
-        dynamodbTimeoutMs: 10_000,
-      },
-      { mailer: noMail, clock: () => RUN_AT },
-    );
-    await seedDay(deps, DAY, reportsPerDay);
-    for (let d = 0; d < otherDays; d++)
-      await seedDay(deps, `2026-10-${String(1 + d).padStart(2, '0')}`, reportsPerDay);
+export interface DailySummaryOptions {
+  endpoint: string;
+  /** Where the job bundle is written. */
+  workDir: string;
+  /** Epoch ms by which everything here must be done. */
+  deadline: number;
+  reportsPerDay?: number;
+  bigDayReports?: number;
+  otherReports?: number;
+  /** The job for the big day is stopped after this long. */
+  bigDayCapMs?: number;
+  seedConcurrency?: number;
+  log?: (line: string) => void;
+}
 
-    const ours: number[] = [];
-    const rss: number[] = [];
+const mergeRuns = (runs: JobRuns[]): JobRuns => {
+  const samples = runs.flatMap((r) => r.samplesMs);
+  return {
+    ...runs[0]!,
+    runs: samples.length,
+    samplesMs: samples,
+    medianMs: round(median(samples), 0),
+    maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)),
+  };
+};
+
+export const benchDailySummary = async (o: DailySummaryOptions): Promise<DailySummaryResult> => {
+  const {
+    endpoint,
+    deadline,
+    reportsPerDay = 10_000,
+    bigDayReports = 100_000,
+    otherReports = 1_000_000,
+    bigDayCapMs = 60_000,
+    seedConcurrency = 8,
+    log = () => {},
+  } = o;
+  const notes: string[] = [];
+  const jobFile = join(o.workDir, 'summary-job', 'index.mjs');
+  await build({
+    ...lambdaBuildOptions,
+    entryPoints: [join(PROJECT_ROOT, 'test/bench/children/summary-job.ts')],
+    outfile: jobFile,
+  });
+  const smallTable = await benchTable(endpoint, 'summary-small');
+  const bigTable = await benchTable(endpoint, 'summary-big');
+  const tableSize = new Map<string, number>();
+
+  const runJob = async (
+    t: { tableName: string },
+    date: string,
+    expected: number,
+    runs: number,
+    capMs = 300_000,
+  ): Promise<JobRuns> => {
+    const samples: JobSample[] = [];
+    const tableReports = tableSize.get(t.tableName) ?? 0;
     for (let i = 0; i < runs; i++) {
-      const before = process.memoryUsage().rss;
-      const t0 = performance.now();
-      const result = await run(deps, { now: RUN_AT, date: DAY, force: true });
-      ours.push(performance.now() - t0);
-      rss.push(process.memoryUsage().rss - before);
-      if (result.reports !== reportsPerDay)
-        throw new Error(`summary saw ${result.reports} reports, expected ${reportsPerDay}`);
+      let s: JobSample;
+      try {
+        s = await runChild<JobSample>(
+          process.execPath,
+          [
+            '--enable-source-maps',
+            jobFile,
+            JSON.stringify({ endpoint, tableName: t.tableName, date, now: RUN_AT }),
+          ],
+          { timeoutMs: capMs },
+        );
+      } catch (err) {
+        if (!(err instanceof ChildTimeout)) throw err;
+        log(`  job ${date} (${expected} reports, table ${tableReports}): stopped after ${capMs} ms`);
+        return {
+          reportsOnDay: expected,
+          tableReports,
+          runs: 0,
+          medianMs: capMs,
+          samplesMs: [],
+          maxRssMb: 0,
+          capacityUnits: 0,
+          calls: 0,
+          byCommand: {},
+          stoppedAtMs: capMs,
+        };
+      }
+      if (s.reports !== expected)
+        throw new Error(`the job saw ${s.reports} reports on ${date}, expected ${expected}`);
+      samples.push(s);
+      log(
+        `  job ${date} (${expected} reports, table ${tableReports}): ${Math.round(s.ms)} ms, ${Math.round(s.maxRssMb)} MB`,
+      );
     }
-    const scans: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      const n = await scanDay(deps, DAY);
-      scans.push(performance.now() - t0);
-      if (n !== reportsPerDay) throw new Error(`scan saw ${n}`);
-    }
-    deps.db.destroy();
+    const first = samples[0]!;
     return {
-      reportsPerDay,
-      otherDays,
-      jobMedianMs: Math.round(median(ours)),
-      scanMedianMs: Math.round(median(scans)),
-      scanOverOurs: Number((median(scans) / median(ours)).toFixed(2)),
-      rssGrowthMb: Math.round(Math.max(...rss) / 1024 / 1024),
+      reportsOnDay: expected,
+      tableReports,
+      runs,
+      medianMs: round(median(samples.map((s) => s.ms)), 0),
+      samplesMs: samples.map((s) => round(s.ms, 0)),
+      maxRssMb: round(Math.max(...samples.map((s) => s.maxRssMb)), 0),
+      capacityUnits: round(first.capacity.capacityUnits, 1),
+      calls: first.capacity.calls,
+      byCommand: first.capacity.byCommand,
     };
-  } finally {
-    await ddb.stop();
+  };
+  const seed = async (t: { tableName: string; deps: Deps }, days: [string, number][], until?: number) => {
+    const written = await seedReports({
+      db: t.deps.db,
+      tableName: t.tableName,
+      config: t.deps.config,
+      days,
+      concurrency: seedConcurrency,
+      ...(until === undefined ? {} : { deadline: until }),
+    });
+    tableSize.set(t.tableName, (tableSize.get(t.tableName) ?? 0) + written);
+    return written;
+  };
+
+  // 1. The day, in both tables; measured on the small one.
+  let t0 = performance.now();
+  await seed(smallTable, [[DAY, reportsPerDay]]);
+  const seedMs = performance.now() - t0;
+  const rate = reportsPerDay / (seedMs / 1000);
+  log(`  seeded ${reportsPerDay} reports in ${Math.round(seedMs)} ms (${Math.round(rate)}/s)`);
+  await seed(bigTable, [[DAY, reportsPerDay]]);
+
+  const small = await runJob(smallTable, DAY, reportsPerDay, 3);
+  const smallRead = await readProbe(smallTable.deps, DAY, reportsPerDay, 2);
+  const smallScan = await scanDay(smallTable.deps, DAY, reportsPerDay, reportsPerDay, deadline);
+  log(
+    `  read probe: as is ${smallRead.sequentialMs} ms, with Limit ${smallRead.sequentialLimitMs} ms, hour ranges ${smallRead.hourRangesParallelMs} ms; scan ${smallScan.ms} ms`,
+  );
+
+  const result: DailySummaryResult = {
+    reportsPerDay,
+    seeding: {
+      reports: reportsPerDay,
+      ms: round(seedMs, 0),
+      itemsPerSecond: round(rate, 0),
+      concurrency: seedConcurrency,
+    },
+    small,
+    smallRead,
+    smallScan,
+    otherReports: 0,
+    asked: { otherReports, bigDayReports },
+    notes,
+  };
+
+  // What the end needs, once seeding stops: six interleaved jobs, a read probe, and
+  // the Scan of the big table (capped; beyond the cap its time is extrapolated).
+  const scanCapMs = 60_000;
+  const finalReserve =
+    6 * (1.5 * small.medianMs + 1500) +
+    1.5 * (smallRead.sequentialMs + smallRead.sequentialLimitMs + smallRead.hourRangesParallelMs) +
+    scanCapMs +
+    10_000;
+  // The big day's range read: ~linear in its reports.
+  const bigDayProbeMs = (3 * smallRead.hourRangesParallelMs * bigDayReports) / reportsPerDay;
+
+  // 2. The big day, in the big table (it also counts as "other days" for the day above).
+  t0 = performance.now();
+  const bigWritten = await seed(
+    bigTable,
+    [[BIG_DAY, bigDayReports]],
+    deadline - finalReserve - bigDayCapMs - bigDayProbeMs,
+  );
+  log(`  seeded ${bigWritten} reports on ${BIG_DAY} in ${Math.round(performance.now() - t0)} ms`);
+  if (bigWritten === bigDayReports) {
+    const cap = Math.max(10_000, Math.min(bigDayCapMs, deadline - finalReserve - bigDayProbeMs - Date.now()));
+    result.bigDay = await runJob(bigTable, BIG_DAY, bigDayReports, 1, cap);
+    t0 = performance.now();
+    const p = await readDay(bigTable.deps, BIG_DAY, { hourRanges: true, concurrency: 4 });
+    if (p.items !== bigDayReports) throw new Error(`hour ranges read ${p.items}, expected ${bigDayReports}`);
+    result.bigDayRangeReadMs = round(performance.now() - t0, 0);
+    log(`  big day read as hour ranges: ${result.bigDayRangeReadMs} ms`);
+    if (result.bigDay.stoppedAtMs !== undefined) {
+      notes.push(
+        `The job for the ${bigDayReports.toLocaleString('en-US')}-report day was stopped after ${(result.bigDay.stoppedAtMs / 1000).toFixed(0)} s (it had not finished; the target is 5 s), to leave the other rows their time. Reading that day as 24 hour ranges, 4 in flight (the design probe), took ${(result.bigDayRangeReadMs / 1000).toFixed(1)} s.`,
+      );
+    }
+  } else {
+    notes.push(
+      `The ${bigDayReports.toLocaleString('en-US')}-report day was not measured: only ${bigWritten.toLocaleString('en-US')} of its reports could be seeded within the time budget.`,
+    );
   }
+
+  // 3. Other days, as many as fit.
+  const days: [string, number][] = [];
+  const other0 = new Date(`${OTHER_DAYS_FROM}T12:00:00Z`).getTime();
+  for (let d = 0; d * OTHER_DAY_REPORTS < otherReports - bigWritten; d++) {
+    days.push([new Date(other0 - d * 86_400_000).toISOString().slice(0, 10), OTHER_DAY_REPORTS]);
+  }
+  t0 = performance.now();
+  const otherWritten = await seed(bigTable, days, deadline - finalReserve);
+  const bigSize = tableSize.get(bigTable.tableName)!;
+  result.otherReports = bigSize - reportsPerDay;
+  log(
+    `  seeded ${otherWritten} more reports on other days in ${Math.round(performance.now() - t0)} ms; big table: ${bigSize}`,
+  );
+
+  // 4. The same day on both tables, interleaved; then the Scan of the big table.
+  const smallAgain: JobRuns[] = [];
+  const bigRuns: JobRuns[] = [];
+  for (let i = 0; i < 3; i++) {
+    smallAgain.push(await runJob(smallTable, DAY, reportsPerDay, 1));
+    bigRuns.push(await runJob(bigTable, DAY, reportsPerDay, 1));
+  }
+  result.smallInterleaved = mergeRuns(smallAgain);
+  result.big = mergeRuns(bigRuns);
+  result.bigOverSmall = round(result.big.medianMs / result.smallInterleaved.medianMs, 2);
+  result.bigRead = await readProbe(bigTable.deps, DAY, reportsPerDay, 1);
+  result.bigScan = await scanDay(
+    bigTable.deps,
+    DAY,
+    reportsPerDay,
+    bigSize,
+    Math.min(deadline - 5000, Date.now() + scanCapMs),
+  );
+  result.scanOverOurs = round(result.bigScan.ms / result.big.medianMs, 2);
+  if (result.otherReports < otherReports) {
+    notes.push(
+      `The big table held ${result.otherReports.toLocaleString('en-US')} reports besides the day, not ${otherReports.toLocaleString('en-US')}: seeding DynamoDB Local ran at ~${Math.round(rate)} reports/s here (${seedConcurrency} BatchWriteItem calls of 25 in flight, every report written to the table and 7 GSIs), so 1,000,000 would take ~${Math.round(otherReports / rate / 60)} min on its own, past the run's 10-minute budget. The claim is about the ratio: the day is read from gsi1's RDAY#<day> partition, whose size does not depend on the rest of the table.`,
+    );
+  }
+  if (result.bigScan.extrapolated) {
+    notes.push(
+      `The Scan of the big table was stopped after ${(scanCapMs / 1000).toFixed(0)} s, having read ${result.bigScan.scannedItems.toLocaleString('en-US')} of its ${bigSize.toLocaleString('en-US')} items; its time is extrapolated linearly from that (on the small table it read ${smallScan.scannedItems.toLocaleString('en-US')} items in ${(smallScan.ms / 1000).toFixed(1)} s: DynamoDB Local's Scan pages get slower as its table grows).`,
+    );
+  }
+  smallTable.deps.db.destroy();
+  bigTable.deps.db.destroy();
+  return result;
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const n = Number(process.argv[2] ?? 10_000);
-  const other = Number(process.argv[3] ?? 0);
-  benchDailySummary(n, other).then((r) => console.log(JSON.stringify(r)));
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const reportsPerDay = Number(process.argv[2] ?? 10_000);
+  const bigDayReports = Number(process.argv[3] ?? 100_000);
+  const ddb = await startBenchDynamo();
+  const workDir = await mkdtemp(join(tmpdir(), 'opinion-desk-bench-'));
+  try {
+    const r = await benchDailySummary({
+      endpoint: ddb.endpoint,
+      workDir,
+      deadline: Date.now() + 8 * 60_000,
+      reportsPerDay,
+      bigDayReports,
+      log: console.log,
+    });
+    console.log(JSON.stringify(r, null, 2));
+  } finally {
+    await ddb.stop();
+    await rm(workDir, { recursive: true, force: true });
+  }
 }

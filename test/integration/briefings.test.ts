@@ -7,13 +7,9 @@ import { run } from '../../functions/jobs/briefing-reminders';
 import type { AppConfig } from '../../shared/config/schema';
 import type { Deps } from '../../shared/deps';
 import type { Principal } from '../../shared/http/principal';
-import {
-  actOnBriefing,
-  materializeBriefings,
-  readBriefing,
-  scheduleBriefing,
-} from '../../shared/service/briefings';
+import { actOnBriefing, readBriefing, scheduleBriefing } from '../../shared/service/briefings';
 import { actOnCase, openCaseFor } from '../../shared/service/cases';
+import { materializeBriefings } from '../../shared/service/materialize';
 import { submitReport } from '../../shared/service/reports';
 import { testTable } from '../support/aws';
 import { type StoredEmail, sentEmails } from '../support/mail';

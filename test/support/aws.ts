@@ -6,7 +6,8 @@ import { inject } from 'vitest';
 import { loadAppConfig } from '../../infra/config';
 import { dropTable, ensureTable } from '../../infra/local/table';
 import type { RuntimeSettings } from '../../shared/config/runtime';
-import { createDeps, type Deps } from '../../shared/deps';
+import type { Deps } from '../../shared/deps';
+import { createMailingDeps } from '../../shared/mail/deps';
 import { createDocumentClient } from '../../shared/store/client';
 
 export interface TestTable {
@@ -56,7 +57,7 @@ export const testTable = async (prefix = 'test'): Promise<TestTable> => {
     sesEndpoint: settings.sesEndpoint!,
     settings,
     db,
-    deps: (overrides = {}) => createDeps(settings, overrides),
+    deps: (overrides = {}) => createMailingDeps(settings, overrides),
     drop: () => dropTable(endpoint, tableName),
   };
 };

