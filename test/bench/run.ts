@@ -5,8 +5,8 @@
 //
 // BENCH_BUDGET_S (default 570) bounds the run; BENCH_QUICK=1 runs everything
 // at small sizes to check the harness (results/quick.json only, BENCHMARKS.md
-// untouched).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+// untouched); `--render-only` regenerates BENCHMARKS.md from latest.json.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { benchColdStart } from './cold-start.bench';
@@ -18,6 +18,15 @@ import { benchSubmit } from './submit.bench';
 import { bundleAll, PROJECT_ROOT } from './support/bundle';
 import { startBenchDynamo } from './support/ddb';
 import { round } from './support/stats';
+
+// `tsx test/bench/run.ts --render-only`: BENCHMARKS.md again from latest.json (after editing report.ts).
+if (process.argv.includes('--render-only')) {
+  const file = join(PROJECT_ROOT, 'test/bench/results/latest.json');
+  const saved = JSON.parse(await readFile(file, 'utf8')) as BenchResults;
+  await writeFile(join(PROJECT_ROOT, 'BENCHMARKS.md'), renderMarkdown(saved));
+  console.log(mainTable(rowsOf(saved)));
+  process.exit(0);
+}
 
 const started = Date.now();
 const quick = process.env.BENCH_QUICK === '1';

@@ -6,6 +6,18 @@
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
+/** Operations that read; every other metered one writes (or is a transaction of writes). */
+const READS = new Set([
+  'GetItemCommand',
+  'QueryCommand',
+  'ScanCommand',
+  'BatchGetItemCommand',
+  'TransactGetItemsCommand',
+  'GetCommand',
+  'BatchGetCommand',
+  'TransactGetCommand',
+]);
+
 const METERED = new Set([
   'GetItemCommand',
   'PutItemCommand',
@@ -33,9 +45,13 @@ export interface CapacityTotals {
   calls: number;
   /** Calls per operation name. */
   byCommand: Record<string, number>;
+  /** Capacity units per operation name. */
+  unitsByCommand: Record<string, number>;
   /** Total capacity units (table and indexes). */
   capacityUnits: number;
+  /** Read request units (on-demand): the units of the reading operations. */
   readUnits: number;
+  /** Write request units (on-demand): the units of the writing operations, transactions at their double rate. */
   writeUnits: number;
   /** Units the table itself consumed. */
   tableUnits: number;
@@ -54,6 +70,7 @@ export interface CapacityMeter {
 const empty = (): CapacityTotals => ({
   calls: 0,
   byCommand: {},
+  unitsByCommand: {},
   capacityUnits: 0,
   readUnits: 0,
   writeUnits: 0,
@@ -61,10 +78,13 @@ const empty = (): CapacityTotals => ({
   indexUnits: 0,
 });
 
-const add = (t: CapacityTotals, c: ConsumedCapacity) => {
-  t.capacityUnits += c.CapacityUnits ?? 0;
-  t.readUnits += c.ReadCapacityUnits ?? 0;
-  t.writeUnits += c.WriteCapacityUnits ?? 0;
+const add = (t: CapacityTotals, command: string, c: ConsumedCapacity) => {
+  const units = c.CapacityUnits ?? 0;
+  t.capacityUnits += units;
+  t.unitsByCommand[command] = (t.unitsByCommand[command] ?? 0) + units;
+  // DynamoDB Local answers with CapacityUnits only: attribute them by operation.
+  if (READS.has(command)) t.readUnits += units;
+  else t.writeUnits += units;
   t.tableUnits += c.Table?.CapacityUnits ?? 0;
   for (const g of Object.values(c.GlobalSecondaryIndexes ?? {})) t.indexUnits += g.CapacityUnits ?? 0;
 };
@@ -85,7 +105,8 @@ export const meterCapacity = (db: DynamoDBDocumentClient): CapacityMeter => {
         .ConsumedCapacity;
       totals.calls++;
       totals.byCommand[command] = (totals.byCommand[command] ?? 0) + 1;
-      for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) add(totals, c);
+      for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : [])
+        add(totals, command, c);
       return out;
     },
     { step: 'initialize', name },
