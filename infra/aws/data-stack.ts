@@ -30,7 +30,9 @@ export class DataStack extends Stack {
         indexName: g.indexName,
         partitionKey: string(g.partitionKey),
         sortKey: string(g.sortKey),
-        projectionType: ProjectionType.ALL,
+        ...(g.projection.type === 'ALL'
+          ? { projectionType: ProjectionType.ALL }
+          : { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...g.projection.attributes] }),
       })),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // The outbox sender drains case notifications from the stream (SPEC §5).

@@ -89,7 +89,9 @@ export const dailySummarySchema = z.object({
       neutral: z.number().int(),
       negative: z.number().int(),
     }),
-    /** Critical first, then high; newest first within each. */
+    /** How many of the day's reports are critical or high. */
+    urgentCount: z.number().int(),
+    /** Critical first, then high; newest first within each; at most 50 (see `urgentCount`). */
     urgent: z.array(reportLineSchema),
   }),
   hotIssues: z.array(hotIssueSchema),

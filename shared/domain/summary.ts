@@ -17,11 +17,16 @@ import type {
   ReportLine,
 } from './summary-types';
 
-/** A report of the day, as the summary needs it. */
+/**
+ * A report of the day, as the summary counts and groups it: the fields of the
+ * slim day index (shared/store/table.ts, gsi8). Its text is not on that index:
+ * the few reports the summary shows are read afterwards (`reportsToShow`).
+ */
 export interface DayReport {
   id: string;
-  title: string;
-  summary: string;
+  /** Present when the caller has it already (tests); otherwise given in `SummaryInput.texts`. */
+  title?: string;
+  summary?: string;
   category: string;
   area: string;
   sentiment: 'positive' | 'neutral' | 'negative';
@@ -50,10 +55,18 @@ export interface OpenCase {
   dueAt: string | null;
 }
 
+/** The text of a report the summary shows. */
+export interface ReportText {
+  title: string;
+  summary: string;
+}
+
 export interface SummaryInput {
   date: string;
   now: Date;
   reports: DayReport[];
+  /** Title and summary of the reports in `reportsToShow(reports)`, by id. */
+  texts?: ReadonlyMap<string, ReportText>;
   events: CaseEvent[];
   openByStatus: { open: number; verifying: number; responded: number };
   /** Verifying cases whose deadline has passed. */
@@ -65,6 +78,8 @@ export interface SummaryInput {
 
 export const DUE_SOON_HOURS = 48;
 export const HOT_ISSUES_MAX = 6;
+/** The urgent list names at most this many reports (critical first, newest first); `urgentCount` has them all. */
+export const URGENT_LIST_MAX = 50;
 const EXCERPT_CHARS = 200;
 const DAY_MS = 86_400_000;
 
@@ -105,18 +120,28 @@ const overdueLine = (config: AppConfig, c: OpenCase, now: Date): OverdueCase => 
   daysOverdue: daysOverdue(c.dueAt!, now),
 });
 
+interface HotGroup {
+  kind: HotIssue['kind'];
+  key: string;
+  reports: DayReport[];
+  reach: number;
+  reasons: HotReason[];
+}
+
+/** The report that names a group: the widest reach, then the smallest id. */
+const leadOf = (g: HotGroup): DayReport =>
+  g.reports.reduce((best, r) =>
+    (r.reach ?? 0) > (best.reach ?? 0) || ((r.reach ?? 0) === (best.reach ?? 0) && r.id < best.id) ? r : best,
+  );
+
 /**
  * Hot issues: the day's reports grouped by their case, else by a shared source
  * URL, else by category × area. A group is hot when it is among the most
- * reported (two or more reports) or has among the widest reach.
+ * reported (two or more reports) or has among the widest reach. Each group's
+ * reach is summed once, so this stays linear in the day's reports.
  */
-export const hotIssues = (reports: DayReport[], max = HOT_ISSUES_MAX): HotIssue[] => {
-  interface Group {
-    kind: HotIssue['kind'];
-    key: string;
-    reports: DayReport[];
-  }
-  const groups = new Map<string, Group>();
+const hotGroups = (reports: DayReport[], max: number): HotGroup[] => {
+  const groups = new Map<string, HotGroup>();
   for (const r of reports) {
     const [kind, key]: [HotIssue['kind'], string] = r.caseId
       ? ['case', r.caseId]
@@ -124,62 +149,109 @@ export const hotIssues = (reports: DayReport[], max = HOT_ISSUES_MAX): HotIssue[
         ? ['source', r.urlHashes[0]]
         : ['topic', `${r.category}/${r.area}`];
     const id = `${kind}:${key}`;
-    const g = groups.get(id) ?? { kind, key, reports: [] };
+    let g = groups.get(id);
+    if (!g) {
+      g = { kind, key, reports: [], reach: 0, reasons: [] };
+      groups.set(id, g);
+    }
     g.reports.push(r);
-    groups.set(id, g);
+    g.reach += r.reach ?? 0;
   }
-  const reachOf = (g: Group) => g.reports.reduce((sum, r) => sum + (r.reach ?? 0), 0);
   const all = [...groups.values()];
   const mostReported = all
     .filter((g) => g.reports.length >= 2)
-    .sort((a, b) => b.reports.length - a.reports.length || reachOf(b) - reachOf(a))
+    .sort((a, b) => b.reports.length - a.reports.length || b.reach - a.reach)
     .slice(0, max);
   const widestReach = all
-    .filter((g) => reachOf(g) > 0)
-    .sort((a, b) => reachOf(b) - reachOf(a) || b.reports.length - a.reports.length)
+    .filter((g) => g.reach > 0)
+    .sort((a, b) => b.reach - a.reach || b.reports.length - a.reports.length)
     .slice(0, max);
-  const reasons = new Map<Group, HotReason[]>();
-  for (const g of mostReported) reasons.set(g, ['most-reported']);
-  for (const g of widestReach) reasons.set(g, [...(reasons.get(g) ?? []), 'widest-reach']);
-  return [...reasons.entries()]
-    .sort(([a], [b]) => b.reports.length - a.reports.length || reachOf(b) - reachOf(a))
-    .slice(0, max)
-    .map(([g, why]) => {
-      const lead = [...g.reports].sort(
-        (a, b) => (b.reach ?? 0) - (a.reach ?? 0) || (a.id < b.id ? -1 : 1),
-      )[0]!;
-      return {
-        kind: g.kind,
-        key: g.key,
-        title: lead.title,
-        category: countBy(g.reports, (r) => r.category, [])[0]!.id,
-        area: countBy(g.reports, (r) => r.area, [])[0]!.id,
-        reportCount: g.reports.length,
-        reach: reachOf(g),
-        reasons: why,
-        caseId: g.kind === 'case' ? g.key : null,
-      };
-    });
+  for (const g of mostReported) g.reasons.push('most-reported');
+  for (const g of widestReach) g.reasons.push('widest-reach');
+  return [...new Set([...mostReported, ...widestReach])]
+    .sort((a, b) => b.reports.length - a.reports.length || b.reach - a.reach)
+    .slice(0, max);
+};
+
+export const hotIssues = (
+  reports: DayReport[],
+  max = HOT_ISSUES_MAX,
+  texts?: ReadonlyMap<string, ReportText>,
+): HotIssue[] =>
+  hotGroups(reports, max).map((g) => {
+    const lead = leadOf(g);
+    return {
+      kind: g.kind,
+      key: g.key,
+      title: textOf(lead, texts).title,
+      category: countBy(g.reports, (r) => r.category, [])[0]!.id,
+      area: countBy(g.reports, (r) => r.area, [])[0]!.id,
+      reportCount: g.reports.length,
+      reach: g.reach,
+      reasons: g.reasons,
+      caseId: g.kind === 'case' ? g.key : null,
+    };
+  });
+
+const textOf = (r: DayReport, texts?: ReadonlyMap<string, ReportText>): ReportText =>
+  texts?.get(r.id) ?? { title: r.title ?? '', summary: r.summary ?? '' };
+
+type UrgentReport = DayReport & { urgency: 'high' | 'critical' };
+
+/** Critical before high, newest first; `max` of them and how many there are. */
+const urgentTop = (reports: DayReport[], max: number): { top: UrgentReport[]; count: number } => {
+  const urgent = reports.filter((r): r is UrgentReport => r.urgency !== 'normal');
+  const top = urgent
+    .sort((a, b) =>
+      a.urgency === b.urgency
+        ? a.submittedAt === b.submittedAt
+          ? a.id < b.id
+            ? 1
+            : -1
+          : a.submittedAt < b.submittedAt
+            ? 1
+            : -1
+        : a.urgency === 'critical'
+          ? -1
+          : 1,
+    )
+    .slice(0, max);
+  return { top, count: urgent.length };
+};
+
+/** Reports left out of the summary: dismissed ones were triaged as not a public concern. */
+const counted = (reports: DayReport[]) => reports.filter((r) => r.status !== 'dismissed');
+
+/**
+ * The ids of the reports whose title and summary the summary shows: the urgent
+ * list and each hot issue's lead report. The store reads only these texts.
+ */
+export const reportsToShow = (reports: DayReport[]): string[] => {
+  const kept = counted(reports);
+  return [
+    ...new Set([
+      ...urgentTop(kept, URGENT_LIST_MAX).top.map((r) => r.id),
+      ...hotGroups(kept, HOT_ISSUES_MAX).map((g) => leadOf(g).id),
+    ]),
+  ];
 };
 
 export const buildDailySummary = (config: AppConfig, input: SummaryInput): DailySummary => {
-  // Dismissed reports were triaged as not a public concern: they are left out.
-  const reports = input.reports.filter((r) => r.status !== 'dismissed');
-  const urgent: ReportLine[] = reports
-    .filter((r): r is DayReport & { urgency: 'high' | 'critical' } => r.urgency !== 'normal')
-    .sort((a, b) =>
-      a.urgency === b.urgency ? (a.submittedAt < b.submittedAt ? 1 : -1) : a.urgency === 'critical' ? -1 : 1,
-    )
-    .map((r) => ({
+  const reports = counted(input.reports);
+  const { top, count: urgentCount } = urgentTop(reports, URGENT_LIST_MAX);
+  const urgent: ReportLine[] = top.map((r) => {
+    const text = textOf(r, input.texts);
+    return {
       id: r.id,
-      title: r.title,
-      excerpt: excerptOf(r.summary),
+      title: text.title,
+      excerpt: excerptOf(text.summary),
       urgency: r.urgency,
       category: r.category,
       area: r.area,
       submittedAt: r.submittedAt,
       caseId: r.caseId,
-    }));
+    };
+  });
 
   const opened = input.events.filter((e) => e.action === 'open');
   const closes = input.events.filter((e) => e.action === 'close');
@@ -239,9 +311,10 @@ export const buildDailySummary = (config: AppConfig, input: SummaryInput): Daily
         neutral: reports.filter((r) => r.sentiment === 'neutral').length,
         negative: reports.filter((r) => r.sentiment === 'negative').length,
       },
+      urgentCount,
       urgent,
     },
-    hotIssues: hotIssues(reports),
+    hotIssues: hotIssues(reports, HOT_ISSUES_MAX, input.texts),
     cases: {
       opened: opened.length,
       closed: { total: closes.length, byOutcome },

@@ -5,11 +5,17 @@ import { TZDate } from '@date-fns/tz';
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The local calendar date (YYYY-MM-DD) of an instant in `timeZone`. */
-export const localDay = (instant: Date, timeZone: string): string => {
+export const localDay = (instant: Date, timeZone: string): string => localDayHour(instant, timeZone).day;
+
+/** The local day and hour (`YYYY-MM-DD`, `00`–`23`) of an instant in `timeZone`. */
+export const localDayHour = (instant: Date, timeZone: string): { day: string; hour: string } => {
   const d = new TZDate(instant.getTime(), timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return { day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, hour: pad(d.getHours()) };
 };
+
+/** The 24 local hours of a day, `00`…`23` (a day with a DST change still fits: its repeated hour shares a key). */
+export const DAY_HOURS: readonly string[] = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
 
 /** True when `day` is a real calendar date written YYYY-MM-DD. */
 export const isCalendarDay = (day: string): boolean => {

@@ -774,15 +774,17 @@ const summaryBody = (s: DailySummary, ctx: Ctx, overdue: AgencyOverdue[]): { row
     }
   }
 
+  // The summary names at most URGENT_LIST_MAX of them; "more" counts every one not shown.
   const urgent = capped(s.reports.urgent, LIST_CAP.urgent);
+  urgent.rest = s.reports.urgentCount - urgent.shown.length;
   if (urgent.shown.length > 0) {
     rows.push(
       sectionRow(
-        `${t.urgentTitle} (${formatNumber(s.reports.urgent.length, locale)})`,
+        `${t.urgentTitle} (${formatNumber(s.reports.urgentCount, locale)})`,
         urgentHtml(ctx, urgent.shown, urgent.rest),
       ),
     );
-    doc.heading(`${t.urgentTitle} (${formatNumber(s.reports.urgent.length, locale)})`);
+    doc.heading(`${t.urgentTitle} (${formatNumber(s.reports.urgentCount, locale)})`);
     for (const r of urgent.shown) {
       doc.bullet(`[${t.urgency[r.urgency]}] ${userText(r.title)}`);
       doc.para(urgentMeta(ctx, r), '  ');

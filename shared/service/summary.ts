@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import type { Deps } from '../deps';
 import { BadRequest } from '../domain/errors';
-import { buildAgencyDigests, buildDailySummary, DUE_SOON_HOURS } from '../domain/summary';
+import { buildAgencyDigests, buildDailySummary, DUE_SOON_HOURS, reportsToShow } from '../domain/summary';
 import type { AgencyDigest, DailySummary } from '../domain/summary-types';
 import { addDays, isCalendarDay, localDay } from '../domain/time';
 import { validate } from '../http/body';
@@ -15,6 +15,7 @@ import {
   casesDueBetween,
   openCaseCounts,
   reportsOfDay,
+  reportTexts,
 } from '../store/summary';
 
 export const BRIEFINGS_AHEAD_DAYS = 7;
@@ -42,8 +43,13 @@ export const gatherDaily = async (
     briefingsBetween(deps, now, addDays(now, BRIEFINGS_AHEAD_DAYS)),
   ]);
   const assignedIds = events.filter((e) => e.action === 'assign').map((e) => e.caseId);
+  const shown = reportsToShow(reports);
+  const [assigned, texts] = await Promise.all([
+    assignedIds.length ? casesByIds(deps, assignedIds) : [],
+    shown.length ? reportTexts(deps, shown) : new Map(),
+  ]);
   // Still waiting on the agency it was assigned to that day.
-  const newlyAssigned = (assignedIds.length ? await casesByIds(deps, assignedIds) : []).filter(
+  const newlyAssigned = assigned.filter(
     (c) =>
       c.status === 'verifying' &&
       events.some((e) => e.caseId === c.id && e.action === 'assign' && e.details.agencyId === c.agencyId),
@@ -52,6 +58,7 @@ export const gatherDaily = async (
     date,
     now,
     reports,
+    texts,
     events,
     openByStatus,
     overdue,

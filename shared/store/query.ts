@@ -102,6 +102,14 @@ export const queryIndexPage = async (deps: Deps, q: IndexQuery): Promise<Page<Re
   return { items, nextCursor: startKey ? encodeCursor(q.index, q.partition, startKey) : null };
 };
 
+/**
+ * Pages of `queryAll` hold at most this many items unless the input says
+ * otherwise. On DynamoDB a 1 MB page of ~1 KB items is fewer than this, so it
+ * changes nothing there; DynamoDB Local reads the whole partition for every
+ * page of a Query without a Limit, which made paging a big partition quadratic.
+ */
+export const QUERY_ALL_PAGE = 1000;
+
 /** Every page of a Query (for bounded partitions: a day, a case, an agenda). */
 export const queryAll = async (
   deps: Deps,
@@ -111,7 +119,12 @@ export const queryAll = async (
   let startKey: Record<string, unknown> | undefined;
   do {
     const out = await deps.db.send(
-      new QueryCommand({ ...input, TableName: deps.tableName, ExclusiveStartKey: startKey }),
+      new QueryCommand({
+        Limit: QUERY_ALL_PAGE,
+        ...input,
+        TableName: deps.tableName,
+        ExclusiveStartKey: startKey,
+      }),
     );
     items.push(...(out.Items ?? []));
     startKey = out.LastEvaluatedKey;

@@ -6,7 +6,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import type { Deps } from '../deps';
 import { Conflict, NotFound } from '../domain/errors';
 import type { DuplicateHint, Report, ReportListQuery, ReportStatus } from '../domain/report';
-import { addDays, epochSeconds, localDay } from '../domain/time';
+import { addDays, epochSeconds, localDayHour } from '../domain/time';
 import { cancellationCodes } from './errors';
 import { batchGetAll, equals, type Filter, type Page, queryIndexPage, type TransactItem } from './query';
 import type { GsiName } from './table';
@@ -30,10 +30,14 @@ interface ReportItem extends Report {
 
 const SERVER_ONLY = ['pk', 'sk', 'entity', 'localDay', 'urlHashes', 'reporterEmail', 'expiresAt'] as const;
 
-/** The partition of each report list index. */
+/** The daily summary's slim index partition: one per local hour (table.ts, gsi8). */
+export const dayHourPartition = (day: string, hour: string) => `RHOUR#${day}#${hour}`;
+
+/** The partition of each report list index (gsi8 is the summary's, keyed by hour). */
 const reportPartitions = (
   r: Pick<Report, 'status' | 'category' | 'area' | 'urgency' | 'submittedBy'>,
   day: string,
+  hour: string,
 ) =>
   ({
     gsi1: `RDAY#${day}`,
@@ -43,6 +47,7 @@ const reportPartitions = (
     gsi5: `RAREA#${r.area}`,
     gsi6: `RURG#${r.urgency}`,
     gsi7: 'REPORT',
+    gsi8: dayHourPartition(day, hour),
   }) satisfies Record<GsiName, string>;
 
 export const toReportItem = (
@@ -50,7 +55,7 @@ export const toReportItem = (
   timeZone: string,
   extra: { urlHashes: string[]; reporterEmail?: string },
 ): ReportItem => {
-  const day = localDay(new Date(r.submittedAt), timeZone);
+  const { day, hour } = localDayHour(new Date(r.submittedAt), timeZone);
   const sortKey = `${r.submittedAt}#${r.id}`;
   const item: ReportItem = {
     ...r,
@@ -60,7 +65,7 @@ export const toReportItem = (
     urlHashes: extra.urlHashes,
   };
   if (extra.reporterEmail) item.reporterEmail = extra.reporterEmail;
-  for (const [gsi, pk] of Object.entries(reportPartitions(r, day))) {
+  for (const [gsi, pk] of Object.entries(reportPartitions(r, day, hour))) {
     item[`${gsi}pk` as `gsi1pk`] = pk;
     item[`${gsi}sk` as `gsi1sk`] = sortKey;
   }

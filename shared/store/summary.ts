@@ -3,17 +3,28 @@
 // cases, never with the table.
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
-import type { CaseEvent, DayReport, OpenCase } from '../domain/summary';
+import type { CaseEvent, DayReport, OpenCase, ReportText } from '../domain/summary';
 import type { BriefingLine } from '../domain/summary-types';
+import { DAY_HOURS } from '../domain/time';
 import { caseKey } from './cases';
 import { batchGetAll, queryAll } from './query';
+import { dayHourPartition, reportKey } from './reports';
+
+/** Pages of at most this many items (see `queryAll`). */
+const COUNT_PAGE = 1000;
 
 const countAll = async (deps: Deps, input: Omit<QueryCommandInput, 'TableName'>): Promise<number> => {
   let count = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
     const out = await deps.db.send(
-      new QueryCommand({ ...input, TableName: deps.tableName, Select: 'COUNT', ExclusiveStartKey: startKey }),
+      new QueryCommand({
+        Limit: COUNT_PAGE,
+        ...input,
+        TableName: deps.tableName,
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
     );
     count += out.Count ?? 0;
     startKey = out.LastEvaluatedKey;
@@ -21,31 +32,58 @@ const countAll = async (deps: Deps, input: Omit<QueryCommandInput, 'TableName'>)
   return count;
 };
 
-const REPORT_FIELDS = [
-  'id',
-  'title',
-  'summary',
-  'category',
-  'area',
-  'sentiment',
-  'urgency',
-  'reach',
-  'urlHashes',
-  'caseId',
-  'submittedAt',
-];
+/** Hour partitions read at once. */
+const DAY_READ_CONCURRENCY = 8;
+/**
+ * A page of the slim index holds ~150-byte items, so a 1 MB page is ~6,000 of
+ * them; the Limit keeps DynamoDB Local (which loads the partition for each
+ * page) linear, and is rarely reached on DynamoDB.
+ */
+const DAY_PAGE = 5000;
 
-/** The reports submitted on local day `date` (gsi1, `RDAY#<date>`). */
+/**
+ * The reports submitted on local day `date`, as the summary counts them: the
+ * day's 24 hour partitions of the slim index (gsi8, `RHOUR#<date>#<hh>`),
+ * several at once. Their text is read separately, only for the reports shown.
+ */
 export const reportsOfDay = async (deps: Deps, date: string): Promise<DayReport[]> => {
-  const names = Object.fromEntries([...REPORT_FIELDS, 'status'].map((f, i) => [`#a${i}`, f]));
-  const items = await queryAll(deps, {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': `RDAY#${date}` },
-    ProjectionExpression: Object.keys(names).join(', '),
-    ExpressionAttributeNames: names,
-  });
-  return items as unknown as DayReport[];
+  const hours = [...DAY_HOURS];
+  const out: DayReport[] = [];
+  const worker = async () => {
+    for (let hour = hours.shift(); hour !== undefined; hour = hours.shift()) {
+      const items = await queryAll(deps, {
+        IndexName: 'gsi8',
+        KeyConditionExpression: 'gsi8pk = :pk',
+        ExpressionAttributeValues: { ':pk': dayHourPartition(date, hour) },
+        Limit: DAY_PAGE,
+      });
+      for (const item of items) out.push(dayReportOf(item));
+    }
+  };
+  await Promise.all(Array.from({ length: DAY_READ_CONCURRENCY }, worker));
+  return out;
+};
+
+/** An item of gsi8 → a DayReport: the id comes from the table key, the time from the index sort key. */
+const dayReportOf = (item: Record<string, unknown>): DayReport => ({
+  id: String(item.pk).slice('REPORT#'.length),
+  submittedAt: String(item.gsi8sk).split('#')[0]!,
+  category: item.category as string,
+  area: item.area as string,
+  sentiment: item.sentiment as DayReport['sentiment'],
+  urgency: item.urgency as DayReport['urgency'],
+  status: item.status as DayReport['status'],
+  caseId: (item.caseId as string | null | undefined) ?? null,
+  ...(typeof item.reach === 'number' ? { reach: item.reach } : {}),
+  ...(Array.isArray(item.urlHashes) ? { urlHashes: item.urlHashes as string[] } : {}),
+});
+
+/** Title and summary of the reports the summary shows (BatchGetItem, 100 a request). */
+export const reportTexts = async (deps: Deps, ids: string[]): Promise<Map<string, ReportText>> => {
+  const items = await batchGetAll(deps, ids.map(reportKey), { projection: 'id, title, summary' });
+  return new Map(
+    items.map((i) => [String(i.id), { title: String(i.title ?? ''), summary: String(i.summary ?? '') }]),
+  );
 };
 
 /** Case history entries of local day `date` (gsi1, `CHIST#<date>`). */

@@ -161,7 +161,7 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
       { AttributeName: 'sk', KeyType: 'RANGE' },
     ]);
     expect(props.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
-    expect(props.GlobalSecondaryIndexes).toHaveLength(7);
+    expect(props.GlobalSecondaryIndexes).toHaveLength(8);
     expect(props.GlobalSecondaryIndexes.map((g) => g.IndexName)).toEqual([...GSI_NAMES]);
     for (const g of tableDefinition.globalSecondaryIndexes) {
       expect(props.GlobalSecondaryIndexes).toContainEqual({
@@ -170,7 +170,10 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
           { AttributeName: g.partitionKey, KeyType: 'HASH' },
           { AttributeName: g.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection:
+          g.projection.type === 'ALL'
+            ? { ProjectionType: 'ALL' }
+            : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.projection.attributes] },
       });
     }
     expect(props.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });

@@ -78,6 +78,7 @@ export const busySummary: DailySummary = {
       { id: 'citywide', count: 2 },
     ],
     bySentiment: { positive: 3, neutral: 12, negative: 27 },
+    urgentCount: 3,
     urgent: [
       {
         id: '01KAXG0000000000000000REP1',
@@ -186,6 +187,7 @@ export const quietSummary: DailySummary = {
     byCategory: [],
     byArea: [],
     bySentiment: { positive: 0, neutral: 0, negative: 0 },
+    urgentCount: 0,
     urgent: [],
   },
   hotIssues: [],

@@ -156,7 +156,10 @@ describe('daily summary: user text', () => {
       // as the summary builder cuts it: mid-number, with an ellipsis
       excerpt: 'Tin nhắn lừa đảo yêu cầu gọi lại số 0987 65…',
     };
-    const s: DailySummary = { ...busySummary, reports: { ...busySummary.reports, urgent: [report] } };
+    const s: DailySummary = {
+      ...busySummary,
+      reports: { ...busySummary.reports, urgentCount: 1, urgent: [report] },
+    };
     for (const locale of LOCALES) {
       const { html, text } = renderDailySummary(s, locale, config);
       for (const part of [html, text]) {
@@ -170,7 +173,10 @@ describe('daily summary: user text', () => {
   it('shortens a long excerpt at a word boundary', () => {
     const long = `${'Người dân phản ánh tình trạng ngập nước kéo dài. '.repeat(10)}`;
     const report: ReportLine = { ...busySummary.reports.urgent[0]!, excerpt: long };
-    const s: DailySummary = { ...busySummary, reports: { ...busySummary.reports, urgent: [report] } };
+    const s: DailySummary = {
+      ...busySummary,
+      reports: { ...busySummary.reports, urgentCount: 1, urgent: [report] },
+    };
     const { text } = renderDailySummary(s, 'vi', config);
     expect(text).toMatch(/\S…\n/);
     expect(text.replace(/\s+/g, ' ')).not.toContain(long.trim());
@@ -322,12 +328,20 @@ describe('daily summary: content', () => {
       id: `01KAXG00000000000000REP${String(i).padStart(3, '0')}`,
       title: `Phản ánh số ${i + 1}`,
     }));
-    const s: DailySummary = { ...busySummary, reports: { ...busySummary.reports, urgent } };
+    const s: DailySummary = { ...busySummary, reports: { ...busySummary.reports, urgentCount: 20, urgent } };
     const vi = renderDailySummary(s, 'vi', config);
     expect(vi.text).toContain('Phản ánh số 15');
     expect(vi.text).not.toContain('Phản ánh số 16');
     expect(vi.text).toContain('… và 5 mục khác');
     expect(renderDailySummary(s, 'en', config).html).toContain('… and 5 more');
+  });
+
+  it('counts every urgent report of the day, also those the summary does not name', () => {
+    // The summary names at most 50 (URGENT_LIST_MAX); the heading and "more" use urgentCount.
+    const s: DailySummary = { ...busySummary, reports: { ...busySummary.reports, urgentCount: 1234 } };
+    const en = renderDailySummary(s, 'en', config);
+    expect(en.text).toContain('(1,234)');
+    expect(en.text).toContain('… and 1,231 more');
   });
 });
 

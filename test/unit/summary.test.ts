@@ -7,7 +7,9 @@ import {
   daysOverdue,
   hotIssues,
   median,
+  reportsToShow,
   type SummaryInput,
+  URGENT_LIST_MAX,
 } from '../../shared/domain/summary';
 
 const config = loadAppConfig('dev');
@@ -80,6 +82,48 @@ describe('buildDailySummary', () => {
     );
     expect(s.reports.urgent.map((u) => u.title)).toEqual(['crit', 'high-new', 'high-old']);
     expect(s.reports.urgent[0]!.excerpt).toHaveLength(201);
+  });
+
+  it('names at most URGENT_LIST_MAX urgent reports and counts them all', () => {
+    const many = Array.from({ length: URGENT_LIST_MAX + 7 }, (_, i) =>
+      r({
+        urgency: i === 3 ? 'critical' : 'high',
+        submittedAt: `2026-11-25T${String(i % 24).padStart(2, '0')}:${String(i).padStart(2, '0')}:00.000Z`,
+      }),
+    );
+    const s = buildDailySummary(
+      config,
+      input({ reports: [...many, r({ urgency: 'high', status: 'dismissed' })] }),
+    );
+    expect(s.reports.urgentCount).toBe(URGENT_LIST_MAX + 7);
+    expect(s.reports.urgent).toHaveLength(URGENT_LIST_MAX);
+    expect(s.reports.urgent[0]!.id).toBe(many[3]!.id);
+    const times = s.reports.urgent.slice(1).map((u) => u.submittedAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it('takes titles and excerpts from the texts read for the reports it shows', () => {
+    const reports = [
+      r({ urgency: 'critical', title: undefined, summary: undefined, reach: 10 }),
+      r({ urgency: 'normal', title: undefined, summary: undefined, caseId: 'case-1', reach: 500 }),
+      r({ urgency: 'normal', title: undefined, summary: undefined, caseId: 'case-1', reach: 5 }),
+      r({ urgency: 'normal', title: undefined, summary: undefined, reach: 1 }),
+    ];
+    const shown = reportsToShow(reports);
+    // The urgent one, and the lead (widest reach) of each hot group; not the quiet third of case-1.
+    expect(shown).toContain(reports[0]!.id);
+    expect(shown).toContain(reports[1]!.id);
+    expect(shown).not.toContain(reports[2]!.id);
+    const texts = new Map(shown.map((id) => [id, { title: `title ${id}`, summary: `summary ${id}` }]));
+    const s = buildDailySummary(config, input({ reports, texts }));
+    expect(s.reports.urgent[0]).toMatchObject({
+      id: reports[0]!.id,
+      title: `title ${reports[0]!.id}`,
+      excerpt: `summary ${reports[0]!.id}`,
+    });
+    const caseIssue = s.hotIssues.find((h) => h.kind === 'case')!;
+    expect(caseIssue).toMatchObject({ title: `title ${reports[1]!.id}`, reportCount: 2, reach: 505 });
+    for (const h of s.hotIssues) expect(h.title).toMatch(/^title /);
   });
 
   it('counts cases opened and closed by outcome, and median response per agency', () => {
