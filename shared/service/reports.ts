@@ -15,7 +15,6 @@ import {
 import { normalizeUrl } from '../domain/url';
 import { validate } from '../http/body';
 import type { Principal } from '../http/principal';
-import { cancellationCodes } from '../store/errors';
 import {
   canonicalHash,
   getIdempotencyRecord,
@@ -47,6 +46,14 @@ const replay = (record: IdempotencyRecord, bodyHash: string): StoredResponse => 
   return { ...record.response, headers: { ...record.response.headers, 'idempotent-replayed': 'true' } };
 };
 
+/**
+ * A new report, answered 201 with the duplicate hint. With an Idempotency-Key
+ * the record is not read up front: the write transaction carries it with a
+ * condition (absent or expired), so a fresh request makes two round trips (the
+ * duplicate Query, the transaction). Only when the transaction is cancelled on
+ * that record (the key was used before, or is being used right now) is the
+ * record read and its first response replayed.
+ */
 export const submitReport = async (
   deps: Deps,
   principal: Principal,
@@ -64,12 +71,11 @@ export const submitReport = async (
       ]);
     }
     idem = { key: idempotencyItemKey(principal.sub, idempotencyKey), bodyHash: canonicalHash(body) };
-    const existing = await getIdempotencyRecord(deps, idem.key, now);
-    if (existing) return replay(existing, idem.bodyHash);
   }
 
   const report = newReport(input, { id: deps.newId(), submittedBy: principal.sub, now });
   const urlHashes = [...new Set(report.sourceUrls.map((u) => urlHash(normalizeUrl(u))))];
+  // Part of the stored first response, so it is looked up before the write.
   const possibleDuplicates = await findDuplicates(deps, urlHashes, report.id);
   const response: StoredResponse = {
     status: 201,
@@ -77,29 +83,28 @@ export const submitReport = async (
     headers: { location: `/reports/${report.id}` },
   };
 
-  try {
-    await putNewReport(deps, {
-      report,
-      urlHashes,
-      ...(principal.email ? { reporterEmail: principal.email } : {}),
-      extraItems: idem ? [idempotencyPut(deps, idem.key, { bodyHash: idem.bodyHash, response }, now)] : [],
-    });
-  } catch (err) {
-    // Only a concurrent request with the same key can cancel this transaction:
-    // wait for it to commit, then answer with its response.
-    if (!idem || !cancellationCodes(err)) throw err;
-    for (const wait of IN_FLIGHT_WAITS_MS) {
-      const winner = await getIdempotencyRecord(deps, idem.key, now);
-      if (winner) return replay(winner, idem.bodyHash);
-      await sleep(wait);
-    }
-    throw new Conflict(
-      'A request with this Idempotency-Key is still in flight; retry shortly.',
-      {},
-      { 'retry-after': '1' },
-    );
+  const outcome = await putNewReport(deps, {
+    report,
+    urlHashes,
+    ...(principal.email ? { reporterEmail: principal.email } : {}),
+    ...(idem
+      ? { idempotencyItem: idempotencyPut(deps, idem.key, { bodyHash: idem.bodyHash, response }, now) }
+      : {}),
+  });
+  if (outcome === 'stored' || !idem) return response;
+
+  // Another request with this key has committed, or is committing: wait for
+  // its record, then answer with its response (nothing of ours was written).
+  for (const wait of IN_FLIGHT_WAITS_MS) {
+    const winner = await getIdempotencyRecord(deps, idem.key, now);
+    if (winner) return replay(winner, idem.bodyHash);
+    await sleep(wait);
   }
-  return response;
+  throw new Conflict(
+    'A request with this Idempotency-Key is still in flight; retry shortly.',
+    {},
+    { 'retry-after': '1' },
+  );
 };
 
 /** A report the caller may see; anything else is "not found", whether it exists or not. */

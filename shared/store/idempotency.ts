@@ -1,6 +1,8 @@
 // Idempotency records for POST /reports. The record is written in the same
 // transaction as the report it answers for, so "key seen" and "report stored"
 // can never disagree: there is no in-progress state to expire or clean up.
+// It is not read up front: its Put's condition (absent or expired) decides, and
+// the record is read only when that transaction is cancelled on it.
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';

@@ -2,7 +2,7 @@
 // item per normalized source URL for the duplicate hint. See README.md here
 // for the access patterns.
 import { createHash } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
 import { Conflict, NotFound } from '../domain/errors';
 import type { DuplicateHint, Report, ReportListQuery, ReportStatus } from '../domain/report';
@@ -85,30 +85,60 @@ export interface NewReportWrite {
   report: Report;
   urlHashes: string[];
   reporterEmail?: string;
-  /** Written in the same transaction: the idempotency record (see idempotency.ts). */
-  extraItems?: TransactItem[];
+  /** The idempotency record's Put (idempotency.ts): the first item of the same transaction. */
+  idempotencyItem?: TransactItem;
 }
 
-/** The report, its URL index entries and any extra items (the idempotency record), all or nothing. */
-export const putNewReport = async (deps: Deps, w: NewReportWrite): Promise<void> => {
+/**
+ * `key-taken`: the transaction was cancelled on the idempotency record: another
+ * request with the same key has committed (its record exists) or is committing
+ * (a conflict). Nothing was written.
+ */
+export type NewReportOutcome = 'stored' | 'key-taken';
+
+/**
+ * The report, its URL index entries and the idempotency record, all or nothing,
+ * in one TransactWriteItems. With neither a record nor URL entries it is one
+ * conditional PutItem instead (cheaper and faster than a one-item transaction).
+ * Any failure other than the idempotency record's condition is rethrown: a
+ * cancellation on the report itself (an id collision) is not "key taken".
+ */
+export const putNewReport = async (deps: Deps, w: NewReportWrite): Promise<NewReportOutcome> => {
   const item = toReportItem(w.report, deps.config.timeZone, {
     urlHashes: w.urlHashes,
     reporterEmail: w.reporterEmail,
   });
-  await deps.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        ...(w.extraItems ?? []),
-        { Put: { TableName: deps.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...w.urlHashes.map((h) => ({
-          Put: {
-            TableName: deps.tableName,
-            Item: { ...urlKey(h, w.report.id), entity: 'report-url', reportId: w.report.id },
-          },
-        })),
-      ],
-    }),
-  );
+  const reportPut = {
+    TableName: deps.tableName,
+    Item: item,
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
+  if (!w.idempotencyItem && w.urlHashes.length === 0) {
+    await deps.db.send(new PutCommand(reportPut));
+    return 'stored';
+  }
+  try {
+    await deps.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          // First, so that its cancellation reason is at index 0.
+          ...(w.idempotencyItem ? [w.idempotencyItem] : []),
+          { Put: reportPut },
+          ...w.urlHashes.map((h) => ({
+            Put: {
+              TableName: deps.tableName,
+              Item: { ...urlKey(h, w.report.id), entity: 'report-url', reportId: w.report.id },
+            },
+          })),
+        ],
+      }),
+    );
+  } catch (err) {
+    const onRecord = w.idempotencyItem ? cancellationCodes(err)?.[0] : undefined;
+    if (onRecord === 'ConditionalCheckFailed' || onRecord === 'TransactionConflict') return 'key-taken';
+    throw err;
+  }
+  return 'stored';
 };
 
 export const getReportItem = async (deps: Deps, id: string): Promise<Record<string, unknown> | undefined> => {
