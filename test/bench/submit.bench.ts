@@ -1,8 +1,9 @@
 // Benchmark: the POST /reports handler in-process (the middy stack, validation,
-// idempotency record, duplicate lookup, the submission transaction) against
-// DynamoDB Local, one request at a time, against one bare PutItem of a report
-// item of the same shape to the same DynamoDB Local. The two are interleaved
-// in blocks, so drift in the machine's load hits both alike.
+// duplicate lookup, the submission transaction with its idempotency record)
+// against DynamoDB Local, one request at a time, against one bare PutItem of a
+// report item of the same shape to the same DynamoDB Local. The two are
+// interleaved in blocks, so drift in the machine's load hits both alike. The
+// calls per request are counted, not assumed (capacity.byCommand).
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createHandler } from '../../functions/http/reports';
 import { lambdaContext } from '../../infra/local/server';
@@ -31,7 +32,7 @@ export interface SubmitResult {
   /** ours p50 / bare p50 */
   ratioP50: number;
   ratioP99: number;
-  /** No Idempotency-Key, no source URL: validation + one transaction. */
+  /** No Idempotency-Key, no source URL: validation + one conditional PutItem. */
   minimal: LatencySummary;
   /** Answers other than 201, by status (their times are in the samples too). */
   failures: Record<string, number>;
