@@ -1,14 +1,16 @@
 // Benchmark: cold load of the reports handler in a fresh Node process, plus
 // its first request (POST /reports against DynamoDB Local: SDK client set-up,
 // first connection, the submission transaction), bundled as CDK deploys it
-// and run with plain `node --enable-source-maps` (the function's NODE_OPTIONS),
-// against the same handler unbundled, from its TypeScript source under tsx.
+// and run with plain `node` plus the function's NODE_OPTIONS
+// (FUNCTION_NODE_OPTIONS), against the same handler unbundled, from its
+// TypeScript source under tsx.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { handlerGroups } from '../../functions/routes';
+import { FUNCTION_NODE_OPTIONS } from '../../infra/aws/constructs/function';
 import { bundleLambda, PROJECT_ROOT } from './support/bundle';
 import { runChild, tsxArgs } from './support/child';
 import { benchTable } from './support/ddb';
@@ -39,6 +41,8 @@ export interface ColdStartVariant {
 export interface ColdStartResult {
   handler: string;
   request: string;
+  /** The flags the bundle ran with: the function's NODE_OPTIONS. */
+  nodeOptions: string[];
   bundled: ColdStartVariant;
   unbundled: ColdStartVariant;
   /** unbundled cold / bundled cold */
@@ -87,7 +91,7 @@ export const benchColdStart = async (endpoint: string, runs = 5): Promise<ColdSt
       await writeFile(eventFile, JSON.stringify(postReportEvent(body, idempotencyKeyOf(900_000 + i))));
       const args =
         variant === 'bundled'
-          ? ['--enable-source-maps', runner, bundled, eventFile]
+          ? [...FUNCTION_NODE_OPTIONS, runner, bundled, eventFile]
           : tsxArgs(runner, source, eventFile);
       const sample = await runChild<ColdSample>(process.execPath, args, {
         env,
@@ -110,6 +114,7 @@ export const benchColdStart = async (endpoint: string, runs = 5): Promise<ColdSt
     return {
       handler: entry,
       request: 'POST /reports (reporter, one source URL, Idempotency-Key) against DynamoDB Local',
+      nodeOptions: [...FUNCTION_NODE_OPTIONS],
       bundled: b,
       unbundled: u,
       speedup: round(u.coldMs / b.coldMs, 2),

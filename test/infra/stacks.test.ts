@@ -20,7 +20,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { handlerGroups, routeKey, routes } from '../../functions/routes';
 import { eventBridgeCron, schedules } from '../../functions/schedules';
 import { type BuiltApp, buildApp } from '../../infra/aws/build';
-import { ESM_REQUIRE_BANNER } from '../../infra/aws/constructs/function';
+import { ESM_REQUIRE_BANNER, FUNCTION_NODE_OPTIONS } from '../../infra/aws/constructs/function';
 import { APP_STACK_OUTPUTS, appStackNameOf, dataStackNameOf } from '../../infra/aws/names';
 import { loadAppConfig } from '../../infra/config';
 import { ENVIRONMENTS, type EnvironmentName } from '../../shared/config/schema';
@@ -218,11 +218,13 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
       expect(p.Handler).toBe('index.handler');
       expect(p.Environment.Variables).toMatchObject({
         APP_ENV: envName,
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'opinion-desk',
         TABLE_NAME: { 'Fn::ImportValue': expect.stringContaining(built.stage.dataStack.stackName) },
       });
+      expect(p.Environment.Variables.NODE_OPTIONS).toBe(FUNCTION_NODE_OPTIONS.join(' ') || undefined);
     }
+    // Not --enable-source-maps: Node would parse the source map at every cold start.
+    expect(FUNCTION_NODE_OPTIONS).not.toContain('--enable-source-maps');
   });
 
   it('keeps every log group for the configured retention', () => {
