@@ -627,6 +627,8 @@ describe('the app', () => {
         expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
         const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
         expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+        // LAMBDA_BUNDLE_ALIASES applied: only the environment link of the credential chain.
+        expect(code).not.toContain('defaultProvider::fromSSO');
         // The bundle is an ES module that Node loads and that exports `handler`.
         const loaded = execFileSync(
           process.execPath,

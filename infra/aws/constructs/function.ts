@@ -29,6 +29,19 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire as __opinionDeskCreateRequire } from 'node:module'; const require = __opinionDeskCreateRequire(import.meta.url);";
 
 /**
+ * Packages replaced in the Lambda bundles (esbuild's `--alias`, paths relative
+ * to the repository root), each by a module of ours with the same export; the
+ * module says why. Only the bundles: the local stack and tests use the originals.
+ */
+export const LAMBDA_BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': './shared/aws/lambda-credentials.ts',
+};
+
+const LAMBDA_ESBUILD_ARGS = {
+  '--alias': Object.entries(LAMBDA_BUNDLE_ALIASES).map(([pkg, path]) => `${pkg}=${path}`),
+};
+
+/**
  * The functions' NODE_OPTIONS, if any (the cold-start benchmark runs the bundle
  * with the same flags). Not `--enable-source-maps`: with it Node reads and
  * parses the bundle's source map (600+ KB) at every cold start, 15-20 ms of
@@ -116,6 +129,7 @@ export class HandlerFunction extends Construct {
         sourcesContent: false,
         banner: ESM_REQUIRE_BANNER,
         bundleAwsSDK: true,
+        esbuildArgs: LAMBDA_ESBUILD_ARGS,
       },
     });
     Validations.of(this.fn).acknowledge({

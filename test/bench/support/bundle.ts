@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { handlerGroups } from '../../../functions/routes';
 import { schedules } from '../../../functions/schedules';
-import { ESM_REQUIRE_BANNER } from '../../../infra/aws/constructs/function';
+import { ESM_REQUIRE_BANNER, LAMBDA_BUNDLE_ALIASES } from '../../../infra/aws/constructs/function';
 import { OUTBOX_SENDER_ENTRY } from '../../../infra/aws/constructs/outbox-sender';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -23,8 +23,9 @@ export const API_BUNDLE_HARD_CAP_BYTES = 1 * MB;
 /**
  * What NodejsFunction passes to esbuild for our `bundling` props: `--bundle`,
  * `--target=node22 --platform=node --format=esm --minify --sourcemap
- * --sources-content=false --banner:js=… --main-fields=module,main`, and no
- * `--external` (bundleAwsSDK: true). checkMirror() below guards the mirror.
+ * --sources-content=false --banner:js=… --main-fields=module,main
+ * --alias:…` (esbuildArgs), and no `--external` (bundleAwsSDK: true).
+ * checkMirror() below guards the mirror.
  */
 export const lambdaBuildOptions = {
   bundle: true,
@@ -36,6 +37,7 @@ export const lambdaBuildOptions = {
   sourcesContent: false,
   mainFields: ['module', 'main'],
   banner: { js: ESM_REQUIRE_BANNER },
+  alias: { ...LAMBDA_BUNDLE_ALIASES },
   external: [],
   absWorkingDir: PROJECT_ROOT,
   logLevel: 'silent',
@@ -58,6 +60,7 @@ export const checkMirror = async (): Promise<string[]> => {
     'sourcesContent: false',
     'banner: ESM_REQUIRE_BANNER',
     'bundleAwsSDK: true',
+    'esbuildArgs: LAMBDA_ESBUILD_ARGS',
   ];
   const problems = expected.filter((e) => !block.includes(e)).map((e) => `missing \`${e}\``);
   const props = [...block.matchAll(/^\s*(\w+):/gm)].map((m) => m[1]!);
