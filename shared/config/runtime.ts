@@ -31,7 +31,8 @@ export interface RuntimeSettings {
 export const readRuntimeSettings = (
   env: Record<string, string | undefined> = process.env,
 ): RuntimeSettings => {
-  const parsed = runtimeEnvSchema.safeParse(env);
+  // Once per process: no JIT-compiled parser (see parseAppConfig).
+  const parsed = runtimeEnvSchema.safeParse(env, { jitless: true });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid runtime environment: ${lines.join('; ')}`);

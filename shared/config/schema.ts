@@ -131,7 +131,9 @@ export type AppConfigInput = z.input<typeof appConfigSchema>;
 
 /** Validates a config and throws an error naming every bad field. */
 export const parseAppConfig = (input: unknown, source: string): AppConfig => {
-  const result = appConfigSchema.safeParse(input);
+  // Parsed once per process: zod's JIT would compile a parser for each of the
+  // ~20 object schemas first (a few ms of a handler's cold start) to use it once.
+  const result = appConfigSchema.safeParse(input, { jitless: true });
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new Error(`Invalid configuration ${source}:\n${lines.join('\n')}`);
