@@ -12,12 +12,17 @@ import { round } from './support/stats';
 
 export interface HttpLevel {
   concurrency: number;
+  /** The README's request: one source URL and an Idempotency-Key (a Query and a transaction). */
   ours: LoadResult;
+  /** A plain report: no source URL, no Idempotency-Key (one conditional PutItem). */
+  oursPlain?: LoadResult;
   bare: LoadResult;
   /** Diagnostic: a bare server writing our three items in one TransactWriteItems. */
   bareTransact?: LoadResult;
   /** ours req/s ÷ bare req/s */
   throughputRatio: number;
+  /** oursPlain req/s ÷ bare req/s */
+  plainThroughputRatio?: number;
 }
 
 export interface HttpResult {
@@ -71,8 +76,18 @@ export const benchHttp = async (
         body: JSON.stringify(submissionBody(i, new Date())),
       };
     };
-    const load = (url: string, concurrency: number) =>
-      runLoad({ url, path: '/reports', concurrency, durationMs, warmupMs, next });
+    const plain = () => {
+      const i = n++;
+      return {
+        headers: { authorization: `Bearer ${api.info.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(submissionBody(i, new Date(), { withUrl: false })),
+      };
+    };
+    const load = (
+      url: string,
+      concurrency: number,
+      request: () => { headers: Record<string, string>; body: string } = next,
+    ) => runLoad({ url, path: '/reports', concurrency, durationMs, warmupMs, next: request });
 
     const out: HttpLevel[] = [];
     for (const [i, c] of levels.entries()) {
@@ -86,17 +101,21 @@ export const benchHttp = async (
         bareResult = await load(bare.info.url, c);
         ours = await load(api.info.url, c);
       }
+      const oursPlain = await load(api.info.url, c, plain);
       const bareTransact = await load(transact.info.url, c);
       out.push({
         concurrency: c,
         ours,
+        oursPlain,
         bare: bareResult,
         bareTransact,
         throughputRatio: round(ours.requestsPerSecond / bareResult.requestsPerSecond, 2),
+        plainThroughputRatio: round(oursPlain.requestsPerSecond / bareResult.requestsPerSecond, 2),
       });
     }
     return {
-      request: 'POST /reports, reporter token, one source URL, a unique Idempotency-Key per request',
+      request:
+        'POST /reports, reporter token, one source URL, a unique Idempotency-Key per request; and a plain report (no URL, no key)',
       durationMs,
       warmupMs,
       levels: out,
