@@ -383,18 +383,11 @@ export const benchDailySummary = async (o: DailySummaryOptions): Promise<DailySu
   // the Scan of the big table (capped; beyond the cap its time is extrapolated).
   const scanCapMs = 60_000;
   const finalReserve =
-    6 * (1.5 * small.medianMs + 1500) +
-    1.5 * (smallRead.slimMs + smallRead.fullItemsMs) +
-    scanCapMs +
-    10_000;
+    6 * (1.5 * small.medianMs + 1500) + 1.5 * (smallRead.slimMs + smallRead.fullItemsMs) + scanCapMs + 10_000;
 
   // 2. The big day, in the big table (it also counts as "other days" for the day above).
   t0 = performance.now();
-  const bigWritten = await seed(
-    bigTable,
-    [[BIG_DAY, bigDayReports]],
-    deadline - finalReserve - bigDayCapMs,
-  );
+  const bigWritten = await seed(bigTable, [[BIG_DAY, bigDayReports]], deadline - finalReserve - bigDayCapMs);
   log(`  seeded ${bigWritten} reports on ${BIG_DAY} in ${Math.round(performance.now() - t0)} ms`);
   if (bigWritten === bigDayReports) {
     const cap = Math.max(10_000, Math.min(bigDayCapMs, deadline - finalReserve - Date.now()));
