@@ -1,5 +1,6 @@
 // The one entry to the environment configs: validated on first use, by CDK at
-// synth time and by the handlers at cold start (they are bundled with it).
+// synth time (which inlines the result into the functions' bundles, see
+// bundledConfigDefine), by the local stack and by the tests.
 import {
   type AppConfig,
   ENVIRONMENTS,

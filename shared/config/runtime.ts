@@ -2,7 +2,7 @@
 // variables once (at cold start) and validated. Nothing else reads process.env.
 import * as z from 'zod';
 import { loadAppConfig } from '../../infra/config';
-import { type AppConfig, ENVIRONMENTS } from './schema';
+import { type AppConfig, ENVIRONMENTS, type EnvironmentName } from './schema';
 
 const runtimeEnvSchema = z.object({
   APP_ENV: z.enum(ENVIRONMENTS).default('dev'),
@@ -17,6 +17,26 @@ const runtimeEnvSchema = z.object({
   /** Per-attempt timeout for the store, in milliseconds. */
   DYNAMODB_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1500),
 });
+
+/**
+ * The config a Lambda bundle carries: CDK validated it at synth and esbuild
+ * inlines the result (`define`, bundledConfigDefine() in
+ * infra/aws/constructs/function.ts), so a cold start neither builds the config
+ * schema nor parses the config again. Undefined outside the bundles (local
+ * stack, tests), which load and validate infra/config by APP_ENV.
+ */
+declare const __OPINION_DESK_CONFIG__: AppConfig | undefined;
+const BUNDLED_CONFIG = typeof __OPINION_DESK_CONFIG__ === 'undefined' ? undefined : __OPINION_DESK_CONFIG__;
+
+const configFor = (env: EnvironmentName): AppConfig => {
+  if (!BUNDLED_CONFIG) return loadAppConfig(env);
+  if (BUNDLED_CONFIG.env !== env) {
+    throw new Error(
+      `Invalid runtime environment: APP_ENV is ${env} but this bundle was built for ${BUNDLED_CONFIG.env}`,
+    );
+  }
+  return BUNDLED_CONFIG;
+};
 
 export interface RuntimeSettings {
   config: AppConfig;
@@ -38,7 +58,7 @@ export const readRuntimeSettings = (
     throw new Error(`Invalid runtime environment: ${lines.join('; ')}`);
   }
   const e = parsed.data;
-  const config = loadAppConfig(e.APP_ENV);
+  const config = configFor(e.APP_ENV);
   return {
     config,
     tableName: e.TABLE_NAME,

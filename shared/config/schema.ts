@@ -1,6 +1,7 @@
 // The shape of one environment's configuration. The files under infra/config
-// are checked against it at synth time (CDK) and at cold start (handlers), so a
-// bad field fails early with its path in the message.
+// are checked against it at synth time (CDK, which then bundles the validated
+// result into each function) and when the local stack or a test loads them,
+// so a bad field fails early with its path in the message.
 import * as z from 'zod';
 
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
@@ -8,10 +9,6 @@ export type EnvironmentName = (typeof ENVIRONMENTS)[number];
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
-
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a lower-case slug (a-z, 0-9, -)');
-const localized = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24 h)');
 
 const isTimeZone = (tz: string): boolean => {
   try {
@@ -22,117 +19,131 @@ const isTimeZone = (tz: string): boolean => {
   }
 };
 
-export const recipientSchema = z.strictObject({ email: z.email(), locale: z.enum(LOCALES).default('vi') });
+/**
+ * Built on first use, not at import: the Lambda bundles carry the config CDK
+ * validated at synth (shared/config/runtime.ts), so a function never needs the
+ * schema, and building it (~100 zod schemas) would cost every cold start.
+ */
+const buildAppConfigSchema = () => {
+  const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a lower-case slug (a-z, 0-9, -)');
+  const localized = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
+  const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24 h)');
 
-export const appConfigSchema = z
-  .strictObject({
-    env: z.enum(ENVIRONMENTS),
-    account: z
-      .string()
-      .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
-      .optional(),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-1'),
-    timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh'),
-    defaultLocale: z.enum(LOCALES),
-    senderAddress: z.email(),
-    summaryRecipients: z.array(recipientSchema).min(1),
-    deskList: z.array(recipientSchema).min(1),
-    categories: z.array(z.strictObject({ id: slug, name: localized })).min(1),
-    areas: z.array(z.strictObject({ id: slug, name: localized })).min(1),
-    agencies: z
-      .array(
-        z.strictObject({
-          id: slug,
-          name: z.string().min(1),
-          emails: z.array(z.email()).min(1),
-          locale: z.enum(LOCALES).default('vi'),
-        }),
-      )
-      .min(1),
-    /** category × area → agency; a row without `area` is the category's fallback. */
-    routing: z.array(z.strictObject({ category: slug, area: slug.optional(), agencyId: slug })),
-    briefings: z.strictObject({
-      rrule: z.string().min(1),
-      startTime: hhmm,
-      durationMinutes: z.number().int().min(15).max(600),
-      location: z.string().min(1),
-      reminderOffsetsHours: z
+  const recipientSchema = z.strictObject({ email: z.email(), locale: z.enum(LOCALES).default('vi') });
+
+  return z
+    .strictObject({
+      env: z.enum(ENVIRONMENTS),
+      account: z
+        .string()
+        .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+        .optional(),
+      region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-1'),
+      timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh'),
+      defaultLocale: z.enum(LOCALES),
+      senderAddress: z.email(),
+      summaryRecipients: z.array(recipientSchema).min(1),
+      deskList: z.array(recipientSchema).min(1),
+      categories: z.array(z.strictObject({ id: slug, name: localized })).min(1),
+      areas: z.array(z.strictObject({ id: slug, name: localized })).min(1),
+      agencies: z
         .array(
-          z
-            .number()
-            .positive()
-            .max(24 * 14),
+          z.strictObject({
+            id: slug,
+            name: z.string().min(1),
+            emails: z.array(z.email()).min(1),
+            locale: z.enum(LOCALES).default('vi'),
+          }),
         )
         .min(1),
-      materializeDays: z.number().int().min(1).max(366),
-    }),
-    schedules: z.strictObject({
-      dailySummary: z.strictObject({ at: hhmm }),
-      briefingReminders: z.strictObject({ everyMinutes: z.number().int().min(1).max(60) }),
-      /** The sweep that resends missed notifications and sends deadline nudges. */
-      caseNotifications: z.strictObject({ everyMinutes: z.number().int().min(1).max(60) }),
-    }),
-    retention: z.strictObject({
-      dismissedReportDays: z.number().int().min(1),
-      idempotencyHours: z
-        .number()
-        .int()
-        .min(1)
-        .max(24 * 7),
-      sentMarkerDays: z.number().int().min(1),
-      outboxDays: z.number().int().min(1),
-      logDays: z.number().int().min(1),
-    }),
-    alarmEmail: z.email(),
-    corsOrigins: z.array(z.url()).min(0),
-    api: z.strictObject({
-      throttleRatePerSecond: z.number().int().min(1),
-      throttleBurst: z.number().int().min(1),
-    }),
-    /** Outside prod, email goes only to these domains or addresses. */
-    emailAllowList: z.array(z.string().min(3)).optional(),
-  })
-  .superRefine((cfg, ctx) => {
-    const ids = (list: { id: string }[]) => new Set(list.map((x) => x.id));
-    const categories = ids(cfg.categories);
-    const areas = ids(cfg.areas);
-    const agencies = ids(cfg.agencies);
-    for (const [name, list] of [
-      ['categories', cfg.categories],
-      ['areas', cfg.areas],
-      ['agencies', cfg.agencies],
-    ] as const) {
-      if (ids(list).size !== list.length)
-        ctx.addIssue({ code: 'custom', path: [name], message: 'ids must be unique' });
-    }
-    cfg.routing.forEach((row, i) => {
-      if (!categories.has(row.category))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['routing', i, 'category'],
-          message: `unknown category ${row.category}`,
-        });
-      if (row.area !== undefined && !areas.has(row.area))
-        ctx.addIssue({ code: 'custom', path: ['routing', i, 'area'], message: `unknown area ${row.area}` });
-      if (!agencies.has(row.agencyId))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['routing', i, 'agencyId'],
-          message: `unknown agency ${row.agencyId}`,
-        });
+      /** category × area → agency; a row without `area` is the category's fallback. */
+      routing: z.array(z.strictObject({ category: slug, area: slug.optional(), agencyId: slug })),
+      briefings: z.strictObject({
+        rrule: z.string().min(1),
+        startTime: hhmm,
+        durationMinutes: z.number().int().min(15).max(600),
+        location: z.string().min(1),
+        reminderOffsetsHours: z
+          .array(
+            z
+              .number()
+              .positive()
+              .max(24 * 14),
+          )
+          .min(1),
+        materializeDays: z.number().int().min(1).max(366),
+      }),
+      schedules: z.strictObject({
+        dailySummary: z.strictObject({ at: hhmm }),
+        briefingReminders: z.strictObject({ everyMinutes: z.number().int().min(1).max(60) }),
+        /** The sweep that resends missed notifications and sends deadline nudges. */
+        caseNotifications: z.strictObject({ everyMinutes: z.number().int().min(1).max(60) }),
+      }),
+      retention: z.strictObject({
+        dismissedReportDays: z.number().int().min(1),
+        idempotencyHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 7),
+        sentMarkerDays: z.number().int().min(1),
+        outboxDays: z.number().int().min(1),
+        logDays: z.number().int().min(1),
+      }),
+      alarmEmail: z.email(),
+      corsOrigins: z.array(z.url()).min(0),
+      api: z.strictObject({
+        throttleRatePerSecond: z.number().int().min(1),
+        throttleBurst: z.number().int().min(1),
+      }),
+      /** Outside prod, email goes only to these domains or addresses. */
+      emailAllowList: z.array(z.string().min(3)).optional(),
+    })
+    .superRefine((cfg, ctx) => {
+      const ids = (list: { id: string }[]) => new Set(list.map((x) => x.id));
+      const categories = ids(cfg.categories);
+      const areas = ids(cfg.areas);
+      const agencies = ids(cfg.agencies);
+      for (const [name, list] of [
+        ['categories', cfg.categories],
+        ['areas', cfg.areas],
+        ['agencies', cfg.agencies],
+      ] as const) {
+        if (ids(list).size !== list.length)
+          ctx.addIssue({ code: 'custom', path: [name], message: 'ids must be unique' });
+      }
+      cfg.routing.forEach((row, i) => {
+        if (!categories.has(row.category))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['routing', i, 'category'],
+            message: `unknown category ${row.category}`,
+          });
+        if (row.area !== undefined && !areas.has(row.area))
+          ctx.addIssue({ code: 'custom', path: ['routing', i, 'area'], message: `unknown area ${row.area}` });
+        if (!agencies.has(row.agencyId))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['routing', i, 'agencyId'],
+            message: `unknown agency ${row.agencyId}`,
+          });
+      });
+      if (cfg.env !== 'prod' && (cfg.emailAllowList === undefined || cfg.emailAllowList.length === 0)) {
+        ctx.addIssue({ code: 'custom', path: ['emailAllowList'], message: 'required outside prod' });
+      }
     });
-    if (cfg.env !== 'prod' && (cfg.emailAllowList === undefined || cfg.emailAllowList.length === 0)) {
-      ctx.addIssue({ code: 'custom', path: ['emailAllowList'], message: 'required outside prod' });
-    }
-  });
+};
 
-export type AppConfig = z.infer<typeof appConfigSchema>;
-export type AppConfigInput = z.input<typeof appConfigSchema>;
+let appConfigSchema: ReturnType<typeof buildAppConfigSchema> | undefined;
+
+export type AppConfig = z.infer<ReturnType<typeof buildAppConfigSchema>>;
+export type AppConfigInput = z.input<ReturnType<typeof buildAppConfigSchema>>;
 
 /** Validates a config and throws an error naming every bad field. */
 export const parseAppConfig = (input: unknown, source: string): AppConfig => {
   // Parsed once per process: zod's JIT would compile a parser for each of the
-  // ~20 object schemas first (a few ms of a handler's cold start) to use it once.
+  // ~20 object schemas first (a few ms) to use it once.
+  appConfigSchema ??= buildAppConfigSchema();
   const result = appConfigSchema.safeParse(input, { jitless: true });
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);

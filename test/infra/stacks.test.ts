@@ -629,6 +629,8 @@ describe('the app', () => {
         expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
         // LAMBDA_BUNDLE_ALIASES applied: only the environment link of the credential chain.
         expect(code).not.toContain('defaultProvider::fromSSO');
+        // bundledConfigDefine applied: the stage's validated config is inlined.
+        expect(code).not.toContain('__OPINION_DESK_CONFIG__');
         // The bundle is an ES module that Node loads and that exports `handler`.
         const loaded = execFileSync(
           process.execPath,

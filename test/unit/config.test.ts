@@ -1,10 +1,12 @@
 // Each environment's config is validated by one zod schema; a bad or missing
-// field fails (at synth and at cold start) with the field's path in the message.
-import { describe, expect, it } from 'vitest';
+// field fails (at synth, and wherever infra/config is loaded) with the field's
+// path in the message.
+import { describe, expect, it, vi } from 'vitest';
+import { bundledConfigDefine } from '../../infra/aws/constructs/function';
 import { loadAppConfig } from '../../infra/config';
 import { dev } from '../../infra/config/dev';
 import { prod } from '../../infra/config/prod';
-import { parseAppConfig } from '../../shared/config/schema';
+import { type AppConfig, parseAppConfig } from '../../shared/config/schema';
 
 describe('environment configs', () => {
   it.each(['dev', 'staging', 'prod'])('%s is valid', (env) => {
@@ -36,5 +38,40 @@ describe('environment configs', () => {
     expect(() => parseAppConfig({ ...prod, env: 'staging' }, 'staging')).toThrow(
       /emailAllowList: required outside prod/,
     );
+  });
+});
+
+// The Lambda bundles carry their stage's validated config (esbuild `define`,
+// bundledConfigDefine() in infra/aws/constructs/function.ts); elsewhere the
+// global is absent and the config is loaded and validated by APP_ENV.
+describe('runtime settings', () => {
+  const env = { APP_ENV: 'staging', TABLE_NAME: 'opinion-desk-test' };
+  const withBundledConfig = async (config: unknown) => {
+    vi.resetModules();
+    (globalThis as Record<string, unknown>).__OPINION_DESK_CONFIG__ = config;
+    try {
+      return await import('../../shared/config/runtime');
+    } finally {
+      delete (globalThis as Record<string, unknown>).__OPINION_DESK_CONFIG__;
+      vi.resetModules();
+    }
+  };
+
+  it('loads and validates infra/config by APP_ENV outside a bundle', async () => {
+    const { readRuntimeSettings } = await import('../../shared/config/runtime');
+    expect(readRuntimeSettings(env).config).toEqual(loadAppConfig('staging'));
+  });
+
+  it('uses the config the bundle carries, as given', async () => {
+    const bundled = JSON.parse(
+      bundledConfigDefine(loadAppConfig('staging')).__OPINION_DESK_CONFIG__!,
+    ) as AppConfig;
+    const { readRuntimeSettings } = await withBundledConfig({ ...bundled, areas: bundled.areas.slice(0, 1) });
+    expect(readRuntimeSettings(env).config.areas).toEqual(bundled.areas.slice(0, 1));
+  });
+
+  it('refuses a bundle built for another environment', async () => {
+    const { readRuntimeSettings } = await withBundledConfig(loadAppConfig('prod'));
+    expect(() => readRuntimeSettings(env)).toThrow(/APP_ENV is staging but this bundle was built for prod/);
   });
 });

@@ -42,6 +42,16 @@ const LAMBDA_ESBUILD_ARGS = {
 };
 
 /**
+ * Inlines a stage's validated config into its bundles (esbuild `define`), read
+ * by shared/config/runtime.ts instead of building the zod schema and parsing
+ * infra/config again at every cold start (~20 ms of CPU). The config was
+ * validated when the app was built (infra/aws/build.ts), from the same files.
+ */
+export const bundledConfigDefine = (config: AppConfig): Record<string, string> => ({
+  __OPINION_DESK_CONFIG__: JSON.stringify(config),
+});
+
+/**
  * The functions' NODE_OPTIONS, if any (the cold-start benchmark runs the bundle
  * with the same flags). Not `--enable-source-maps`: with it Node reads and
  * parses the bundle's source map (600+ KB) at every cold start, 15-20 ms of
@@ -130,6 +140,7 @@ export class HandlerFunction extends Construct {
         banner: ESM_REQUIRE_BANNER,
         bundleAwsSDK: true,
         esbuildArgs: LAMBDA_ESBUILD_ARGS,
+        define: bundledConfigDefine(config),
       },
     });
     Validations.of(this.fn).acknowledge({

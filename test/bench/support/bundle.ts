@@ -8,8 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { handlerGroups } from '../../../functions/routes';
 import { schedules } from '../../../functions/schedules';
-import { ESM_REQUIRE_BANNER, LAMBDA_BUNDLE_ALIASES } from '../../../infra/aws/constructs/function';
+import {
+  bundledConfigDefine,
+  ESM_REQUIRE_BANNER,
+  LAMBDA_BUNDLE_ALIASES,
+} from '../../../infra/aws/constructs/function';
 import { OUTBOX_SENDER_ENTRY } from '../../../infra/aws/constructs/outbox-sender';
+import { loadAppConfig } from '../../../infra/config';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
@@ -24,8 +29,9 @@ export const API_BUNDLE_HARD_CAP_BYTES = 1 * MB;
  * What NodejsFunction passes to esbuild for our `bundling` props: `--bundle`,
  * `--target=node22 --platform=node --format=esm --minify --sourcemap
  * --sources-content=false --banner:js=… --main-fields=module,main
- * --alias:…` (esbuildArgs), and no `--external` (bundleAwsSDK: true).
- * checkMirror() below guards the mirror.
+ * --alias:…` (esbuildArgs) `--define:__OPINION_DESK_CONFIG__=…` (the dev
+ * stage's config: the benchmarks run with APP_ENV=dev), and no `--external`
+ * (bundleAwsSDK: true). checkMirror() below guards the mirror.
  */
 export const lambdaBuildOptions = {
   bundle: true,
@@ -38,6 +44,7 @@ export const lambdaBuildOptions = {
   mainFields: ['module', 'main'],
   banner: { js: ESM_REQUIRE_BANNER },
   alias: { ...LAMBDA_BUNDLE_ALIASES },
+  define: bundledConfigDefine(loadAppConfig('dev')),
   external: [],
   absWorkingDir: PROJECT_ROOT,
   logLevel: 'silent',
@@ -61,6 +68,7 @@ export const checkMirror = async (): Promise<string[]> => {
     'banner: ESM_REQUIRE_BANNER',
     'bundleAwsSDK: true',
     'esbuildArgs: LAMBDA_ESBUILD_ARGS',
+    'define: bundledConfigDefine(config)',
   ];
   const problems = expected.filter((e) => !block.includes(e)).map((e) => `missing \`${e}\``);
   const props = [...block.matchAll(/^\s*(\w+):/gm)].map((m) => m[1]!);
