@@ -18,6 +18,7 @@
 import { join } from 'node:path';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
+import { FUNCTION_NODE_OPTIONS } from '../../infra/aws/constructs/function';
 import type { Deps } from '../../shared/deps';
 import { reportsOfDay } from '../../shared/store/summary';
 import { lambdaBuildOptions, PROJECT_ROOT } from './support/bundle';
@@ -291,7 +292,7 @@ export const benchDailySummary = async (o: DailySummaryOptions): Promise<DailySu
         s = await runChild<JobSample>(
           process.execPath,
           [
-            '--enable-source-maps',
+            ...FUNCTION_NODE_OPTIONS,
             jobFile,
             JSON.stringify({ endpoint, tableName: t.tableName, date, now: RUN_AT }),
           ],

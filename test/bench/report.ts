@@ -371,7 +371,8 @@ export interface CostEstimate {
 
 /**
  * A report item is 1–2 KB (its PutItem costs 2 WRU on the table and 2 on each GSI) and
- * is stored 8 times: the table and 7 GSIs projecting ALL attributes. ~1.5 KB × 8.
+ * is stored 8 times in full (the table and 7 GSIs projecting ALL attributes, ~1.5 KB × 8)
+ * and once more slim in gsi8 (~0.15 KB).
  */
 const STORED_KB_PER_REPORT = 12;
 
@@ -409,7 +410,7 @@ export const estimateCost = (r: BenchResults, reportsPerDay: number): CostEstima
     {
       item: 'DynamoDB writes (on-demand)',
       perMonth: (writeUnits / 1e6) * PRICES.dynamoPerMillionWrites,
-      how: `${round(submitWrites, 1)} WRU per submission (measured: a transaction of the report, its URL entry and the idempotency record, each report also written to 7 GSIs, transactional writes at twice the rate) + ${ASSUMPTIONS.caseWriteUnitsPerReport} for case work = ${n(writeUnits)} WRU`,
+      how: `${round(submitWrites, 1)} WRU per submission (measured: a transaction of the report, its URL entry and the idempotency record, each report also written to 7 GSIs in full and to the slim gsi8, transactional writes at twice the rate) + ${ASSUMPTIONS.caseWriteUnitsPerReport} for case work = ${n(writeUnits)} WRU`,
     },
     {
       item: 'DynamoDB reads (on-demand)',
@@ -465,22 +466,23 @@ const remedy = (kind: RowKind, r: BenchResults): string => {
     case 'cold': {
       const c = r.coldStart;
       const size = r.bundles?.find((b) => b.name === 'reports')?.bytes;
-      return `${c ? `Import is ${ms(c.bundled.importMs)} and the first request ${ms(c.bundled.firstRequestMs)}. ` : ''}The import is V8 compiling and evaluating the one ${size ? kb(size) : ''} module (a --cpu-prof of the ~0.9 MB bundle this benchmark started with showed ~70 ms in compileSourceTextModule alone on this machine), so it shrinks with the bundle. The first request creates the SDK client, opens the first connection and makes three DynamoDB calls to DynamoDB Local (see the next row). Both run on a shared 2-core machine; measure Init Duration on a deployed stage before changing more: on Lambda the import happens in the init phase, and the first request's DynamoDB calls take a few ms each.`;
+      return `${c ? `Import is ${ms(c.bundled.importMs)} and the first request ${ms(c.bundled.firstRequestMs)}. ` : ''}Done in this round: the functions run without \`--enable-source-maps\` (Node parsed the ~850 KB map at every cold start, ~20 ms of CPU; \`infra/aws/decode-stack.ts\` decodes a logged trace offline), the bundles carry only the environment step of the SDK credential chain (the reports bundle went from 507 KB to ${size ? kb(size) : '~372 KB'}; on Lambda the role's keys are in the environment), and each bundle carries its stage's config validated at synth (no schema built or parsed at init). A CPU profile of what is left (measured while writing this benchmark): the import is V8 compiling the bundle (~¼), Node built-ins the SDK, middy and Powertools load (~¼) and the bundle's top-level code (zod schemas, SDK set-up, the logger); the first request is the process's first \`Intl.DateTimeFormat\` (ICU set-up, 16–20 ms: the local day and hour of submittedAt), the DynamoDB client's construction (6–8 ms), the SDK's first serialisation and signing (~15 ms), Node's first HTTP connection (~5 ms) and two calls to DynamoDB Local. Next steps, each a few ms: \`zod/mini\` for the domain schemas (~100 KB of the bundle), middy out of the handler stack. On Lambda the import runs in the init phase; measure Init Duration on a deployed stage before going further.`;
     }
     case 'submit': {
       const s = r.submit;
-      return `A submission makes three sequential round trips (GetItem of the idempotency record, Query for duplicates, one TransactWriteItems of three items) against the baseline's one PutItem${s ? `; without the key and URL (one transaction) it is ${ms(s.minimal.p50Ms)} p50, ${times(s.minimal.p50Ms / s.bare.p50Ms)} the PutItem` : ''}, and on DynamoDB Local a transaction costs more than a PutItem. Fix: issue the idempotency read and the duplicate Query in parallel (they are independent), or skip the up-front idempotency read and rely on the transaction's condition on the idempotency record (read it only when the transaction is cancelled): one round trip before the write instead of two. ${s && s.bare.p50Ms > 3 ? `The absolute p50/p99 targets are below what one DynamoDB Local PutItem takes on this machine (${ms(s.bare.p50Ms)} p50), so only the ratio can be met here.` : ''}`;
+      const m = s?.minimal;
+      return `A submission with a source URL and an Idempotency-Key makes two round trips: the Query for duplicates (the first response, replayed on a retry, carries them) and one TransactWriteItems of three items (idempotency record, report, URL entry); the idempotency record is read only when that transaction is cancelled on it. A plain report is one conditional PutItem${m && s ? ` (p50 ${ms(m.p50Ms)}, ${times(m.p50Ms / s.bare.p50Ms)} the bare PutItem)` : ''}. On DynamoDB Local a three-item transaction alone takes about 2.2× a PutItem (p50 measured while writing this benchmark, under load: Query 5.4 ms, TransactWriteItems 14.8 ms, PutItem 5.9 ms), so the README request's floor here is about 3× the PutItem; on DynamoDB, a transaction costs two writes per item and a few ms. ${s && s.bare.p50Ms > 3 ? `The absolute p50/p99 targets are below what one DynamoDB Local PutItem takes on this machine (${ms(s.bare.p50Ms)} p50).` : ''}`;
     }
     case 'http': {
       const l = r.http?.levels[0];
       const t = l?.bareTransact;
-      return `Each request is the submission above plus JWT verification and the API Gateway event. ${t && l ? `The diagnostic server that only writes our three items in one TransactWriteItems reaches ${n(t.requestsPerSecond)} req/s at ${l.concurrency} clients against ${n(l.bare.requestsPerSecond)} for a PutItem: DynamoDB Local runs transactions far slower than plain writes (on DynamoDB, transactions on different items do not serialize), so most of the gap is the store, not the server. ` : ''}Fixes on our side are those of the previous row (fewer round trips per submission); the 800 req/s target needs either a faster DynamoDB than DynamoDB Local on a shared 2-core machine or a write path without a transaction for reports submitted without an Idempotency-Key and without URLs (a conditional PutItem).`;
+      return `Each request is the submission above plus JWT verification, the API Gateway event and the handler stack. ${t && l ? `The diagnostic server that only writes the README request's three items in one TransactWriteItems reaches ${n(t.requestsPerSecond)} req/s at ${l.concurrency} clients against ${n(l.bare.requestsPerSecond)} for a PutItem: DynamoDB Local runs transactions far slower than plain writes (on DynamoDB, transactions on different items do not serialize), so for that request most of the gap is the store, not the server. ` : ''}${l?.oursPlain ? `A plain report (one PutItem) reaches ${n(l.oursPlain.requestsPerSecond)} req/s, ${times(l.plainThroughputRatio ?? 0)} the bare server: that gap is the server and handler (JWT, middy, validation, logging) on the same two cores as DynamoDB Local and the load generator. ` : ''}The 800 req/s target is above what the bare PutItem server itself reaches on this machine${l ? ` (${n(l.bare.requestsPerSecond)} req/s)` : ''}.`;
     }
     case 'summary':
     case 'bigDay': {
       const d = r.dailySummary;
       const p = d?.smallRead;
-      return `The job reads the day from gsi8 (24 hour partitions of slim items, 8 Queries in flight) and the text of only the reports it shows${p && d ? `; for ${n(d.reportsPerDay)} reports that read alone takes ${ms(p.slimMs)} (the full-item read it replaced: ${ms(p.fullItemsMs)})` : ''}. What is left is DynamoDB Local's per-item cost (it parses and re-serializes every item it returns, in Java, on the same two cores as the job) and the SDK's unmarshalling on our side, both linear in the day's reports. On DynamoDB, a 1 MB page takes ~10–30 ms, so the 100,000-report day's ~15 MB in 24 partitions read 8 at a time is well under a second. Further steps if a bigger day must be fast on DynamoDB Local: per-hour aggregate items (counts by category, area, sentiment and group reach, updated from the stream) so the job reads 24 items instead of every report.`;
+      return `The job reads the day from gsi8 (24 hour partitions of slim items, 8 Queries in flight) and the text of only the reports it shows${p && d ? `; for ${n(d.reportsPerDay)} reports that read alone takes ${ms(p.slimMs)} (the full-item read it replaced: ${ms(p.fullItemsMs)})` : ''}. DynamoDB Local does not give the slim index its due: it sizes an index page by the full report item (a Query with \`Limit: 5000\` on gsi8 returns ~813 items, a 1 MB page of full reports, where DynamoDB would return ~6,000 slim ones) and its time per page grows faster than the page, so the job reads pages of 500 (a 100,000-report day: 4.5–9 s with pages of 500, 11–16 s with 1 MB pages, in probes while writing this benchmark). What is left is DynamoDB Local's per-item cost (in Java, on the same two cores as the job) and the SDK's unmarshalling on our side, both linear in the day's reports. On DynamoDB, a 1 MB page takes ~10–30 ms, so the 100,000-report day's ~15 MB in 24 partitions read 8 at a time is well under a second. Further step if a 100,000-report day must be fast on DynamoDB Local too: per-hour aggregate items (counts by category, area, sentiment and hot-issue group, kept by the writes that change a report), so the job reads 24 items instead of every report — three write paths (submission, triage, case linking) to keep in step, for a gain DynamoDB itself does not need, so it was not done.`;
     }
     case 'bigTable':
       return 'The day is read from its own gsi8 partitions, so the table size should not matter; a ratio above 1.2 here is noise from the shared machine or DynamoDB Local slowing down as its in-memory database grows (its memory and GC), not a Scan. Re-run to tell.';
@@ -597,7 +599,7 @@ const details = (r: BenchResults): string[] => {
     out.push('### Cold load');
     out.push('');
     out.push(
-      `\`${c.handler}\` in a fresh \`node\` process per run, ${c.bundled.runs} runs each, alternating, after one discarded run of each (OS file cache and tsx's transform cache warm). The first request is ${c.request}: it includes creating the SDK client and the first connection. Bundled: the CDK bundle run with \`node --enable-source-maps\` (the function's NODE_OPTIONS). Unbundled: \`node --import tsx\` on the TypeScript source, as \`npm start\` runs it. Medians, ms:`,
+      `\`${c.handler}\` in a fresh \`node\` process per run, ${c.bundled.runs} runs each, alternating, after one discarded run of each (OS file cache and tsx's transform cache warm). The first request is ${c.request}: it includes creating the SDK client and the first connection. Bundled: the CDK bundle run with the function's NODE_OPTIONS (\`${c.nodeOptions?.length ? c.nodeOptions.join(' ') : 'none'}\`). Before timing, 200 submissions warm DynamoDB Local's JVM (the benchmark starts it seconds earlier; a deployed function's DynamoDB is always warm). Unbundled: \`node --import tsx\` on the TypeScript source, as \`npm start\` runs it. Medians, ms:`,
     );
     out.push('');
     out.push(
@@ -778,7 +780,7 @@ const details = (r: BenchResults): string[] => {
     );
     out.push('');
     out.push(
-      `Seeding: BatchWriteItem, ${d.seeding.concurrency} batches of 25 in flight: ${n(d.seeding.itemsPerSecond)} reports/s (each report is written to the table and 7 GSIs).`,
+      `Seeding: BatchWriteItem, ${d.seeding.concurrency} batches of 25 in flight: ${n(d.seeding.itemsPerSecond)} reports/s (each report is written to the table and 8 GSIs).`,
     );
     out.push('');
     for (const note of d.notes) out.push(`- ${note}`);
