@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { RuntimeSettings } from '../../shared/config/runtime';
 import type { Deps } from '../../shared/deps';
 import { createMailingDeps } from '../../shared/mail/deps';
+import { backfillDayIndex } from '../../shared/store/reports';
 import { loadAppConfig } from '../config';
 import { startDynamoDbLocal } from './dynamodb';
 import { assertPortFree, LocalStackError } from './ports';
@@ -130,7 +131,7 @@ export const startLocalStack = async (
     const ses = await startLocalSes({ port: mailPort, host: HOST });
     stoppers.push({ name: 'local SES', stop: ses.stop });
 
-    await ensureTable(ddb.endpoint, LOCAL_TABLE_NAME);
+    const addedIndexes = await ensureTable(ddb.endpoint, LOCAL_TABLE_NAME);
 
     const settings = localRuntimeSettings({
       tableName: LOCAL_TABLE_NAME,
@@ -139,6 +140,11 @@ export const startLocalStack = async (
     });
     const deps = createMailingDeps(settings);
     stoppers.push({ name: 'store client', stop: async () => deps.db.destroy() });
+    if (addedIndexes.includes('gsi8')) {
+      // A data directory from before the summary's day index: give its reports their keys.
+      const n = await backfillDayIndex(deps);
+      options.log?.(`Added the daily summary's day index (gsi8) and indexed ${n} existing reports.`);
+    }
 
     const verifier = await TokenKeys.forDataDir(dataDir);
     const api = await startLocalApi({

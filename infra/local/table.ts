@@ -5,6 +5,8 @@ import {
   DeleteTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
+  type DynamoDBClient,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
@@ -13,8 +15,44 @@ import { localDynamoClient } from './dynamodb';
 
 const errorName = (err: unknown): string => (err instanceof Error ? err.name : '');
 
-/** Creates `tableName` if it does not exist, waits until it is ACTIVE and makes sure TTL is on. Idempotent. */
-export const ensureTable = async (endpoint: string, tableName: string): Promise<void> => {
+/**
+ * Adds the GSIs of the definition that a table made by an older version lacks
+ * (a local data directory outlives upgrades), one at a time as DynamoDB
+ * requires, each waited for until ACTIVE. Returns the names it created.
+ */
+const addMissingIndexes = async (client: DynamoDBClient, tableName: string): Promise<string[]> => {
+  const wanted = createTableInput(tableName);
+  const created: string[] = [];
+  for (const gsi of wanted.GlobalSecondaryIndexes ?? []) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.GlobalSecondaryIndexes?.some((g) => g.IndexName === gsi.IndexName)) continue;
+    const keys = new Set(gsi.KeySchema?.map((k) => k.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: wanted.AttributeDefinitions?.filter((a) => keys.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [
+          { Create: { IndexName: gsi.IndexName, KeySchema: gsi.KeySchema, Projection: gsi.Projection } },
+        ],
+      }),
+    );
+    for (let i = 0; i < 120; i++) {
+      const { Table: t } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      if (t?.GlobalSecondaryIndexes?.find((g) => g.IndexName === gsi.IndexName)?.IndexStatus === 'ACTIVE')
+        break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    created.push(gsi.IndexName!);
+  }
+  return created;
+};
+
+/**
+ * Creates `tableName` if it does not exist, adds any GSI an older table lacks,
+ * waits until it is ACTIVE and makes sure TTL is on. Idempotent. Resolves to
+ * the GSIs it added to an existing table (their items need a backfill).
+ */
+export const ensureTable = async (endpoint: string, tableName: string): Promise<string[]> => {
   const client = localDynamoClient(endpoint, 5000);
   try {
     let exists = true;
@@ -36,6 +74,7 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
       { client, maxWaitTime: 30, minDelay: 1, maxDelay: 2 },
       { TableName: tableName },
     );
+    const added = exists ? await addMissingIndexes(client, tableName) : [];
 
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
     const status = ttl.TimeToLiveDescription?.TimeToLiveStatus;
@@ -51,6 +90,7 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
         if (!(err instanceof Error && /already enabled/i.test(err.message))) throw err;
       }
     }
+    return added;
   } finally {
     client.destroy();
   }

@@ -2,7 +2,13 @@
 // item per normalized source URL for the duplicate hint. See README.md here
 // for the access patterns.
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
 import { Conflict, NotFound } from '../domain/errors';
 import type { DuplicateHint, Report, ReportListQuery, ReportStatus } from '../domain/report';
@@ -285,3 +291,51 @@ export const getReportsByIdsWithEmail = async (deps: Deps, ids: string[]): Promi
   (await batchGetAll(deps, ids.map(reportKey), { projection: 'reporterEmail' }))
     .map((item) => item.reporterEmail)
     .filter((e): e is string => typeof e === 'string' && e.length > 0);
+
+/**
+ * Gives reports stored before the summary's day index (gsi8) their index keys:
+ * every report from the all-reports index (gsi7, a Query, not a Scan) that
+ * lacks them, each set only if still missing. Idempotent; resolves to how many
+ * it set. Run once after gsi8 is added to a table that already holds reports.
+ */
+export const backfillDayIndex = async (deps: Deps): Promise<number> => {
+  let updated = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await deps.db.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        IndexName: 'gsi7',
+        KeyConditionExpression: 'gsi7pk = :all',
+        FilterExpression: 'attribute_not_exists(gsi8pk)',
+        ExpressionAttributeValues: { ':all': 'REPORT' },
+        ProjectionExpression: 'pk, sk, gsi7pk, gsi7sk, id, submittedAt',
+        Limit: 500,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const { day, hour } = localDayHour(new Date(String(item.submittedAt)), deps.config.timeZone);
+      try {
+        await deps.db.send(
+          new UpdateCommand({
+            TableName: deps.tableName,
+            Key: { pk: item.pk, sk: item.sk },
+            UpdateExpression: 'SET gsi8pk = :pk, gsi8sk = :sk',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(gsi8pk)',
+            ExpressionAttributeValues: {
+              ':pk': dayHourPartition(day, hour),
+              ':sk': `${item.submittedAt}#${item.id}`,
+            },
+          }),
+        );
+        updated++;
+      } catch (err) {
+        // Set meanwhile (a concurrent backfill or a rewrite of the report): nothing to do.
+        if (!(err instanceof Error && err.name === 'ConditionalCheckFailedException')) throw err;
+      }
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return updated;
+};

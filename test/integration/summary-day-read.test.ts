@@ -1,15 +1,23 @@
 // How the daily summary reads a day: the slim hour-sharded index (gsi8) gives
 // every report of the local day and nothing else, follows status and case
 // changes, and only the reports the summary shows have their text read.
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runBackfill } from '../../infra/aws/backfill-day-index';
+import { localDynamoClient } from '../../infra/local/dynamodb';
+import { ensureTable } from '../../infra/local/table';
 import type { Deps } from '../../shared/deps';
 import { reportsToShow, URGENT_LIST_MAX } from '../../shared/domain/summary';
 import type { Principal } from '../../shared/http/principal';
 import { openCaseFor } from '../../shared/service/cases';
 import { actOnReport, submitReport } from '../../shared/service/reports';
 import { gatherDaily } from '../../shared/service/summary';
+import { backfillDayIndex, toReportItem } from '../../shared/store/reports';
 import { reportsOfDay, reportTexts } from '../../shared/store/summary';
+import { createTableInput } from '../../shared/store/table';
 import { testTable } from '../support/aws';
 
 const reporter: Principal = { sub: 'field-1', roles: ['reporter'] };
@@ -136,5 +144,77 @@ describe('reading a day for the summary', () => {
     const texts = await reportTexts(t.deps(), [ids[2]!, '01JZZZZZZZZZZZZZZZZZZZZZZZ']);
     expect([...texts.keys()]).toEqual([ids[2]]);
     expect(texts.get(ids[2]!)).toEqual({ title: `Báo cáo lúc ${inDay[2]}`, summary: `Nội dung ${inDay[2]}` });
+  });
+});
+
+describe('a table from before the day index', () => {
+  it('gets gsi8 added and its reports indexed, once', async () => {
+    // The table as the previous version created it: no gsi8.
+    const tableName = `old-${randomUUID()}`;
+    const input = createTableInput(tableName);
+    input.GlobalSecondaryIndexes = input.GlobalSecondaryIndexes?.filter((g) => g.IndexName !== 'gsi8');
+    input.AttributeDefinitions = input.AttributeDefinitions?.filter(
+      (a) => !a.AttributeName?.startsWith('gsi8'),
+    );
+    const admin = localDynamoClient(t.endpoint, 5000);
+    await admin.send(new CreateTableCommand(input));
+    admin.destroy();
+    const deps = { ...t.deps(), tableName };
+    const old = Array.from({ length: 30 }, (_, i) => {
+      const at = new Date(Date.UTC(2026, 10, 24, 17 + Math.floor(i / 2), i)).toISOString(); // 2026-11-25 local
+      const item = toReportItem(
+        {
+          id: ulid(new Date(at).getTime()),
+          title: `Cũ ${i}`,
+          summary: 'Báo cáo từ trước khi có chỉ mục ngày',
+          category: 'transport',
+          area: 'go-vap',
+          channel: 'hotline',
+          sentiment: 'neutral',
+          urgency: 'normal',
+          sourceUrls: [],
+          observedAt: at,
+          status: 'new',
+          caseId: null,
+          submittedBy: 'field-1',
+          submittedAt: at,
+          updatedAt: at,
+          version: 1,
+        },
+        deps.config.timeZone,
+        { urlHashes: [] },
+      ) as unknown as Record<string, unknown>;
+      delete item.gsi8pk;
+      delete item.gsi8sk;
+      return item;
+    });
+    await deps.db.send(
+      new BatchWriteCommand({
+        RequestItems: { [tableName]: old.slice(0, 25).map((Item) => ({ PutRequest: { Item } })) },
+      }),
+    );
+    await deps.db.send(
+      new BatchWriteCommand({
+        RequestItems: { [tableName]: old.slice(25).map((Item) => ({ PutRequest: { Item } })) },
+      }),
+    );
+
+    expect(await ensureTable(t.endpoint, tableName)).toEqual(['gsi8']);
+    expect(await reportsOfDay(deps, '2026-11-25')).toHaveLength(0);
+    // Two backfills at once: each report is indexed once, and together they did all 30.
+    const [a, b] = await Promise.all([backfillDayIndex(deps), backfillDayIndex(deps)]);
+    expect(a + b).toBe(30);
+    const day = await reportsOfDay(deps, '2026-11-25');
+    expect(day.map((r) => r.id).sort()).toEqual(old.map((i) => String(i.id)).sort());
+    expect(await backfillDayIndex(deps)).toBe(0);
+    expect(await ensureTable(t.endpoint, tableName)).toEqual([]);
+
+    // The operators' command for a deployed stage does the same (here against DynamoDB Local).
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    expect(await runBackfill(['--env', 'dev', '--table', tableName, '--endpoint', t.endpoint], io)).toBe(0);
+    expect(lines).toEqual([`Indexed 0 reports for the daily summary in ${tableName}.`]);
+    expect(await runBackfill(['--env', 'qa', '--table', tableName], io)).toBe(2);
+    expect(await runBackfill(['--env', 'dev'], io)).toBe(2);
   });
 });
