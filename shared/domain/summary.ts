@@ -20,7 +20,7 @@ import type {
 /**
  * A report of the day, as the summary counts and groups it: the fields of the
  * slim day index (shared/store/table.ts, gsi8). Its text is not on that index:
- * the few reports the summary shows are read afterwards (`reportsToShow`).
+ * the few reports the summary shows are read afterwards (`planDay`).
  */
 export interface DayReport {
   id: string;
@@ -65,8 +65,10 @@ export interface SummaryInput {
   date: string;
   now: Date;
   reports: DayReport[];
-  /** Title and summary of the reports in `reportsToShow(reports)`, by id. */
+  /** Title and summary of the reports in `planDay(reports).show`, by id. */
   texts?: ReadonlyMap<string, ReportText>;
+  /** `planDay(reports)`, when the caller has it already (it is not worked out twice). */
+  plan?: DayPlan;
   events: CaseEvent[];
   openByStatus: { open: number; verifying: number; responded: number };
   /** Verifying cases whose deadline has passed. */
@@ -85,10 +87,19 @@ const DAY_MS = 86_400_000;
 
 const countBy = <T>(items: T[], key: (t: T) => string, order: readonly string[]): CountBy[] => {
   const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  for (const item of items) {
+    const k = key(item);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
   return [...counts.entries()]
     .map(([id, count]) => ({ id, count }))
     .sort((a, b) => b.count - a.count || order.indexOf(a.id) - order.indexOf(b.id));
+};
+
+const sentimentCounts = (reports: DayReport[]) => {
+  const counts = { positive: 0, neutral: 0, negative: 0 };
+  for (const r of reports) counts[r.sentiment]++;
+  return counts;
 };
 
 const excerptOf = (s: string) => (s.length > EXCERPT_CHARS ? `${s.slice(0, EXCERPT_CHARS)}…` : s);
@@ -120,7 +131,7 @@ const overdueLine = (config: AppConfig, c: OpenCase, now: Date): OverdueCase => 
   daysOverdue: daysOverdue(c.dueAt!, now),
 });
 
-interface HotGroup {
+export interface HotGroup {
   kind: HotIssue['kind'];
   key: string;
   reports: DayReport[];
@@ -173,12 +184,8 @@ const hotGroups = (reports: DayReport[], max: number): HotGroup[] => {
     .slice(0, max);
 };
 
-export const hotIssues = (
-  reports: DayReport[],
-  max = HOT_ISSUES_MAX,
-  texts?: ReadonlyMap<string, ReportText>,
-): HotIssue[] =>
-  hotGroups(reports, max).map((g) => {
+const hotIssuesOf = (groups: HotGroup[], texts?: ReadonlyMap<string, ReportText>): HotIssue[] =>
+  groups.map((g) => {
     const lead = leadOf(g);
     return {
       kind: g.kind,
@@ -193,52 +200,65 @@ export const hotIssues = (
     };
   });
 
+export const hotIssues = (
+  reports: DayReport[],
+  max = HOT_ISSUES_MAX,
+  texts?: ReadonlyMap<string, ReportText>,
+): HotIssue[] => hotIssuesOf(hotGroups(reports, max), texts);
+
 const textOf = (r: DayReport, texts?: ReadonlyMap<string, ReportText>): ReportText =>
   texts?.get(r.id) ?? { title: r.title ?? '', summary: r.summary ?? '' };
 
-type UrgentReport = DayReport & { urgency: 'high' | 'critical' };
+export type UrgentReport = DayReport & { urgency: 'high' | 'critical' };
 
-/** Critical before high, newest first; `max` of them and how many there are. */
+const newestFirst = (a: DayReport, b: DayReport) =>
+  a.submittedAt === b.submittedAt ? (a.id < b.id ? 1 : -1) : a.submittedAt < b.submittedAt ? 1 : -1;
+
+/** Critical before high, newest first; `max` of them and how many there are. High ones are sorted only if needed. */
 const urgentTop = (reports: DayReport[], max: number): { top: UrgentReport[]; count: number } => {
-  const urgent = reports.filter((r): r is UrgentReport => r.urgency !== 'normal');
-  const top = urgent
-    .sort((a, b) =>
-      a.urgency === b.urgency
-        ? a.submittedAt === b.submittedAt
-          ? a.id < b.id
-            ? 1
-            : -1
-          : a.submittedAt < b.submittedAt
-            ? 1
-            : -1
-        : a.urgency === 'critical'
-          ? -1
-          : 1,
-    )
-    .slice(0, max);
-  return { top, count: urgent.length };
+  const critical: UrgentReport[] = [];
+  const high: UrgentReport[] = [];
+  for (const r of reports) {
+    if (r.urgency === 'critical') critical.push(r as UrgentReport);
+    else if (r.urgency === 'high') high.push(r as UrgentReport);
+  }
+  const top = critical.sort(newestFirst).slice(0, max);
+  if (top.length < max) top.push(...high.sort(newestFirst).slice(0, max - top.length));
+  return { top, count: critical.length + high.length };
 };
 
 /** Reports left out of the summary: dismissed ones were triaged as not a public concern. */
 const counted = (reports: DayReport[]) => reports.filter((r) => r.status !== 'dismissed');
 
 /**
- * The ids of the reports whose title and summary the summary shows: the urgent
- * list and each hot issue's lead report. The store reads only these texts.
+ * What the summary takes from the day's reports, worked out once: those it
+ * counts, its urgent list, its hot issues, and the ids of the reports whose
+ * title and summary it shows (the store reads only these texts).
  */
-export const reportsToShow = (reports: DayReport[]): string[] => {
+export interface DayPlan {
+  reports: DayReport[];
+  kept: DayReport[];
+  urgent: { top: UrgentReport[]; count: number };
+  hot: HotGroup[];
+  show: string[];
+}
+
+export const planDay = (reports: DayReport[]): DayPlan => {
   const kept = counted(reports);
-  return [
-    ...new Set([
-      ...urgentTop(kept, URGENT_LIST_MAX).top.map((r) => r.id),
-      ...hotGroups(kept, HOT_ISSUES_MAX).map((g) => leadOf(g).id),
-    ]),
-  ];
+  const urgent = urgentTop(kept, URGENT_LIST_MAX);
+  const hot = hotGroups(kept, HOT_ISSUES_MAX);
+  const show = [...new Set([...urgent.top.map((r) => r.id), ...hot.map((g) => leadOf(g).id)])];
+  return { reports, kept, urgent, hot, show };
 };
 
+/** The ids of the reports whose title and summary the summary shows. */
+export const reportsToShow = (reports: DayReport[]): string[] => planDay(reports).show;
+
 export const buildDailySummary = (config: AppConfig, input: SummaryInput): DailySummary => {
-  const reports = counted(input.reports);
-  const { top, count: urgentCount } = urgentTop(reports, URGENT_LIST_MAX);
+  // The plan the caller read the texts by, when it is of these very reports.
+  const plan = input.plan?.reports === input.reports ? input.plan : planDay(input.reports);
+  const reports = plan.kept;
+  const { top, count: urgentCount } = plan.urgent;
   const urgent: ReportLine[] = top.map((r) => {
     const text = textOf(r, input.texts);
     return {
@@ -306,15 +326,11 @@ export const buildDailySummary = (config: AppConfig, input: SummaryInput): Daily
         (r) => r.area,
         config.areas.map((a) => a.id),
       ),
-      bySentiment: {
-        positive: reports.filter((r) => r.sentiment === 'positive').length,
-        neutral: reports.filter((r) => r.sentiment === 'neutral').length,
-        negative: reports.filter((r) => r.sentiment === 'negative').length,
-      },
+      bySentiment: sentimentCounts(reports),
       urgentCount,
       urgent,
     },
-    hotIssues: hotIssues(reports, HOT_ISSUES_MAX, input.texts),
+    hotIssues: hotIssuesOf(plan.hot, input.texts),
     cases: {
       opened: opened.length,
       closed: { total: closes.length, byOutcome },

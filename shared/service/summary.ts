@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import type { Deps } from '../deps';
 import { BadRequest } from '../domain/errors';
-import { buildAgencyDigests, buildDailySummary, DUE_SOON_HOURS, reportsToShow } from '../domain/summary';
+import { buildAgencyDigests, buildDailySummary, DUE_SOON_HOURS, planDay } from '../domain/summary';
 import type { AgencyDigest, DailySummary } from '../domain/summary-types';
 import { addDays, isCalendarDay, localDay } from '../domain/time';
 import { validate } from '../http/body';
@@ -43,10 +43,10 @@ export const gatherDaily = async (
     briefingsBetween(deps, now, addDays(now, BRIEFINGS_AHEAD_DAYS)),
   ]);
   const assignedIds = events.filter((e) => e.action === 'assign').map((e) => e.caseId);
-  const shown = reportsToShow(reports);
+  const plan = planDay(reports);
   const [assigned, texts] = await Promise.all([
     assignedIds.length ? casesByIds(deps, assignedIds) : [],
-    shown.length ? reportTexts(deps, shown) : new Map(),
+    plan.show.length ? reportTexts(deps, plan.show) : new Map(),
   ]);
   // Still waiting on the agency it was assigned to that day.
   const newlyAssigned = assigned.filter(
@@ -58,6 +58,7 @@ export const gatherDaily = async (
     date,
     now,
     reports,
+    plan,
     texts,
     events,
     openByStatus,

@@ -7,6 +7,7 @@ import {
   daysOverdue,
   hotIssues,
   median,
+  planDay,
   reportsToShow,
   type SummaryInput,
   URGENT_LIST_MAX,
@@ -124,6 +125,24 @@ describe('buildDailySummary', () => {
     const caseIssue = s.hotIssues.find((h) => h.kind === 'case')!;
     expect(caseIssue).toMatchObject({ title: `title ${reports[1]!.id}`, reportCount: 2, reach: 505 });
     for (const h of s.hotIssues) expect(h.title).toMatch(/^title /);
+  });
+
+  it('builds the same summary from the plan the texts were read by, and ignores a plan of other reports', () => {
+    const reports = [
+      r({ urgency: 'critical', reach: 10 }),
+      r({ caseId: 'case-9', reach: 50 }),
+      r({ caseId: 'case-9', reach: 5 }),
+      r({ sentiment: 'positive', status: 'dismissed' }),
+    ];
+    const plan = planDay(reports);
+    expect(plan.kept).toHaveLength(3);
+    expect(plan.show).toEqual(reportsToShow(reports));
+    const withPlan = buildDailySummary(config, input({ reports, plan }));
+    expect(withPlan).toEqual(buildDailySummary(config, input({ reports })));
+    const stale = planDay([r({ urgency: 'high' })]);
+    const withStale = buildDailySummary(config, input({ reports, plan: stale }));
+    expect(withStale.reports.urgent.map((u) => u.id)).toEqual([reports[0]!.id]);
+    expect(withStale.reports.total).toBe(3);
   });
 
   it('counts cases opened and closed by outcome, and median response per agency', () => {
