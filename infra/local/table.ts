@@ -6,6 +6,7 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   type DynamoDBClient,
+  QueryCommand,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
@@ -14,6 +15,29 @@ import { createTableInput, TTL_ATTRIBUTE } from '../../shared/store/table';
 import { localDynamoClient } from './dynamodb';
 
 const errorName = (err: unknown): string => (err instanceof Error ? err.name : '');
+
+/**
+ * DynamoDB Local may say ACTIVE before an index added to a table with items
+ * answers a Query (it answers InternalFailure meanwhile): try one.
+ */
+const queryable = async (client: DynamoDBClient, tableName: string, indexName: string): Promise<boolean> => {
+  try {
+    await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': `${indexName}pk` },
+        ExpressionAttributeValues: { ':pk': { S: 'probe' } },
+        Limit: 1,
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (errorName(err) === 'InternalFailure' || errorName(err) === 'ResourceNotFoundException') return false;
+    throw err;
+  }
+};
 
 /**
  * Adds the GSIs of the definition that a table made by an older version lacks
