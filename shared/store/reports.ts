@@ -36,6 +36,9 @@ interface ReportItem extends Report {
 
 const SERVER_ONLY = ['pk', 'sk', 'entity', 'localDay', 'urlHashes', 'reporterEmail', 'expiresAt'] as const;
 
+/** Every report index sorts by time, then id: `<submittedAt>#<id>`. */
+const indexSortKey = (r: Pick<Report, 'submittedAt' | 'id'>) => `${r.submittedAt}#${r.id}`;
+
 /** The daily summary's slim index partition: one per local hour (table.ts, gsi8). */
 export const dayHourPartition = (day: string, hour: string) => `RHOUR#${day}#${hour}`;
 
@@ -62,7 +65,7 @@ export const toReportItem = (
   extra: { urlHashes: string[]; reporterEmail?: string },
 ): ReportItem => {
   const { day, hour } = localDayHour(new Date(r.submittedAt), timeZone);
-  const sortKey = `${r.submittedAt}#${r.id}`;
+  const sortKey = indexSortKey(r);
   const item: ReportItem = {
     ...r,
     ...reportKey(r.id),
@@ -325,7 +328,7 @@ export const backfillDayIndex = async (deps: Deps): Promise<number> => {
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(gsi8pk)',
             ExpressionAttributeValues: {
               ':pk': dayHourPartition(day, hour),
-              ':sk': `${item.submittedAt}#${item.id}`,
+              ':sk': indexSortKey({ submittedAt: String(item.submittedAt), id: String(item.id) }),
             },
           }),
         );
