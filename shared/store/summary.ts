@@ -7,11 +7,8 @@ import type { CaseEvent, DayReport, OpenCase, ReportText } from '../domain/summa
 import type { BriefingLine } from '../domain/summary-types';
 import { DAY_HOURS } from '../domain/time';
 import { caseKey } from './cases';
-import { batchGetAll, queryAll } from './query';
+import { batchGetAll, QUERY_ALL_PAGE, queryAll } from './query';
 import { dayHourPartition, reportKey } from './reports';
-
-/** Pages of at most this many items (see `queryAll`). */
-const COUNT_PAGE = 1000;
 
 const countAll = async (deps: Deps, input: Omit<QueryCommandInput, 'TableName'>): Promise<number> => {
   let count = 0;
@@ -19,7 +16,7 @@ const countAll = async (deps: Deps, input: Omit<QueryCommandInput, 'TableName'>)
   do {
     const out = await deps.db.send(
       new QueryCommand({
-        Limit: COUNT_PAGE,
+        Limit: QUERY_ALL_PAGE,
         ...input,
         TableName: deps.tableName,
         Select: 'COUNT',
