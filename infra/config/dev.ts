@@ -18,9 +18,15 @@ export const dev: AppConfigInput = {
     sentMarkerDays: 30,
     outboxDays: 30,
     logDays: 7,
+    closedCaseDays: 30,
   },
   alarmEmail: 'ops@example.org',
   corsOrigins: ['http://localhost:5173'],
-  api: { throttleRatePerSecond: 50, throttleBurst: 100 },
+  api: {
+    throttleRatePerSecond: 50,
+    throttleBurst: 100,
+    rateLimits: { reportsPerHour: 600, writesPerHour: 3000 },
+  },
+  auth: { staffMfaRequired: false },
   emailAllowList: ['example.org'],
 };

@@ -15,8 +15,18 @@ export const prod: AppConfigInput = {
     sentMarkerDays: 90,
     outboxDays: 90,
     logDays: 90,
+    // Two years: a closed case stays comparable with the same season a year on
+    // (recurring floods, school-year rumours) and through the office's annual
+    // review of agencies' response times; it holds no reporter address by then
+    // (removed once the closure email is sent), only the concern and its outcome.
+    closedCaseDays: 730,
   },
   alarmEmail: 'ops@opinion-desk.example.org',
   corsOrigins: ['https://opinion-desk.example.org'],
-  api: { throttleRatePerSecond: 200, throttleBurst: 400 },
+  api: {
+    throttleRatePerSecond: 200,
+    throttleBurst: 400,
+    rateLimits: { reportsPerHour: 60, writesPerHour: 600 },
+  },
+  auth: { staffMfaRequired: true },
 };

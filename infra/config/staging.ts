@@ -15,9 +15,15 @@ export const staging: AppConfigInput = {
     sentMarkerDays: 60,
     outboxDays: 60,
     logDays: 30,
+    closedCaseDays: 90,
   },
   alarmEmail: 'ops@opinion-desk.example.org',
   corsOrigins: ['https://staging.opinion-desk.example.org'],
-  api: { throttleRatePerSecond: 100, throttleBurst: 200 },
+  api: {
+    throttleRatePerSecond: 100,
+    throttleBurst: 200,
+    rateLimits: { reportsPerHour: 60, writesPerHour: 600 },
+  },
+  auth: { staffMfaRequired: false },
   emailAllowList: ['staging.opinion-desk.example.org', 'example.org'],
 };

@@ -89,12 +89,23 @@ const buildAppConfigSchema = () => {
         sentMarkerDays: z.number().int().min(1),
         outboxDays: z.number().int().min(1),
         logDays: z.number().int().min(1),
+        /** How long a closed case and its reports are kept after closing (DynamoDB TTL). */
+        closedCaseDays: z.number().int().min(1),
       }),
       alarmEmail: z.email(),
       corsOrigins: z.array(z.url()).min(0),
       api: z.strictObject({
         throttleRatePerSecond: z.number().int().min(1),
         throttleBurst: z.number().int().min(1),
+        /** Per caller, per hour: the stage throttle protects the stage, these protect it from one token. */
+        rateLimits: z.strictObject({
+          reportsPerHour: z.number().int().min(1),
+          writesPerHour: z.number().int().min(1),
+        }),
+      }),
+      auth: z.strictObject({
+        /** Desk and agency callers must have signed in with a second factor. */
+        staffMfaRequired: z.boolean(),
       }),
       /** Outside prod, email goes only to these domains or addresses. */
       emailAllowList: z.array(z.string().min(3)).optional(),
