@@ -5,9 +5,8 @@
 // so the function's Errors alarm (`errors-job-daily-summary-watchdog`) is the
 // "summary has not run" alarm. It reads only; it never sends or resends.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../../shared/deps';
+import { type Deps, runtimeDeps } from '../../shared/deps';
 import { isAllowed } from '../../shared/mail/deliver';
-import { runtimeMailingDeps } from '../../shared/mail/deps';
 import { markerKey } from '../../shared/mail/sent-markers';
 import { logger } from '../../shared/observability';
 import { previousLocalDay } from '../../shared/service/summary';
@@ -90,10 +89,8 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<Watchdo
 };
 
 export const handler = async (event: ScheduledEvent = {}): Promise<WatchdogResult> => {
-  const result = await run(
-    runtimeMailingDeps(),
-    event.scheduledTime ? { scheduledTime: event.scheduledTime } : {},
-  );
+  // Plain deps, without an SES client: it never sends, and its role may not (functions/permissions.ts).
+  const result = await run(runtimeDeps(), event.scheduledTime ? { scheduledTime: event.scheduledTime } : {});
   // The failure is the alarm: errors-job-daily-summary-watchdog.
   if (result.failed > 0) {
     throw new Error(

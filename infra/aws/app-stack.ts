@@ -6,6 +6,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
+import { httpPermissions } from '../../functions/permissions';
 import { type HandlerGroup, handlerGroups, routes } from '../../functions/routes';
 import { type ScheduleName, schedules, timeZoneOf } from '../../functions/schedules';
 import type { AppConfig } from '../../shared/config/schema';
@@ -50,7 +51,7 @@ export class AppStack extends Stack {
           config,
           entry: handlerGroups[group].entry,
           description: `opinion-desk HTTP handlers: ${group}`,
-        }).bindTable(table);
+        }).bindTable(table, httpPermissions[group]);
         return [group, fn];
       }),
     ) as Record<HandlerGroup, HandlerFunction>;

@@ -13,6 +13,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { FunctionPermissions } from '../../../functions/permissions';
 import type { AppConfig } from '../../../shared/config/schema';
 import { tableDefinition } from '../../../shared/store/table';
 import { repoRoot } from '../paths';
@@ -61,17 +62,8 @@ export const bundledConfigDefine = (config: AppConfig): Record<string, string> =
  */
 export const FUNCTION_NODE_OPTIONS: readonly string[] = [];
 
-/** What the store does: item reads and writes, queries, transactions (which authorize per item action). */
-export const TABLE_ITEM_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-];
+/** `GetItem` → `dynamodb:GetItem`. */
+export const dynamodbActions = (actions: readonly string[]): string[] => actions.map((a) => `dynamodb:${a}`);
 
 export interface HandlerFunctionProps {
   config: AppConfig;
@@ -151,21 +143,31 @@ export class HandlerFunction extends Construct {
   }
 
   /**
-   * Injects TABLE_NAME and grants item reads and writes on the table and on each
-   * of its GSIs by name. Narrower than `grantReadWriteData()`: no `Scan` (request
-   * and job paths never scan, ARCHITECTURE.md), no stream reads, and no
-   * `index/*` wildcard (so no cdk-nag IAM5 finding to acknowledge).
+   * Injects TABLE_NAME and grants what the function's row of the permission
+   * manifest (functions/permissions.ts) names, nothing more: its actions on the
+   * table ARN, and Query on each GSI by name (no `index/*` wildcard, so no
+   * cdk-nag IAM5 finding to acknowledge). No Scan, no DeleteItem or
+   * BatchWriteItem (nothing sends them), no stream reads (only the outbox
+   * sender's event source adds those).
    */
-  bindTable(table: ITableV2): this {
+  bindTable(table: ITableV2, permissions: FunctionPermissions): this {
     this.fn.addEnvironment('TABLE_NAME', table.tableName);
-    Grant.addToPrincipal({
-      grantee: this.fn,
-      actions: TABLE_ITEM_ACTIONS,
-      resourceArns: [
-        table.tableArn,
-        ...tableDefinition.globalSecondaryIndexes.map((g) => `${table.tableArn}/index/${g.indexName}`),
-      ],
-    });
+    if (permissions.table.length > 0) {
+      Grant.addToPrincipal({
+        grantee: this.fn,
+        actions: dynamodbActions(permissions.table),
+        resourceArns: [table.tableArn],
+      });
+    }
+    if (permissions.indexes.length > 0) {
+      Grant.addToPrincipal({
+        grantee: this.fn,
+        actions: dynamodbActions(permissions.indexes),
+        resourceArns: tableDefinition.globalSecondaryIndexes.map(
+          (g) => `${table.tableArn}/index/${g.indexName}`,
+        ),
+      });
+    }
     return this;
   }
 }

@@ -13,12 +13,15 @@ import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-la
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { eventPermissions } from '../../../functions/permissions';
 import type { AppConfig } from '../../../shared/config/schema';
 import { OUTBOX_ENTITY } from '../../../shared/store/outbox';
 import type { Email } from './email';
 import { HandlerFunction } from './function';
 
 export const OUTBOX_SENDER_ENTRY = 'functions/events/outbox-stream.ts';
+/** Its row of the permission manifest. */
+export const OUTBOX_SENDER_PERMISSIONS = eventPermissions['outbox-stream'];
 export const STREAM_BATCH_SIZE = 10;
 /** Lambda's retries of a failing batch (each retry bisects it), before the on-failure queue. */
 export const STREAM_RETRY_ATTEMPTS = 3;
@@ -67,8 +70,8 @@ export class OutboxSender extends Construct {
       description: 'opinion-desk events: case notifications from the table stream',
       // A batch is up to 10 items, each one or more emails.
       timeout: Duration.seconds(60),
-    }).bindTable(table);
-    props.email.grantSend(this.function);
+    }).bindTable(table, OUTBOX_SENDER_PERMISSIONS);
+    if (OUTBOX_SENDER_PERMISSIONS.sendsMail) props.email.grantSend(this.function);
 
     // Grants the stream reads on the table's stream ARN only (TableV2: no `*` for ListStreams),
     // and sqs:SendMessage on the failure queue.

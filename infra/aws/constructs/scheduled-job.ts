@@ -22,7 +22,13 @@ import {
 import { LambdaInvoke, type ScheduleTargetBaseProps } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { eventBridgeCron, type ScheduleDef, timeZoneOf } from '../../../functions/schedules';
+import { jobPermissions } from '../../../functions/permissions';
+import {
+  eventBridgeCron,
+  type ScheduleDef,
+  type ScheduleName,
+  timeZoneOf,
+} from '../../../functions/schedules';
 import type { AppConfig } from '../../../shared/config/schema';
 import type { Email } from './email';
 import { HandlerFunction } from './function';
@@ -75,6 +81,8 @@ export class ScheduledJob extends Construct {
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
     const { config, schedule } = props;
+    const permissions = jobPermissions[schedule.name as ScheduleName];
+    if (!permissions) throw new Error(`No row for job "${schedule.name}" in functions/permissions.ts`);
 
     this.deadLetterQueue = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -93,8 +101,9 @@ export class ScheduledJob extends Construct {
         maxEventAge: MAX_EVENT_AGE,
         deadLetterQueue: this.deadLetterQueue,
       },
-    }).bindTable(props.table);
-    props.email.grantSend(this.function);
+    }).bindTable(props.table, permissions);
+    // Only a job that sends gets SES (and the configuration set's name).
+    if (permissions.sendsMail) props.email.grantSend(this.function);
 
     this.expression = eventBridgeCron(schedule.cron(config));
     this.timeZone = timeZoneOf(config);

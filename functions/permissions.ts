@@ -1,0 +1,104 @@
+// The permission manifest: for every function (one per handler group, one per
+// scheduled job, and the outbox sender on the table's stream) the DynamoDB
+// actions its code sends and whether it sends email. CDK grants exactly these
+// (infra/aws/constructs/function.ts, email.ts) and nothing else on the table or
+// SES; how a function is invoked adds the rest (its own log group; a job's
+// dead-letter queue; the outbox sender's stream and on-failure queue).
+//
+// Kept exact in both directions by test/infra/permissions.test.ts: it bundles
+// every entry and derives the commands its code can send (a row missing one, or
+// granting one the code never sends, fails), runs the handlers against DynamoDB
+// Local through a recording client (every command issued must be in the row),
+// and compares each role in the synthesized template with its row, for every
+// environment. Rows are typed by the manifests, so a new handler group or job
+// without a row does not compile.
+//
+// Where a new store call goes: add its action to the row of every function
+// whose code reaches it (the test names them). A per-caller rate-limit counter
+// (an UpdateItem on the table) goes in the `table` row of each write group:
+// reports and cases already have UpdateItem; briefings (whose writes are
+// conditional puts) gets it when the counter lands. A different /health read
+// (e.g. DescribeTable) goes in the `meta` row.
+import type { HandlerGroup } from './routes';
+import type { ScheduleName } from './schedules';
+
+/**
+ * IAM actions on the table's items (and the table). A TransactWriteItems is
+ * authorized per item by the item's own action (Put → PutItem, Update →
+ * UpdateItem, ConditionCheck → ConditionCheckItem), so it has no action here.
+ */
+export const TABLE_ACTIONS = [
+  'GetItem',
+  'BatchGetItem',
+  'Query',
+  'PutItem',
+  'UpdateItem',
+  'ConditionCheckItem',
+  'DescribeTable',
+] as const;
+export type TableAction = (typeof TABLE_ACTIONS)[number];
+
+/** What may be done on a GSI: only Query (Scan is never used on request or job paths). */
+export type IndexAction = 'Query';
+
+export interface FunctionPermissions {
+  /** On the table ARN itself. */
+  table: readonly TableAction[];
+  /** On every GSI's ARN (`table/<name>/index/<gsi>`); empty: no index is queried. */
+  indexes: readonly IndexAction[];
+  /** `ses:SendEmail` as the configured sender through the configuration set. */
+  sendsMail: boolean;
+}
+
+/** The HTTP handler groups: answered from the table, never sending email. */
+export const httpPermissions = {
+  // /health reads one key; /reference and /openapi.json read nothing.
+  meta: { table: ['GetItem'], indexes: [], sendsMail: false },
+  // Submit: the duplicate lookup (Query on URL#…), a put or a transaction of puts; the
+  // idempotency record; dismiss/restore: a transaction with an update; lists: index pages.
+  reports: {
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
+    indexes: ['Query'],
+    sendsMail: false,
+  },
+  // Open and act: transactions of puts, updates and condition checks (the briefing exists);
+  // detail: the case's own partition (Query on CASE#…); lists: index pages.
+  cases: {
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
+    indexes: ['Query'],
+    sendsMail: false,
+  },
+  // Read only: the slim day index and the state indexes, then the shown reports by key.
+  summaries: { table: ['BatchGetItem'], indexes: ['Query'], sendsMail: false },
+  // Briefings are written with conditional puts (version check), read by key and by index.
+  briefings: { table: ['GetItem', 'PutItem'], indexes: ['Query'], sendsMail: false },
+} as const satisfies Record<HandlerGroup, FunctionPermissions>;
+
+/** The scheduled jobs. Sent-markers are a conditional put (claim) and updates (sent, release). */
+export const jobPermissions = {
+  'daily-summary': {
+    table: ['BatchGetItem', 'PutItem', 'UpdateItem'],
+    indexes: ['Query'],
+    sendsMail: true,
+  },
+  // Reads the summary's sent-markers by key; its failure is the alarm, it never sends.
+  'daily-summary-watchdog': { table: ['GetItem'], indexes: [], sendsMail: false },
+  // The pending-outbox index and the deadline index; delivery marks and markers.
+  'case-notifications': {
+    table: ['BatchGetItem', 'PutItem', 'UpdateItem'],
+    indexes: ['Query'],
+    sendsMail: true,
+  },
+  // Materializing regular briefings is a conditional put; the window and the agenda are index reads.
+  'briefing-reminders': { table: ['PutItem', 'UpdateItem'], indexes: ['Query'], sendsMail: true },
+} as const satisfies Record<ScheduleName, FunctionPermissions>;
+
+/** Functions invoked by an event source (infra/aws/constructs/outbox-sender.ts). */
+export const eventPermissions = {
+  // One outbox item by key, the case and reports it names, its delivery mark and markers.
+  'outbox-stream': {
+    table: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'],
+    indexes: [],
+    sendsMail: true,
+  },
+} as const satisfies Record<string, FunctionPermissions>;
