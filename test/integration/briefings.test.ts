@@ -361,3 +361,30 @@ describe('one email per person per run (issue 13)', () => {
     expect((await runAt2('2027-01-19T06:20:00Z')).sent).toBe(0);
   });
 });
+
+describe('overlapping runs with merged messages (issue 13)', () => {
+  it('three runs at once: each message reaches each person once, whichever run claims it', async () => {
+    const at = boxes('race');
+    const created = new Date('2027-02-01T03:00:00Z');
+    await scheduleBriefing(at.deps(created), desk, {
+      title: 'Họp báo về môi trường',
+      startsAt: '2027-02-03T07:00:00Z',
+      invitees: [at.press],
+    });
+    // 24 h before: the press's invitation and the 48 h reminder are due together
+    const now = new Date('2027-02-02T07:00:00Z');
+    const runs = await Promise.all([1, 2, 3].map(() => run(at.deps(now), { now })));
+    expect(runs.every((r) => r.failed === 0)).toBe(true);
+    expect((await run(at.deps(now), { now })).sent).toBe(0);
+
+    expect(await sentEmails({ to: at.desk })).toHaveLength(1);
+    const press = await sentEmails({ to: at.press });
+    // one email if one run claimed both markers, two if two runs split them; never a message twice
+    expect(press.length).toBeGreaterThanOrEqual(1);
+    expect(press.length).toBeLessThanOrEqual(2);
+    const invitations = press.filter((e) => e.subject.includes(BRIEFING_STRINGS.vi.subject.invitation));
+    const withTimeLeft = press.filter((e) => e.body.text?.replace(/\s+/g, ' ').includes('sau 24 giờ nữa'));
+    expect(invitations).toHaveLength(1);
+    expect(withTimeLeft).toHaveLength(1);
+  });
+});
