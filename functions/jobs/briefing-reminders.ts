@@ -2,44 +2,29 @@
 // then for each upcoming briefing send what is due — the invitation (to
 // invitees; to everyone after a reschedule, with the bumped SEQUENCE), the
 // reminder of the offset whose window is open, or the cancellation — each once
-// per briefing, sequence and recipient.
-import type { AppConfig } from '../../shared/config/schema';
+// per briefing, sequence and recipient. Who gets what, and which part of the
+// agenda each may see, are the rules of shared/domain/briefing-recipients.ts;
+// what is due to one person in one run goes in one email.
+
 import type { Deps } from '../../shared/deps';
-import { type Briefing, dueBriefingMessages } from '../../shared/domain/briefing';
-import type { AgendaItem } from '../../shared/domain/briefing-types';
+import { dueBriefingMessages } from '../../shared/domain/briefing';
+import {
+  agendaFor,
+  briefingMessageKey,
+  briefingNoticeFor,
+  planBriefingEmails,
+} from '../../shared/domain/briefing-recipients';
 import { addDays } from '../../shared/domain/time';
 import { renderBriefingNotice } from '../../shared/mail/briefing-email';
 import { type Delivery, deliver } from '../../shared/mail/deliver';
 import { runtimeMailingDeps } from '../../shared/mail/deps';
+import type { MarkerId } from '../../shared/mail/sent-markers';
 import { logger } from '../../shared/observability';
 import { materializeBriefings } from '../../shared/service/materialize';
 import { agendaOf, briefingsBetweenAll } from '../../shared/store/briefings';
 import type { JobOptions, JobResult, ScheduledEvent } from '../schedules';
 
 export const JOB = 'briefing-reminders';
-
-interface Recipient {
-  email: string;
-  locale: 'vi' | 'en';
-}
-
-/** The desk list, the invitees and the agencies whose cases are on the agenda; each address once. */
-export const briefingRecipients = (config: AppConfig, b: Briefing, agenda: AgendaItem[]): Recipient[] => {
-  const all: Recipient[] = [
-    ...config.deskList,
-    ...b.invitees.map((email) => ({ email, locale: config.defaultLocale })),
-    ...config.agencies
-      .filter((a) => agenda.some((item) => item.agencyId === a.id))
-      .flatMap((a) => a.emails.map((email) => ({ email, locale: a.locale }))),
-  ];
-  const seen = new Set<string>();
-  return all.filter((r) => {
-    const key = r.email.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-};
 
 export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResult> => {
   const now = options.now ?? deps.clock();
@@ -52,39 +37,29 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
     const due = dueBriefingMessages(b, config.briefings.reminderOffsetsHours, now);
     if (due.length === 0) continue;
     const agenda = await agendaOf(deps, b.id);
-    const everyone = briefingRecipients(config, b, agenda);
-    const invitees = new Set(b.invitees.map((e) => e.toLowerCase()));
-    for (const msg of due) {
-      const [job, period, to] =
-        msg.kind === 'cancel'
-          ? ['briefing-cancel', `${b.id}#${b.sequence}`, everyone]
-          : msg.kind === 'update'
-            ? [
-                'briefing-update',
-                `${b.id}#${b.sequence}`,
-                msg.audience === 'everyone'
-                  ? everyone
-                  : everyone.filter((r) => invitees.has(r.email.toLowerCase())),
-              ]
-            : ['briefing-reminder', `${b.id}#${b.sequence}#${msg.offsetHours}h`, everyone];
-      for (const r of to) {
-        deliveries.push({
-          marker: { job, period, recipient: r.email },
-          render: () =>
-            renderBriefingNotice(
-              {
-                kind: msg.kind,
-                briefing: b,
-                offsetHours: msg.kind === 'reminder' ? msg.offsetHours : null,
-                agenda,
-              },
-              r.locale,
-              config,
-              // Each copy's invitation names its recipient as the ATTENDEE.
-              { recipient: r.email, now },
+    for (const { recipient: r, messages } of planBriefingEmails(config, b, agenda, due)) {
+      // One marker per message; the email carries those this run claims.
+      const markers: MarkerId[] = messages.map((m) => ({ ...briefingMessageKey(b, m), recipient: r.email }));
+      const [first, ...rest] = markers;
+      if (!first) continue;
+      const seen = agendaFor(r.audience, agenda);
+      deliveries.push({
+        marker: first,
+        alsoMarkers: rest,
+        render: (carried) =>
+          renderBriefingNotice(
+            briefingNoticeFor(
+              b,
+              messages.filter((_, i) => carried.includes(markers[i]!)),
+              seen,
+              now,
             ),
-        });
-      }
+            r.locale,
+            config,
+            // Each copy's invitation names its recipient as the ATTENDEE.
+            { recipient: r.email, now },
+          ),
+      });
     }
   }
   const outcome = await deliver(deps, deliveries, {

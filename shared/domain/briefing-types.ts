@@ -23,15 +23,33 @@ export interface AgendaItem {
   agencyName: string | null;
 }
 
+/** What an outside invitee sees of an agenda item: its title, nothing else. */
+export interface AgendaTitle {
+  title: string;
+}
+
 /**
- * One briefing email: a reminder `offsetHours` before the start, an update
- * after a reschedule (or an invitation to someone newly invited), or a
- * cancellation. Each carries an .ics (METHOD:REQUEST, or CANCEL).
+ * The agenda as one recipient may see it (see `agendaFor` in
+ * briefing-recipients.ts): whole items for the desk and leadership, an agency's
+ * own items, or titles only for an outside invitee.
+ */
+export type AudienceAgenda =
+  | { detail: 'full'; items: AgendaItem[] }
+  | { detail: 'titles'; items: AgendaTitle[] };
+
+/**
+ * One briefing email: a reminder, an update after a reschedule (or an
+ * invitation to someone newly invited), or a cancellation. Each carries an .ics
+ * (METHOD:REQUEST, or CANCEL).
  */
 export interface BriefingNotice {
   kind: 'reminder' | 'update' | 'cancel';
   briefing: BriefingView;
-  /** For reminders: how many hours before the start this one is (48, 3, ...). */
-  offsetHours: number | null;
-  agenda: AgendaItem[];
+  /**
+   * The time left until the start, in minutes as the reader is told it
+   * (rounded by `timeLeftMinutes`): set for a reminder, and for an update that
+   * carries the reminder due to the same person in the same run; else null.
+   */
+  startsInMinutes: number | null;
+  agenda: AudienceAgenda;
 }

@@ -1,8 +1,12 @@
 // Briefing emails (SPEC §5 "Briefing reminders"), in Vietnamese or English: the
 // reminder before a press briefing, the update after a reschedule (or the
 // invitation, for a briefing never rescheduled), and the cancellation. Each
-// shows the time in the configured zone, the place and the agenda, and carries
-// the .ics (METHOD:REQUEST, or CANCEL) with the configured sender as organizer.
+// shows the time in the configured zone, the place and the agenda as this
+// recipient may see it (`AudienceAgenda`: whole items, an agency's own, or
+// titles only), and carries the .ics (METHOD:REQUEST, or CANCEL) with the
+// configured sender as organizer; its DESCRIPTION holds the same agenda. A
+// reminder says the real time left; an invitation or update sent in the same
+// run as a reminder says it too (one email per person per run).
 //
 // User text (briefing title and place, case titles, the cancel reason) is
 // masked for phone numbers and email addresses in every part of the email,
@@ -10,7 +14,7 @@
 // carries the briefing's title and place as written (a calendar entry needs the
 // real place); the agenda and reason in its description are masked like the email.
 import type { AppConfig, Locale } from '../config/schema';
-import type { AgendaItem, BriefingNotice, BriefingView } from '../domain/briefing-types';
+import type { AgendaItem, AudienceAgenda, BriefingNotice, BriefingView } from '../domain/briefing-types';
 import type { RenderedEmail } from '../domain/summary-types';
 import { CASE_STRINGS } from './case-email';
 import {
@@ -45,13 +49,29 @@ import {
 
 // ------------------------------------------------------------------ strings
 
+/** A time left in full words: vi "20 giờ", "2 giờ 45 phút", "45 phút"; en "20 hours", "2 hours 45 minutes", "1 hour". */
+export const timeLeft = (minutes: number, locale: Locale): string => {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const part = (n: number, vi: string, one: string, other: string) =>
+    locale === 'vi'
+      ? `${formatNumber(n, 'vi')} ${vi}`
+      : `${formatNumber(n, 'en')} ${pluralize(n, 'en', { one, other })}`;
+  const parts = [
+    ...(hours > 0 ? [part(hours, 'giờ', 'hour', 'hours')] : []),
+    ...(rest > 0 || hours === 0 ? [part(rest, 'phút', 'minute', 'minutes')] : []),
+  ];
+  return parts.join(' ');
+};
+
 /** What one email is about: `update` splits into a rescheduled briefing and a first invitation. */
 type Variant = 'reminder' | 'rescheduled' | 'invitation' | 'cancel';
 
 interface BriefingStrings {
   subject: Record<Variant, string>;
   heading: Record<Variant, string>;
-  reminderLead: (hours: number | null) => string;
+  /** The real time left, in minutes (0: about to start). */
+  reminderLead: (minutes: number | null) => string;
   rescheduledLead: string;
   invitationLead: string;
   cancelLead: string;
@@ -85,10 +105,10 @@ export const BRIEFING_STRINGS: Record<Locale, BriefingStrings> = {
       invitation: 'Giấy mời họp báo',
       cancel: 'Họp báo đã bị hủy',
     },
-    reminderLead: (hours) =>
-      hours === null
+    reminderLead: (minutes) =>
+      !minutes
         ? 'Buổi họp báo dưới đây sắp bắt đầu.'
-        : `Buổi họp báo dưới đây sẽ bắt đầu sau ${formatNumber(hours, 'vi')} giờ nữa.`,
+        : `Buổi họp báo dưới đây sẽ bắt đầu sau ${timeLeft(minutes, 'vi')} nữa.`,
     rescheduledLead: 'Thời gian của buổi họp báo dưới đây đã thay đổi. Vui lòng theo thời gian mới.',
     invitationLead: 'Bộ phận theo dõi dư luận trân trọng mời anh/chị dự buổi họp báo dưới đây.',
     cancelLead: 'Buổi họp báo dưới đây đã bị hủy.',
@@ -124,10 +144,10 @@ export const BRIEFING_STRINGS: Record<Locale, BriefingStrings> = {
       invitation: 'Press briefing invitation',
       cancel: 'Press briefing cancelled',
     },
-    reminderLead: (hours) =>
-      hours === null
+    reminderLead: (minutes) =>
+      !minutes
         ? 'The press briefing below is coming up.'
-        : `The press briefing below starts in ${formatNumber(hours, 'en')} ${pluralize(hours, 'en', { one: 'hour', other: 'hours' })}.`,
+        : `The press briefing below starts in ${timeLeft(minutes, 'en')}.`,
     rescheduledLead: 'The press briefing below has been moved. Please note the new time.',
     invitationLead: 'The public-opinion desk invites you to the press briefing below.',
     cancelLead: 'The press briefing below has been cancelled.',
@@ -244,18 +264,36 @@ ${details.map(
 )}
 </table>`;
 
-const agendaHtml = (ctx: Ctx, shown: AgendaItem[], rest: number): Html =>
+/** One agenda line as this recipient may see it: the title, and status and agency only in a full agenda. */
+interface AgendaRow {
+  /** Masked. */
+  title: string;
+  meta: { status: string; agency: string } | null;
+}
+
+/** The rows shown (at most AGENDA_CAP) and how many more there are. */
+const agendaRows = (ctx: Ctx, agenda: AudienceAgenda): { shown: AgendaRow[]; rest: number } => {
+  const rows: AgendaRow[] =
+    agenda.detail === 'full'
+      ? agenda.items.map((item) => ({
+          title: userText(item.title),
+          meta: { status: statusOf(ctx, item), agency: agencyNameOf(ctx, item) },
+        }))
+      : agenda.items.map((item) => ({ title: userText(item.title), meta: null }));
+  return { shown: rows.slice(0, AGENDA_CAP), rest: Math.max(0, rows.length - AGENDA_CAP) };
+};
+
+const agendaHtml = (ctx: Ctx, shown: AgendaRow[], rest: number): Html =>
   html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${S.table}">
 ${shown.map(
-  (item) => html`<tr><td style="${S.item}">
-<p style="${S.itemTitle}">${asHtml(userText(item.title))}</p>
-<p style="${S.itemMeta}"><span style="${S.badge(COLOR.accent, '#e8f0fb')}">${statusOf(ctx, item)}</span> ${agencyNameOf(ctx, item)}</p>
-</td></tr>\n`,
+  (row) => html`<tr><td style="${S.item}">
+<p style="${S.itemTitle}">${asHtml(row.title)}</p>
+${row.meta ? html`<p style="${S.itemMeta}"><span style="${S.badge(COLOR.accent, '#e8f0fb')}">${row.meta.status}</span> ${row.meta.agency}</p>\n` : ''}</td></tr>\n`,
 )}${rest > 0 ? html`<tr><td style="${S.item}"><span style="${S.small}">${STRINGS[ctx.locale].more(rest)}</span></td></tr>` : ''}
 </table>`;
 
-const agendaLine = (ctx: Ctx, item: AgendaItem): string =>
-  `${userText(item.title)} — ${joinMeta([statusOf(ctx, item), agencyNameOf(ctx, item)])}`;
+const agendaLine = (row: AgendaRow): string =>
+  row.meta ? `${row.title} — ${joinMeta([row.meta.status, row.meta.agency])}` : row.title;
 
 /** The DESCRIPTION of the .ics: the agenda, or the cancellation and its reason; masked like the email. */
 const icsDescription = (ctx: Ctx, notice: BriefingNotice): string => {
@@ -264,10 +302,13 @@ const icsDescription = (ctx: Ctx, notice: BriefingNotice): string => {
     const reason = notice.briefing.cancelReason?.trim() ? userText(notice.briefing.cancelReason) : null;
     return t.icsCancelled(reason);
   }
-  if (notice.agenda.length === 0) return t.agendaEmpty;
-  const shown = notice.agenda.slice(0, AGENDA_CAP).map((item) => `- ${agendaLine(ctx, item)}`);
-  const rest = notice.agenda.length - AGENDA_CAP;
-  return [t.icsAgenda, ...shown, ...(rest > 0 ? [STRINGS[ctx.locale].more(rest)] : [])].join('\n');
+  const { shown, rest } = agendaRows(ctx, notice.agenda);
+  if (shown.length === 0) return t.agendaEmpty;
+  return [
+    t.icsAgenda,
+    ...shown.map((row) => `- ${agendaLine(row)}`),
+    ...(rest > 0 ? [STRINGS[ctx.locale].more(rest)] : []),
+  ].join('\n');
 };
 
 // ------------------------------------------------------------------ entry
@@ -303,10 +344,14 @@ export const renderBriefingNotice = (
   const room = Math.max(SUBJECT_TITLE_MIN, SUBJECT_MAX - length(subjectHead) - length(subjectTail));
   const subject = `${subjectHead}${excerpt(title, room)}${subjectTail}`;
 
+  // An invitation or update that carries the reminder due in the same run says the time left too.
+  const carried = notice.kind === 'update' && notice.startsInMinutes !== null;
   const lead = {
-    reminder: t.reminderLead(notice.offsetHours),
-    rescheduled: t.rescheduledLead,
-    invitation: t.invitationLead,
+    reminder: t.reminderLead(notice.startsInMinutes),
+    rescheduled: carried
+      ? `${t.rescheduledLead} ${t.reminderLead(notice.startsInMinutes)}`
+      : t.rescheduledLead,
+    invitation: carried ? `${t.invitationLead} ${t.reminderLead(notice.startsInMinutes)}` : t.invitationLead,
     cancel: t.cancelLead,
   }[variant];
   const kind = STRINGS[locale].briefingKind[b.kind];
@@ -333,15 +378,14 @@ export const renderBriefingNotice = (
   rows.push(sectionRow(t.details, detailsHtml(details.filter((d) => d.label !== t.timeZone))));
 
   if (!cancelled) {
-    const heading = t.agendaTitle(notice.agenda.length);
-    const shown = notice.agenda.slice(0, AGENDA_CAP);
-    const rest = notice.agenda.length - shown.length;
+    const heading = t.agendaTitle(notice.agenda.items.length);
+    const { shown, rest } = agendaRows(ctx, notice.agenda);
     rows.push(
       sectionRow(heading, shown.length > 0 ? agendaHtml(ctx, shown, rest) : para(t.agendaEmpty, S.small)),
     );
     doc.heading(heading);
     if (shown.length === 0) doc.para(t.agendaEmpty);
-    for (const item of shown) doc.bullet(agendaLine(ctx, item));
+    for (const row of shown) doc.bullet(agendaLine(row));
     if (rest > 0) doc.bullet(STRINGS[locale].more(rest));
   }
   const calendarNote = cancelled ? t.calendarCancel : t.calendarRequest;

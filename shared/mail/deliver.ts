@@ -10,8 +10,14 @@ import { claimMarker, type MarkerId, markSent, releaseClaim } from './sent-marke
 
 export interface Delivery {
   marker: MarkerId;
-  /** Rendered only when the message will really be sent or written. */
-  render: () => Omit<OutgoingEmail, 'to'> & { attachments?: EmailAttachment[] };
+  /**
+   * Further messages to the same recipient that go in the same email (one email
+   * per person per run): each marker is claimed, and set sent, with `marker`.
+   * The email is sent when at least one of them is claimed.
+   */
+  alsoMarkers?: MarkerId[];
+  /** Rendered only when the message will really be sent or written; `carried`: the markers this email is for. */
+  render: (carried: readonly MarkerId[]) => Omit<OutgoingEmail, 'to'> & { attachments?: EmailAttachment[] };
 }
 
 export interface DeliveryOptions {
@@ -53,13 +59,15 @@ export const deliver = async (
   const result: DeliveryResult = { sent: 0, skipped: 0, notAllowed: 0, failed: 0, written: 0 };
   for (const d of deliveries) {
     const to = d.marker.recipient;
+    const markers = [d.marker, ...(d.alsoMarkers ?? [])];
+    if (markers.some((m) => m.recipient !== to)) throw new Error('one delivery goes to one recipient');
     if (!isAllowed(deps.config, to)) {
       result.skipped++;
       result.notAllowed++;
       continue;
     }
     if (o.outboxDir) {
-      const email = d.render();
+      const email = d.render(markers);
       const dir = join(o.outboxDir, slug(d.marker.job), slug(d.marker.period));
       await mkdir(dir, { recursive: true });
       const base = join(dir, slug(to));
@@ -69,14 +77,18 @@ export const deliver = async (
       result.written++;
       continue;
     }
-    const claim = await claimMarker(deps, d.marker, o.now, o.force);
-    if (!claim.claimed) {
+    const claims: { marker: MarkerId; token: string }[] = [];
+    for (const marker of markers) {
+      const claim = await claimMarker(deps, marker, o.now, o.force);
+      if (claim.claimed) claims.push({ marker, token: claim.token });
+    }
+    if (claims.length === 0) {
       result.skipped++;
       continue;
     }
     let messageId: string;
     try {
-      ({ messageId } = await deps.mailer.send({ ...d.render(), to }));
+      ({ messageId } = await deps.mailer.send({ ...d.render(claims.map((c) => c.marker)), to }));
     } catch (err) {
       result.failed++;
       // Never log the address: the job and period identify the message.
@@ -85,12 +97,12 @@ export const deliver = async (
         period: d.marker.period,
         error: (err as Error).name,
       });
-      await releaseClaim(deps, d.marker, claim.token).catch(() => undefined);
+      for (const c of claims) await releaseClaim(deps, c.marker, c.token).catch(() => undefined);
       continue;
     }
     result.sent++;
     try {
-      await markSent(deps, d.marker, claim.token, messageId, deps.clock());
+      for (const c of claims) await markSent(deps, c.marker, c.token, messageId, deps.clock());
     } catch (err) {
       // The one window for a duplicate: SES accepted, the marker is not set.
       // The claim stays, so nothing resends it before its lease expires.

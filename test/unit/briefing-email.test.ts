@@ -2,8 +2,18 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { loadAppConfig } from '../../infra/config';
 import type { Locale } from '../../shared/config/schema';
-import type { AgendaItem, BriefingNotice, BriefingView } from '../../shared/domain/briefing-types';
-import { BRIEFING_STRINGS, renderBriefingNotice, subjectTime } from '../../shared/mail/briefing-email';
+import type {
+  AgendaItem,
+  AudienceAgenda,
+  BriefingNotice,
+  BriefingView,
+} from '../../shared/domain/briefing-types';
+import {
+  BRIEFING_STRINGS,
+  renderBriefingNotice,
+  subjectTime,
+  timeLeft,
+} from '../../shared/mail/briefing-email';
 import { MASKED_EMAIL, MASKED_PHONE } from '../../shared/mail/format';
 import { STRINGS } from '../../shared/mail/summary-email';
 
@@ -55,32 +65,34 @@ const agenda: AgendaItem[] = [
   },
 ];
 
+const full = (items: AgendaItem[]): AudienceAgenda => ({ detail: 'full', items });
+
 const reminder = (over: Partial<BriefingNotice> = {}): BriefingNotice => ({
   kind: 'reminder',
   briefing: briefing(),
-  offsetHours: 48,
-  agenda,
+  startsInMinutes: 48 * 60,
+  agenda: full(agenda),
   ...over,
 });
 const rescheduled = (over: Partial<BriefingNotice> = {}): BriefingNotice => ({
   kind: 'update',
   briefing: briefing({ startsAt: '2026-12-11T02:00:00Z', sequence: 1 }), // Friday 11/12 09:00
-  offsetHours: null,
-  agenda,
+  startsInMinutes: null,
+  agenda: full(agenda),
   ...over,
 });
 const invitation = (over: Partial<BriefingNotice> = {}): BriefingNotice => ({
   kind: 'update',
   briefing: briefing({ kind: 'ad-hoc', title: 'Họp báo đột xuất về ngập' }),
-  offsetHours: null,
-  agenda: [],
+  startsInMinutes: null,
+  agenda: full([]),
   ...over,
 });
 const cancel = (over: Partial<BriefingNotice> = {}): BriefingNotice => ({
   kind: 'cancel',
   briefing: briefing({ status: 'cancelled', sequence: 2, cancelReason: 'Lãnh đạo bận họp đột xuất.' }),
-  offsetHours: null,
-  agenda,
+  startsInMinutes: null,
+  agenda: full(agenda),
   ...over,
 });
 
@@ -198,13 +210,37 @@ describe('renderBriefingNotice: time, place, duration', () => {
     expect(r.text).toContain('1 giờ 30 phút');
   });
 
-  it('reminder: "in 48 hours" / "in 3 hours" from the offset', () => {
+  it('reminder: says the time left it is given, in words', () => {
     expect(render(reminder(), 'vi').text).toContain('sau 48 giờ nữa');
     expect(render(reminder(), 'en').text).toContain('starts in 48 hours');
-    expect(render(reminder({ offsetHours: 3 }), 'vi').text).toContain('sau 3 giờ nữa');
-    expect(render(reminder({ offsetHours: 3 }), 'en').text).toContain('starts in 3 hours');
-    expect(render(reminder({ offsetHours: 1 }), 'en').text).toContain('starts in 1 hour.');
-    expect(render(reminder({ offsetHours: null }), 'en').text).toContain('is coming up');
+    expect(render(reminder({ startsInMinutes: 20 * 60 }), 'vi').text).toContain('sau 20 giờ nữa');
+    expect(render(reminder({ startsInMinutes: 20 * 60 }), 'en').text).toContain('starts in 20 hours.');
+    expect(flat(render(reminder({ startsInMinutes: 165 }), 'vi').text)).toContain('sau 2 giờ 45 phút nữa');
+    expect(flat(render(reminder({ startsInMinutes: 165 }), 'en').text)).toContain(
+      'starts in 2 hours 45 minutes.',
+    );
+    expect(render(reminder({ startsInMinutes: 60 }), 'en').text).toContain('starts in 1 hour.');
+    expect(render(reminder({ startsInMinutes: 45 }), 'en').text).toContain('starts in 45 minutes.');
+    expect(render(reminder({ startsInMinutes: 45 }), 'vi').text).toContain('sau 45 phút nữa');
+    expect(render(reminder({ startsInMinutes: null }), 'en').text).toContain('is coming up');
+  });
+
+  it('timeLeft: full words in both locales', () => {
+    expect(timeLeft(20 * 60, 'en')).toBe('20 hours');
+    expect(timeLeft(61, 'en')).toBe('1 hour 1 minute');
+    expect(timeLeft(5, 'en')).toBe('5 minutes');
+    expect(timeLeft(165, 'vi')).toBe('2 giờ 45 phút');
+    expect(timeLeft(1440, 'vi')).toBe('24 giờ');
+  });
+
+  it.each(LOCALES)('an invitation that carries the reminder says the time left too (%s)', (locale) => {
+    const t = BRIEFING_STRINGS[locale];
+    const both = render(invitation({ startsInMinutes: 20 * 60 }), locale);
+    expect(both.subject).toContain(t.subject.invitation);
+    expect(flat(both.text)).toContain(`${t.invitationLead} ${t.reminderLead(20 * 60)}`);
+    expect(flat(render(invitation(), locale).text)).not.toContain(t.reminderLead(20 * 60));
+    const moved = render(rescheduled({ startsInMinutes: 165 }), locale);
+    expect(flat(moved.text)).toContain(`${t.rescheduledLead} ${t.reminderLead(165)}`);
   });
 
   it.each(LOCALES)('update: says the time changed and shows the new time (%s)', (locale) => {
@@ -254,12 +290,39 @@ describe('renderBriefingNotice: agenda', () => {
     expect(render(reminder(), 'vi').text).toContain('Đang xác minh');
   });
 
+  it.each(LOCALES)('titles only: no status, no agency, in the email or the .ics (%s)', (locale) => {
+    const s = STRINGS[locale];
+    const titles: AudienceAgenda = { detail: 'titles', items: agenda.map((a) => ({ title: a.title })) };
+    for (const n of [
+      reminder({ agenda: titles }),
+      invitation({ agenda: titles }),
+      rescheduled({ agenda: titles }),
+    ]) {
+      const r = render(n, locale);
+      const description = String(
+        parseIcs(r.attachments[0]!.content).event.getFirstPropertyValue('description'),
+      );
+      for (const part of [r.html, flat(r.text), flat(description)]) {
+        for (const a of agenda) expect(part).toContain(a.title);
+        for (const word of [
+          ...Object.values(s.status),
+          s.unassigned,
+          ...config.agencies.map((a) => a.name),
+        ]) {
+          expect(part).not.toContain(word);
+        }
+      }
+      expect(flat(r.text)).toContain(`- ${agenda[0]!.title}`);
+      expect(r.html).toContain(BRIEFING_STRINGS[locale].agendaTitle(3));
+    }
+  });
+
   it('says when the agenda is empty', () => {
     for (const [locale, words] of [
       ['vi', 'Chưa có hồ sơ nào trong chương trình họp báo.'],
       ['en', 'No cases on the agenda yet.'],
     ] as const) {
-      const r = render(reminder({ agenda: [] }), locale);
+      const r = render(reminder({ agenda: full([]) }), locale);
       expect(r.html).toContain(words);
       expect(r.text).toContain(words);
       expect(render(invitation(), locale).text).toContain(words);
@@ -272,7 +335,7 @@ describe('renderBriefingNotice: agenda', () => {
       caseId: `C${i}`,
       title: `Hồ sơ số ${i}`,
     }));
-    const r = render(reminder({ agenda: many }), 'en');
+    const r = render(reminder({ agenda: full(many) }), 'en');
     expect(r.text).toContain('Hồ sơ số 29');
     expect(r.text).not.toContain('Hồ sơ số 30');
     expect(r.text).toContain('… and 5 more');
@@ -284,7 +347,7 @@ describe('renderBriefingNotice: escaping and masking', () => {
   const evil = (): BriefingNotice[] => [
     reminder({
       briefing: briefing({ title: EVIL, location: EVIL }),
-      agenda: [{ ...agenda[0]!, title: EVIL, agencyName: `<b>Sở</b> & co` }],
+      agenda: full([{ ...agenda[0]!, title: EVIL, agencyName: `<b>Sở</b> & co` }]),
     }),
     rescheduled({ briefing: briefing({ title: EVIL, location: EVIL, sequence: 1 }) }),
     cancel({ briefing: briefing({ title: EVIL, status: 'cancelled', sequence: 1, cancelReason: EVIL }) }),
