@@ -1,7 +1,7 @@
 // HTTP adapter for the report routes.
 import { type Deps, runtimeDeps } from '../../shared/deps';
 import { httpHandler, type RouteImpls } from '../../shared/http/handler';
-import { actOnReport, browseReports, readReport, submitReport } from '../../shared/service/reports';
+import { actOnReport, browseReports, submitReport, viewReport } from '../../shared/service/reports';
 
 export const reportRoutes: RouteImpls = {
   'POST /reports': async (req, deps) => {
@@ -14,7 +14,7 @@ export const reportRoutes: RouteImpls = {
   }),
   'GET /reports/{id}': async (req, deps) => ({
     status: 200,
-    body: await readReport(deps, req.principal!, req.params),
+    body: await viewReport(deps, req.principal!, req.params),
   }),
   'POST /reports/{id}/actions': async (req, deps) => ({
     status: 200,

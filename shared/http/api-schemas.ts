@@ -26,6 +26,7 @@ import {
   reportSubmissionSchema,
 } from '../domain/report';
 import { dailySummarySchema } from '../domain/summary-types';
+import { reporterReportSchema } from '../domain/views';
 import { summaryQuerySchema } from '../service/summary';
 
 export interface RouteSchemas {
@@ -40,6 +41,8 @@ export interface RouteSchemas {
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 const localized = z.object({ vi: z.string(), en: z.string() });
+/** The desk reads the whole report; a reporter reads their own view of it (domain/views.ts). */
+const reportFor = (desk: z.ZodObject) => z.union([desk, reporterReportSchema]);
 
 export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> => ({
   'GET /health': { response: z.object({ status: z.literal('ok') }), status: 200 },
@@ -72,7 +75,7 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
   'POST /reports': {
     status: 201,
     body: reportSubmissionSchema(config),
-    response: reportSchema.extend({ possibleDuplicates: z.array(duplicateHintSchema) }),
+    response: reportFor(reportSchema.extend({ possibleDuplicates: z.array(duplicateHintSchema) })),
     headers: [
       {
         name: 'Idempotency-Key',
@@ -82,8 +85,12 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
       },
     ],
   },
-  'GET /reports': { status: 200, query: reportListQuerySchema(config), response: page(reportSchema) },
-  'GET /reports/{id}': { status: 200, response: reportSchema },
+  'GET /reports': {
+    status: 200,
+    query: reportListQuerySchema(config),
+    response: page(reportFor(reportSchema)),
+  },
+  'GET /reports/{id}': { status: 200, response: reportFor(reportSchema) },
   'POST /reports/{id}/actions': { status: 200, body: reportActionSchema, response: reportSchema },
   'POST /cases': { status: 201, body: openCaseSchema(config), response: caseViewSchema },
   'GET /cases': { status: 200, query: caseListQuerySchema(config), response: page(caseViewSchema) },

@@ -60,6 +60,8 @@ interface CaseStrings {
   evidence: string;
   closedNote: string;
   closedSignOff: string;
+  /** Names the case in a closure email whose title is another reporter's words. */
+  closedUntitled: string;
   // deadline-nudge
   nudgeHeading: string;
   nudgeSubject: string;
@@ -106,6 +108,7 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
     evidence: 'Thông tin đã công bố',
     closedNote: 'Ghi chú',
     closedSignOff: 'Mong anh/chị tiếp tục đồng hành cùng Bộ phận theo dõi dư luận.',
+    closedUntitled: 'Hồ sơ từ phản ánh của anh/chị',
     nudgeHeading: 'Nhắc hạn phản hồi',
     nudgeSubject: 'Nhắc hạn phản hồi',
     nudgeLead:
@@ -149,6 +152,7 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
     evidence: 'Published information',
     closedNote: 'Note',
     closedSignOff: 'We look forward to your further reports.',
+    closedUntitled: 'The case made from your report',
     nudgeHeading: 'Response deadline reminder',
     nudgeSubject: 'Reminder',
     nudgeLead:

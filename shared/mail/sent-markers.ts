@@ -6,7 +6,7 @@
 // and the only duplicate possible is a crash between SES accepting and the
 // marker being set.
 import { createHash, randomUUID } from 'node:crypto';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
 import { addDays, epochSeconds } from '../domain/time';
 import { isConditionalCheckFailed } from '../store/errors';
@@ -107,4 +107,18 @@ export const releaseClaim = async (deps: Deps, m: MarkerId, token: string): Prom
   } catch (err) {
     if (!isConditionalCheckFailed(err)) throw err;
   }
+};
+
+/** Whether SES has accepted this message (the marker is `sent`), by this run or an earlier one. */
+export const isMarkerSent = async (deps: Deps, m: MarkerId): Promise<boolean> => {
+  const out = await deps.db.send(
+    new GetCommand({
+      TableName: deps.tableName,
+      Key: markerKey(m),
+      ProjectionExpression: '#state',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ConsistentRead: true,
+    }),
+  );
+  return out.Item?.state === 'sent';
 };

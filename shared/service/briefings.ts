@@ -12,6 +12,7 @@ import {
 } from '../domain/briefing';
 import type { AgendaItem } from '../domain/briefing-types';
 import { BadRequest, NotFound } from '../domain/errors';
+import { maskContacts } from '../domain/mask';
 import { reportIdSchema } from '../domain/report';
 import { addDays, dayRange, localDay } from '../domain/time';
 import { validate } from '../http/body';
@@ -74,9 +75,9 @@ export const readBriefing = async (
   params: unknown,
 ): Promise<BriefingOut & { agenda: AgendaItem[] }> => {
   const b = await briefingOr404(deps, params);
-  const agenda = (await agendaOf(deps, b.id)).filter(
-    (a) => isDesk(principal) || a.agencyId === principal.agencyId,
-  );
+  const agenda = (await agendaOf(deps, b.id))
+    .filter((a) => isDesk(principal) || a.agencyId === principal.agencyId)
+    .map((a) => (isDesk(principal) ? a : { ...a, title: maskContacts(a.title) })); // masked for an agency, as in email
   return { ...viewOf(b, deps.config.timeZone, principal), agenda };
 };
 

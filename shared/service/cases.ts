@@ -25,6 +25,7 @@ import {
 } from '../domain/errors';
 import { noticeFor } from '../domain/notifications';
 import { reportIdSchema } from '../domain/report';
+import { agencyCaseView, agencyHistoryView } from '../domain/views';
 import { validate } from '../http/body';
 import type { Principal } from '../http/principal';
 import { getCase, getCaseWithHistory, listCases, putNewCase, saveCaseAction } from '../store/cases';
@@ -36,6 +37,9 @@ export type CaseView = Case & { overdue: boolean };
 export type CaseDetail = CaseView & { history: HistoryEntry[] };
 
 export const viewOf = (c: Case, now: Date): CaseView => ({ ...c, overdue: isOverdue(c, now) });
+/** The desk reads a case as it is; an agency with contacts masked in report-derived text and desk notes. */
+const viewFor = (actor: 'desk' | 'agency', c: Case, now: Date): CaseView =>
+  actor === 'desk' ? viewOf(c, now) : agencyCaseView(viewOf(c, now));
 export const etagOf = (c: Pick<Case, 'version'>) => `"${c.version}"`;
 
 const notFound = () => new NotFound('No such case.');
@@ -87,7 +91,10 @@ export const browseCases = async (
   if (!isDesk && !principal.agencyId) throw new Forbidden('Your account is not attached to an agency.');
   const now = deps.clock();
   const page = await listCases(deps, isDesk ? {} : { agencyId: principal.agencyId }, q, now);
-  return { items: page.items.map((c) => viewOf(c, now)), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((c) => viewFor(isDesk ? 'desk' : 'agency', c, now)),
+    nextCursor: page.nextCursor,
+  };
 };
 
 const caseId = (params: unknown): string => {
@@ -98,8 +105,13 @@ const caseId = (params: unknown): string => {
 
 export const readCase = async (deps: Deps, principal: Principal, params: unknown): Promise<CaseDetail> => {
   const found = await getCaseWithHistory(deps, caseId(params));
-  if (!found || !actorFor(principal, found.case)) throw notFound();
-  return { ...viewOf(found.case, deps.clock()), history: found.history };
+  const actor = found && actorFor(principal, found.case);
+  if (!found || !actor) throw notFound();
+  if (actor === 'desk') return { ...viewOf(found.case, deps.clock()), history: found.history };
+  return {
+    ...viewFor('agency', found.case, deps.clock()),
+    history: found.history.map(agencyHistoryView),
+  };
 };
 
 /** `If-Match: "3"` (or `3`, or a weak `W/"3"`) → 3. */
@@ -165,8 +177,12 @@ export const actOnCase = async (
       ? [await briefingCheck(deps, action.briefingId)]
       : [];
   // The notification is written with the state change: no change, no email; a change, always an email.
+  // A close or reopen changes the case's expiry: the same outbox item carries the follow-up that
+  // gives its history and reports the new expiry (more items than one transaction may hold).
   const notice = noticeFor(action, next);
-  if (notice) extra.push(outboxPut(deps, deps.newId(), notice, now));
+  const syncRetention = action.action === 'close' || action.action === 'reopen';
+  if (notice || syncRetention)
+    extra.push(outboxPut(deps, deps.newId(), notice, now, syncRetention ? next.id : null));
   await saveCaseAction(deps, before, next, entry, linked, extra);
-  return viewOf(next, now);
+  return viewFor(actor === 'desk' ? 'desk' : 'agency', next, now);
 };

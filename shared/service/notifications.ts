@@ -4,20 +4,63 @@
 import type { Deps } from '../deps';
 import type { CaseNotice } from '../domain/notifications';
 import { NUDGE_HOURS, SWEEP_AFTER_MINUTES } from '../domain/notifications';
-import { renderCaseNotice } from '../mail/case-email';
+import { caseTitleIsOthersReport } from '../domain/views';
+import { CASE_STRINGS, renderCaseNotice } from '../mail/case-email';
 import { type Delivery, type DeliveryResult, deliver } from '../mail/deliver';
+import { isMarkerSent, type MarkerId } from '../mail/sent-markers';
+import { syncCaseRetention } from '../store/cases';
 import { getOutboxItem, markDelivered, type OutboxItem, pendingOutboxItems } from '../store/outbox';
-import { getReportsByIdsWithEmail } from '../store/reports';
+import { type ClosureReport, getClosureReports, removeReporterEmail } from '../store/reports';
 import { casesDueBetween } from '../store/summary';
 
 interface Recipient {
   email: string;
   locale: 'vi' | 'en';
+  /** A reporter (case-closed): their reports on the case, to forget the address on once told. */
+  reports?: ClosureReport[];
+  /** A reporter (case-closed): the case title is another reporter's report title, so it is not shown. */
+  hideTitle?: boolean;
 }
 
 const agencyRecipients = (deps: Deps, agencyId: string | null): Recipient[] => {
   const agency = deps.config.agencies.find((a) => a.id === agencyId);
   return agency ? agency.emails.map((email) => ({ email, locale: agency.locale })) : [];
+};
+
+const normalizedAddress = (e: string) => e.trim().toLowerCase();
+
+/**
+ * Each distinct reporter address still held by the case's reports. A
+ * reporter's address is removed once their closure email is sent, so a case
+ * closed again after a reopen tells only reporters not told before (those
+ * whose reports were linked since).
+ */
+const reporterRecipients = async (
+  deps: Deps,
+  notice: Extract<CaseNotice, { kind: 'case-closed' }>,
+): Promise<Recipient[]> => {
+  const reports = await getClosureReports(deps, notice.reportIds);
+  const byAddress = new Map<string, ClosureReport[]>();
+  for (const r of reports) {
+    if (r.email === null) continue;
+    const key = normalizedAddress(r.email);
+    byAddress.set(key, [...(byAddress.get(key) ?? []), r]);
+  }
+  return [...byAddress].map(([email, theirs]) => {
+    const subs = new Set(theirs.map((r) => r.submittedBy));
+    const own = reports.filter((r) => subs.has(r.submittedBy));
+    const others = reports.filter((r) => !own.includes(r));
+    return {
+      email,
+      locale: deps.config.defaultLocale,
+      reports: theirs,
+      hideTitle: caseTitleIsOthersReport(
+        notice.title,
+        own.map((r) => r.title),
+        others.map((r) => r.title),
+      ),
+    };
+  });
 };
 
 /** Who hears of a notice. Reporters' addresses come from their reports and go nowhere else. */
@@ -28,11 +71,8 @@ export const recipientsFor = async (deps: Deps, notice: CaseNotice): Promise<Rec
       return agencyRecipients(deps, notice.agencyId);
     case 'case-responded':
       return deps.config.deskList;
-    case 'case-closed': {
-      const emails = await getReportsByIdsWithEmail(deps, notice.reportIds);
-      const distinct = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
-      return distinct.map((email) => ({ email, locale: deps.config.defaultLocale }));
-    }
+    case 'case-closed':
+      return reporterRecipients(deps, notice);
   }
 };
 
@@ -45,15 +85,46 @@ const add = (a: DeliveryResult, b: DeliveryResult): DeliveryResult => ({
   written: a.written + b.written,
 });
 
-/** Sends one outbox item to each recipient once; marks it delivered when nothing failed. */
+/** The notice as one recipient reads it: a closure names the case, never another reporter's report. */
+const noticeFor = (notice: CaseNotice, r: Recipient): CaseNotice =>
+  r.hideTitle ? { ...notice, title: CASE_STRINGS[r.locale].closedUntitled } : notice;
+
+/**
+ * Once SES has accepted a reporter's closure email (by this run or an earlier
+ * one: the marker says so), their address is removed from their reports. A
+ * claim still in flight elsewhere keeps the address, so a failed send can be
+ * retried.
+ */
+const forgetToldReporters = async (deps: Deps, told: { marker: MarkerId; recipient: Recipient }[]) => {
+  for (const { marker, recipient } of told) {
+    if (!recipient.reports || !(await isMarkerSent(deps, marker))) continue;
+    for (const r of recipient.reports) if (r.email) await removeReporterEmail(deps, r.reportId, r.email);
+  }
+};
+
+/**
+ * Delivers one outbox item: syncs the case's retention if it carries that
+ * follow-up, sends the notice to each recipient once, forgets the addresses
+ * of reporters told, and marks the item delivered when nothing failed.
+ */
 export const deliverOutboxItem = async (deps: Deps, item: OutboxItem, now: Date): Promise<DeliveryResult> => {
   if (item.state === 'delivered') return empty();
-  const recipients = await recipientsFor(deps, item.notice);
-  const deliveries: Delivery[] = recipients.map((r) => ({
-    marker: { job: 'notify', period: item.id, recipient: r.email },
-    render: () => renderCaseNotice(item.notice, r.locale, deps.config),
-  }));
-  const result = await deliver(deps, deliveries, { now });
+  if (item.syncRetentionOf) await syncCaseRetention(deps, item.syncRetentionOf);
+  let result = empty();
+  const notice = item.notice;
+  if (notice) {
+    const recipients = await recipientsFor(deps, notice);
+    const planned = recipients.map((r) => ({
+      recipient: r,
+      marker: { job: 'notify', period: item.id, recipient: r.email },
+    }));
+    const deliveries: Delivery[] = planned.map(({ recipient, marker }) => ({
+      marker,
+      render: () => renderCaseNotice(noticeFor(notice, recipient), recipient.locale, deps.config),
+    }));
+    result = await deliver(deps, deliveries, { now });
+    if (notice.kind === 'case-closed') await forgetToldReporters(deps, planned);
+  }
   if (result.failed === 0) await markDelivered(deps, item.id, now);
   return result;
 };

@@ -13,8 +13,10 @@ import {
   reportSubmissionSchema,
 } from '../domain/report';
 import { normalizeUrl } from '../domain/url';
+import { type ReporterReportView, reporterViewOf, reporterViewOfStored } from '../domain/views';
 import { validate } from '../http/body';
 import type { Principal } from '../http/principal';
+import { getCaseOutcomes } from '../store/cases';
 import {
   canonicalHash,
   getIdempotencyRecord,
@@ -39,11 +41,16 @@ const IN_FLIGHT_WAITS_MS = [25, 50, 100, 200, 400];
 
 const isDesk = (p: Principal) => p.roles.includes('desk');
 
-const replay = (record: IdempotencyRecord, bodyHash: string): StoredResponse => {
+const replay = (record: IdempotencyRecord, bodyHash: string, principal: Principal): StoredResponse => {
   if (record.bodyHash !== bodyHash) {
     throw new UnprocessableContent('This Idempotency-Key was used with a different body.');
   }
-  return { ...record.response, headers: { ...record.response.headers, 'idempotent-replayed': 'true' } };
+  return {
+    ...record.response,
+    // A first response stored before reporters had their own view is cut down to it.
+    body: isDesk(principal) ? record.response.body : reporterViewOfStored(record.response.body),
+    headers: { ...record.response.headers, 'idempotent-replayed': 'true' },
+  };
 };
 
 /**
@@ -79,7 +86,9 @@ export const submitReport = async (
   const possibleDuplicates = await findDuplicates(deps, urlHashes, report.id);
   const response: StoredResponse = {
     status: 201,
-    body: { ...report, possibleDuplicates },
+    body: isDesk(principal)
+      ? { ...report, possibleDuplicates }
+      : reporterViewOf(report, undefined, possibleDuplicates),
     headers: { location: `/reports/${report.id}` },
   };
 
@@ -97,7 +106,7 @@ export const submitReport = async (
   // its record, then answer with its response (nothing of ours was written).
   for (const wait of IN_FLIGHT_WAITS_MS) {
     const winner = await getIdempotencyRecord(deps, idem.key, now);
-    if (winner) return replay(winner, idem.bodyHash);
+    if (winner) return replay(winner, idem.bodyHash, principal);
     await sleep(wait);
   }
   throw new Conflict(
@@ -117,13 +126,34 @@ export const readReport = async (deps: Deps, principal: Principal, params: unkno
   return report;
 };
 
+/** Reporters' views of their reports, each with its case's outcome once that case is closed. */
+const reporterViews = async (deps: Deps, reports: Report[]): Promise<ReporterReportView[]> => {
+  const caseIds = [...new Set(reports.flatMap((r) => (r.status === 'linked' && r.caseId ? [r.caseId] : [])))];
+  const cases = await getCaseOutcomes(deps, caseIds);
+  return reports.map((r) => reporterViewOf(r, r.caseId ? cases.get(r.caseId) : undefined));
+};
+
+/** GET /reports/{id}: the desk reads the whole report; its reporter reads their view of it. */
+export const viewReport = async (
+  deps: Deps,
+  principal: Principal,
+  params: unknown,
+): Promise<Report | ReporterReportView> => {
+  const report = await readReport(deps, principal, params);
+  if (isDesk(principal)) return report;
+  const [view] = await reporterViews(deps, [report]);
+  return view!;
+};
+
 export const browseReports = async (
   deps: Deps,
   principal: Principal,
   query: unknown,
-): Promise<Page<Report>> => {
+): Promise<Page<Report> | Page<ReporterReportView>> => {
   const q = validate(reportListQuerySchema(deps.config), query, 'query');
-  return listReports(deps, isDesk(principal) ? {} : { submittedBy: principal.sub }, q);
+  if (isDesk(principal)) return listReports(deps, {}, q);
+  const page = await listReports(deps, { submittedBy: principal.sub }, q);
+  return { items: await reporterViews(deps, page.items), nextCursor: page.nextCursor };
 };
 
 export const actOnReport = async (

@@ -4,23 +4,46 @@
 // history entry and any linked reports are one transaction, conditional on the
 // version the caller read. See README.md here for the access patterns.
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AppConfig } from '../config/schema';
 import type { Deps } from '../deps';
 import type { Case, CaseListQuery, HistoryEntry } from '../domain/case';
 import { Conflict, PreconditionFailed } from '../domain/errors';
-import { localDay } from '../domain/time';
+import { addDays, epochSeconds, localDay } from '../domain/time';
+import type { CaseOutcome } from '../domain/views';
 import { cancellationCodes } from './errors';
-import { equals, type Filter, type Page, queryAll, queryIndexPage, type TransactItem } from './query';
+import {
+  batchGetAll,
+  equals,
+  type Filter,
+  type Page,
+  queryAll,
+  queryIndexPage,
+  type TransactItem,
+} from './query';
+import { reportRetentionKeys } from './reports';
 import type { GsiName } from './table';
 
 export const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
 const historySk = (version: number) => `HIST#${String(version).padStart(8, '0')}`;
-const INTERNAL = /^(pk|sk|entity|gsi\d+(pk|sk))$/;
+const INTERNAL = /^(pk|sk|entity|expiresAt|gsi\d+(pk|sk))$/;
 
-const caseToItem = (c: Case): Record<string, unknown> => {
+/**
+ * A closed case, its history and its reports are kept for
+ * `retention.closedCaseDays` after closing (the table's TTL); an open case
+ * has no expiry.
+ */
+export const caseExpiry = (c: Pick<Case, 'status' | 'closedAt'>, config: AppConfig): number | undefined =>
+  c.status === 'closed' && c.closedAt
+    ? epochSeconds(addDays(new Date(c.closedAt), config.retention.closedCaseDays))
+    : undefined;
+
+const caseToItem = (c: Case, config: AppConfig): Record<string, unknown> => {
   const sortKey = `${c.openedAt}#${c.id}`;
+  const expiresAt = caseExpiry(c, config);
   const item: Record<string, unknown> = {
     ...c,
     ...caseKey(c.id),
+    ...(expiresAt === undefined ? {} : { expiresAt }),
     entity: 'case',
     gsi3pk: `CSTATUS#${c.status}`,
     gsi3sk: sortKey,
@@ -48,8 +71,9 @@ export const caseFromItem = (item: Record<string, unknown>): Case => {
   return rest;
 };
 
-const historyItem = (caseId: string, entry: HistoryEntry, timeZone: string) => ({
+const historyItem = (caseId: string, entry: HistoryEntry, timeZone: string, expiresAt?: number) => ({
   ...entry,
+  ...(expiresAt === undefined ? {} : { expiresAt }),
   pk: `CASE#${caseId}`,
   sk: historySk(entry.version),
   entity: 'case-history',
@@ -124,7 +148,7 @@ export const putNewCase = async (deps: Deps, opened: Case, entry: HistoryEntry, 
     {
       Put: {
         TableName: deps.tableName,
-        Item: caseToItem(opened),
+        Item: caseToItem(opened, deps.config),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -160,7 +184,7 @@ export const saveCaseAction = async (
     {
       Put: {
         TableName: deps.tableName,
-        Item: caseToItem(next),
+        Item: caseToItem(next, deps.config),
         ConditionExpression: 'version = :v',
         ExpressionAttributeValues: { ':v': before.version },
       },
@@ -168,7 +192,8 @@ export const saveCaseAction = async (
     {
       Put: {
         TableName: deps.tableName,
-        Item: historyItem(next.id, entry, deps.config.timeZone),
+        // Written with the case's expiry, so an entry added to a closed case expires with it.
+        Item: historyItem(next.id, entry, deps.config.timeZone, caseExpiry(next, deps.config)),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -266,4 +291,84 @@ export const listCases = async (
       : {}),
   });
   return { items: page.items.map(caseFromItem), nextCursor: page.nextCursor };
+};
+
+/** What a reporter may learn of these cases (their status and, once closed, how they ended). */
+export const getCaseOutcomes = async (deps: Deps, ids: string[]): Promise<Map<string, CaseOutcome>> => {
+  if (ids.length === 0) return new Map();
+  const items = await batchGetAll(deps, ids.map(caseKey), {
+    projection: 'id, #s, outcome, #r, evidenceUrl',
+    names: { '#s': 'status', '#r': 'response' },
+    consistent: true,
+  });
+  return new Map(
+    items.map((i) => [
+      String(i.id),
+      {
+        id: String(i.id),
+        status: i.status as Case['status'],
+        outcome: (i.outcome as Case['outcome']) ?? null,
+        response: (i.response as string | null) ?? null,
+        evidenceUrl: (i.evidenceUrl as string | null) ?? null,
+      },
+    ]),
+  );
+};
+
+/** Items per retention transaction besides the check on the case (DynamoDB allows 100 in all). */
+const RETENTION_BATCH = 99;
+
+/**
+ * Gives the case's history items, its reports and their URL entries the
+ * case's own expiry (set on close, absent once reopened), in transactions of
+ * at most 100 items, each conditional on the case still having that expiry.
+ * The close or reopen that changed the expiry wrote an outbox item in its own
+ * transaction, and delivering that item runs this, so it is never lost; it
+ * is idempotent. `stale`: the case's expiry changed meanwhile (closed again,
+ * or reopened), and that later action's own follow-up sets the items instead.
+ */
+export const syncCaseRetention = async (
+  deps: Deps,
+  caseId: string,
+): Promise<'synced' | 'stale' | 'absent'> => {
+  const items = await queryAll(deps, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': `CASE#${caseId}` },
+    ProjectionExpression: 'pk, sk, expiresAt, reportIds',
+    ConsistentRead: true,
+  });
+  const caseItem = items.find((i) => i.sk === 'CASE');
+  if (!caseItem) return 'absent';
+  const target = typeof caseItem.expiresAt === 'number' ? caseItem.expiresAt : undefined;
+  const history = items
+    .filter((i) => typeof i.sk === 'string' && i.sk.startsWith('HIST#') && i.expiresAt !== target)
+    .map((i) => ({ pk: String(i.pk), sk: String(i.sk) }));
+  const reports = await reportRetentionKeys(deps, (caseItem.reportIds as string[] | undefined) ?? []);
+  const keys = [...history, ...reports];
+  const check: TransactItem = {
+    ConditionCheck: {
+      TableName: deps.tableName,
+      Key: caseKey(caseId),
+      ConditionExpression: target === undefined ? 'attribute_not_exists(expiresAt)' : 'expiresAt = :e',
+      ...(target === undefined ? {} : { ExpressionAttributeValues: { ':e': target } }),
+    },
+  };
+  for (let i = 0; i < keys.length; i += RETENTION_BATCH) {
+    const updates: TransactItem[] = keys.slice(i, i + RETENTION_BATCH).map((Key) => ({
+      Update: {
+        TableName: deps.tableName,
+        Key,
+        UpdateExpression: target === undefined ? 'REMOVE expiresAt' : 'SET expiresAt = :e',
+        ConditionExpression: 'attribute_exists(pk)',
+        ...(target === undefined ? {} : { ExpressionAttributeValues: { ':e': target } }),
+      },
+    }));
+    try {
+      await deps.db.send(new TransactWriteCommand({ TransactItems: [check, ...updates] }));
+    } catch (err) {
+      if (cancellationCodes(err)?.[0] === 'ConditionalCheckFailed') return 'stale';
+      throw err;
+    }
+  }
+  return 'synced';
 };

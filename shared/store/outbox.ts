@@ -2,7 +2,10 @@
 // transaction as the case action that causes it, so a rejected or rolled-back
 // action never notifies and an accepted one always does. Pending items carry
 // a sparse index key (gsi4, `OUTBOX#PENDING`, by creation time) that the sweep
-// reads; delivery removes it and sets the retention expiry.
+// reads; delivery removes it and sets the retention expiry. A close or reopen
+// also carries `syncRetentionOf`: delivering it gives the case's history and
+// reports the case's new expiry (cases.ts, syncCaseRetention); a reopen is
+// such an item without a notice.
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
 import type { CaseNotice } from '../domain/notifications';
@@ -15,14 +18,23 @@ const PENDING = 'OUTBOX#PENDING';
 
 export interface OutboxItem {
   id: string;
-  notice: CaseNotice;
+  /** The email to send; null for an item that only syncs a case's retention. */
+  notice: CaseNotice | null;
+  /** The case whose history and reports take the case's expiry when this item is delivered. */
+  syncRetentionOf: string | null;
   createdAt: string;
   state: 'pending' | 'delivered';
 }
 
 export const outboxKey = (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' });
 
-export const outboxPut = (deps: Deps, id: string, notice: CaseNotice, now: Date): TransactItem => ({
+export const outboxPut = (
+  deps: Deps,
+  id: string,
+  notice: CaseNotice | null,
+  now: Date,
+  syncRetentionOf: string | null = null,
+): TransactItem => ({
   Put: {
     TableName: deps.tableName,
     Item: {
@@ -30,6 +42,7 @@ export const outboxPut = (deps: Deps, id: string, notice: CaseNotice, now: Date)
       entity: OUTBOX_ENTITY,
       id,
       notice,
+      syncRetentionOf,
       createdAt: now.toISOString(),
       state: 'pending',
       gsi4pk: PENDING,
@@ -41,7 +54,8 @@ export const outboxPut = (deps: Deps, id: string, notice: CaseNotice, now: Date)
 
 const fromItem = (item: Record<string, unknown>): OutboxItem => ({
   id: String(item.id),
-  notice: item.notice as CaseNotice,
+  notice: (item.notice as CaseNotice | null | undefined) ?? null,
+  syncRetentionOf: typeof item.syncRetentionOf === 'string' ? item.syncRetentionOf : null,
   createdAt: String(item.createdAt),
   state: item.state as OutboxItem['state'],
 });

@@ -289,11 +289,66 @@ export const getReportsByIds = async (deps: Deps, ids: string[]): Promise<Map<st
   return new Map(items.map((item) => [String(item.id), fromItem(item)]));
 };
 
-/** The reporters' addresses of these reports, for closure feedback only. */
-export const getReportsByIdsWithEmail = async (deps: Deps, ids: string[]): Promise<string[]> =>
-  (await batchGetAll(deps, ids.map(reportKey), { projection: 'reporterEmail' }))
-    .map((item) => item.reporterEmail)
-    .filter((e): e is string => typeof e === 'string' && e.length > 0);
+/** A case's report as closure feedback needs it: its reporter's address (if still held) and its title. */
+export interface ClosureReport {
+  reportId: string;
+  submittedBy: string;
+  email: string | null;
+  title: string;
+}
+
+/** The reports of a closed case with their reporters' addresses, for closure feedback only. */
+export const getClosureReports = async (deps: Deps, ids: string[]): Promise<ClosureReport[]> =>
+  (
+    await batchGetAll(deps, ids.map(reportKey), {
+      projection: 'id, submittedBy, reporterEmail, #t',
+      names: { '#t': 'title' },
+      consistent: true,
+    })
+  ).map((item) => ({
+    reportId: String(item.id),
+    submittedBy: String(item.submittedBy),
+    email:
+      typeof item.reporterEmail === 'string' && item.reporterEmail.length > 0 ? item.reporterEmail : null,
+    title: String(item.title ?? ''),
+  }));
+
+/**
+ * Forgets the reporter's address once their closure email is sent. Conditional
+ * on the report still holding that very address, so it never removes another.
+ */
+export const removeReporterEmail = async (deps: Deps, reportId: string, email: string): Promise<void> => {
+  try {
+    await deps.db.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: reportKey(reportId),
+        UpdateExpression: 'REMOVE reporterEmail',
+        ConditionExpression: 'reporterEmail = :email',
+        ExpressionAttributeValues: { ':email': email },
+      }),
+    );
+  } catch (err) {
+    // Already removed (a rerun, or another sender): nothing to do.
+    if (!(err instanceof Error && err.name === 'ConditionalCheckFailedException')) throw err;
+  }
+};
+
+/** The keys of these reports and of their URL entries: what expires with a closed case. */
+export const reportRetentionKeys = async (
+  deps: Deps,
+  ids: string[],
+): Promise<{ pk: string; sk: string }[]> => {
+  const items = await batchGetAll(deps, ids.map(reportKey), {
+    projection: 'id, urlHashes',
+    consistent: true,
+  });
+  return items.flatMap((item) => {
+    const id = String(item.id);
+    const hashes = (item.urlHashes as string[] | undefined) ?? [];
+    return [reportKey(id), ...hashes.map((h) => urlKey(h, id))];
+  });
+};
 
 /**
  * Gives reports stored before the summary's day index (gsi8) their index keys:

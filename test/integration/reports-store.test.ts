@@ -175,9 +175,11 @@ describe('listing', () => {
 
   it('gives the desk every reporter, and a reporter only their own', async () => {
     const mine = await browseReports(deps, bob, { limit: '100' });
-    expect(mine.items.every((r) => r.submittedBy === 'bob')).toBe(true);
     const all = await browseReports(deps, desk, { limit: '100', date: '2026-11-26' });
-    expect(new Set(all.items.map((r) => r.submittedBy))).toEqual(new Set(['alice', 'bob', 'racer', 'pager']));
+    const submitter = new Map(all.items.map((r) => [r.id, 'submittedBy' in r ? r.submittedBy : undefined]));
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((r) => submitter.get(r.id) === 'bob')).toBe(true);
+    expect(new Set(submitter.values())).toEqual(new Set(['alice', 'bob', 'racer', 'pager']));
   });
 
   it('combines filters served by one index and filtered by the others', async () => {
