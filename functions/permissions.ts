@@ -83,9 +83,11 @@ export const jobPermissions = {
   },
   // Reads the summary's sent-markers by key; its failure is the alarm, it never sends.
   'daily-summary-watchdog': { table: ['GetItem'], indexes: [], sendsMail: false },
-  // The pending-outbox index and the deadline index; delivery marks and markers.
+  // The pending-outbox index and the deadline index; delivery marks and markers. Delivering a
+  // close or reopen also brings the case's items to its retention (the case partition read, then
+  // transactions checked against the case) and removes each told reporter's address.
   'case-notifications': {
-    table: ['BatchGetItem', 'PutItem', 'UpdateItem'],
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
     indexes: ['Query'],
     sendsMail: true,
   },
@@ -95,9 +97,10 @@ export const jobPermissions = {
 
 /** Functions invoked by an event source (infra/aws/constructs/outbox-sender.ts). */
 export const eventPermissions = {
-  // One outbox item by key, the case and reports it names, its delivery mark and markers.
+  // One outbox item by key, the case and reports it names, its delivery mark and markers; a
+  // close or reopen also syncs the case's retention (as case-notifications above).
   'outbox-stream': {
-    table: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'],
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
     indexes: [],
     sendsMail: true,
   },
