@@ -3,6 +3,9 @@
 // Handlers never read the Authorization header.
 import { ROLES, type Role } from '../../functions/routes';
 import { Forbidden, Unauthorized } from '../domain/errors';
+// Set in the ID token by the pool's pre-token-generation trigger (prod) for a
+// desk or agency user with TOTP on (infra/aws/README.md, "Staff second factor").
+import { STAFF_MFA_CLAIM, STAFF_MFA_VALUE } from '../domain/staff-mfa';
 
 export interface Principal {
   /** The authenticated subject id (Cognito `sub`). */
@@ -16,13 +19,7 @@ export interface Principal {
   mfa?: boolean;
 }
 
-/**
- * Set in the ID token by the pool's pre-token-generation trigger (prod) for a
- * desk or agency user who has TOTP turned on; with TOTP on, Cognito asks for
- * the code at every sign-in (infra/aws/README.md, "Staff sign in with a second factor").
- */
-export const STAFF_MFA_CLAIM = 'staff_mfa';
-export const STAFF_MFA_VALUE = 'totp';
+export { STAFF_MFA_CLAIM, STAFF_MFA_VALUE };
 /** The roles that read beyond their own reports: every case, or an agency's. */
 export const STAFF_ROLES: readonly Role[] = ['desk', 'agency'];
 

@@ -9,6 +9,7 @@ import { createHandler } from '../../functions/http/meta';
 import { loadAppConfig } from '../../infra/config';
 import { buildHttpEvent, lambdaContext, matchRoute, renderClaims } from '../../infra/local/server';
 import { createDeps } from '../../shared/deps';
+import { staffMfaClaims } from '../../shared/domain/staff-mfa';
 import { ID_TOKEN_REQUIRED, STAFF_MFA_REQUIRED } from '../../shared/http/principal';
 
 const depsWith = (staffMfaRequired: boolean) => {
@@ -111,4 +112,14 @@ describe('staff second factor (auth.staffMfaRequired)', () => {
       expect((await call(false, idToken(role))).statusCode).toBe(200);
     },
   );
+});
+
+describe('the claim the pre-token trigger adds (staffMfaClaims)', () => {
+  it('adds staff_mfa only for desk or agency users with TOTP on', () => {
+    expect(staffMfaClaims(['desk'], ['SOFTWARE_TOKEN_MFA'])).toEqual({ staff_mfa: 'totp' });
+    expect(staffMfaClaims(['agency'], ['SOFTWARE_TOKEN_MFA'])).toEqual({ staff_mfa: 'totp' });
+    expect(staffMfaClaims(['desk'], [])).toEqual({});
+    expect(staffMfaClaims(['desk'], ['SMS_MFA'])).toEqual({});
+    expect(staffMfaClaims(['reporter'], ['SOFTWARE_TOKEN_MFA'])).toEqual({});
+  });
 });
