@@ -74,7 +74,7 @@ export class Auth extends Construct {
         }),
       );
       Validations.of(this.preTokenGeneration).acknowledge({
-        id: 'AwsSolutions-IAM5',
+        id: `AwsSolutions-IAM5[Resource::arn:aws:cognito-idp:${config.region}:<AWS::AccountId>:userpool/*]`,
         reason:
           "AdminGetUser on this account and region's user pools: naming the pool's ARN would be a dependency cycle (the pool names this function as its trigger); the function only reads a user's MFA settings.",
       });
