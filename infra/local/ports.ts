@@ -29,7 +29,7 @@ export const isPortFree = (port: number, host: string): Promise<boolean> =>
 
 /**
  * Throws a LocalStackError naming `envVar` when the port is taken. `host` is the
- * address the service will bind (DynamoDB Local binds 0.0.0.0), so a listener
+ * address the service will bind (HOST, 127.0.0.1 by default), so a listener
  * on any conflicting address is found.
  */
 export const assertPortFree = async (

@@ -18,6 +18,7 @@ import { type HandlerGroup, handlerGroups, type RouteDef, routeKey, routes } fro
 import type { Deps } from '../../shared/deps';
 import { SECURITY_HEADERS } from '../../shared/http/handler';
 import { type Problem, problemResponse } from '../../shared/http/problem';
+import { connectHost } from './dynamodb';
 import { LocalStackError, portInUseMessage } from './ports';
 import { InvalidTokenError, type TokenClaims, type TokenVerifier } from './token';
 
@@ -553,5 +554,5 @@ export const startLocalApi = async (options: LocalApiOptions): Promise<LocalApi>
     return stopping;
   };
 
-  return { url: `http://${host}:${port}`, port, stop };
+  return { url: `http://${connectHost(host)}:${port}`, port, stop };
 };

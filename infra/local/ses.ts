@@ -3,6 +3,7 @@
 // viewer at `/` and the stored messages as JSON at `/store`.
 import type { Server } from 'node:http';
 import * as sesLocalModule from 'aws-ses-v2-local';
+import { connectHost } from './dynamodb';
 import { assertPortFree, LocalStackError, portInUseMessage } from './ports';
 
 export interface LocalSesOptions {
@@ -43,7 +44,7 @@ export const startLocalSes = async ({ port, host = '127.0.0.1' }: LocalSesOption
   }
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const endpoint = `http://${host}:${actualPort}`;
+  const endpoint = `http://${connectHost(host)}:${actualPort}`;
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {

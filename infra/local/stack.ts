@@ -8,7 +8,7 @@ import type { Deps } from '../../shared/deps';
 import { createMailingDeps } from '../../shared/mail/deps';
 import { backfillDayIndex } from '../../shared/store/reports';
 import { loadAppConfig } from '../config';
-import { startDynamoDbLocal } from './dynamodb';
+import { DEFAULT_HOST, startDynamoDbLocal } from './dynamodb';
 import { assertPortFree, LocalStackError } from './ports';
 import { preloadHandlerModules, startLocalApi } from './server';
 import { startLocalSes } from './ses';
@@ -19,7 +19,6 @@ import { TokenKeys } from './token';
 export const LOCAL_TABLE_NAME = 'opinion-desk-local';
 export const LOCAL_REGION = 'ap-southeast-1';
 export const LOCAL_DYNAMODB_TIMEOUT_MS = 1500;
-const HOST = '127.0.0.1';
 
 /** The runtime settings of anything that talks to a running local stack (the API, jobs, seed). */
 export const localRuntimeSettings = (o: {
@@ -39,6 +38,12 @@ export interface LocalStackOptions {
   port: number;
   ddbPort: number;
   mailPort: number;
+  /**
+   * The address every service listens on (HOST); default 127.0.0.1. DynamoDB
+   * Local and local SES accept any credentials: another address exposes the table
+   * and the mail to whoever reaches it.
+   */
+  host?: string;
   dataDir: string;
   /** Keep DynamoDB's data in memory instead of `<dataDir>/dynamodb`. */
   inMemory: boolean;
@@ -72,6 +77,7 @@ export const startLocalStack = async (
 ): Promise<LocalStack> => {
   const dataDir = resolve(options.dataDir);
   const { port, ddbPort, mailPort } = options;
+  const HOST = options.host ?? DEFAULT_HOST;
 
   const knobs = [
     ['PORT', port],
@@ -85,7 +91,7 @@ export const startLocalStack = async (
   }
   // Find a taken port before anything slow starts, so the message comes at once.
   await assertPortFree(port, HOST, 'The local API', 'PORT');
-  await assertPortFree(ddbPort, '0.0.0.0', 'DynamoDB Local', 'DDB_PORT');
+  await assertPortFree(ddbPort, HOST, 'DynamoDB Local', 'DDB_PORT');
   await assertPortFree(mailPort, HOST, 'The local SES endpoint', 'MAIL_PORT');
 
   // Import the handlers while Java starts: a broken handler fails the start early.
@@ -115,6 +121,7 @@ export const startLocalStack = async (
   try {
     const ddb = await startDynamoDbLocal({
       port: ddbPort,
+      host: HOST,
       ownProcessGroup: options.ownProcessGroup === true,
       ...(options.inMemory ? {} : { dbPath: join(dataDir, 'dynamodb') }),
     });

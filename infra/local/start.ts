@@ -58,6 +58,8 @@ const main = async () => {
       port: parsePort(env.PORT, 3000, 'PORT'),
       ddbPort: parsePort(env.DDB_PORT, 8000, 'DDB_PORT'),
       mailPort: parsePort(env.MAIL_PORT, 8005, 'MAIL_PORT'),
+      // Loopback unless asked: DynamoDB Local and local SES accept any credentials.
+      host: env.HOST?.trim() || '127.0.0.1',
       dataDir: env.DATA_DIR?.trim() || '.local',
       inMemory: env.DDB_IN_MEMORY === '1' || env.DDB_IN_MEMORY === 'true',
       // This process handles SIGINT/SIGTERM/SIGHUP and stops Java itself, last.

@@ -1,19 +1,22 @@
-// `npm run --silent token -- --role desk|reporter|agency [--user ID] [--agency ID] [--email ADDRESS]`
+// `npm run --silent token -- --role desk|reporter|agency [--user ID] [--agency ID] [--email ADDRESS] [--mfa]`
 // Prints one bearer token, signed with the local stack's key under DATA_DIR,
 // on stdout and nothing else, so that `TOKEN=$(npm run --silent token -- ...)` works.
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../functions/routes';
 import { loadAppConfig } from '../config';
 import { LocalStackError } from './ports';
-import { DEFAULT_AGENCY, TokenKeys } from './token';
+import { DEFAULT_AGENCY, MAX_TOKEN_LIFETIME_SECONDS, spanSeconds, TokenKeys } from './token';
 
-const USAGE = `Usage: npm run --silent token -- --role desk|reporter|agency [--user ID] [--agency ID] [--email ADDRESS] [--expires-in 12h]
+const USAGE = `Usage: npm run --silent token -- --role desk|reporter|agency [--user ID] [--agency ID] [--email ADDRESS] [--expires-in 12h] [--mfa]
 
   --role        the Cognito group the token carries (required)
   --user        the subject id (default local-<role>-user)
   --agency      for --role agency: the agency id (default ${DEFAULT_AGENCY})
   --email       the email claim (default <user>@example.org)
-  --expires-in  lifetime such as 12h, 30m, 7d (default 12h)
+  --expires-in  lifetime such as 12h, 30m, 7d (default 12h; at most 30d)
+  --mfa         carry the staff second-factor claim (what a prod desk or agency user has after a TOTP sign-in)
+
+Prints an ID token (token_use "id"), the only kind the API accepts.
 
 Reads DATA_DIR (default .local), where the local stack keeps its signing key.`;
 
@@ -32,6 +35,7 @@ const main = async () => {
         agency: { type: 'string' },
         email: { type: 'string' },
         'expires-in': { type: 'string' },
+        mfa: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -75,6 +79,12 @@ const main = async () => {
   if (expiresIn !== undefined && !/^\d+\s*[smhd]$/.test(expiresIn)) {
     return usageError(`--expires-in "${expiresIn}" is not a span such as 12h, 30m or 7d.`);
   }
+  if (expiresIn !== undefined && spanSeconds(expiresIn) > MAX_TOKEN_LIFETIME_SECONDS) {
+    return usageError(`--expires-in "${expiresIn}" is longer than 30 days, which the API refuses.`);
+  }
+  if (expiresIn !== undefined && spanSeconds(expiresIn) <= 0) {
+    return usageError(`--expires-in "${expiresIn}" must be longer than 0.`);
+  }
 
   const dataDir = process.env.DATA_DIR?.trim() || '.local';
   const keys = await TokenKeys.forDataDir(dataDir);
@@ -84,6 +94,7 @@ const main = async () => {
     ...(role === 'agency' ? { agency: agency ?? DEFAULT_AGENCY } : {}),
     ...(email ? { email } : {}),
     ...(expiresIn ? { expiresIn } : {}),
+    ...(values.mfa ? { mfa: true } : {}),
   });
   process.stdout.write(`${token}\n`);
 };

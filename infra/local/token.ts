@@ -1,7 +1,9 @@
 // Local stand-in for Cognito: an ES256 signing key kept under DATA_DIR, tokens
 // whose claims mirror a Cognito ID token (groups are the roles, agency users
 // carry `custom:agency`), and the verification the API Gateway JWT authorizer
-// does. The local server accepts only tokens signed with this key.
+// does, plus the checks the handlers and Cognito make: only ID tokens, a
+// lifetime of at most 30 days, no issue time in the future. The local server
+// accepts only tokens signed with this key.
 import { randomUUID } from 'node:crypto';
 import { chmod, link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -17,6 +19,7 @@ import {
   SignJWT,
 } from 'jose';
 import { ROLES, type Role } from '../../functions/routes';
+import { STAFF_MFA_CLAIM, STAFF_MFA_VALUE } from '../../shared/http/principal';
 import { LocalStackError } from './ports';
 
 export const TOKEN_ISSUER = 'opinion-desk-local';
@@ -24,6 +27,11 @@ export const TOKEN_AUDIENCE = 'opinion-desk-local';
 export const TOKEN_ALG = 'ES256';
 export const DEFAULT_AGENCY = 'transport-dept';
 export const DEFAULT_EXPIRES_IN = '12h';
+/** The longest lifetime (`exp - iat`) the verifier accepts, and the CLI mints: Cognito's refresh token maximum. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 30 * 86_400;
+/** How far in the future `iat` may lie (clock skew between machines). */
+export const IAT_SKEW_SECONDS = 60;
+export const ACCESS_TOKEN_REASON = 'it is an access token; use the ID token, not the access token';
 
 export const keyFilePath = (dataDir: string): string =>
   join(resolve(dataDir), 'keys', 'token-signing-key.json');
@@ -40,6 +48,13 @@ export interface IssueTokenOptions {
   expiresIn?: string | number;
   /** Pretend the token was issued at this time (tests: expired tokens). */
   now?: Date;
+  /** Carry the staff second-factor claim, as the prod pre-token trigger adds it after a TOTP sign-in. */
+  mfa?: boolean;
+  /**
+   * 'access' mints what Cognito's access token looks like (tests: it must be
+   * refused): `client_id` and `scope` instead of `aud`, no email, no agency.
+   */
+  tokenUse?: 'id' | 'access';
 }
 
 /** The verified claims, as the token carries them (arrays stay arrays). */
@@ -201,6 +216,22 @@ export class TokenKeys implements TokenVerifier {
     const now = options.now ?? new Date();
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + spanSeconds(options.expiresIn ?? DEFAULT_EXPIRES_IN);
+    if (options.tokenUse === 'access') {
+      return new SignJWT({
+        'cognito:groups': [role],
+        username: user,
+        client_id: TOKEN_AUDIENCE,
+        scope: 'aws.cognito.signin.user.admin',
+        token_use: 'access',
+        auth_time: iat,
+      })
+        .setProtectedHeader({ alg: TOKEN_ALG, kid: this.kid, typ: 'JWT' })
+        .setSubject(user)
+        .setIssuer(TOKEN_ISSUER)
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .sign(this.privateKey);
+    }
     const claims: JWTPayload & Record<string, unknown> = {
       'cognito:groups': [role],
       'cognito:username': user,
@@ -209,6 +240,7 @@ export class TokenKeys implements TokenVerifier {
       token_use: 'id',
       auth_time: iat,
       ...(role === 'agency' ? { 'custom:agency': options.agency ?? DEFAULT_AGENCY } : {}),
+      ...(options.mfa ? { [STAFF_MFA_CLAIM]: STAFF_MFA_VALUE } : {}),
     };
     return new SignJWT(claims)
       .setProtectedHeader({ alg: TOKEN_ALG, kid: this.kid, typ: 'JWT' })
@@ -220,18 +252,36 @@ export class TokenKeys implements TokenVerifier {
       .sign(this.privateKey);
   }
 
-  /** What the API Gateway JWT authorizer checks: signature, algorithm, issuer, audience, expiry. */
-  async verifyToken(token: string): Promise<TokenClaims> {
+  /**
+   * What the API Gateway JWT authorizer checks (signature, algorithm, issuer,
+   * audience, expiry), then what it cannot: an ID token only (the handlers
+   * check it again on AWS), a lifetime of at most 30 days, and an `iat` no
+   * more than a minute ahead. The token use is checked before the audience, so
+   * that an access token (no `aud`) hears what to send instead.
+   */
+  async verifyToken(token: string, now: Date = new Date()): Promise<TokenClaims> {
+    let payload: TokenClaims;
     try {
-      const { payload } = await jwtVerify(token, this.publicKey, {
+      ({ payload } = await jwtVerify(token, this.publicKey, {
         algorithms: [TOKEN_ALG],
         issuer: TOKEN_ISSUER,
-        audience: TOKEN_AUDIENCE,
         requiredClaims: ['sub', 'exp', 'iat'],
-      });
-      return payload as TokenClaims;
+        currentDate: now,
+      }));
     } catch (err) {
       throw new InvalidTokenError(reasonOf(err), { cause: err });
     }
+    if (payload.token_use !== 'id') throw new InvalidTokenError(ACCESS_TOKEN_REASON);
+    const audience = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+    if (!audience.includes(TOKEN_AUDIENCE)) throw new InvalidTokenError('it was not issued for this API');
+    const iat = payload.iat!;
+    const exp = payload.exp!;
+    if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) {
+      throw new InvalidTokenError('its lifetime (exp - iat) is longer than 30 days');
+    }
+    if (iat > Math.floor(now.getTime() / 1000) + IAT_SKEW_SECONDS) {
+      throw new InvalidTokenError('it was issued in the future (iat is more than a minute ahead)');
+    }
+    return payload;
   }
 }

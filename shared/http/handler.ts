@@ -10,10 +10,10 @@ import type {
 } from 'aws-lambda';
 import { findRoute, type HandlerGroup, type RouteDef, routeKey, routesOfGroup } from '../../functions/routes';
 import type { Deps } from '../deps';
-import { Forbidden, NotFound, Unauthorized } from '../domain/errors';
+import { NotFound } from '../domain/errors';
 import { logger } from '../observability';
 import { decodeJsonBody } from './body';
-import { type Principal, principalFromClaims } from './principal';
+import { type AuthPolicy, authorize, type Principal } from './principal';
 import { problemResponse, toProblem } from './problem';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -66,15 +66,10 @@ const httpResponses = (): MiddlewareObj<HttpEvent, HttpResponse> => ({
   },
 });
 
-const requirePrincipal = (route: RouteDef, event: HttpEvent): Principal | null => {
-  if (route.access === 'public') return null;
-  const principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
-  if (!principal) throw new Unauthorized('Sign in: a valid bearer token is required.');
-  if (!principal.roles.some((r) => (route.access as readonly string[]).includes(r))) {
-    throw new Forbidden('Your role may not do this.');
-  }
-  return principal;
-};
+const requirePrincipal = (route: RouteDef, event: HttpEvent, policy: AuthPolicy): Principal | null =>
+  route.access === 'public'
+    ? null
+    : authorize(event.requestContext.authorizer?.jwt?.claims, route.access, policy);
 
 export const toHttpResponse = (result: HttpResult): HttpResponse => ({
   statusCode: result.status,
@@ -98,7 +93,8 @@ export const httpHandler = (group: HandlerGroup, impls: RouteImpls, getDeps: () 
       const route = findRoute(event.routeKey);
       const impl = route && route.group === group ? impls[event.routeKey] : undefined;
       if (!route || !impl) throw new NotFound(`No route ${event.routeKey}.`);
-      const principal = requirePrincipal(route, event);
+      const deps = getDeps();
+      const principal = requirePrincipal(route, event, deps.config.auth);
       const headers = event.headers ?? {};
       const request: HttpRequest = {
         route,
@@ -111,6 +107,6 @@ export const httpHandler = (group: HandlerGroup, impls: RouteImpls, getDeps: () 
           : undefined,
         requestId: event.requestContext.requestId,
       };
-      return toHttpResponse(await impl(request, getDeps()));
+      return toHttpResponse(await impl(request, deps));
     });
 };

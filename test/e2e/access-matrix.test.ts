@@ -12,6 +12,7 @@ type Caller =
   | 'expired'
   | 'other-key'
   | 'tampered-role'
+  | 'access-token'
   | 'reporter'
   | 'reporter-other'
   | 'desk'
@@ -50,6 +51,7 @@ const CALLERS: Caller[] = [
   'expired',
   'other-key',
   'tampered-role',
+  'access-token',
   'reporter',
   'reporter-other',
   'desk',
@@ -95,6 +97,8 @@ beforeAll(async () => {
     expiresIn: '1h',
   });
   tokens['tampered-role'] = forgeTampered(tokens.reporter);
+  // A desk user's Cognito access token: validly signed, but not the ID token the API reads.
+  tokens['access-token'] = await api.token('desk', { user: 'desk-m', tokenUse: 'access' });
   const { privateKey } = await generateKeyPair('ES256');
   tokens['other-key'] = await new SignJWT({ 'cognito:groups': ['desk'], token_use: 'id' })
     .setProtectedHeader({ alg: 'ES256' })
@@ -199,6 +203,11 @@ describe('the access matrix', () => {
     else {
       expect(res.status).toBe(want);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
+      if (caller === 'access-token') {
+        expect(((await res.json()) as { detail: string }).detail).toMatch(
+          /use the ID token, not the access token/,
+        );
+      }
     }
   });
 });

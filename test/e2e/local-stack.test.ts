@@ -5,7 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect, createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
@@ -94,6 +94,43 @@ const rawGet = (url: string, headers: Record<string, string | string[]>): Promis
     req.end();
   });
 
+/** The local addresses listening on `port` (LISTEN rows of /proc/net/tcp and tcp6), as hex as the kernel writes them. */
+const listeningAddresses = async (port: number): Promise<string[]> => {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const found: string[] = [];
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    const text = await readFile(file, 'utf8').catch(() => '');
+    for (const line of text.split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (state !== '0A' || !local) continue; // 0A: LISTEN
+      const [address, p] = local.split(':');
+      if (p === hexPort && address) found.push(address);
+    }
+  }
+  return found;
+};
+/** 127.0.0.1 in /proc/net/tcp, ::1 and ::ffff:127.0.0.1 in tcp6 (little-endian words). */
+const LOOPBACK_HEX = new Set([
+  '0100007F',
+  '00000000000000000000000001000000',
+  '0000000000000000FFFF00000100007F',
+]);
+/** This machine's own non-loopback IPv4 addresses (connecting to them stays on this machine). */
+const ownExternalAddresses = (): string[] =>
+  Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
+const acceptsOn = (port: number, host: string): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = connect({ port, host });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
 const stackEnv = async (dataDir: string): Promise<Record<string, string>> => ({
   PORT: String(await freePort()),
   DDB_PORT: String(await freePort()),
@@ -167,6 +204,48 @@ describe('npm start', () => {
     const res = await fetch(`${apiUrl}/reference`, { headers: { authorization: `Bearer ${stranger}` } });
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('listens on 127.0.0.1 only: the API, DynamoDB Local and local SES', async () => {
+    for (const name of ['PORT', 'DDB_PORT', 'MAIL_PORT']) {
+      const port = Number(env[name]);
+      expect(await accepts(port), name).toBe(true);
+      const addresses = await listeningAddresses(port);
+      expect(addresses.length, `${name} listens`).toBeGreaterThan(0);
+      expect(
+        addresses.filter((a) => !LOOPBACK_HEX.has(a)),
+        `${name} on a non-loopback address`,
+      ).toEqual([]);
+      for (const address of ownExternalAddresses()) {
+        expect(await acceptsOn(port, address), `${name} on ${address}`).toBe(false);
+      }
+    }
+  });
+
+  it('answers 401 problem+json to an access token, saying to send the ID token', async () => {
+    const keys = await TokenKeys.forDataDir(dataDir);
+    const access = await keys.issueToken({ role: 'desk', tokenUse: 'access' });
+    const res = await fetch(`${apiUrl}/reference`, { headers: { authorization: `Bearer ${access}` } });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await res.json()) as { detail: string }).detail).toMatch(
+      /use the ID token, not the access token/,
+    );
+  });
+
+  it('answers 401 to a token living longer than 30 days, and to one issued in the future', async () => {
+    const keys = await TokenKeys.forDataDir(dataDir);
+    const long = await keys.issueToken({ role: 'desk', expiresIn: '31d' });
+    const future = await keys.issueToken({ role: 'desk', now: new Date(Date.now() + 5 * 60_000) });
+    for (const [token, reason] of [
+      [long, /longer than 30 days/],
+      [future, /issued in the future/],
+    ] as const) {
+      const res = await fetch(`${apiUrl}/reference`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(((await res.json()) as { detail: string }).detail).toMatch(reason);
+    }
   });
 
   it('seeds sample reports once, however often seed runs', async () => {
@@ -268,6 +347,8 @@ describe.concurrent('the token command', () => {
     [['--role', 'agency', '--agency', 'nasa'], /Unknown agency "nasa"/],
     [['--role', 'desk', '--agency', 'police'], /--agency applies only to --role agency/],
     [['--role', 'desk', '--bogus'], /Unknown option '--bogus'/],
+    [['--role', 'desk', '--expires-in', '31d'], /longer than 30 days/],
+    [['--role', 'desk', '--expires-in', '0s'], /longer than 0/],
   ])('rejects %j with exit code 2', async (args, message) => {
     const run = runTs('infra/local/token-cli.ts', args, { DATA_DIR: dataDir });
     expect((await run.exited).code).toBe(2);
@@ -288,7 +369,19 @@ describe.concurrent('the token command', () => {
       'cognito:groups': ['agency'],
       'custom:agency': 'police',
       email: 'cb01@example.org',
+      token_use: 'id',
     });
+  });
+
+  it('mints the staff second-factor claim with --mfa, and 30 days at most', async () => {
+    const run = runTs('infra/local/token-cli.ts', ['--role', 'desk', '--mfa', '--expires-in', '30d'], {
+      DATA_DIR: dataDir,
+    });
+    expect((await run.exited).code, run.stderr()).toBe(0);
+    const keys = await TokenKeys.forDataDir(dataDir);
+    const claims = await keys.verifyToken(run.stdout().trim());
+    expect(claims).toMatchObject({ token_use: 'id', staff_mfa: 'totp' });
+    expect(claims.exp! - claims.iat!).toBe(30 * 86_400);
   });
 });
 

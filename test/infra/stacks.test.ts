@@ -78,6 +78,8 @@ const policyStatements = (template: Template): Statement[] => {
 
 describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
   const config = loadAppConfig(envName);
+  /** Plus, where staff need a second factor, the user pool's pre-token-generation trigger. */
+  const functionCount = FUNCTION_COUNT + (config.auth.staffMfaRequired ? 1 : 0);
   let built: BuiltApp;
   let data: Template;
   let api: Template;
@@ -206,7 +208,7 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
 
   it('runs one Node.js 22 arm64 function per handler group, per scheduled job and for the outbox, bound to the table', () => {
     const functions = Object.values(api.findResources('AWS::Lambda::Function')) as CfnResource[];
-    expect(functions).toHaveLength(FUNCTION_COUNT);
+    expect(functions).toHaveLength(functionCount);
     for (const fn of functions) {
       const p = fn.Properties as {
         Runtime: string;
@@ -217,6 +219,8 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
       expect(p.Runtime).toBe('nodejs22.x');
       expect(p.Architectures).toEqual(['arm64']);
       expect(p.Handler).toBe('index.handler');
+      // The Cognito trigger reads no table.
+      if ((fn.Properties as { Description?: string }).Description?.includes('pre-token')) continue;
       expect(p.Environment.Variables).toMatchObject({
         APP_ENV: envName,
         POWERTOOLS_SERVICE_NAME: 'opinion-desk',
@@ -231,7 +235,7 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
   it('keeps every log group for the configured retention', () => {
     const groups = Object.values(api.findResources('AWS::Logs::LogGroup')) as CfnResource[];
     // One per function plus the API's access logs.
-    expect(groups).toHaveLength(FUNCTION_COUNT + 1);
+    expect(groups).toHaveLength(functionCount + 1);
     for (const g of groups) expect(g.Properties?.RetentionInDays).toBe(config.retention.logDays);
   });
 
@@ -254,6 +258,29 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
       'ALLOW_REFRESH_TOKEN_AUTH',
       'ALLOW_USER_SRP_AUTH',
     ]);
+  });
+
+  it('asks desk and agency users for TOTP where the config says so: optional pool MFA, a claim-adding trigger', () => {
+    // MFA is per pool and reporters may keep one factor: optional TOTP (no SMS), and a trigger
+    // that puts the staff claim in the ID token of a desk or agency user with TOTP on.
+    api.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+    const [pool] = Object.values(api.findResources('AWS::Cognito::UserPool')) as CfnResource[];
+    // A remembered device would skip the TOTP prompt.
+    expect(pool!.Properties?.DeviceConfiguration).toBeUndefined();
+    const trigger = (pool!.Properties?.LambdaConfig as { PreTokenGeneration?: unknown } | undefined)
+      ?.PreTokenGeneration;
+    if (config.auth.staffMfaRequired) {
+      expect(trigger).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/PreTokenGeneration/), 'Arn'] });
+      expect(policyStatements(api)).toContainEqual(
+        expect.objectContaining({ Action: 'cognito-idp:AdminGetUser', Effect: 'Allow' }),
+      );
+    } else {
+      expect(trigger).toBeUndefined();
+    }
+    expect(envName === 'prod').toBe(config.auth.staffMfaRequired);
   });
 
   it('outputs what operators and tools read, under the stack names they look for', () => {
@@ -537,7 +564,7 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     // Errors of every function, the outbox sender's included.
     const fnIds = Object.keys(api.findResources('AWS::Lambda::Function'));
     const errorAlarms = on('AWS/Lambda', 'Errors');
-    expect(errorAlarms).toHaveLength(FUNCTION_COUNT);
+    expect(errorAlarms).toHaveLength(functionCount);
     for (const fnId of fnIds) {
       expect(errorAlarms.map((a) => a.Dimensions)).toContainEqual([
         { Name: 'FunctionName', Value: { Ref: fnId } },
@@ -550,7 +577,7 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
 
     // Throttles of every function.
     const throttleAlarms = on('AWS/Lambda', 'Throttles');
-    expect(throttleAlarms).toHaveLength(FUNCTION_COUNT);
+    expect(throttleAlarms).toHaveLength(functionCount);
     for (const fnId of fnIds) {
       expect(throttleAlarms.map((a) => a.Dimensions)).toContainEqual([
         { Name: 'FunctionName', Value: { Ref: fnId } },
@@ -588,7 +615,7 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
       ]);
     }
     // Per queue; errors and throttles per function; API 5xx; SES Reject and Bounce.
-    expect(alarms).toHaveLength(QUEUE_COUNT + 2 * FUNCTION_COUNT + 1 + 2);
+    expect(alarms).toHaveLength(QUEUE_COUNT + 2 * functionCount + 1 + 2);
   });
 
   it('grants no IAM statement with Action "*" on Resource "*", and no Scan to the handlers', () => {

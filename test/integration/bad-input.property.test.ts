@@ -28,8 +28,13 @@ type Handler = (
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 let handlers: Record<string, Handler>;
 const ctx = lambdaContext('test', 'ap-southeast-1');
-const DESK = { sub: 'desk-p', 'cognito:groups': ['desk'] };
-const REPORTER = { sub: 'rep-p', 'cognito:groups': ['reporter'], email: 'rep-p@example.org' };
+const DESK = { sub: 'desk-p', 'cognito:groups': ['desk'], token_use: 'id' };
+const REPORTER = {
+  sub: 'rep-p',
+  'cognito:groups': ['reporter'],
+  email: 'rep-p@example.org',
+  token_use: 'id',
+};
 
 const send = async (
   method: 'GET' | 'POST',

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ACCESS_TOKEN_REASON,
   InvalidTokenError,
   keyFilePath,
   TOKEN_AUDIENCE,
@@ -90,5 +91,37 @@ describe('issuing and verifying a local token', () => {
 
   it('rejects garbage', async () => {
     await expect(keys.verifyToken('not-a-jwt')).rejects.toThrow(/malformed/);
+  });
+
+  it('refuses an access token, saying to send the ID token', async () => {
+    const access = await keys.issueToken({ role: 'desk', tokenUse: 'access' });
+    expect(decodeJwt(access)).toMatchObject({ token_use: 'access', client_id: TOKEN_AUDIENCE });
+    expect(decodeJwt(access)).not.toHaveProperty('aud');
+    const err = await keys.verifyToken(access).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidTokenError);
+    expect((err as InvalidTokenError).reason).toBe(ACCESS_TOKEN_REASON);
+    expect((err as Error).message).toMatch(/use the ID token, not the access token/);
+  });
+
+  it('refuses a lifetime (exp - iat) longer than 30 days, and accepts exactly 30 days', async () => {
+    const long = await keys.issueToken({ role: 'desk', expiresIn: 30 * 86_400 + 1 });
+    await expect(keys.verifyToken(long)).rejects.toThrow(/longer than 30 days/);
+    const month = await keys.issueToken({ role: 'desk', expiresIn: '30d' });
+    await expect(keys.verifyToken(month)).resolves.toMatchObject({ sub: 'local-desk-user' });
+  });
+
+  it('refuses an iat more than a minute in the future, and allows a minute of skew', async () => {
+    const now = new Date('2026-11-26T03:00:00Z');
+    const ahead = await keys.issueToken({ role: 'desk', now: new Date(now.getTime() + 61_000) });
+    await expect(keys.verifyToken(ahead, now)).rejects.toThrow(/issued in the future/);
+    const skewed = await keys.issueToken({ role: 'desk', now: new Date(now.getTime() + 60_000) });
+    await expect(keys.verifyToken(skewed, now)).resolves.toMatchObject({ token_use: 'id' });
+  });
+
+  it('carries the staff second-factor claim only when asked', async () => {
+    expect(await keys.verifyToken(await keys.issueToken({ role: 'desk', mfa: true }))).toMatchObject({
+      staff_mfa: 'totp',
+    });
+    expect(await keys.verifyToken(await keys.issueToken({ role: 'desk' }))).not.toHaveProperty('staff_mfa');
   });
 });

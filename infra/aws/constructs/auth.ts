@@ -2,7 +2,14 @@
 // (functions/routes.ts ROLES), agency users carrying `custom:agency`. Accounts
 // are created by the desk (no self sign-up). The API's JWT authorizer verifies
 // tokens issued to the one app client.
-import { Duration, Validations } from 'aws-cdk-lib';
+//
+// Staff second factor (config auth.staffMfaRequired, prod): MFA is per pool,
+// and reporters may keep one factor, so the pool keeps MFA optional (TOTP, no
+// device remembering) and a pre-token-generation trigger (functions/auth/
+// pre-token.ts) puts `staff_mfa: totp` in the ID token of a desk or agency
+// user who has TOTP on; Cognito asks such a user for the code at every sign-in.
+// The API refuses desk and agency tokens without the claim (403).
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -13,10 +20,12 @@ import {
   UserPool,
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ROLES, type Role } from '../../../functions/routes';
 import type { AppConfig } from '../../../shared/config/schema';
 import { AGENCY_ATTRIBUTE } from '../names';
+import { HandlerFunction } from './function';
 import { removalPolicyFor } from './retention';
 
 /** Precedence only orders the groups in the console and in `cognito:preferred_role`; roles add up. */
@@ -39,11 +48,37 @@ export interface AuthProps {
 export class Auth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** The pre-token-generation trigger, when the config asks staff for a second factor. */
+  readonly preTokenGeneration?: HandlerFunction;
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
     const { config } = props;
     const prod = config.env === 'prod';
+
+    if (config.auth.staffMfaRequired) {
+      this.preTokenGeneration = new HandlerFunction(this, 'PreTokenGeneration', {
+        config,
+        entry: 'functions/auth/pre-token.ts',
+        description: 'opinion-desk Cognito pre-token trigger: the staff second-factor claim',
+        timeout: Duration.seconds(5),
+        memorySize: 256,
+      });
+      // The pool's ARN would make a cycle (the pool names this function as its trigger).
+      this.preTokenGeneration.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['cognito-idp:AdminGetUser'],
+          resources: [
+            Stack.of(this).formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: '*' }),
+          ],
+        }),
+      );
+      Validations.of(this.preTokenGeneration).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:aws:cognito-idp:${config.region}:<AWS::AccountId>:userpool/*]`,
+        reason:
+          "AdminGetUser on this account and region's user pools: naming the pool's ARN would be a dependency cycle (the pool names this function as its trigger); the function only reads a user's MFA settings.",
+      });
+    }
 
     this.userPool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
@@ -66,6 +101,10 @@ export class Auth extends Construct {
       },
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
+      // No deviceTracking: a remembered device would skip the TOTP prompt.
+      ...(this.preTokenGeneration
+        ? { lambdaTriggers: { preTokenGeneration: this.preTokenGeneration.fn } }
+        : {}),
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.PLUS,
       // Threat protection blocks risky sign-ins in prod; elsewhere it only reports them.

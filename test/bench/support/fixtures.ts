@@ -49,7 +49,7 @@ export const postReportEvent = (
     body: Buffer.from(body),
     sourceIp: '127.0.0.1',
     match,
-    claims: { sub, 'cognito:groups': ['reporter'], email: `${sub}@example.org` },
+    claims: { sub, 'cognito:groups': ['reporter'], email: `${sub}@example.org`, token_use: 'id' },
     requestId: randomUUID(),
     now: new Date(),
   });
