@@ -28,6 +28,7 @@ import { type HandlerGroup, handlerGroups } from '../../functions/routes';
 import { type ScheduleName, schedules } from '../../functions/schedules';
 import { type BuiltApp, buildApp } from '../../infra/aws/build';
 import { OUTBOX_SENDER_ENTRY } from '../../infra/aws/constructs/outbox-sender';
+import { loadAppConfig } from '../../infra/config';
 import { ENVIRONMENTS, type EnvironmentName } from '../../shared/config/schema';
 import { GSI_NAMES } from '../../shared/store/table';
 
@@ -321,6 +322,37 @@ describe.each(ENVIRONMENTS)(
         expect(grantsOf(row)).toEqual(expectedGrants(row));
       },
     );
+
+    it('has no function outside the table, but the staff second-factor trigger where the config asks for it', () => {
+      const app = built.stage.appStack;
+      const known = new Set(
+        functionRows.map((row) =>
+          idOf(
+            (row.kind === 'http'
+              ? app.functions[row.name as HandlerGroup]
+              : row.kind === 'job'
+                ? app.jobs[row.name]!.function
+                : app.outboxSender.function
+            ).fn,
+          ),
+        ),
+      );
+      const trigger = app.auth.preTokenGeneration;
+      expect(trigger !== undefined).toBe(loadAppConfig(envName).auth.staffMfaRequired);
+      const others = Object.keys(template.findResources('AWS::Lambda::Function')).filter(
+        (id) => !known.has(id),
+      );
+      expect(others).toEqual(trigger ? [idOf(trigger.fn)] : []);
+      if (!trigger) return;
+      // The trigger reads a user's MFA settings and writes its logs: nothing on the table, no mail.
+      const roleId = idOf(trigger.fn.role!);
+      const actions = (Object.values(template.findResources('AWS::IAM::Policy')) as CfnResource[])
+        .filter((p) => JSON.stringify(p.Properties?.Roles) === JSON.stringify([{ Ref: roleId }]))
+        .flatMap((p) => (p.Properties!.PolicyDocument as { Statement: Statement[] }).Statement)
+        .flatMap((st) => asList(st.Action))
+        .sort();
+      expect(actions).toEqual(['cognito-idp:AdminGetUser', 'logs:CreateLogStream', 'logs:PutLogEvents']);
+    });
 
     it('tells exactly the functions that send email which configuration set to use', () => {
       const resources = template.toJSON().Resources as Record<string, CfnResource>;
