@@ -139,13 +139,12 @@ const problemResponse = (
   }
 };
 
-const successHeaders = (route: RouteDef, s: RouteSchemas): Record<string, unknown> => ({
+const successHeaders = (s: RouteSchemas): Record<string, unknown> => ({
   ...(s.status === 201 ? { Location: header('The path of the new resource.', true) } : {}),
   ...(s.etag ? { ETag: header('The version, quoted: send it back as If-Match.', true) } : {}),
   ...((s.headers ?? []).some((h) => h.name === 'Idempotency-Key')
     ? { 'Idempotent-Replayed': header('`true` when this replays the first response to the key.', false) }
     : {}),
-  ...(route.path === '/openapi.json' ? { 'Cache-Control': header('Cacheable for 5 minutes.', true) } : {}),
 });
 
 export const buildOpenApi = (config: AppConfig) => {
@@ -179,7 +178,7 @@ export const buildOpenApi = (config: AppConfig) => {
       schema: { type: 'string' },
     }));
     const isPublic = route.access === 'public';
-    const headers = successHeaders(route, s);
+    const headers = successHeaders(s);
     const responses: Record<string, unknown> = {
       [String(s.status)]: {
         description: s.status === 201 ? 'Created' : 'Success',
