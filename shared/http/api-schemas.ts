@@ -29,6 +29,9 @@ import { dailySummarySchema } from '../domain/summary-types';
 import { reporterReportSchema } from '../domain/views';
 import { summaryQuerySchema } from '../service/summary';
 
+/** Problem statuses that only some routes' own rules answer; the rest follow from the route's shape (openapi.ts). */
+export type RouteProblemStatus = 409 | 412 | 422 | 428;
+
 export interface RouteSchemas {
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -36,6 +39,12 @@ export interface RouteSchemas {
   status: number;
   /** Request headers the route reads. */
   headers?: { name: string; description: string; required: boolean }[];
+  /** The success response carries the resource's version as `ETag`. */
+  etag?: true;
+  /** False for a route that answers without reading the store (so never 503). */
+  store?: false;
+  /** The route-specific problems it can answer, each with what causes it. */
+  problems?: Partial<Record<RouteProblemStatus, string>>;
 }
 
 const page = <T extends z.ZodType>(item: T) =>
@@ -46,9 +55,10 @@ const reportFor = (desk: z.ZodObject) => z.union([desk, reporterReportSchema]);
 
 export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> => ({
   'GET /health': { response: z.object({ status: z.literal('ok') }), status: 200 },
-  'GET /openapi.json': { response: z.object({ openapi: z.string() }).loose(), status: 200 },
+  'GET /openapi.json': { response: z.object({ openapi: z.string() }).loose(), status: 200, store: false },
   'GET /reference': {
     status: 200,
+    store: false,
     response: z.object({
       timeZone: z.string(),
       defaultLocale: z.string(),
@@ -84,6 +94,10 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
           'Up to 128 visible ASCII characters. A retry with the same key and body replays the first response (Idempotent-Replayed: true); a different body → 422.',
       },
     ],
+    problems: {
+      409: 'A request with this Idempotency-Key is still being stored; retry after Retry-After.',
+      422: 'This Idempotency-Key was used with a different body.',
+    },
   },
   'GET /reports': {
     status: 200,
@@ -91,14 +105,35 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
     response: page(reportFor(reportSchema)),
   },
   'GET /reports/{id}': { status: 200, response: reportFor(reportSchema) },
-  'POST /reports/{id}/actions': { status: 200, body: reportActionSchema, response: reportSchema },
-  'POST /cases': { status: 201, body: openCaseSchema(config), response: caseViewSchema },
+  'POST /reports/{id}/actions': {
+    status: 200,
+    body: reportActionSchema,
+    response: reportSchema,
+    problems: {
+      409: 'The report’s status does not allow the action (currentStatus, allowedActions), it is linked to a case, or it changed meanwhile.',
+    },
+  },
+  'POST /cases': {
+    status: 201,
+    body: openCaseSchema(config),
+    response: caseViewSchema,
+    etag: true,
+    problems: {
+      409: 'Some reports are not new: linked to a case or dismissed (reportIds, reports); or a concurrent write, retry after Retry-After.',
+    },
+  },
   'GET /cases': { status: 200, query: caseListQuerySchema(config), response: page(caseViewSchema) },
-  'GET /cases/{id}': { status: 200, response: caseDetailSchema },
+  'GET /cases/{id}': { status: 200, response: caseDetailSchema, etag: true },
   'POST /cases/{id}/actions': {
     status: 200,
     body: caseActionSchema(config),
     response: caseViewSchema,
+    etag: true,
+    problems: {
+      409: 'The case’s status does not allow the action (currentStatus, allowedActions); reports already on the case or not new (reportIds); the briefing is not scheduled; or a concurrent write, retry after Retry-After.',
+      412: 'If-Match names an older version: the case is at currentVersion (also in ETag).',
+      428: 'If-Match is missing.',
+    },
     headers: [
       {
         name: 'If-Match',
@@ -112,5 +147,12 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
   'GET /briefings': { status: 200, query: briefingListQuerySchema, response: page(briefingSchema) },
   'POST /briefings': { status: 201, body: newBriefingSchema, response: briefingSchema },
   'GET /briefings/{id}': { status: 200, response: briefingDetailSchema },
-  'POST /briefings/{id}/actions': { status: 200, body: briefingActionSchema, response: briefingSchema },
+  'POST /briefings/{id}/actions': {
+    status: 200,
+    body: briefingActionSchema,
+    response: briefingSchema,
+    problems: {
+      409: 'The briefing is cancelled or has started (currentStatus), or it changed meanwhile.',
+    },
+  },
 });

@@ -8,14 +8,20 @@ import type { HandlerGroup, Role } from '../../functions/routes';
 import { type LambdaHttpHandler, startLocalApi } from '../../infra/local/server';
 import { type IssueTokenOptions, TokenKeys } from '../../infra/local/token';
 import type { Clock, Deps } from '../../shared/deps';
+import { buildOpenApi } from '../../shared/http/openapi';
+import { watchApiTraffic } from './api-traffic';
 import { testTable } from './aws';
+import type { OpenApiDocument } from './openapi-check';
 
 export interface TestApiOptions {
   /** Overrides for the deps the handlers get (they are bound to a fresh test table). */
   deps?: Partial<Deps>;
   /** Shorthand for deps.clock: pin "now". */
   clock?: Clock;
-  /** Replace a group's handler (tests of the adapter itself). */
+  /**
+   * Replace a group's handler (tests of the adapter itself). The API's traffic
+   * is then not checked against the OpenAPI document, which describes the real handlers.
+   */
   handlers?: Partial<Record<HandlerGroup, LambdaHttpHandler>>;
 }
 
@@ -41,6 +47,10 @@ export const startTestApi = async (options: TestApiOptions = {}): Promise<TestAp
     verifier: keys,
     ...(options.handlers ? { handlers: options.handlers } : {}),
   });
+  // Every response of the real handlers must be one the document declares (test/support/api-traffic.ts).
+  const unwatch = options.handlers
+    ? () => {}
+    : watchApiTraffic(api.url, buildOpenApi(deps.config) as unknown as OpenApiDocument);
   return {
     url: api.url,
     token: (role, o = {}) => keys.issueToken({ ...o, role }),
@@ -49,6 +59,7 @@ export const startTestApi = async (options: TestApiOptions = {}): Promise<TestAp
     deps,
     keys,
     stop: async () => {
+      unwatch();
       await api.stop();
       deps.db.destroy();
       table.db.destroy();
