@@ -116,6 +116,24 @@ const invalidBody = (valid: Record<string, unknown>, textFields: string[], optio
         fc.nat(3),
       )
       .map(([k, s]) => json({ ...valid, [k]: s })),
+    // characters a one-line field refuses (line breaks, C0/C1 controls, bidi
+    // overrides and isolates), and those a multi-line field refuses (the same
+    // but LF and tab; a CR not followed by LF), anywhere in the value
+    ...textKinds(textFields).map(([fields, chars]) =>
+      fc
+        .tuple(fc.constantFrom(...fields), fc.constantFrom(...chars), fc.stringMatching(/^[a-z]{1,5}$/))
+        .map(([k, c, tail]) => json({ ...valid, [k]: `Văn bản${c}${tail}` })),
+    ),
+    // bytes that are not UTF-8 inside a text value: overlong, lone continuation,
+    // truncated, UTF-8-encoded surrogates, beyond U+10FFFF
+    fc
+      .tuple(fc.constantFrom(...textFields), fc.constantFrom(...INVALID_UTF8), fc.boolean())
+      .map(([k, bytes, atEnd]) => {
+        const [head, tail] = json({ ...valid, [k]: 'Văn@@bản' }).split('@@') as [string, string];
+        return atEnd
+          ? Buffer.concat([Buffer.from(json(valid).slice(0, -1)), Buffer.from(bytes)])
+          : Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(tail)]);
+      }),
     // numbers JSON.parse turns into Infinity, duplicate keys (the last wins, the first must not sneak through)
     fc.constant(json(valid).replace(/\}$/, ',"reach":1e309}')),
     fc
@@ -143,6 +161,42 @@ const invalidBody = (valid: Record<string, unknown>, textFields: string[], optio
     ),
   );
 };
+
+/** Free-text fields by kind: one-line ones end up in subjects and headers. */
+const MULTI_LINE_FIELDS = ['summary', 'note', 'finding', 'response'];
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+const BIDI_CONTROLS = [...range(0x202a, 0x202e), ...range(0x2066, 0x2069)];
+const C1 = range(0x7f, 0x9f);
+const ONE_LINE_REFUSED = [...range(0, 0x1f), ...C1, ...BIDI_CONTROLS, '\u2028', '\u2029', '\r\n'];
+const MULTI_LINE_REFUSED = [
+  ...range(0, 0x1f).filter((c) => c !== '\n' && c !== '\t'),
+  ...C1,
+  ...BIDI_CONTROLS,
+];
+const textKinds = (fields: string[]): [string[], string[]][] => {
+  const multi = fields.filter((f) => MULTI_LINE_FIELDS.includes(f));
+  const one = fields.filter((f) => !MULTI_LINE_FIELDS.includes(f));
+  return [
+    ...(one.length > 0 ? [[one, ONE_LINE_REFUSED] as [string[], string[]]] : []),
+    ...(multi.length > 0 ? [[multi, MULTI_LINE_REFUSED] as [string[], string[]]] : []),
+  ];
+};
+const INVALID_UTF8 = [
+  [0xc0, 0xaf],
+  [0xe0, 0x80, 0x80],
+  [0xf0, 0x80, 0x80, 0xaf],
+  [0x80],
+  [0xbf, 0x80],
+  [0xe1, 0xbb],
+  [0xf0, 0x9f, 0x98],
+  [0xed, 0xa0, 0x80],
+  [0xed, 0xbf, 0xbf],
+  [0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xff],
+  [0xe9],
+];
 
 const future = () => new Date(Date.now() + 5 * 86400_000).toISOString();
 
@@ -245,7 +299,7 @@ describe('every body schema rejects bad input with 4xx problem+json and stores n
       await fc.assert(
         fc.asyncProperty(invalidBody(valid, textFields, optional), async (raw) => {
           const res = await send('POST', url, raw, claims, headers);
-          expect(isProblem4xx(res), `${res.statusCode} for ${raw.slice(0, 120)}`).toBe(true);
+          expect(isProblem4xx(res), `${res.statusCode} for ${String(raw).slice(0, 120)}`).toBe(true);
         }),
         { seed: 424242, numRuns: RUNS },
       );
