@@ -185,6 +185,21 @@ export interface EventInput {
   now: Date;
 }
 
+// A body that is valid UTF-8 is passed as a string, as API Gateway passes a
+// JSON body; any other bytes base64-encoded, so the handler sees the bytes
+// themselves and refuses them (a string would already hold U+FFFD instead).
+const bodyOf = (body: Buffer | undefined): { body?: string; isBase64Encoded: boolean } => {
+  if (!body || body.length === 0) return { isBase64Encoded: false };
+  try {
+    return {
+      body: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body),
+      isBase64Encoded: false,
+    };
+  } catch {
+    return { body: body.toString('base64'), isBase64Encoded: true };
+  }
+};
+
 export const buildHttpEvent = (input: EventInput): APIGatewayProxyEventV2WithJWTAuthorizer => {
   const q = input.url.indexOf('?');
   const encodedPath = q === -1 ? input.url : input.url.slice(0, q);
@@ -258,8 +273,7 @@ export const buildHttpEvent = (input: EventInput): APIGatewayProxyEventV2WithJWT
           }
         : {}),
     } as APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'],
-    ...(input.body && input.body.length > 0 ? { body: input.body.toString('utf8') } : {}),
-    isBase64Encoded: false,
+    ...bodyOf(input.body),
   };
   return event;
 };

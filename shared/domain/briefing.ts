@@ -5,7 +5,7 @@ import * as z from 'zod';
 import type { AppConfig } from '../config/schema';
 import type { BriefingView } from './briefing-types';
 import { BadRequest, Conflict } from './errors';
-import { text } from './report';
+import { oneLineText } from './text';
 import { isCalendarDay } from './time';
 
 export const BRIEFING_STATUSES = ['scheduled', 'cancelled'] as const;
@@ -26,16 +26,16 @@ const emails = z
   .refine((l) => new Set(l.map((e) => e.toLowerCase())).size === l.length, 'must not repeat an address');
 
 export const newBriefingSchema = z.strictObject({
-  title: text(3, 200),
+  title: oneLineText(3, 200),
   startsAt: futureInstant,
   durationMinutes: z.number().int().min(15).max(600).optional(),
-  location: text(1, 300).optional(),
+  location: oneLineText(1, 300).optional(),
   invitees: emails.optional(),
 });
 export type NewBriefingInput = z.output<typeof newBriefingSchema>;
 
 export const briefingActionSchema = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('cancel'), reason: text(1, 1000) }),
+  z.strictObject({ action: z.literal('cancel'), reason: oneLineText(1, 1000) }),
   z.strictObject({ action: z.literal('reschedule'), startsAt: futureInstant }),
   z.strictObject({ action: z.literal('invite'), emails }),
 ]);

@@ -5,7 +5,8 @@ import * as z from 'zod';
 import type { Role } from '../../functions/routes';
 import type { AppConfig } from '../config/schema';
 import { BadRequest, Conflict, Forbidden } from './errors';
-import { httpUrl, text, URGENCIES } from './report';
+import { httpUrl, URGENCIES } from './report';
+import { multiLineText, oneLineText } from './text';
 
 /** How a case ends (SPEC §4 "Case"). */
 export const OUTCOMES = ['clarified', 'corrected', 'resolved', 'unfounded', 'no-action'] as const;
@@ -58,7 +59,7 @@ const reportIds = z
   .min(1)
   .max(MAX_REPORTS_PER_REQUEST)
   .refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id');
-const note = text(1, 4000);
+const note = multiLineText(1, 4000);
 
 export const caseActionSchema = (config: AppConfig) =>
   z.discriminatedUnion('action', [
@@ -70,8 +71,8 @@ export const caseActionSchema = (config: AppConfig) =>
     }),
     z.strictObject({
       action: z.literal('respond'),
-      finding: text(1, 4000),
-      response: text(1, 8000),
+      finding: multiLineText(1, 4000),
+      response: multiLineText(1, 8000),
       note: note.optional(),
     }),
     z.strictObject({
@@ -80,7 +81,7 @@ export const caseActionSchema = (config: AppConfig) =>
       note,
       evidenceUrl: httpUrl.optional(),
     }),
-    z.strictObject({ action: z.literal('reopen'), reason: text(1, 4000) }),
+    z.strictObject({ action: z.literal('reopen'), reason: oneLineText(1, 4000) }),
     z.strictObject({ action: z.literal('comment'), note }),
     z.strictObject({ action: z.literal('link-reports'), reportIds }),
     z.strictObject({ action: z.literal('flag-briefing'), briefingId: z.ulid().nullable() }),
@@ -90,8 +91,8 @@ export type CaseAction = z.output<ReturnType<typeof caseActionSchema>>;
 export const openCaseSchema = (config: AppConfig) =>
   z.strictObject({
     reportIds,
-    title: text(3, 200).optional(),
-    summary: text(1, 5000).optional(),
+    title: oneLineText(3, 200).optional(),
+    summary: multiLineText(1, 5000).optional(),
     category: z.enum(config.categories.map((c) => c.id) as [string, ...string[]]).optional(),
     area: z.enum(config.areas.map((a) => a.id) as [string, ...string[]]).optional(),
     priority: z.enum(PRIORITIES).optional(),

@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import type { AppConfig } from '../config/schema';
 import { BadRequest, Conflict } from './errors';
+import { multiLineText, oneLineText } from './text';
 import { isCalendarDay } from './time';
 
 export const CHANNELS = ['social', 'press', 'community', 'hotline', 'other'] as const;
@@ -15,20 +16,6 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const OBSERVED_MAX_FUTURE_MS = 5 * 60_000;
 export const OBSERVED_MAX_AGE_MS = 30 * 86_400_000;
 
-// C0 controls other than tab, newline and carriage return have no place in prose.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
-/** Well-formed Unicode text (no lone surrogates, no control characters), trimmed. */
-export const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => s.isWellFormed(), 'must be well-formed Unicode (no lone surrogates)')
-    .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters');
-
 export const httpUrl = z
   .url({ protocol: /^https?$/, hostname: z.regexes.hostname })
   .max(2048)
@@ -38,8 +25,8 @@ const rfc3339 = z.iso.datetime({ offset: true });
 
 export const reportSubmissionSchema = (config: AppConfig) =>
   z.strictObject({
-    title: text(3, 200),
-    summary: text(1, 5000),
+    title: oneLineText(3, 200),
+    summary: multiLineText(1, 5000),
     category: z.enum(config.categories.map((c) => c.id) as [string, ...string[]]),
     area: z.enum(config.areas.map((a) => a.id) as [string, ...string[]]),
     channel: z.enum(CHANNELS),
@@ -52,7 +39,7 @@ export const reportSubmissionSchema = (config: AppConfig) =>
 export type ReportSubmission = z.output<ReturnType<typeof reportSubmissionSchema>>;
 
 export const reportActionSchema = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('dismiss'), reason: text(1, 1000) }),
+  z.strictObject({ action: z.literal('dismiss'), reason: oneLineText(1, 1000) }),
   z.strictObject({ action: z.literal('restore') }),
 ]);
 export type ReportAction = z.output<typeof reportActionSchema>;

@@ -61,19 +61,49 @@ export const inspectJson = (
 /** The deepest nesting of arrays/objects in a JSON text exceeds `limit`. */
 export const jsonDepthExceeds = (text: string, limit: number): boolean => inspectJson(text, limit).tooDeep;
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const notUtf8 = () =>
+  new BadRequest('The body is not valid UTF-8.', [{ path: '/', message: 'invalid UTF-8' }]);
+
+/**
+ * The body's text, refusing anything that is not valid UTF-8 instead of
+ * storing U+FFFD in its place. A base64-encoded body (API Gateway's shape for
+ * bodies it does not pass as text; the local server's for bytes that are not
+ * UTF-8) is decoded with a fatal decoder. A body passed as a string was
+ * decoded upstream: a lone surrogate or a U+FFFD in it is what a lossy decoder
+ * leaves of invalid bytes, so it is refused too (a client that means U+FFFD
+ * can write it as the JSON escape \ufffd).
+ */
+const bodyText = (rawBody: string, isBase64Encoded: boolean | undefined): string => {
+  if (!isBase64Encoded) {
+    if (!rawBody.isWellFormed() || rawBody.includes('\uFFFD')) throw notUtf8();
+    return rawBody;
+  }
+  try {
+    return strictUtf8.decode(Buffer.from(rawBody, 'base64'));
+  } catch {
+    throw notUtf8();
+  }
+};
+
 export const decodeJsonBody = (
   rawBody: string | undefined,
   isBase64Encoded: boolean | undefined,
   contentType: string | undefined,
 ): unknown => {
-  const text =
-    rawBody === undefined ? '' : isBase64Encoded ? Buffer.from(rawBody, 'base64').toString('utf8') : rawBody;
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
+  const size =
+    rawBody === undefined
+      ? 0
+      : isBase64Encoded
+        ? Buffer.from(rawBody, 'base64').length
+        : Buffer.byteLength(rawBody, 'utf8');
+  if (size > MAX_BODY_BYTES) {
     throw new PayloadTooLarge(`The body is larger than ${MAX_BODY_BYTES} bytes.`);
   }
   if (!isJsonContentType(contentType)) {
     throw new UnsupportedMediaType('Send the body as application/json.');
   }
+  const text = rawBody === undefined ? '' : bodyText(rawBody, isBase64Encoded);
   if (text.trim().length === 0) throw new BadRequest('The body is empty; a JSON object is required.');
   const shape = inspectJson(text, MAX_JSON_DEPTH);
   if (shape.tooDeep) throw new BadRequest(`The JSON is nested deeper than ${MAX_JSON_DEPTH} levels.`);

@@ -77,11 +77,9 @@ export const briefingsPage = async (
   const page = await queryIndexPage(deps, {
     index: 'gsi7',
     partition: 'BRIEFING',
-    sortKey: {
-      expression: '#sk BETWEEN :from AND :to',
-      values: { ':from': from.toISOString(), ':to': to.toISOString() },
-    },
+    sortKey: { between: [from.toISOString(), to.toISOString()] },
     filters: [],
+    binding: { from: from.toISOString(), to: to.toISOString() },
     limit,
     cursor,
     newestFirst: false,

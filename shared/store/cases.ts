@@ -286,9 +286,8 @@ export const listCases = async (
     filters,
     limit: q.limit,
     cursor: q.cursor,
-    ...(index === 'gsi5'
-      ? { sortKey: { expression: '#sk < :due', values: { ':due': nowIso } }, newestFirst: false }
-      : {}),
+    binding: { agency, overdue: q.overdue, status: q.status, category: q.category, area: q.area },
+    ...(index === 'gsi5' ? { sortKey: { before: nowIso }, newestFirst: false } : {}),
   });
   return { items: page.items.map(caseFromItem), nextCursor: page.nextCursor };
 };

@@ -8,7 +8,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
-import { decodeCursor, encodeCursor, type KeyValues } from './cursor';
+import { type CursorScope, decodeCursor, encodeCursor, type KeyValues, type SortKeyRange } from './cursor';
 import type { GsiName } from './table';
 
 export const MAX_QUERY_PAGES = 10;
@@ -37,9 +37,14 @@ export const equals = (attr: string, value: unknown, tag: string): Filter => ({
 export interface IndexQuery {
   index: GsiName;
   partition: string;
-  /** Optional sort key condition, written against `#sk`. */
-  sortKey?: { expression: string; values: Record<string, unknown> };
+  /** Optional sort key condition; a cursor's start key must lie inside it. */
+  sortKey?: SortKeyRange;
   filters: Filter[];
+  /**
+   * The query's own parameters (its filters and range, not limit or cursor):
+   * a cursor is accepted only by a query with the same ones.
+   */
+  binding: CursorScope['binding'];
   limit: number;
   cursor?: string;
   newestFirst?: boolean;
@@ -58,8 +63,14 @@ export const queryIndexPage = async (deps: Deps, q: IndexQuery): Promise<Page<Re
   let keyCondition = '#pk = :pk';
   if (q.sortKey) {
     names['#sk'] = `${q.index}sk`;
-    Object.assign(values, q.sortKey.values);
-    keyCondition += ` AND ${q.sortKey.expression}`;
+    if ('before' in q.sortKey) {
+      values[':skBefore'] = q.sortKey.before;
+      keyCondition += ' AND #sk < :skBefore';
+    } else {
+      values[':skFrom'] = q.sortKey.between[0];
+      values[':skTo'] = q.sortKey.between[1];
+      keyCondition += ' AND #sk BETWEEN :skFrom AND :skTo';
+    }
   }
   for (const f of q.filters) {
     Object.assign(names, f.names);
@@ -77,7 +88,13 @@ export const queryIndexPage = async (deps: Deps, q: IndexQuery): Promise<Page<Re
       : {}),
   };
 
-  let startKey: KeyValues | undefined = q.cursor ? decodeCursor(q.cursor, q.index, q.partition) : undefined;
+  const scope: CursorScope = {
+    index: q.index,
+    partition: q.partition,
+    binding: q.binding,
+    ...(q.sortKey ? { sortKey: q.sortKey } : {}),
+  };
+  let startKey: KeyValues | undefined = q.cursor ? decodeCursor(q.cursor, scope) : undefined;
   const items: Record<string, unknown>[] = [];
   for (let page = 0; page < MAX_QUERY_PAGES; page++) {
     const room = q.limit - items.length;
@@ -99,7 +116,7 @@ export const queryIndexPage = async (deps: Deps, q: IndexQuery): Promise<Page<Re
     startKey = out.LastEvaluatedKey as KeyValues | undefined;
     if (!startKey || items.length >= q.limit) break;
   }
-  return { items, nextCursor: startKey ? encodeCursor(q.index, q.partition, startKey) : null };
+  return { items, nextCursor: startKey ? encodeCursor(scope, startKey) : null };
 };
 
 /**

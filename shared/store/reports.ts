@@ -279,7 +279,14 @@ export const listReports = async (
   if (q.category && index !== 'gsi4') filters.push(equals('category', q.category, 'fcat'));
   if (q.area && index !== 'gsi5') filters.push(equals('area', q.area, 'farea'));
   if (q.urgency && index !== 'gsi6') filters.push(equals('urgency', q.urgency, 'furg'));
-  const page = await queryIndexPage(deps, { index, partition, filters, limit: q.limit, cursor: q.cursor });
+  const page = await queryIndexPage(deps, {
+    index,
+    partition,
+    filters,
+    limit: q.limit,
+    cursor: q.cursor,
+    binding: { date: q.date, status: q.status, category: q.category, area: q.area, urgency: q.urgency },
+  });
   return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
 };
 

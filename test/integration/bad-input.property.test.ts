@@ -15,19 +15,20 @@ import { createHandler as reportsHandler } from '../../functions/http/reports';
 import { createHandler as summariesHandler } from '../../functions/http/summaries';
 import { buildHttpEvent, lambdaContext, matchRoute } from '../../infra/local/server';
 import type { Deps } from '../../shared/deps';
+import { localDay } from '../../shared/domain/time';
 import { testTable } from '../support/aws';
 
 /** At least 1,000 runs per schema in `npm test`; `SOAK=1` (npm run test:soak) runs 10,000. */
 const RUNS = process.env.SOAK ? 10_000 : 1_000;
 
 let deps: Deps;
+let table: Awaited<ReturnType<typeof testTable>>;
 let scanCount: () => Promise<number>;
 type Handler = (
   e: ReturnType<typeof buildHttpEvent>,
   c: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 let handlers: Record<string, Handler>;
-const ctx = lambdaContext('test', 'ap-southeast-1');
 const DESK = { sub: 'desk-p', 'cognito:groups': ['desk'], token_use: 'id' };
 const REPORTER = {
   sub: 'rep-p',
@@ -39,23 +40,25 @@ const REPORTER = {
 const send = async (
   method: 'GET' | 'POST',
   url: string,
-  raw: string | undefined,
+  raw: string | Buffer | undefined,
   claims: Record<string, unknown>,
   headers: Record<string, string> = { 'content-type': 'application/json' },
+  via: Record<string, Handler> = handlers,
 ) => {
   const match = matchRoute(method, url.split('?')[0]!)!;
   const event = buildHttpEvent({
     method,
     url,
     rawHeaders: Object.entries(headers).flat(),
-    ...(raw !== undefined ? { body: Buffer.from(raw, 'utf8') } : {}),
+    ...(raw !== undefined ? { body: typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw } : {}),
     sourceIp: '127.0.0.1',
     match,
     claims,
     requestId: 'prop',
     now: new Date(),
   });
-  return handlers[match.route.group]!(event, ctx);
+  // A fresh context per request: its deadline counts from now, as each invocation's does.
+  return via[match.route.group]!(event, lambdaContext('test', 'ap-southeast-1'));
 };
 
 const isProblem4xx = (res: APIGatewayProxyStructuredResultV2) =>
@@ -118,6 +121,24 @@ const invalidBody = (valid: Record<string, unknown>, textFields: string[], optio
         fc.nat(3),
       )
       .map(([k, s]) => json({ ...valid, [k]: s })),
+    // characters a one-line field refuses (line breaks, C0/C1 controls, bidi
+    // overrides and isolates), and those a multi-line field refuses (the same
+    // but LF and tab; a CR not followed by LF), anywhere in the value
+    ...textKinds(textFields).map(([fields, chars]) =>
+      fc
+        .tuple(fc.constantFrom(...fields), fc.constantFrom(...chars), fc.stringMatching(/^[a-z]{1,5}$/))
+        .map(([k, c, tail]) => json({ ...valid, [k]: `Văn bản${c}${tail}` })),
+    ),
+    // bytes that are not UTF-8 inside a text value: overlong, lone continuation,
+    // truncated, UTF-8-encoded surrogates, beyond U+10FFFF
+    fc
+      .tuple(fc.constantFrom(...textFields), fc.constantFrom(...INVALID_UTF8), fc.boolean())
+      .map(([k, bytes, atEnd]) => {
+        const [head, tail] = json({ ...valid, [k]: 'Văn@@bản' }).split('@@') as [string, string];
+        return atEnd
+          ? Buffer.concat([Buffer.from(json(valid).slice(0, -1)), Buffer.from(bytes)])
+          : Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(tail)]);
+      }),
     // numbers JSON.parse turns into Infinity, duplicate keys (the last wins, the first must not sneak through)
     fc.constant(json(valid).replace(/\}$/, ',"reach":1e309}')),
     fc
@@ -146,10 +167,47 @@ const invalidBody = (valid: Record<string, unknown>, textFields: string[], optio
   );
 };
 
+/** Free-text fields by kind: one-line ones end up in subjects and headers. */
+const MULTI_LINE_FIELDS = ['summary', 'note', 'finding', 'response'];
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+const BIDI_CONTROLS = [...range(0x202a, 0x202e), ...range(0x2066, 0x2069)];
+const C1 = range(0x7f, 0x9f);
+const ONE_LINE_REFUSED = [...range(0, 0x1f), ...C1, ...BIDI_CONTROLS, '\u2028', '\u2029', '\r\n'];
+const MULTI_LINE_REFUSED = [
+  ...range(0, 0x1f).filter((c) => c !== '\n' && c !== '\t'),
+  ...C1,
+  ...BIDI_CONTROLS,
+];
+const textKinds = (fields: string[]): [string[], string[]][] => {
+  const multi = fields.filter((f) => MULTI_LINE_FIELDS.includes(f));
+  const one = fields.filter((f) => !MULTI_LINE_FIELDS.includes(f));
+  return [
+    ...(one.length > 0 ? [[one, ONE_LINE_REFUSED] as [string[], string[]]] : []),
+    ...(multi.length > 0 ? [[multi, MULTI_LINE_REFUSED] as [string[], string[]]] : []),
+  ];
+};
+const INVALID_UTF8 = [
+  [0xc0, 0xaf],
+  [0xe0, 0x80, 0x80],
+  [0xf0, 0x80, 0x80, 0xaf],
+  [0x80],
+  [0xbf, 0x80],
+  [0xe1, 0xbb],
+  [0xf0, 0x9f, 0x98],
+  [0xed, 0xa0, 0x80],
+  [0xed, 0xbf, 0xbf],
+  [0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xff],
+  [0xe9],
+];
+
 const future = () => new Date(Date.now() + 5 * 86400_000).toISOString();
 
 beforeAll(async () => {
   const t = await testTable();
+  table = t;
   deps = t.deps();
   scanCount = async () =>
     (await t.db.send(new ScanCommand({ TableName: t.tableName, Select: 'COUNT' }))).Count ?? 0;
@@ -246,7 +304,7 @@ describe('every body schema rejects bad input with 4xx problem+json and stores n
       await fc.assert(
         fc.asyncProperty(invalidBody(valid, textFields, optional), async (raw) => {
           const res = await send('POST', url, raw, claims, headers);
-          expect(isProblem4xx(res), `${res.statusCode} for ${raw.slice(0, 120)}`).toBe(true);
+          expect(isProblem4xx(res), `${res.statusCode} for ${String(raw).slice(0, 120)}`).toBe(true);
         }),
         { seed: 424242, numRuns: RUNS },
       );
@@ -345,4 +403,255 @@ describe('every query schema rejects bad parameters with 4xx problem+json', () =
     },
     120_000,
   );
+});
+
+// Cursors: every list route, as each kind of caller, gets random strings,
+// random base64 JSON, cursors the API issued for another query (another
+// filter, index, reporter or agency), and its own cursor tampered with (key
+// attributes missing, extra, renamed, of another type, huge, empty, from
+// another partition or outside the query's range; the envelope altered).
+// Every one answers 400 problem+json; none reaches DynamoDB as a bad key.
+const REPORTER2 = { sub: 'rep-q', 'cognito:groups': ['reporter'], email: 'rep-q@example.org' };
+const POLICE = { sub: 'officer-p', 'cognito:groups': ['agency'], 'custom:agency': 'police' };
+const INDEX_NAMES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5', 'gsi6', 'gsi7', 'gsi8'];
+const b64json = (v: unknown) => Buffer.from(JSON.stringify(v) ?? 'null', 'utf8').toString('base64url');
+
+interface CursorTarget {
+  name: string;
+  url: string;
+  claims: Record<string, unknown>;
+  /** The query's sort key range, if any (a start key outside it is invalid). */
+  ranged?: 'between' | 'before';
+}
+
+describe('every list route rejects bad cursors with 400 problem+json', () => {
+  const past = new Date(Date.now() - 2 * 86_400_000);
+  const pastDay = localDay(past, 'Asia/Ho_Chi_Minh');
+  const targets: CursorTarget[] = [
+    { name: 'GET /reports (desk)', url: '/reports', claims: DESK },
+    { name: 'GET /reports?status&urgency (desk)', url: '/reports?status=new&urgency=high', claims: DESK },
+    { name: 'GET /reports?date (desk)', url: `/reports?date=${pastDay}`, claims: DESK },
+    { name: 'GET /reports (reporter)', url: '/reports', claims: REPORTER },
+    { name: 'GET /reports (another reporter)', url: '/reports', claims: REPORTER2 },
+    { name: 'GET /cases (desk)', url: '/cases', claims: DESK },
+    { name: 'GET /cases?overdue=true (desk)', url: '/cases?overdue=true', claims: DESK, ranged: 'before' },
+    { name: 'GET /cases?status (desk)', url: '/cases?status=verifying', claims: DESK },
+    { name: 'GET /cases (agency)', url: '/cases', claims: POLICE },
+    { name: 'GET /briefings (desk)', url: '/briefings', claims: DESK, ranged: 'between' },
+    {
+      name: 'GET /briefings?from&to (agency)',
+      url: `/briefings?from=${pastDay}&to=${localDay(new Date(past.getTime() + 30 * 86_400_000), 'Asia/Ho_Chi_Minh')}`,
+      claims: POLICE,
+      ranged: 'between',
+    },
+  ];
+  const issued = new Map<string, string>();
+
+  beforeAll(async () => {
+    // Reports and cases written "two days ago", so the cases are overdue now.
+    const pastDeps = table.deps({ clock: () => past });
+    const then: Record<string, Handler> = {
+      reports: reportsHandler(pastDeps) as unknown as Handler,
+      cases: casesHandler(pastDeps) as unknown as Handler,
+    };
+    const report = async (claims: Record<string, unknown>, urgency: string) => {
+      const res = await send(
+        'POST',
+        '/reports',
+        JSON.stringify({
+          title: 'Phản ánh để phân trang',
+          summary: 'Nội dung',
+          category: 'transport',
+          area: 'go-vap',
+          channel: 'social',
+          sentiment: 'neutral',
+          urgency,
+          observedAt: new Date(past.getTime() - 60_000).toISOString(),
+        }),
+        claims,
+        undefined,
+        then,
+      );
+      expect(res.statusCode).toBe(201);
+      return JSON.parse(String(res.body)).id as string;
+    };
+    const mine = [
+      await report(REPORTER, 'normal'),
+      await report(REPORTER, 'normal'),
+      await report(REPORTER, 'normal'),
+    ];
+    await report(REPORTER2, 'high');
+    await report(REPORTER2, 'high');
+    for (const [i, id] of mine.entries()) {
+      const opened = await send('POST', '/cases', JSON.stringify({ reportIds: [id] }), DESK, undefined, then);
+      expect(opened.statusCode).toBe(201);
+      if (i === 2) continue;
+      const caseId = JSON.parse(String(opened.body)).id as string;
+      const assigned = await send(
+        'POST',
+        `/cases/${caseId}/actions`,
+        JSON.stringify({
+          action: 'assign',
+          agencyId: 'police',
+          dueAt: new Date(past.getTime() + 86_400_000).toISOString(),
+        }),
+        DESK,
+        { 'content-type': 'application/json', 'if-match': '"1"' },
+        then,
+      );
+      expect(assigned.statusCode).toBe(200);
+    }
+    for (const d of [1, 2]) {
+      const res = await send(
+        'POST',
+        '/briefings',
+        JSON.stringify({
+          title: 'Họp báo phân trang',
+          startsAt: new Date(Date.now() + d * 86_400_000).toISOString(),
+        }),
+        DESK,
+      );
+      expect(res.statusCode).toBe(201);
+    }
+    for (const t of targets) {
+      const res = await send(
+        'GET',
+        `${t.url}${t.url.includes('?') ? '&' : '?'}limit=1`,
+        undefined,
+        t.claims,
+        {},
+      );
+      expect(res.statusCode, t.name).toBe(200);
+      const next = JSON.parse(String(res.body)).nextCursor as string | null;
+      expect(next, `${t.name} has a second page`).toEqual(expect.any(String));
+      issued.set(t.name, next!);
+    }
+  });
+
+  const cursorsFor = (t: CursorTarget) => {
+    const own = issued.get(t.name)!;
+    const payload = JSON.parse(Buffer.from(own, 'base64url').toString('utf8')) as {
+      i: string;
+      p: string;
+      q: string;
+      k: Record<string, unknown>;
+    };
+    const names = Object.keys(payload.k);
+    const indexPk = names.find((n) => /^gsi\dpk$/.test(n))!;
+    const indexSk = names.find((n) => /^gsi\dsk$/.test(n))!;
+    const withKey = (k: Record<string, unknown>) => b64json({ ...payload, k });
+    const newName = fc
+      .oneof(
+        fc.constantFrom(...INDEX_NAMES.flatMap((g) => [`${g}pk`, `${g}sk`]), 'id', 'expiresAt', 'PK', 'SK'),
+        fc.string({ minLength: 1, maxLength: 12 }),
+      )
+      .filter((n) => !names.includes(n));
+    const oneOf = fc.constantFrom(...names);
+    const without = (name: string) =>
+      Object.fromEntries(Object.entries(payload.k).filter(([n]) => n !== name));
+    const wrongType = fc.oneof(
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 2 }),
+      fc.string().map((S) => ({ S })),
+      fc.integer().map((n) => ({ N: String(n) })),
+    );
+    const foreign = [...issued.entries()].filter(([n, c]) => n !== t.name && c !== own).map(([, c]) => c);
+    const kinds = [
+      // random strings, base64 and base64url, random JSON, random envelopes
+      fc.string({ minLength: 1, maxLength: 200 }),
+      fc.base64String({ minLength: 1, maxLength: 400 }),
+      fc.stringMatching(/^[A-Za-z0-9_-]{1,300}$/),
+      fc.jsonValue().map(b64json),
+      fc
+        .record({
+          i: fc.constantFrom(...INDEX_NAMES),
+          p: fc.string({ maxLength: 20 }),
+          q: fc.string({ maxLength: 30 }),
+          k: fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue(), { maxKeys: 5 }),
+        })
+        .map(b64json),
+      // cursors the API issued for another query: another filter, index, reporter, agency
+      fc.constantFrom(...foreign),
+      // the own cursor with its key tampered with
+      oneOf.map((n) => withKey(without(n))),
+      fc
+        .tuple(newName, fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), fc.integer()))
+        .map(([n, v]) => withKey({ ...payload.k, [n]: v })),
+      fc.tuple(oneOf, newName).map(([from, to]) => withKey({ ...without(from), [to]: payload.k[from] })),
+      fc.tuple(oneOf, wrongType).map(([n, v]) => withKey({ ...payload.k, [n]: v })),
+      fc.tuple(oneOf, fc.constant('')).map(([n, v]) => withKey({ ...payload.k, [n]: v })),
+      fc
+        .tuple(
+          fc.constantFrom('sk', indexSk),
+          fc.oneof(
+            fc.integer({ min: 1025, max: 1400 }).map((n) => 'x'.repeat(n)),
+            fc.integer({ min: 342, max: 440 }).map((n) => 'ệ'.repeat(n)),
+          ),
+        )
+        .map(([n, v]) => withKey({ ...payload.k, [n]: v })),
+      fc
+        .oneof(
+          fc.constantFrom('RBY#rep-p', 'RBY#rep-q', 'CAGENCY#health-dept', 'REPORT', 'CASE', 'BRIEFING'),
+          fc.string({ minLength: 1, maxLength: 30 }),
+        )
+        .filter((p) => p !== payload.p)
+        .map((p) => withKey({ ...payload.k, [indexPk]: p })),
+      // the envelope altered
+      fc
+        .constantFrom(...INDEX_NAMES)
+        .filter((i) => i !== payload.i)
+        .map((i) => b64json({ ...payload, i })),
+      fc
+        .string({ maxLength: 30 })
+        .filter((p) => p !== payload.p)
+        .map((p) => b64json({ ...payload, p })),
+      fc
+        .string({ maxLength: 30 })
+        .filter((q) => q !== payload.q)
+        .map((q) => b64json({ ...payload, q })),
+      fc
+        .constantFrom('i', 'p', 'q', 'k')
+        .map((n) => b64json(Object.fromEntries(Object.entries(payload).filter(([x]) => x !== n)))),
+      fc.jsonValue().map((v) => b64json({ ...payload, extra: v })),
+    ];
+    if (t.ranged) {
+      kinds.push(
+        fc
+          .constantFrom(
+            '9999-12-31T23:59:59.999Z#z',
+            '~',
+            ...(t.ranged === 'between' ? ['0000-01-01T00:00:00.000Z#0', '!'] : []),
+          )
+          .map((sk) => withKey({ ...payload.k, [indexSk]: sk })),
+      );
+    }
+    return fc.oneof(...kinds);
+  };
+
+  it.each(targets.map((t) => [t.name, t] as const))(
+    '%s',
+    async (_name, t) => {
+      await fc.assert(
+        fc.asyncProperty(cursorsFor(t), async (cursor) => {
+          const url = `${t.url}${t.url.includes('?') ? '&' : '?'}${new URLSearchParams({ cursor })}`;
+          const res = await send('GET', url, undefined, t.claims, {});
+          expect(isProblem4xx(res), `${res.statusCode} for ${cursor.slice(0, 120)}`).toBe(true);
+          expect(res.statusCode, cursor.slice(0, 200)).toBe(400);
+        }),
+        { seed: 31337, numRuns: RUNS },
+      );
+    },
+    120_000,
+  );
+
+  it('the own cursor is accepted (the tampering above is what is refused)', async () => {
+    for (const t of targets) {
+      const url = `${t.url}${t.url.includes('?') ? '&' : '?'}${new URLSearchParams({ cursor: issued.get(t.name)! })}`;
+      const res = await send('GET', url, undefined, t.claims, {});
+      expect(res.statusCode, `${t.name}: ${res.body}`).toBe(200);
+    }
+  });
 });

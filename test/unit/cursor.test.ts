@@ -1,30 +1,110 @@
 import { describe, expect, it } from 'vitest';
 import { BadRequest } from '../../shared/domain/errors';
-import { decodeCursor, encodeCursor } from '../../shared/store/cursor';
+import { type CursorScope, decodeCursor, encodeCursor, type KeyValues } from '../../shared/store/cursor';
+
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url');
 
 describe('pagination cursors', () => {
   const key = { pk: 'REPORT#1', sk: 'REPORT', gsi7pk: 'REPORT', gsi7sk: '2026-01-01T00:00:00.000Z#1' };
+  const all: CursorScope = { index: 'gsi7', partition: 'REPORT', binding: {} };
 
-  it('round-trips the key for the same index and partition', () => {
-    const c = encodeCursor('gsi7', 'REPORT', key);
+  it('round-trips the key for the same index, partition and filters', () => {
+    const c = encodeCursor(all, key);
     expect(c).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeCursor(c, 'gsi7', 'REPORT')).toEqual(key);
+    expect(decodeCursor(c, all)).toEqual(key);
+    const filtered: CursorScope = { ...all, binding: { status: 'new', area: 'go-vap', date: undefined } };
+    expect(
+      decodeCursor(encodeCursor(filtered, key), { ...all, binding: { area: 'go-vap', status: 'new' } }),
+    ).toEqual(key);
   });
 
-  it('rejects a cursor issued for another partition (another reporter) or index', () => {
-    const c = encodeCursor('gsi2', 'RBY#alice', key);
-    expect(() => decodeCursor(c, 'gsi2', 'RBY#bob')).toThrow(BadRequest);
-    expect(() => decodeCursor(c, 'gsi1', 'RBY#alice')).toThrow(BadRequest);
+  it("rejects another reporter's cursor, another index's, and another filter's", () => {
+    const mine = { pk: 'REPORT#1', sk: 'REPORT', gsi2pk: 'RBY#alice', gsi2sk: 'x' };
+    const alice: CursorScope = { index: 'gsi2', partition: 'RBY#alice', binding: {} };
+    const c = encodeCursor(alice, mine);
+    expect(() => decodeCursor(c, { ...alice, partition: 'RBY#bob' })).toThrow(BadRequest);
+    expect(() => decodeCursor(c, { ...alice, index: 'gsi1' })).toThrow(BadRequest);
+    expect(() => decodeCursor(c, { ...alice, binding: { status: 'new' } })).toThrow(BadRequest);
+    // a cursor whose envelope names bob but whose key is still alice's partition
+    const forged = encodeCursor({ ...alice, partition: 'RBY#bob' }, mine);
+    expect(() => decodeCursor(forged, { ...alice, partition: 'RBY#bob' })).toThrow(BadRequest);
   });
+
+  it('rejects a start key outside the query sort key range', () => {
+    const briefings: CursorScope = {
+      index: 'gsi7',
+      partition: 'BRIEFING',
+      binding: { from: 'a', to: 'b' },
+      sortKey: { between: ['2026-01-01T00:00:00.000Z', '2026-01-31T23:59:59.999Z'] },
+    };
+    const at = (gsi7sk: string) => ({ pk: 'BRIEFING#1', sk: 'BRIEFING', gsi7pk: 'BRIEFING', gsi7sk });
+    expect(decodeCursor(encodeCursor(briefings, at('2026-01-15T00:00:00.000Z#1')), briefings)).toBeTruthy();
+    expect(() => decodeCursor(encodeCursor(briefings, at('2026-02-15T00:00:00.000Z#1')), briefings)).toThrow(
+      BadRequest,
+    );
+    const overdue: CursorScope = {
+      index: 'gsi5',
+      partition: 'CDUE',
+      binding: { overdue: 'true' },
+      sortKey: { before: '2026-01-10T00:00:00.000Z' },
+    };
+    const due = (gsi5sk: string) => ({ pk: 'CASE#1', sk: 'CASE', gsi5pk: 'CDUE', gsi5sk });
+    expect(decodeCursor(encodeCursor(overdue, due('2026-01-09T00:00:00.000Z#1')), overdue)).toBeTruthy();
+    expect(() => decodeCursor(encodeCursor(overdue, due('2026-01-11T00:00:00.000Z#1')), overdue)).toThrow(
+      BadRequest,
+    );
+  });
+
+  const tampered: [string, Record<string, unknown>][] = [
+    ['a missing attribute', { pk: 'REPORT#1', sk: 'REPORT', gsi7pk: 'REPORT' }],
+    ['an extra attribute', { ...key, gsi1pk: 'RDAY#2026-01-01' }],
+    ['a renamed attribute', { pk: 'REPORT#1', sk: 'REPORT', gsi7pk: 'REPORT', gsi1sk: key.gsi7sk }],
+    ['another index key', { pk: 'REPORT#1', sk: 'REPORT', gsi2pk: 'REPORT', gsi2sk: key.gsi7sk }],
+    ['only the table key', { pk: 'REPORT#1', sk: 'REPORT' }],
+    ['a number value', { ...key, gsi7sk: 1 }],
+    ['a DynamoDB-typed value', { ...key, pk: { S: 'REPORT#1' } }],
+    ['a null value', { ...key, sk: null }],
+    ['an empty string', { ...key, sk: '' }],
+    ['a sort key over 1024 bytes', { ...key, gsi7sk: 'ệ'.repeat(400) }],
+    ['a partition key over 2048 bytes', { ...key, pk: 'x'.repeat(2049) }],
+    ['a different partition value', { ...key, gsi7pk: 'CASE' }],
+  ];
+  it.each(tampered)('rejects a key with %s', (_name, k) => {
+    expect(() => decodeCursor(encodeCursor(all, k as KeyValues), all)).toThrow(BadRequest);
+  });
+
+  it('rejects a key that is an array', () => {
+    const c = encodeCursor(all, [key] as unknown as KeyValues);
+    expect(() => decodeCursor(c, all)).toThrow(BadRequest);
+  });
+
+  /** A valid cursor re-spelt with non-zero trailing bits: it decodes to the same bytes, but no encoder writes it. */
+  const withStrayBits = (): string => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (let n = 1; ; n++) {
+      const c = encodeCursor(all, { ...key, pk: `REPORT#${'1'.repeat(n)}` });
+      if (c.length % 4 === 2) return c.slice(0, -1) + alphabet[alphabet.indexOf(c.at(-1)!) ^ 1];
+    }
+  };
 
   it.each([
     'not base64 at all!',
     '',
-    Buffer.from('null').toString('base64url'),
-    Buffer.from('{"i":"gsi7","p":"REPORT","k":{}}').toString('base64url'),
-    Buffer.from('{"i":"gsi7","p":"REPORT","k":{"pk":1}}').toString('base64url'),
-    Buffer.from('{"i":"gsi7","p":"REPORT"}').toString('base64url'),
+    '====',
+    `${encodeCursor(all, key)}=`,
+    withStrayBits(),
+    Buffer.from(encodeCursor(all, key), 'base64url').toString('base64'), // padded, +/ alphabet
+    Buffer.from([0x7b, 0xff, 0xfe, 0x7d]).toString('base64url'), // not UTF-8
+    b64(null),
+    b64([]),
+    b64('text'),
+    b64({ i: 'gsi7', p: 'REPORT', k: key }),
+    b64({ i: 'gsi7', p: 'REPORT', q: 'x', k: key }),
+    b64({ i: 'gsi7', p: 'REPORT', q: 'x', k: key, extra: 1 }),
+    b64({ i: 'gsi7', p: 'REPORT', k: {} }),
+    b64({ i: 'gsi7', p: 'REPORT', k: { pk: 1 } }),
+    b64({ i: 'gsi9', p: 'REPORT', k: key }),
   ])('rejects malformed cursor %j', (c) => {
-    expect(() => decodeCursor(c, 'gsi7', 'REPORT')).toThrow(BadRequest);
+    expect(() => decodeCursor(c, all)).toThrow(BadRequest);
   });
 });

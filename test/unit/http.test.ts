@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildHttpEvent, matchRoute } from '../../infra/local/server';
 import { BadRequest, PayloadTooLarge, UnsupportedMediaType } from '../../shared/domain/errors';
 import { decodeJsonBody, jsonDepthExceeds, MAX_BODY_BYTES } from '../../shared/http/body';
 import { principalFromClaims } from '../../shared/http/principal';
@@ -42,6 +43,57 @@ describe('decodeJsonBody', () => {
     );
     expect(jsonDepthExceeds('{"a":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}', 32)).toBe(false);
     expect(jsonDepthExceeds('{"a":"\\"[[["}', 2)).toBe(false);
+  });
+});
+
+/** Byte sequences that are not UTF-8, each inside an otherwise valid JSON string value. */
+const INVALID_UTF8: [string, number[]][] = [
+  ['an overlong "/"', [0xc0, 0xaf]],
+  ['an overlong NUL', [0xe0, 0x80, 0x80]],
+  ['a lone continuation byte', [0x80]],
+  ['a truncated 3-byte sequence', [0xe1, 0xbb]],
+  ['a truncated 4-byte sequence', [0xf0, 0x9f, 0x98]],
+  ['a UTF-8-encoded high surrogate', [0xed, 0xa0, 0x80]],
+  ['a UTF-8-encoded low surrogate', [0xed, 0xbf, 0xbf]],
+  ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+  ['0xFF', [0xff]],
+  ['Latin-1 "é"', [0xe9]],
+];
+const withBytes = (bytes: number[]) =>
+  Buffer.concat([Buffer.from('{"title":"a'), Buffer.from(bytes), Buffer.from('b"}')]);
+
+describe('decodeJsonBody and UTF-8', () => {
+  const json = 'application/json';
+  it.each(INVALID_UTF8)('answers 400 for %s in a base64-encoded body', (_name, bytes) => {
+    expect(() => decodeJsonBody(withBytes(bytes).toString('base64'), true, json)).toThrow(/not valid UTF-8/);
+  });
+  it('answers 400 for a string body holding what a lossy decode leaves: U+FFFD or a lone surrogate', () => {
+    expect(() => decodeJsonBody(withBytes([0xff]).toString('utf8'), false, json)).toThrow(/not valid UTF-8/);
+    expect(() => decodeJsonBody('{"title":"a\ud800b"}', false, json)).toThrow(/not valid UTF-8/);
+  });
+  it('accepts valid multi-byte text either way, and U+FFFD written as a JSON escape', () => {
+    const body = '{"title":"Nguyễn 🌧️"}';
+    expect(decodeJsonBody(Buffer.from(body).toString('base64'), true, json)).toEqual({ title: 'Nguyễn 🌧️' });
+    expect(decodeJsonBody(body, false, json)).toEqual({ title: 'Nguyễn 🌧️' });
+    expect(decodeJsonBody('{"t":"\\ufffd"}', false, json)).toEqual({ t: '\ufffd' });
+  });
+  it('the local server hands invalid bytes over base64-encoded, and valid UTF-8 as a string', () => {
+    const event = (body: Buffer) =>
+      buildHttpEvent({
+        method: 'POST',
+        url: '/reports',
+        rawHeaders: ['content-type', json],
+        body,
+        sourceIp: '127.0.0.1',
+        match: matchRoute('POST', '/reports')!,
+        requestId: 'r',
+        now: new Date(),
+      });
+    const bad = event(withBytes([0xc0, 0xaf]));
+    expect(bad.isBase64Encoded).toBe(true);
+    expect(() => decodeJsonBody(bad.body, bad.isBase64Encoded, json)).toThrow(/not valid UTF-8/);
+    const good = event(Buffer.from('{"title":"Nguyễn"}'));
+    expect(good).toMatchObject({ isBase64Encoded: false, body: '{"title":"Nguyễn"}' });
   });
 });
 
