@@ -1,5 +1,6 @@
 // The middy stack every HTTP handler group shares: find the manifest route,
-// check the caller's role, decode the body, call the route, and turn the result
+// check the caller's role, decode the body, count a write against the caller's
+// hourly limit (./rate-limit.ts), call the route, and turn the result
 // or any error into a JSON or problem+json response with security headers.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
@@ -15,6 +16,7 @@ import { logger } from '../observability';
 import { decodeJsonBody } from './body';
 import { type Principal, principalFromClaims } from './principal';
 import { problemResponse, toProblem } from './problem';
+import { withRateLimit } from './rate-limit';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -111,6 +113,7 @@ export const httpHandler = (group: HandlerGroup, impls: RouteImpls, getDeps: () 
           : undefined,
         requestId: event.requestContext.requestId,
       };
-      return toHttpResponse(await impl(request, getDeps()));
+      const deps = getDeps();
+      return toHttpResponse(await withRateLimit(request, deps, () => impl(request, deps)));
     });
 };
