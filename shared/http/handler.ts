@@ -1,6 +1,6 @@
 // The middy stack every HTTP handler group shares: find the manifest route,
-// check the caller's role, decode the body, count a write against the caller's
-// hourly limit (./rate-limit.ts), call the route, and turn the result
+// check the caller's role, decode the body, call the route (its writes counted
+// against the caller's hourly limit: ./rate-limit.ts), and turn the result
 // or any error into a JSON or problem+json response with security headers.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
@@ -113,7 +113,6 @@ export const httpHandler = (group: HandlerGroup, impls: RouteImpls, getDeps: () 
           : undefined,
         requestId: event.requestContext.requestId,
       };
-      const deps = getDeps();
-      return toHttpResponse(await withRateLimit(request, deps, () => impl(request, deps)));
+      return toHttpResponse(await withRateLimit(request, getDeps(), (deps) => impl(request, deps)));
     });
 };

@@ -3,7 +3,7 @@
 // write of an hour answers 429 and stores nothing; other callers, reads and
 // the next window are unaffected; racing callers get exactly N; replays and
 // rejected requests take no slot; a store that is down answers 503.
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, routesOfGroup } from '../../functions/routes';
@@ -11,8 +11,10 @@ import { loadAppConfig } from '../../infra/config';
 import { freePort } from '../../infra/local/ports';
 import { buildHttpEvent, lambdaContext, matchRoute } from '../../infra/local/server';
 import { createDeps } from '../../shared/deps';
+import { Conflict } from '../../shared/domain/errors';
 import { type RateLimitKind, rateWindowOf } from '../../shared/domain/rate-limit';
-import { httpHandler, type RouteImpls } from '../../shared/http/handler';
+import { httpHandler, type RouteImpl, type RouteImpls } from '../../shared/http/handler';
+import { isConditionalCheckFailed } from '../../shared/store/errors';
 import { rateCounterKey } from '../../shared/store/rate-limit';
 import { testSettings } from '../support/aws';
 import { startTestApi, type TestApi } from '../support/local-api';
@@ -204,7 +206,7 @@ describe('per-caller limit on POST /reports', () => {
     expect(await counter('rl-dan', 'reports')).toBe(REPORTS_PER_HOUR);
   });
 
-  it('takes no slot for a rejected submission: the table is left as it was', async () => {
+  it('takes no slot for a submission refused before its write: the table is left as it was', async () => {
     now = T0;
     const erin = await reporter('rl-erin');
     const before = await itemCount();
@@ -230,23 +232,20 @@ describe('per-caller limit on the other writes', () => {
     expect(report.status).toBe(201);
     const opened = await call('POST', '/cases', desk, { reportIds: [report.json.id] });
     expect(opened.status).toBe(201);
-    const commented = await call(
-      'POST',
-      `/cases/${opened.json.id}/actions`,
-      desk,
-      { action: 'comment', note: 'ghi chú' },
-      { 'if-match': `"${opened.json.version}"` },
+    // Two comments race on the same version: one is written; the other is refused with 412,
+    // before its write or when its write loses, and holds no slot afterwards.
+    const comments = await Promise.all(
+      Array.from({ length: 2 }, (_, i) =>
+        call(
+          'POST',
+          `/cases/${opened.json.id}/actions`,
+          desk,
+          { action: 'comment', note: `ghi chú ${i}` },
+          { 'if-match': `"${opened.json.version}"` },
+        ),
+      ),
     );
-    expect(commented.status).toBe(200);
-    // A write that is refused (stale If-Match: 412) takes no slot.
-    const stale = await call(
-      'POST',
-      `/cases/${opened.json.id}/actions`,
-      desk,
-      { action: 'comment', note: 'muộn' },
-      { 'if-match': `"${opened.json.version}"` },
-    );
-    expect(stale.status).toBe(412);
+    expect(comments.map((c) => c.status).sort()).toEqual([200, 412]);
     expect(await counter('rl-desk', 'writes')).toBe(3);
     expect(await counter('rl-desk', 'reports')).toBe(1);
 
@@ -257,7 +256,7 @@ describe('per-caller limit on the other writes', () => {
     expect(fourth.status).toBe(200);
 
     const before = await itemCount();
-    const over = await call('POST', '/cases', desk, { reportIds: [report.json.id] });
+    const over = await call('POST', '/briefings', desk, { title: 'Họp báo thứ hai', startsAt });
     expect(over.status).toBe(429);
     expect(over.headers.get('retry-after')).toBe('2400');
     expect(over.json.status).toBe(429);
@@ -273,33 +272,84 @@ describe('per-caller limit on the other writes', () => {
   });
 });
 
+describe('a write that loses its condition', () => {
+  it('gives its slot back: the answer is 409 and the counter is as before', async () => {
+    now = T0;
+    // Every briefing route stands in for a route whose conditional write can lose.
+    const write: RouteImpl = async (_req, d) => {
+      try {
+        await d.db.send(
+          new PutCommand({
+            TableName: d.tableName,
+            Item: { pk: 'RL-ONCE', sk: 'X' },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (err) {
+        if (isConditionalCheckFailed(err)) throw new Conflict('Already there.');
+        throw err;
+      }
+      return { status: 201, body: {} };
+    };
+    const impls: RouteImpls = Object.fromEntries(routesOfGroup('briefings').map((r) => [routeKey(r), write]));
+    const handler = httpHandler('briefings', impls, () => api.deps);
+    const post = async (sub = 'rl-desk-cond') =>
+      (await handler(
+        buildHttpEvent({
+          method: 'POST',
+          url: '/briefings',
+          rawHeaders: ['content-type', 'application/json'],
+          body: Buffer.from('{}'),
+          sourceIp: '127.0.0.1',
+          match: matchRoute('POST', '/briefings')!,
+          claims: { sub, 'cognito:groups': ['desk'] },
+          requestId: 'rl-cond',
+          now: new Date(),
+        }),
+        lambdaContext('briefings', 'ap-southeast-1'),
+      )) as APIGatewayProxyStructuredResultV2;
+    expect((await post()).statusCode).toBe(201);
+    expect(await counter('rl-desk-cond', 'writes')).toBe(1);
+    for (let i = 0; i < WRITES_PER_HOUR + 1; i++) expect((await post()).statusCode).toBe(409);
+    expect(await counter('rl-desk-cond', 'writes')).toBe(1);
+    // A caller whose only write lost keeps no counter at all.
+    const before = await itemCount();
+    expect((await post('rl-desk-cond-2')).statusCode).toBe(409);
+    expect(await counter('rl-desk-cond-2', 'writes')).toBeUndefined();
+    expect(await itemCount()).toBe(before);
+  });
+});
+
 describe('the store is down during the check', () => {
-  it('answers 503 with Retry-After, and the route does not run', async () => {
+  it("answers 503 with Retry-After, and the route's write is never sent", async () => {
     const settings = {
       ...testSettings(api.tableName),
       dynamodbEndpoint: `http://127.0.0.1:${await freePort()}`,
       dynamodbTimeoutMs: 200,
     };
     const deps = createDeps(settings);
-    let ran = 0;
-    const impls: RouteImpls = Object.fromEntries(
-      routesOfGroup('briefings').map((r) => [
-        routeKey(r),
-        async () => {
-          ran++;
-          return { status: 201, body: {} };
-        },
-      ]),
+    const sent: string[] = [];
+    deps.db.middlewareStack.add(
+      (next, context) => async (args) => {
+        sent.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordCommands' },
     );
+    // Every briefing route stands in for a route that validates, then writes one item.
+    const write: RouteImpl = async (_req, d) => {
+      await d.db.send(new PutCommand({ TableName: d.tableName, Item: { pk: 'RL-DOWN', sk: 'X' } }));
+      return { status: 201, body: {} };
+    };
+    const impls: RouteImpls = Object.fromEntries(routesOfGroup('briefings').map((r) => [routeKey(r), write]));
     const handler = httpHandler('briefings', impls, () => deps);
-    const match = matchRoute('POST', '/briefings')!;
     const event = buildHttpEvent({
       method: 'POST',
       url: '/briefings',
       rawHeaders: ['content-type', 'application/json'],
-      body: Buffer.from(JSON.stringify({ title: 'Họp báo', startsAt: new Date().toISOString() })),
+      body: Buffer.from('{}'),
       sourceIp: '127.0.0.1',
-      match,
+      match: matchRoute('POST', '/briefings')!,
       claims: { sub: 'rl-desk-down', 'cognito:groups': ['desk'] },
       requestId: 'rl-down',
       now: new Date(),
@@ -312,6 +362,6 @@ describe('the store is down during the check', () => {
     expect(res.statusCode).toBe(503);
     expect(res.headers?.['retry-after']).toMatch(/^\d+$/);
     expect(String(res.headers?.['content-type'])).toContain('application/problem+json');
-    expect(ran).toBe(0);
+    expect(sent).toEqual(['UpdateItemCommand']); // the counter's, and no PutItem after it
   }, 30_000);
 });
