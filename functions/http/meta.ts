@@ -9,17 +9,28 @@ let openApi: { config: unknown; doc: unknown } | undefined;
 
 /** How long one answer of the table serves /health: it is public, so callers cannot make it hit the store. */
 export const HEALTH_CACHE_MS = 5_000;
-/** The last probe per deps (one per Lambda instance): when it ran and what it found, ok or not. */
-const lastProbe = new WeakMap<Deps, { at: number; result: Promise<void> }>();
+/**
+ * The last probe per deps (one per Lambda instance): its outcome, ok or not,
+ * and when it settled. Callers while it runs share it; the window counts from
+ * its answer, so a probe that timed out after seconds is still reused.
+ */
+const lastProbe = new WeakMap<Deps, { result: Promise<void>; settledAt?: number }>();
 
 const probeTable = (deps: Deps): Promise<void> => {
   const now = deps.clock().getTime();
   const last = lastProbe.get(deps);
-  if (last && now >= last.at && now - last.at < HEALTH_CACHE_MS) return last.result;
-  const result = pingTable(deps);
-  result.catch(() => {}); // awaited by every caller within the window; this only marks it handled
-  lastProbe.set(deps, { at: now, result });
-  return result;
+  if (
+    last &&
+    (last.settledAt === undefined || (now >= last.settledAt && now - last.settledAt < HEALTH_CACHE_MS))
+  )
+    return last.result;
+  const probe: { result: Promise<void>; settledAt?: number } = { result: pingTable(deps) };
+  const settle = () => {
+    probe.settledAt = deps.clock().getTime();
+  };
+  probe.result.then(settle, settle);
+  lastProbe.set(deps, probe);
+  return probe.result;
 };
 
 export const metaRoutes: RouteImpls = {

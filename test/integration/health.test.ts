@@ -15,12 +15,13 @@ beforeAll(async () => {
 });
 
 /** Deps whose clock the test moves, and a count of the store calls made through them. */
-const countingDeps = (base: Deps) => {
+const countingDeps = (base: Deps, o: { probeTakesMs?: number } = {}) => {
   let calls = 0;
   let nowMs = Date.parse('2026-11-26T03:00:00Z');
   base.db.middlewareStack.add(
     (next) => async (args) => {
       calls++;
+      nowMs += o.probeTakesMs ?? 0; // a slow store: the clock moves while the call is out
       return next(args);
     },
     { step: 'initialize', name: 'countCalls' },
@@ -82,6 +83,19 @@ describe('GET /health', () => {
     c.advance(HEALTH_CACHE_MS);
     expect((await health()).statusCode).toBe(503);
     expect(c.calls()).toBe(2);
+    c.deps.db.destroy();
+  }, 30_000);
+
+  it('counts the window from the answer: a probe slower than the window is still reused', async () => {
+    const settings = {
+      ...testSettings(tableName),
+      dynamodbEndpoint: `http://127.0.0.1:${await freePort()}`,
+      dynamodbTimeoutMs: 200,
+    };
+    const c = countingDeps(createDeps(settings), { probeTakesMs: 2 * HEALTH_CACHE_MS });
+    const health = healthOf(c.deps);
+    for (let i = 0; i < 10; i++) expect((await health()).statusCode).toBe(503);
+    expect(c.calls()).toBe(1);
     c.deps.db.destroy();
   }, 30_000);
 });
