@@ -14,11 +14,13 @@
 // without a row does not compile.
 //
 // Where a new store call goes: add its action to the row of every function
-// whose code reaches it (the test names them). A per-caller rate-limit counter
-// (an UpdateItem on the table) goes in the `table` row of each write group:
-// reports and cases already have UpdateItem; briefings (whose writes are
-// conditional puts) gets it when the counter lands. A different /health read
-// (e.g. DescribeTable) goes in the `meta` row.
+// whose code reaches it (the test names them). The write groups (reports,
+// cases, briefings) carry the per-caller rate limit (shared/http/rate-limit.ts):
+// a conditional UpdateItem takes a slot, and a slot given back is an UpdateItem
+// and, at zero, a conditional DeleteItem of the counter item (RATE#…), the one
+// DeleteItem in the app; over the limit, a GetItem of the idempotency record
+// tells a replay. The read-only groups are not handed the limit, so their code
+// holds none of it.
 import type { HandlerGroup } from './routes';
 import type { ScheduleName } from './schedules';
 
@@ -35,6 +37,7 @@ export const TABLE_ACTIONS = [
   'UpdateItem',
   'ConditionCheckItem',
   'DescribeTable',
+  'DeleteItem',
 ] as const;
 export type TableAction = (typeof TABLE_ACTIONS)[number];
 
@@ -55,23 +58,29 @@ export const httpPermissions = {
   // /health reads one key; /reference and /openapi.json read nothing.
   meta: { table: ['GetItem'], indexes: [], sendsMail: false },
   // Submit: the duplicate lookup (Query on URL#…), a put or a transaction of puts; the
-  // idempotency record; dismiss/restore: a transaction with an update; lists: index pages.
+  // idempotency record; dismiss/restore: a transaction with an update; lists: index pages;
+  // the rate counter (update, delete at zero).
   reports: {
-    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
     indexes: ['Query'],
     sendsMail: false,
   },
   // Open and act: transactions of puts, updates and condition checks (the briefing exists);
-  // detail: the case's own partition (Query on CASE#…); lists: index pages.
+  // detail: the case's own partition (Query on CASE#…); lists: index pages; the rate counter.
   cases: {
-    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'DeleteItem'],
     indexes: ['Query'],
     sendsMail: false,
   },
   // Read only: the slim day index and the state indexes, then the shown reports by key.
   summaries: { table: ['BatchGetItem'], indexes: ['Query'], sendsMail: false },
-  // Briefings are written with conditional puts (version check), read by key and by index.
-  briefings: { table: ['GetItem', 'PutItem'], indexes: ['Query'], sendsMail: false },
+  // Briefings are written with conditional puts (version check), read by key and by index;
+  // the rate counter (update, delete at zero).
+  briefings: {
+    table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    indexes: ['Query'],
+    sendsMail: false,
+  },
 } as const satisfies Record<HandlerGroup, FunctionPermissions>;
 
 /** The scheduled jobs. Sent-markers are a conditional put (claim) and updates (sent, release). */

@@ -1,6 +1,8 @@
 // The route manifest: the one list of HTTP routes. CDK makes one API route per
 // row (and one function per handler group); the local server mounts the same
 // rows. A route added here exists on both targets, or on neither.
+import type { RateLimitKind } from '../shared/domain/rate-limit';
+
 export const ROLES = ['reporter', 'desk', 'agency'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -26,6 +28,10 @@ export interface RouteDef {
   /** Whether the route takes a JSON body (content type, size and depth checks). */
   body: boolean;
   summary: string;
+  /** Writes: the per-caller hourly limit the route counts against. Reads have none. */
+  rateLimit?: RateLimitKind;
+  /** The route honours an Idempotency-Key: a replay of its stored response takes no rate-limit slot. */
+  idempotencyKey?: true;
 }
 
 export const routes = [
@@ -60,6 +66,8 @@ export const routes = [
     access: ['reporter', 'desk'],
     body: true,
     summary: 'Submit a report',
+    rateLimit: 'reports',
+    idempotencyKey: true,
   },
   {
     method: 'GET',
@@ -84,6 +92,7 @@ export const routes = [
     access: ['desk'],
     body: true,
     summary: 'Dismiss or restore a report',
+    rateLimit: 'writes',
   },
   {
     method: 'POST',
@@ -92,6 +101,7 @@ export const routes = [
     access: ['desk'],
     body: true,
     summary: 'Open a case from 1–50 new reports',
+    rateLimit: 'writes',
   },
   {
     method: 'GET',
@@ -116,6 +126,7 @@ export const routes = [
     access: ['desk', 'agency'],
     body: true,
     summary: 'One action on a case; If-Match required',
+    rateLimit: 'writes',
   },
   {
     method: 'GET',
@@ -140,6 +151,7 @@ export const routes = [
     access: ['desk'],
     body: true,
     summary: 'Schedule an ad-hoc briefing',
+    rateLimit: 'writes',
   },
   {
     method: 'GET',
@@ -156,6 +168,7 @@ export const routes = [
     access: ['desk'],
     body: true,
     summary: 'cancel {reason}, reschedule {startsAt}, invite {emails}',
+    rateLimit: 'writes',
   },
 ] as const satisfies readonly RouteDef[];
 

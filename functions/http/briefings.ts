@@ -1,6 +1,7 @@
 // HTTP adapter for the briefing routes.
 import { type Deps, runtimeDeps } from '../../shared/deps';
 import { httpHandler, type RouteImpls } from '../../shared/http/handler';
+import { withRateLimit } from '../../shared/http/rate-limit';
 import {
   actOnBriefing,
   browseBriefings,
@@ -27,5 +28,8 @@ export const briefingRoutes: RouteImpls = {
   }),
 };
 
-export const createHandler = (deps: Deps) => httpHandler('briefings', briefingRoutes, () => deps);
-export const handler = httpHandler('briefings', briefingRoutes, runtimeDeps);
+/** Its writes count against the caller's hourly limit. */
+const limited = { rateLimit: withRateLimit };
+
+export const createHandler = (deps: Deps) => httpHandler('briefings', briefingRoutes, () => deps, limited);
+export const handler = httpHandler('briefings', briefingRoutes, runtimeDeps, limited);

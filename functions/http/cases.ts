@@ -1,6 +1,7 @@
 // HTTP adapter for the case routes.
 import { type Deps, runtimeDeps } from '../../shared/deps';
 import { httpHandler, type RouteImpls } from '../../shared/http/handler';
+import { withRateLimit } from '../../shared/http/rate-limit';
 import { actOnCase, browseCases, etagOf, openCaseFor, readCase } from '../../shared/service/cases';
 
 export const caseRoutes: RouteImpls = {
@@ -22,5 +23,8 @@ export const caseRoutes: RouteImpls = {
   },
 };
 
-export const createHandler = (deps: Deps) => httpHandler('cases', caseRoutes, () => deps);
-export const handler = httpHandler('cases', caseRoutes, runtimeDeps);
+/** Its writes count against the caller's hourly limit. */
+const limited = { rateLimit: withRateLimit };
+
+export const createHandler = (deps: Deps) => httpHandler('cases', caseRoutes, () => deps, limited);
+export const handler = httpHandler('cases', caseRoutes, runtimeDeps, limited);

@@ -1,6 +1,7 @@
 // HTTP adapter for the report routes.
 import { type Deps, runtimeDeps } from '../../shared/deps';
 import { httpHandler, type RouteImpls } from '../../shared/http/handler';
+import { withRateLimit } from '../../shared/http/rate-limit';
 import { actOnReport, browseReports, submitReport, viewReport } from '../../shared/service/reports';
 
 export const reportRoutes: RouteImpls = {
@@ -22,5 +23,8 @@ export const reportRoutes: RouteImpls = {
   }),
 };
 
-export const createHandler = (deps: Deps) => httpHandler('reports', reportRoutes, () => deps);
-export const handler = httpHandler('reports', reportRoutes, runtimeDeps);
+/** Its writes count against the caller's hourly limit. */
+const limited = { rateLimit: withRateLimit };
+
+export const createHandler = (deps: Deps) => httpHandler('reports', reportRoutes, () => deps, limited);
+export const handler = httpHandler('reports', reportRoutes, runtimeDeps, limited);

@@ -69,6 +69,17 @@ export class PreconditionRequired extends DomainError {
   readonly status = 428;
   readonly title = 'Precondition required';
 }
+/** A caller over its per-hour write limit; `retryAfterSeconds` is the time left in the window. */
+export class TooManyRequests extends DomainError {
+  readonly status = 429;
+  readonly title = 'Too many requests';
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(detail, {}, { 'retry-after': String(retryAfterSeconds) });
+  }
+}
 export class ServiceUnavailable extends DomainError {
   readonly status = 503;
   readonly title = 'Service unavailable';

@@ -1,5 +1,6 @@
 // The middy stack every HTTP handler group shares: find the manifest route,
-// check the caller's role, decode the body, call the route, and turn the result
+// check the caller's role, decode the body, call the route (its writes counted
+// against the caller's hourly limit: ./rate-limit.ts), and turn the result
 // or any error into a JSON or problem+json response with security headers.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
@@ -41,6 +42,22 @@ export interface HttpResult {
 export type RouteImpl = (req: HttpRequest, deps: Deps) => Promise<HttpResult>;
 export type RouteImpls = Record<string, RouteImpl>;
 
+/**
+ * A step around every route of a group (the per-caller write limit,
+ * shared/http/rate-limit.ts). Handed in by the groups that need it, so the
+ * read-only groups' bundles carry none of its code or its table writes.
+ */
+export type RouteWrapper = (
+  req: HttpRequest,
+  deps: Deps,
+  run: (deps: Deps) => Promise<HttpResult>,
+) => Promise<HttpResult>;
+
+export interface HttpHandlerOptions {
+  /** Required when the group has a route with `rateLimit`. */
+  rateLimit?: RouteWrapper;
+}
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
@@ -80,11 +97,21 @@ export const toHttpResponse = (result: HttpResult): HttpResponse => ({
   ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
 });
 
-export const httpHandler = (group: HandlerGroup, impls: RouteImpls, getDeps: () => Deps) => {
-  const missing = routesOfGroup(group)
-    .map(routeKey)
-    .filter((k) => !impls[k]);
+export const httpHandler = (
+  group: HandlerGroup,
+  impls: RouteImpls,
+  getDeps: () => Deps,
+  options: HttpHandlerOptions = {},
+) => {
+  const routes = routesOfGroup(group);
+  const missing = routes.map(routeKey).filter((k) => !impls[k]);
   if (missing.length > 0) throw new Error(`Handler group ${group} lacks routes: ${missing.join(', ')}`);
+  const limited = routes.filter((r) => r.rateLimit).map(routeKey);
+  if (limited.length > 0 && !options.rateLimit)
+    throw new Error(
+      `Handler group ${group} has rate-limited routes but no rate limit: ${limited.join(', ')}`,
+    );
+  const around: RouteWrapper = options.rateLimit ?? ((_req, deps, run) => run(deps));
 
   return middy<HttpEvent, HttpResponse, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -107,6 +134,6 @@ export const httpHandler = (group: HandlerGroup, impls: RouteImpls, getDeps: () 
           : undefined,
         requestId: event.requestContext.requestId,
       };
-      return toHttpResponse(await impl(request, deps));
+      return toHttpResponse(await around(request, deps, (scoped) => impl(request, scoped)));
     });
 };

@@ -411,8 +411,13 @@ describe('every query schema rejects bad parameters with 4xx problem+json', () =
 // attributes missing, extra, renamed, of another type, huge, empty, from
 // another partition or outside the query's range; the envelope altered).
 // Every one answers 400 problem+json; none reaches DynamoDB as a bad key.
-const REPORTER2 = { sub: 'rep-q', 'cognito:groups': ['reporter'], email: 'rep-q@example.org' };
-const POLICE = { sub: 'officer-p', 'cognito:groups': ['agency'], 'custom:agency': 'police' };
+const REPORTER2 = {
+  sub: 'rep-q',
+  'cognito:groups': ['reporter'],
+  email: 'rep-q@example.org',
+  token_use: 'id',
+};
+const POLICE = { sub: 'officer-p', 'cognito:groups': ['agency'], 'custom:agency': 'police', token_use: 'id' };
 const INDEX_NAMES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5', 'gsi6', 'gsi7', 'gsi8'];
 const b64json = (v: unknown) => Buffer.from(JSON.stringify(v) ?? 'null', 'utf8').toString('base64url');
 

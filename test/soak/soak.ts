@@ -26,8 +26,13 @@ const stack = await startLocalStack({
 const keys = await TokenKeys.forDataDir(dataDir);
 const api = stack.apiUrl;
 const desk = await keys.issueToken({ role: 'desk', user: 'soak-desk' });
+// One reporter and one desk user per client: the per-caller hourly write limits
+// (dev: 600 submissions, 3000 other writes) stay out of reach however fast the machine.
 const reporters = await Promise.all(
-  Array.from({ length: 10 }, (_, i) => keys.issueToken({ role: 'reporter', user: `soak-${i}` })),
+  Array.from({ length: CLIENTS }, (_, i) => keys.issueToken({ role: 'reporter', user: `soak-${i}` })),
+);
+const desks = await Promise.all(
+  Array.from({ length: CLIENTS }, (_, i) => keys.issueToken({ role: 'desk', user: `soak-desk-${i}` })),
 );
 
 const statuses = new Map<number, number>();
@@ -124,7 +129,7 @@ const client = async (n: number) => {
       await call(
         'POST',
         `/cases/${id}/actions`,
-        desk,
+        desks[n]!,
         { action: 'comment', note: `soak ${n}` },
         { 'if-match': `"${current.json.version}"` },
       );
