@@ -2,6 +2,7 @@
 // summary to the leadership list and a digest to each agency that owes
 // something. Safe to run any number of times: each email has a sent-marker.
 import type { Deps } from '../../shared/deps';
+import { dayStanding } from '../../shared/domain/time';
 import type { Delivery } from '../../shared/mail/deliver';
 import { deliver } from '../../shared/mail/deliver';
 import { runtimeMailingDeps } from '../../shared/mail/deps';
@@ -21,6 +22,26 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
   const date =
     options.date ??
     previousLocalDay(options.scheduledTime ? new Date(options.scheduledTime) : now, config.timeZone);
+  // Only a day that has ended: a summary of today or a later day would go out
+  // incomplete (or empty), and its sent-markers would hold back the real one.
+  // `force` does not override this. A scheduled run always asks for the day
+  // before its scheduled time, so only a manual run is refused.
+  const standing = dayStanding(date, now, config.timeZone);
+  if (standing !== 'past') {
+    const result = {
+      job: JOB,
+      date,
+      sent: 0,
+      skipped: 0,
+      failed: 0,
+      error: 'day-not-ended',
+      message:
+        `${date} has not ended yet in ${config.timeZone} (it is ${standing === 'today' ? 'today' : 'in the future'} there); ` +
+        'only a day that has ended can be summarized. Nothing was sent.',
+    };
+    logger.error('job refused: the day has not ended', { job: JOB, date, standing });
+    return result;
+  }
   const { summary, digests } = await gatherDaily(deps, date, now);
 
   const deliveries: Delivery[] = [
@@ -53,6 +74,12 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
   return result;
 };
 
+/**
+ * A refused day (one that has not ended: only a manual invocation with a
+ * future `scheduledTime` can ask for it) is returned as a result with `error`,
+ * not thrown: a throw would make EventBridge Scheduler retry a request that can
+ * only fail the same way and then dead-letter it. Nothing is sent or marked.
+ */
 export const handler = async (event: ScheduledEvent = {}): Promise<JobResult> => {
   const result = await run(
     runtimeMailingDeps(),

@@ -8,7 +8,9 @@
 //
 // Exit codes: 0 the run finished (its `failed` count says whether every email
 // went out; what failed is retried by the next run), 1 the stack is not running
-// or the run threw, 2 a usage error.
+// or the run threw, 2 a usage error, or a run the job refused (its result has an
+// `error`, such as daily-summary asked for a day that has not ended; its JSON
+// line is still printed, and its `message` goes to stderr).
 import { createMailingDeps } from '../../shared/mail/deps';
 import { JobFlagError, jobOptionsFromFlags, jobUsage, localJobs, parseJobFlags } from './jobs';
 import { LocalStackError } from './ports';
@@ -58,6 +60,10 @@ const main = async () => {
   try {
     const { job: _reported, ...result } = await run(deps, options);
     writeResult(`${JSON.stringify({ job: name, ...result })}\n`);
+    if (typeof result.error === 'string') {
+      console.error(typeof result.message === 'string' ? result.message : result.error);
+      process.exitCode = 2;
+    }
   } finally {
     deps.db.destroy();
   }

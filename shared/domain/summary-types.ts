@@ -47,8 +47,11 @@ export const caseLineSchema = z.object({
 });
 export type CaseLine = z.infer<typeof caseLineSchema>;
 
-/** `daysOverdue`: whole days past the deadline, at least 1 once overdue. */
-export const overdueCaseSchema = caseLineSchema.extend({ daysOverdue: z.number().int() });
+/**
+ * `daysOverdue`: whole days completed past the deadline, floor(hours late / 24)
+ * (`daysOverdue` in time.ts); 0 while it is less than a day late.
+ */
+export const overdueCaseSchema = caseLineSchema.extend({ daysOverdue: z.number().int().min(0) });
 export type OverdueCase = z.infer<typeof overdueCaseSchema>;
 
 export const agencyOverdueSchema = z.object({

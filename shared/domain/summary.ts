@@ -16,6 +16,7 @@ import type {
   OverdueCase,
   ReportLine,
 } from './summary-types';
+import { daysOverdue } from './time';
 
 /**
  * A report of the day, as the summary counts and groups it: the fields of the
@@ -83,7 +84,6 @@ export const HOT_ISSUES_MAX = 6;
 /** The urgent list names at most this many reports (critical first, newest first); `urgentCount` has them all. */
 export const URGENT_LIST_MAX = 50;
 const EXCERPT_CHARS = 200;
-const DAY_MS = 86_400_000;
 
 const countBy = <T>(items: T[], key: (t: T) => string, order: readonly string[]): CountBy[] => {
   const counts = new Map<string, number>();
@@ -123,8 +123,9 @@ const caseLine = (config: AppConfig, c: OpenCase): CaseLine => ({
   dueAt: c.dueAt,
 });
 
-export const daysOverdue = (dueAt: string, now: Date): number =>
-  Math.max(1, Math.ceil((now.getTime() - new Date(dueAt).getTime()) / DAY_MS));
+/** Longest overdue first; within the same whole day, the earlier deadline first. */
+const longestOverdueFirst = (a: OverdueCase, b: OverdueCase): number =>
+  b.daysOverdue - a.daysOverdue || (a.dueAt ?? '').localeCompare(b.dueAt ?? '');
 
 const overdueLine = (config: AppConfig, c: OpenCase, now: Date): OverdueCase => ({
   ...caseLine(config, c),
@@ -307,7 +308,7 @@ export const buildDailySummary = (config: AppConfig, input: SummaryInput): Daily
     overdueByAgency.set(id, group);
   }
   const overdueGroups = [...overdueByAgency.values()]
-    .map((g) => ({ ...g, cases: g.cases.sort((a, b) => b.daysOverdue - a.daysOverdue) }))
+    .map((g) => ({ ...g, cases: g.cases.sort(longestOverdueFirst) }))
     .sort((a, b) => b.cases.length - a.cases.length || a.agencyName.localeCompare(b.agencyName));
 
   return {
@@ -360,7 +361,7 @@ export const buildAgencyDigests = (
       overdue: input.overdue
         .filter((c) => c.agencyId === a.id)
         .map((c) => overdueLine(config, c, input.now))
-        .sort((x, y) => y.daysOverdue - x.daysOverdue),
+        .sort(longestOverdueFirst),
       dueSoon: input.dueSoon.filter((c) => c.agencyId === a.id).map((c) => caseLine(config, c)),
       newlyAssigned: input.newlyAssigned.filter((c) => c.agencyId === a.id).map((c) => caseLine(config, c)),
     }))

@@ -36,6 +36,32 @@ export const dayRange = (day: string, timeZone: string): { start: Date; end: Dat
   return { start: new Date(start.getTime()), end: new Date(end.getTime()) };
 };
 
+/**
+ * Where local day `day` stands at `now` in `timeZone`: `past` once it has ended
+ * (its local midnight has passed), `today` while it runs, `future` before it
+ * starts. `GET /summaries/daily` refuses a `future` day; the daily summary job
+ * summarizes only a `past` one (a summary of a day still running would be sent
+ * once, incomplete, and its sent-markers would block the real one).
+ */
+export const dayStanding = (day: string, now: Date, timeZone: string): 'past' | 'today' | 'future' => {
+  const today = localDay(now, timeZone);
+  return day < today ? 'past' : day === today ? 'today' : 'future';
+};
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Days overdue, the one rule for every place that shows it: the whole days
+ * completed since the deadline, i.e. floor(hours late / 24). 23.9 hours late is
+ * 0 ("less than a day"), 24 to 47.9 hours is 1, 27.5 hours is 1. Never negative.
+ * Counted in elapsed hours, not local calendar days, so the zone and its DST
+ * changes play no part.
+ */
+export const daysOverdue = (dueAt: string, now: Date): number => {
+  const hoursLate = (now.getTime() - new Date(dueAt).getTime()) / HOUR_MS;
+  return hoursLate <= 0 ? 0 : Math.floor(hoursLate / 24);
+};
+
 export const addMinutes = (d: Date, minutes: number): Date => new Date(d.getTime() + minutes * 60_000);
 export const addDays = (d: Date, days: number): Date => new Date(d.getTime() + days * 86_400_000);
 export const epochSeconds = (d: Date): number => Math.floor(d.getTime() / 1000);

@@ -64,6 +64,7 @@ interface Strings {
   overdueIntro: string;
   overdueNone: string;
   cases: Count;
+  /** Whole days completed past the deadline (`daysOverdue` in shared/domain/time.ts); 0 is less than a day. */
   daysOverdue: Count;
   due: (when: string) => string;
   dueSoonTitle: string;
@@ -135,7 +136,7 @@ export const STRINGS: Record<Locale, Strings> = {
     overdueIntro: 'Hồ sơ đang chờ đơn vị xác minh, phản hồi nhưng đã quá hạn, theo đơn vị:',
     overdueNone: 'Không có hồ sơ quá hạn.',
     cases: (n) => vi(n, 'hồ sơ'),
-    daysOverdue: (n) => `quá hạn ${formatNumber(n, 'vi')} ngày`,
+    daysOverdue: (n) => (n === 0 ? 'quá hạn chưa đến 1 ngày' : `quá hạn ${formatNumber(n, 'vi')} ngày`),
     due: (when) => `hạn ${when}`,
     dueSoonTitle: 'Đến hạn trong 48 giờ tới',
     unassigned: 'Chưa giao đơn vị',
@@ -212,7 +213,7 @@ export const STRINGS: Record<Locale, Strings> = {
     overdueIntro: 'Cases waiting for an agency to verify and respond, past their deadline, by agency:',
     overdueNone: 'No overdue cases.',
     cases: (n) => en(n, 'case', 'cases'),
-    daysOverdue: (n) => `${en(n, 'day', 'days')} overdue`,
+    daysOverdue: (n) => (n === 0 ? 'overdue by less than a day' : `${en(n, 'day', 'days')} overdue`),
     due: (when) => `due ${when}`,
     dueSoonTitle: 'Due in the next 48 hours',
     unassigned: 'Not assigned',

@@ -6,7 +6,7 @@ import type { Deps } from '../deps';
 import { BadRequest } from '../domain/errors';
 import { buildAgencyDigests, buildDailySummary, DUE_SOON_HOURS, planDay } from '../domain/summary';
 import type { AgencyDigest, DailySummary } from '../domain/summary-types';
-import { addDays, isCalendarDay, localDay } from '../domain/time';
+import { addDays, dayStanding, isCalendarDay, localDay } from '../domain/time';
 import { validate } from '../http/body';
 import {
   briefingsBetween,
@@ -79,7 +79,7 @@ export const dailySummaryFor = async (deps: Deps, query: unknown): Promise<Daily
   const q = validate(summaryQuerySchema, query, 'query');
   const now = deps.clock();
   const date = q.date ?? previousLocalDay(now, deps.config.timeZone);
-  if (date > localDay(now, deps.config.timeZone)) {
+  if (dayStanding(date, now, deps.config.timeZone) === 'future') {
     throw new BadRequest('The date is in the future.', [
       { path: '/date', message: 'must not be after today' },
     ]);

@@ -1,15 +1,19 @@
 // The daily summary job against DynamoDB Local and the local SES store: the
 // right emails to the right people, once, whatever reruns and overlaps.
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../functions/jobs/daily-summary';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DIGEST_JOB, JOB, run } from '../../functions/jobs/daily-summary';
 import type { AppConfig } from '../../shared/config/schema';
 import type { Deps } from '../../shared/deps';
+import { localDay } from '../../shared/domain/time';
 import type { Principal } from '../../shared/http/principal';
 import type { Mailer } from '../../shared/mail/mailer';
+import { markerKey } from '../../shared/mail/sent-markers';
 import { actOnCase, openCaseFor } from '../../shared/service/cases';
 import { submitReport } from '../../shared/service/reports';
 import { testTable } from '../support/aws';
@@ -209,4 +213,148 @@ describe('overlapping runs and failures', () => {
     expect(result).toMatchObject({ sent: 3, notAllowed: 1, skipped: 1 });
     expect(await sentEmails({ to: outsider })).toHaveLength(0);
   });
+});
+
+describe('a day that has not ended', () => {
+  // RUN_AT is 07:00 local on 2026-11-26: the 26th is today, the 27th and 2027-01-01 are ahead.
+  /** Every sent-marker (summary and digest, any recipient) for `date`. */
+  const markersOf = async (date: string): Promise<number> => {
+    let n = 0;
+    for (const job of [JOB, DIGEST_JOB]) {
+      const res = await t.db.send(
+        new QueryCommand({
+          TableName: t.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': markerKey({ job, period: date, recipient: lead }).pk },
+        }),
+      );
+      n += res.Count ?? 0;
+    }
+    return n;
+  };
+  const mailFor = async (subjectDate: string) =>
+    (await Promise.all([lead, deputy, policeBox].map((to) => sentEmails({ to }))))
+      .flat()
+      .filter((e) => e.subject.includes(subjectDate));
+
+  it.each([
+    ['a future day', '2027-01-01', '01/01/2027', 'in the future'],
+    ['the next day', '2026-11-27', '27/11/2026', 'in the future'],
+    ["today's date", '2026-11-26', '26/11/2026', 'today'],
+  ])(
+    'refuses %s, also with force: nothing sent, no markers, an error result',
+    async (_, date, subjectDate, standing) => {
+      for (const force of [false, true]) {
+        const result = await run(deps(), { now: RUN_AT, date, force });
+        expect(result).toEqual({
+          job: 'daily-summary',
+          date,
+          sent: 0,
+          skipped: 0,
+          failed: 0,
+          error: 'day-not-ended',
+          message: expect.stringContaining(
+            `${date} has not ended yet in Asia/Ho_Chi_Minh (it is ${standing} there)`,
+          ),
+        });
+      }
+      expect(await markersOf(date)).toBe(0);
+      expect(await mailFor(subjectDate)).toEqual([]);
+    },
+  );
+
+  it('summarizes the day before once it has ended (control: the same deps send)', async () => {
+    const result = await run(deps({ clock: () => new Date('2026-11-19T00:00:00.000Z') }), {
+      date: '2026-11-18',
+    });
+    // the two leaders; on the 19th nobody owes anything yet, so no digest
+    expect(result).toMatchObject({ date: '2026-11-18', sent: 2, failed: 0 });
+    expect(result.error).toBeUndefined();
+    expect(await markersOf('2026-11-18')).toBe(2);
+  });
+
+  describe('the Lambda handler', () => {
+    beforeAll(() => {
+      vi.stubEnv('APP_ENV', 'dev');
+      vi.stubEnv('TABLE_NAME', t.tableName);
+      vi.stubEnv('DYNAMODB_ENDPOINT', t.endpoint);
+      vi.stubEnv('SES_ENDPOINT', t.sesEndpoint);
+    });
+    afterAll(() => {
+      vi.unstubAllEnvs();
+    });
+
+    it('returns the refusal for a manual invocation with a future time, without throwing (no scheduler retries)', async () => {
+      const { handler } = await import('../../functions/jobs/daily-summary');
+      // A scheduled time three days ahead of the real clock asks for a day two days ahead.
+      const ahead = new Date(Date.now() + 3 * 86_400_000);
+      const day = localDay(new Date(ahead.getTime() - 86_400_000), config.timeZone);
+      const result = await handler({ scheduledTime: ahead.toISOString() });
+      expect(result).toMatchObject({ date: day, sent: 0, failed: 0, error: 'day-not-ended' });
+      expect(await markersOf(day)).toBe(0);
+    });
+  });
+});
+
+describe('the job command (npm run job) on a day that has not ended', () => {
+  // The CLI as a child process against this file's table and the test SES, through a stack file.
+  const runCli = async (args: string[]) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'job-cli-'));
+    await writeFile(
+      join(dataDir, 'stack.json'),
+      JSON.stringify({
+        apiUrl: 'http://127.0.0.1:9',
+        dynamodbEndpoint: t.endpoint,
+        sesEndpoint: t.sesEndpoint,
+        mailViewerUrl: 'http://127.0.0.1:9',
+        tableName: t.tableName,
+      }),
+    );
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'infra/local/job-cli.ts', 'daily-summary', ...args],
+        {
+          cwd: join(import.meta.dirname, '../..'),
+          env: {
+            ...process.env,
+            DATA_DIR: dataDir,
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          },
+        },
+        (err, stdout, stderr) => resolve({ code: err ? (err.code as number) : 0, stdout, stderr }),
+      );
+    });
+  };
+  const zone = () => config.timeZone;
+
+  it.each([
+    ['today', 0],
+    ['a year ahead', 366],
+  ])(
+    'refuses %s with --force: exit 2, the reason on stderr, an error line on stdout, no markers',
+    async (_, days) => {
+      const date = localDay(new Date(Date.now() + days * 86_400_000), zone());
+      const cli = await runCli(['--date', date, '--force']);
+      expect(cli.code, cli.stderr).toBe(2);
+      expect(cli.stderr).toContain(`${date} has not ended yet in ${zone()}`);
+      const lines = cli.stdout.split('\n').filter(Boolean);
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        job: 'daily-summary',
+        date,
+        sent: 0,
+        error: 'day-not-ended',
+      });
+      const markers = await t.db.send(
+        new QueryCommand({
+          TableName: t.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `SENT#${JOB}#${date}` },
+        }),
+      );
+      expect(markers.Count).toBe(0);
+    },
+    60_000,
+  );
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAppConfig } from '../../infra/config';
+import { buildAgencyDigests, buildDailySummary } from '../../shared/domain/summary';
 import type { AgencyDigest, DailySummary, ReportLine } from '../../shared/domain/summary-types';
 import { MASKED_EMAIL, MASKED_PHONE } from '../../shared/mail/format';
 import { renderAgencyDigest, renderDailySummary, STRINGS } from '../../shared/mail/summary-email';
@@ -437,5 +438,63 @@ describe('agency digest', () => {
       '[Dư luận] Sở Giao thông Vận tải: không có hồ sơ cần xử lý (26/11/2026)',
     );
     expect(renderAgencyDigest(digest, 'en', config).text).toContain('No overdue cases.');
+  });
+});
+
+describe('days overdue, from the case to the email', () => {
+  // Built by the real builder from deadlines, not from a fixture's day counts.
+  const now = new Date('2026-11-26T00:00:00.000Z');
+  const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
+  const overdue = [
+    { id: 'late-27', title: 'Late by 27.5 hours', hours: 27.5 },
+    { id: 'late-23', title: 'Late by 23.9 hours', hours: 23.9 },
+  ].map((c) => ({
+    id: c.id,
+    title: c.title,
+    status: 'verifying' as const,
+    agencyId: 'police',
+    dueAt: hoursAgo(c.hours),
+  }));
+  const summary = buildDailySummary(config, {
+    date: '2026-11-25',
+    now,
+    reports: [],
+    events: [],
+    openByStatus: { open: 0, verifying: 2, responded: 0 },
+    overdue,
+    dueSoon: [],
+    briefings: [],
+  });
+  const [digest] = buildAgencyDigests(config, {
+    date: '2026-11-25',
+    now,
+    overdue,
+    dueSoon: [],
+    newlyAssigned: [],
+  });
+
+  it('reads 27.5 hours late as 1 day and 23.9 hours as less than a day, in both locales', () => {
+    expect(summary.cases.overdueByAgency[0]?.cases.map((c) => [c.id, c.daysOverdue])).toEqual([
+      ['late-27', 1],
+      ['late-23', 0],
+    ]);
+    expect(digest?.overdue.map((c) => c.daysOverdue)).toEqual([1, 0]);
+    const emails = LOCALES.flatMap((locale) => [
+      { locale, email: renderDailySummary(summary, locale, config) },
+      { locale, email: renderAgencyDigest(digest!, locale, config) },
+    ]);
+    for (const { locale, email } of emails) {
+      for (const part of [email.html, flat(email.text)]) {
+        expect(part).toContain(STRINGS[locale].daysOverdue(1));
+        expect(part).toContain(STRINGS[locale].daysOverdue(0));
+        expect(part).not.toContain(STRINGS[locale].daysOverdue(2));
+      }
+    }
+    expect(flat(renderDailySummary(summary, 'en', config).text)).toMatch(
+      /Late by 27\.5 hours — 1 day overdue[\s\S]*Late by 23\.9 hours — overdue by less than a day/,
+    );
+    expect(flat(renderDailySummary(summary, 'vi', config).text)).toContain(
+      'Late by 27.5 hours — quá hạn 1 ngày',
+    );
   });
 });

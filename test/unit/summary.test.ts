@@ -4,7 +4,6 @@ import {
   buildAgencyDigests,
   buildDailySummary,
   type DayReport,
-  daysOverdue,
   hotIssues,
   median,
   planDay,
@@ -176,7 +175,7 @@ describe('buildDailySummary', () => {
     ]);
   });
 
-  it('groups overdue cases by agency with whole days overdue, the latest first', () => {
+  it('groups overdue cases by agency with whole days completed overdue, the longest first', () => {
     const s = buildDailySummary(
       config,
       input({
@@ -200,10 +199,10 @@ describe('buildDailySummary', () => {
         'police',
         [
           ['b', 4],
-          ['a', 1],
+          ['a', 0], // 1 hour late: less than a day
         ],
       ],
-      ['health-dept', [['c', 2]]],
+      ['health-dept', [['c', 1]]], // 36 hours late: one whole day
     ]);
   });
 
@@ -238,11 +237,6 @@ describe('helpers', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(3);
     expect(median([])).toBeNull();
-  });
-  it('days overdue round up and start at one', () => {
-    expect(daysOverdue('2026-11-25T23:59:00.000Z', now)).toBe(1);
-    expect(daysOverdue('2026-11-24T00:00:00.000Z', now)).toBe(2);
-    expect(daysOverdue('2026-11-23T23:00:00.000Z', now)).toBe(3);
   });
 });
 
