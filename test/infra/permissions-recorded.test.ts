@@ -256,10 +256,14 @@ describe('what each function sends is in its row of the permission manifest', ()
     });
     await call('GET', `/summaries/daily?date=${today}`, '/summaries/daily', 'desk');
 
-    expect((await runDailySummary(depsFor('daily-summary'), { now, date: today })).failed).toBe(0);
-    expect(await runWatchdog(depsFor('daily-summary-watchdog'), { now, date: today })).toMatchObject({
-      failed: 0,
-    });
+    // The summary of a day is sent once the day has ended: run it a day later, for today.
+    const nextDay = new Date(now.getTime() + 24 * HOUR);
+    expect((await runDailySummary(depsFor('daily-summary'), { now: nextDay, date: today })).failed).toBe(0);
+    expect(await runWatchdog(depsFor('daily-summary-watchdog'), { now: nextDay, date: today })).toMatchObject(
+      {
+        failed: 0,
+      },
+    );
     const sweep = await runCaseNotifications(depsFor('case-notifications'), {
       now: new Date(now.getTime() + HOUR),
     });

@@ -240,15 +240,20 @@ describe.each(ENVIRONMENTS)(
 
     const idOf = (c: IConstruct): string => stack.getLogicalId(c.node.defaultChild as CfnElement);
 
+    /** The row's function in this stage's App stack. */
+    const functionOf = (row: FunctionRow) => {
+      const app = built.stage.appStack;
+      return row.kind === 'http'
+        ? app.functions[row.name as HandlerGroup]
+        : row.kind === 'job'
+          ? app.jobs[row.name]!.function
+          : app.outboxSender.function;
+    };
+
     /** Every `action @ resource` its role allows, resources named by what they are. */
     const grantsOf = (row: FunctionRow): string[] => {
       const app = built.stage.appStack;
-      const fn =
-        row.kind === 'http'
-          ? app.functions[row.name as HandlerGroup]
-          : row.kind === 'job'
-            ? app.jobs[row.name]!.function
-            : app.outboxSender.function;
+      const fn = functionOf(row);
       const roleId = idOf(fn.fn.role!);
       const resources = template.toJSON().Resources as Record<string, CfnResource>;
       const role = resources[roleId]!;
@@ -331,18 +336,7 @@ describe.each(ENVIRONMENTS)(
 
     it('has no function outside the table, but the staff second-factor trigger where the config asks for it', () => {
       const app = built.stage.appStack;
-      const known = new Set(
-        functionRows.map((row) =>
-          idOf(
-            (row.kind === 'http'
-              ? app.functions[row.name as HandlerGroup]
-              : row.kind === 'job'
-                ? app.jobs[row.name]!.function
-                : app.outboxSender.function
-            ).fn,
-          ),
-        ),
-      );
+      const known = new Set(functionRows.map((row) => idOf(functionOf(row).fn)));
       const trigger = app.auth.preTokenGeneration;
       expect(trigger !== undefined).toBe(loadAppConfig(envName).auth.staffMfaRequired);
       const others = Object.keys(template.findResources('AWS::Lambda::Function')).filter(
@@ -362,14 +356,8 @@ describe.each(ENVIRONMENTS)(
 
     it('tells exactly the functions that send email which configuration set to use', () => {
       const resources = template.toJSON().Resources as Record<string, CfnResource>;
-      const app = built.stage.appStack;
       for (const row of functionRows) {
-        const fn =
-          row.kind === 'http'
-            ? app.functions[row.name as HandlerGroup]
-            : row.kind === 'job'
-              ? app.jobs[row.name]!.function
-              : app.outboxSender.function;
+        const fn = functionOf(row);
         const env = (
           resources[idOf(fn.fn)]!.Properties as { Environment: { Variables: Record<string, unknown> } }
         ).Environment.Variables;

@@ -14,6 +14,7 @@ import { createDeps } from '../../shared/deps';
 import { Conflict } from '../../shared/domain/errors';
 import { type RateLimitKind, rateWindowOf } from '../../shared/domain/rate-limit';
 import { httpHandler, type RouteImpl, type RouteImpls } from '../../shared/http/handler';
+import { withRateLimit } from '../../shared/http/rate-limit';
 import { isConditionalCheckFailed } from '../../shared/store/errors';
 import { rateCounterKey } from '../../shared/store/rate-limit';
 import { testSettings } from '../support/aws';
@@ -292,7 +293,7 @@ describe('a write that loses its condition', () => {
       return { status: 201, body: {} };
     };
     const impls: RouteImpls = Object.fromEntries(routesOfGroup('briefings').map((r) => [routeKey(r), write]));
-    const handler = httpHandler('briefings', impls, () => api.deps);
+    const handler = httpHandler('briefings', impls, () => api.deps, { rateLimit: withRateLimit });
     const post = async (sub = 'rl-desk-cond') =>
       (await handler(
         buildHttpEvent({
@@ -342,7 +343,7 @@ describe('the store is down during the check', () => {
       return { status: 201, body: {} };
     };
     const impls: RouteImpls = Object.fromEntries(routesOfGroup('briefings').map((r) => [routeKey(r), write]));
-    const handler = httpHandler('briefings', impls, () => deps);
+    const handler = httpHandler('briefings', impls, () => deps, { rateLimit: withRateLimit });
     const event = buildHttpEvent({
       method: 'POST',
       url: '/briefings',

@@ -1,10 +1,18 @@
 // The pure parts of the per-caller write limit: which routes count, the hour
 // window and its Retry-After, and the 429 problem.
 import { describe, expect, it } from 'vitest';
-import { routeKey, routes } from '../../functions/routes';
+import { routeKey, routes, routesOfGroup } from '../../functions/routes';
+import type { Deps } from '../../shared/deps';
 import { TooManyRequests } from '../../shared/domain/errors';
 import { rateWindowOf, secondsUntilEnd } from '../../shared/domain/rate-limit';
+import { httpHandler } from '../../shared/http/handler';
 import { toProblem } from '../../shared/http/problem';
+import { withRateLimit } from '../../shared/http/rate-limit';
+
+const noop = async () => ({ status: 204 });
+const noDeps = (): Deps => {
+  throw new Error('not called while building a handler');
+};
 
 describe('the route manifest', () => {
   it('limits every write route, and no read', () => {
@@ -12,6 +20,20 @@ describe('the route manifest', () => {
       const limit = (r as { rateLimit?: string }).rateLimit;
       if (r.method === 'GET') expect(limit, routeKey(r)).toBeUndefined();
       else expect(limit, routeKey(r)).toBe(r.path === '/reports' ? 'reports' : 'writes');
+    }
+  });
+});
+
+describe('the handler groups', () => {
+  it('are handed the limit exactly where a route has one: a limited group built without it refuses to start', () => {
+    const limitedGroups = new Set(
+      routes.filter((r) => (r as { rateLimit?: string }).rateLimit).map((r) => r.group),
+    );
+    expect([...limitedGroups].sort()).toEqual(['briefings', 'cases', 'reports']);
+    for (const group of limitedGroups) {
+      const impls = Object.fromEntries(routesOfGroup(group).map((r) => [routeKey(r), noop]));
+      expect(() => httpHandler(group, impls, noDeps), group).toThrow(/rate-limited routes but no rate limit/);
+      expect(() => httpHandler(group, impls, noDeps, { rateLimit: withRateLimit }), group).not.toThrow();
     }
   });
 });
