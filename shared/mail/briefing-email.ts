@@ -72,6 +72,8 @@ interface BriefingStrings {
   heading: Record<Variant, string>;
   /** The real time left, in minutes (0: about to start). */
   reminderLead: (minutes: number | null) => string;
+  /** The time left, after an invitation's or an update's own lead (no second "below"). */
+  startsIn: (minutes: number | null) => string;
   rescheduledLead: string;
   invitationLead: string;
   cancelLead: string;
@@ -109,6 +111,8 @@ export const BRIEFING_STRINGS: Record<Locale, BriefingStrings> = {
       !minutes
         ? 'Buổi họp báo dưới đây sắp bắt đầu.'
         : `Buổi họp báo dưới đây sẽ bắt đầu sau ${timeLeft(minutes, 'vi')} nữa.`,
+    startsIn: (minutes) =>
+      !minutes ? 'Buổi họp báo sắp bắt đầu.' : `Buổi họp báo bắt đầu sau ${timeLeft(minutes, 'vi')} nữa.`,
     rescheduledLead: 'Thời gian của buổi họp báo dưới đây đã thay đổi. Vui lòng theo thời gian mới.',
     invitationLead: 'Bộ phận theo dõi dư luận trân trọng mời anh/chị dự buổi họp báo dưới đây.',
     cancelLead: 'Buổi họp báo dưới đây đã bị hủy.',
@@ -148,6 +152,7 @@ export const BRIEFING_STRINGS: Record<Locale, BriefingStrings> = {
       !minutes
         ? 'The press briefing below is coming up.'
         : `The press briefing below starts in ${timeLeft(minutes, 'en')}.`,
+    startsIn: (minutes) => (!minutes ? 'It is coming up.' : `It starts in ${timeLeft(minutes, 'en')}.`),
     rescheduledLead: 'The press briefing below has been moved. Please note the new time.',
     invitationLead: 'The public-opinion desk invites you to the press briefing below.',
     cancelLead: 'The press briefing below has been cancelled.',
@@ -348,10 +353,8 @@ export const renderBriefingNotice = (
   const carried = notice.kind === 'update' && notice.startsInMinutes !== null;
   const lead = {
     reminder: t.reminderLead(notice.startsInMinutes),
-    rescheduled: carried
-      ? `${t.rescheduledLead} ${t.reminderLead(notice.startsInMinutes)}`
-      : t.rescheduledLead,
-    invitation: carried ? `${t.invitationLead} ${t.reminderLead(notice.startsInMinutes)}` : t.invitationLead,
+    rescheduled: carried ? `${t.rescheduledLead} ${t.startsIn(notice.startsInMinutes)}` : t.rescheduledLead,
+    invitation: carried ? `${t.invitationLead} ${t.startsIn(notice.startsInMinutes)}` : t.invitationLead,
     cancel: t.cancelLead,
   }[variant];
   const kind = STRINGS[locale].briefingKind[b.kind];

@@ -237,10 +237,10 @@ describe('renderBriefingNotice: time, place, duration', () => {
     const t = BRIEFING_STRINGS[locale];
     const both = render(invitation({ startsInMinutes: 20 * 60 }), locale);
     expect(both.subject).toContain(t.subject.invitation);
-    expect(flat(both.text)).toContain(`${t.invitationLead} ${t.reminderLead(20 * 60)}`);
-    expect(flat(render(invitation(), locale).text)).not.toContain(t.reminderLead(20 * 60));
+    expect(flat(both.text)).toContain(`${t.invitationLead} ${t.startsIn(20 * 60)}`);
+    expect(flat(render(invitation(), locale).text)).not.toContain(t.startsIn(20 * 60));
     const moved = render(rescheduled({ startsInMinutes: 165 }), locale);
-    expect(flat(moved.text)).toContain(`${t.rescheduledLead} ${t.reminderLead(165)}`);
+    expect(flat(moved.text)).toContain(`${t.rescheduledLead} ${t.startsIn(165)}`);
   });
 
   it.each(LOCALES)('update: says the time changed and shows the new time (%s)', (locale) => {
