@@ -60,12 +60,19 @@ const addMissingIndexes = async (client: DynamoDBClient, tableName: string): Pro
         ],
       }),
     );
-    for (let i = 0; i < 120; i++) {
+    // Up to 60 s: ACTIVE, then answering a Query; otherwise stop with a message naming the index.
+    let ready = false;
+    for (let i = 0; i < 240 && !ready; i++) {
       const { Table: t } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-      if (t?.GlobalSecondaryIndexes?.find((g) => g.IndexName === gsi.IndexName)?.IndexStatus === 'ACTIVE')
-        break;
-      await new Promise((r) => setTimeout(r, 250));
+      const active =
+        t?.GlobalSecondaryIndexes?.find((g) => g.IndexName === gsi.IndexName)?.IndexStatus === 'ACTIVE';
+      ready = active && (await queryable(client, tableName, gsi.IndexName!));
+      if (!ready) await new Promise((r) => setTimeout(r, 250));
     }
+    if (!ready)
+      throw new Error(
+        `DynamoDB Local did not make index ${gsi.IndexName} of ${tableName} queryable within 60 s; stop the stack and start it again.`,
+      );
     created.push(gsi.IndexName!);
   }
   return created;
