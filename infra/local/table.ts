@@ -6,7 +6,6 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   type DynamoDBClient,
-  QueryCommand,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
@@ -15,29 +14,6 @@ import { createTableInput, TTL_ATTRIBUTE } from '../../shared/store/table';
 import { localDynamoClient } from './dynamodb';
 
 const errorName = (err: unknown): string => (err instanceof Error ? err.name : '');
-
-/**
- * DynamoDB Local may say ACTIVE before an index added to a table with items
- * answers a Query (it answers InternalFailure meanwhile): try one.
- */
-const queryable = async (client: DynamoDBClient, tableName: string, indexName: string): Promise<boolean> => {
-  try {
-    await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: indexName,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': `${indexName}pk` },
-        ExpressionAttributeValues: { ':pk': { S: 'probe' } },
-        Limit: 1,
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (errorName(err) === 'InternalFailure' || errorName(err) === 'ResourceNotFoundException') return false;
-    throw err;
-  }
-};
 
 /**
  * Adds the GSIs of the definition that a table made by an older version lacks
@@ -60,18 +36,17 @@ const addMissingIndexes = async (client: DynamoDBClient, tableName: string): Pro
         ],
       }),
     );
-    // Up to 60 s: ACTIVE, then answering a Query; otherwise stop with a message naming the index.
-    let ready = false;
-    for (let i = 0; i < 240 && !ready; i++) {
+    // Up to 60 s for ACTIVE; otherwise stop with a message naming the index.
+    let active = false;
+    for (let i = 0; i < 240 && !active; i++) {
       const { Table: t } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-      const active =
+      active =
         t?.GlobalSecondaryIndexes?.find((g) => g.IndexName === gsi.IndexName)?.IndexStatus === 'ACTIVE';
-      ready = active && (await queryable(client, tableName, gsi.IndexName!));
-      if (!ready) await new Promise((r) => setTimeout(r, 250));
+      if (!active) await new Promise((r) => setTimeout(r, 250));
     }
-    if (!ready)
+    if (!active)
       throw new Error(
-        `DynamoDB Local did not make index ${gsi.IndexName} of ${tableName} queryable within 60 s; stop the stack and start it again.`,
+        `DynamoDB Local did not make index ${gsi.IndexName} of ${tableName} ACTIVE within 60 s; stop the stack and start it again.`,
       );
     created.push(gsi.IndexName!);
   }
