@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { createTableInput, TTL_ATTRIBUTE } from '../../shared/store/table';
 import { localDynamoClient } from './dynamodb';
+import { LocalStackError } from './ports';
 
 const errorName = (err: unknown): string => (err instanceof Error ? err.name : '');
 
@@ -20,7 +21,11 @@ const errorName = (err: unknown): string => (err instanceof Error ? err.name : '
  * (a local data directory outlives upgrades), one at a time as DynamoDB
  * requires, each waited for until ACTIVE. Returns the names it created.
  */
-const addMissingIndexes = async (client: DynamoDBClient, tableName: string): Promise<string[]> => {
+const addMissingIndexes = async (
+  client: DynamoDBClient,
+  tableName: string,
+  indexWaitMs: number,
+): Promise<string[]> => {
   const wanted = createTableInput(tableName);
   const created: string[] = [];
   for (const gsi of wanted.GlobalSecondaryIndexes ?? []) {
@@ -36,13 +41,20 @@ const addMissingIndexes = async (client: DynamoDBClient, tableName: string): Pro
         ],
       }),
     );
-    // Up to 30 s, then go on without knowing: on a loaded machine (the full test suite)
-    // DynamoDB Local took over a minute to turn a new index ACTIVE, and a bound that
-    // failed the start for it failed CI. Until then a Query on the index can fail.
-    for (let i = 0; i < 120; i++) {
+    // Wait until DynamoDB Local reports the index ACTIVE: until then a Query on it
+    // fails. On a quiet machine this takes a second or two; past the bound the start
+    // fails with the index's name, because a stack whose summary cannot read its day
+    // must not say it is ready. Starting again resumes: the index is already there.
+    const deadline = Date.now() + indexWaitMs;
+    for (;;) {
       const { Table: t } = await client.send(new DescribeTableCommand({ TableName: tableName }));
       if (t?.GlobalSecondaryIndexes?.find((g) => g.IndexName === gsi.IndexName)?.IndexStatus === 'ACTIVE')
         break;
+      if (Date.now() >= deadline)
+        throw new LocalStackError(
+          `DynamoDB Local did not finish adding the index ${gsi.IndexName} to the table ${tableName} ` +
+            `within ${Math.round(indexWaitMs / 1000)} s. Start again: it goes on from where it stopped.`,
+        );
       await new Promise((r) => setTimeout(r, 250));
     }
     created.push(gsi.IndexName!);
@@ -50,12 +62,22 @@ const addMissingIndexes = async (client: DynamoDBClient, tableName: string): Pro
   return created;
 };
 
+export interface EnsureTableOptions {
+  /** How long to wait for each added index to turn ACTIVE before failing (default 3 minutes). */
+  indexWaitMs?: number;
+}
+
 /**
  * Creates `tableName` if it does not exist, adds any GSI an older table lacks,
  * waits until it is ACTIVE and makes sure TTL is on. Idempotent. Resolves to
- * the GSIs it added to an existing table (their items need a backfill).
+ * the GSIs it added to an existing table (their items need a backfill); rejects
+ * with a LocalStackError naming the index when one does not turn ACTIVE in time.
  */
-export const ensureTable = async (endpoint: string, tableName: string): Promise<string[]> => {
+export const ensureTable = async (
+  endpoint: string,
+  tableName: string,
+  { indexWaitMs = 180_000 }: EnsureTableOptions = {},
+): Promise<string[]> => {
   const client = localDynamoClient(endpoint, 5000);
   try {
     let exists = true;
@@ -77,7 +99,7 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
       { client, maxWaitTime: 30, minDelay: 1, maxDelay: 2 },
       { TableName: tableName },
     );
-    const added = exists ? await addMissingIndexes(client, tableName) : [];
+    const added = exists ? await addMissingIndexes(client, tableName, indexWaitMs) : [];
 
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
     const status = ttl.TimeToLiveDescription?.TimeToLiveStatus;

@@ -5,9 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBackfill } from '../../infra/aws/backfill-day-index';
-import { localDynamoClient } from '../../infra/local/dynamodb';
+import { type DynamoDbLocal, localDynamoClient, startDynamoDbLocal } from '../../infra/local/dynamodb';
+import { freePort } from '../../infra/local/ports';
 import { ensureTable } from '../../infra/local/table';
 import type { Deps } from '../../shared/deps';
 import { reportsToShow, URGENT_LIST_MAX } from '../../shared/domain/summary';
@@ -148,6 +149,16 @@ describe('reading a day for the summary', () => {
 });
 
 describe('a table from before the day index', () => {
+  // Its own DynamoDB Local: on the instance every test file shares, a new index queues
+  // behind the other files' tables and took over a minute to turn ACTIVE under load.
+  let own: DynamoDbLocal;
+  beforeAll(async () => {
+    own = await startDynamoDbLocal({ port: await freePort() });
+  }, 60_000);
+  afterAll(async () => {
+    await own?.stop();
+  });
+
   it('gets the missing index added, once', async () => {
     // The table as the previous version created it: no gsi8.
     const tableName = `old-${randomUUID()}`;
@@ -156,15 +167,15 @@ describe('a table from before the day index', () => {
     input.AttributeDefinitions = input.AttributeDefinitions?.filter(
       (a) => !a.AttributeName?.startsWith('gsi8'),
     );
-    const admin = localDynamoClient(t.endpoint, 5000);
+    const admin = localDynamoClient(own.endpoint, 5000);
     try {
       await admin.send(new CreateTableCommand(input));
-      expect(await ensureTable(t.endpoint, tableName)).toEqual(['gsi8']);
+      expect(await ensureTable(own.endpoint, tableName)).toEqual(['gsi8']);
       const { Table } = await admin.send(new DescribeTableCommand({ TableName: tableName }));
       expect(Table?.GlobalSecondaryIndexes?.find((g) => g.IndexName === 'gsi8')?.Projection).toEqual(
         createTableInput(tableName).GlobalSecondaryIndexes?.find((g) => g.IndexName === 'gsi8')?.Projection,
       );
-      expect(await ensureTable(t.endpoint, tableName)).toEqual([]);
+      expect(await ensureTable(own.endpoint, tableName)).toEqual([]);
     } finally {
       admin.destroy();
     }
