@@ -75,7 +75,7 @@ export const schedules = [
   {
     name: 'daily-summary',
     entry: 'functions/jobs/daily-summary.ts',
-    description: 'Daily summary of the previous local day to leadership and each agency (SPEC §5)',
+    description: 'Daily summary of the previous local day to leadership and each agency (docs/jobs.md)',
     cron: (config) => dailyAt(config.schedules.dailySummary.at),
     flags: ['date', 'force'],
   },
@@ -83,7 +83,7 @@ export const schedules = [
     name: 'daily-summary-watchdog',
     entry: 'functions/jobs/daily-summary-watchdog.ts',
     description:
-      'Fails (its Errors alarm notifies the operator) when the daily summary has not been sent by 09:00 local (SPEC §2)',
+      'Fails (its Errors alarm notifies the operator) when the daily summary has not been sent by 09:00 local (docs/jobs.md)',
     // 09:00, or 2 h after the summary when that is later; never past 23:59, so both runs look at the same day.
     cron: (config) => {
       const [h, m] = config.schedules.dailySummary.at.split(':').map(Number) as [number, number];
@@ -104,7 +104,7 @@ export const schedules = [
     name: 'briefing-reminders',
     entry: 'functions/jobs/briefing-reminders.ts',
     description:
-      'Materializes regular briefings; sends invitations, reminders (with .ics) and cancellations (SPEC §5)',
+      'Materializes regular briefings; sends invitations, reminders (with .ics) and cancellations (docs/jobs.md)',
     cron: (config) => everyMinutes(config.schedules.briefingReminders.everyMinutes),
     flags: [],
   },

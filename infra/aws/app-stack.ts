@@ -19,7 +19,7 @@ import { OutboxSender } from './constructs/outbox-sender';
 import { ScheduledJob } from './constructs/scheduled-job';
 import { APP_STACK_OUTPUTS } from './names';
 
-/** The job that checks the daily summary went out; its Errors alarm is "the summary has not run" (SPEC §2). */
+/** The job that checks the daily summary went out; its Errors alarm is "the summary has not run" (docs/architecture.md). */
 const SUMMARY_WATCHDOG: ScheduleName = 'daily-summary-watchdog';
 
 export interface AppStackProps extends StackProps {
@@ -34,7 +34,7 @@ export class AppStack extends Stack {
   readonly email: Email;
   /** One per row of functions/schedules.ts, by name. */
   readonly jobs: Record<string, ScheduledJob>;
-  /** Case notifications from the table's stream (SPEC §5). */
+  /** Case notifications from the table's stream (docs/jobs.md). */
   readonly outboxSender: OutboxSender;
   readonly alarms: OperatorAlarms;
 
@@ -77,7 +77,7 @@ export class AppStack extends Stack {
 
     this.outboxSender = new OutboxSender(this, 'OutboxSender', { config, table, email: this.email });
 
-    // SPEC §2: handler errors and throttles, API 5xx, any message in a DLQ, email
+    // docs/architecture.md: handler errors and throttles, API 5xx, any message in a DLQ, email
     // failures, and the daily summary not sent by its deadline notify the operator.
     this.alarms = new OperatorAlarms(this, 'Alarms', { config });
     for (const group of groups) {

@@ -35,7 +35,7 @@ export class DataStack extends Stack {
           : { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...g.projection.attributes] }),
       })),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      // The outbox sender drains case notifications from the stream (SPEC §5).
+      // The outbox sender drains case notifications from the stream (docs/jobs.md).
       dynamoStream: StreamViewType.NEW_IMAGE,
       deletionProtection: prod,
       removalPolicy: removalPolicyFor(config),

@@ -8,7 +8,7 @@ import { BadRequest, Conflict, Forbidden } from './errors';
 import { httpUrl, URGENCIES } from './report';
 import { multiLineText, oneLineText } from './text';
 
-/** How a case ends (SPEC §4 "Case"). */
+/** How a case ends (docs/cases.md). */
 export const OUTCOMES = ['clarified', 'corrected', 'resolved', 'unfounded', 'no-action'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -43,7 +43,7 @@ interface Rule {
   to: CaseStatus | null;
 }
 
-/** SPEC §4 "Case", as data. */
+/** The state machine of docs/cases.md, as data. */
 export const CASE_RULES: Record<CaseActionName, Rule> = {
   assign: { who: ['desk'], from: ['open', 'verifying', 'responded'], to: 'verifying' },
   respond: { who: ['assigned-agency', 'desk'], from: ['verifying'], to: 'responded' },

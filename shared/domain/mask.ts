@@ -1,4 +1,4 @@
-// Masking of contact details in free text (SPEC §5: phone numbers and email
+// Masking of contact details in free text (docs/privacy.md: phone numbers and email
 // addresses found in report text are masked): a pure rule shared by the emails
 // (shared/mail/format.ts) and the API views an agency reads (views.ts).
 

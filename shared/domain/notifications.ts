@@ -1,4 +1,4 @@
-// Case notifications (SPEC §5): which case actions notify whom, and what the
+// Case notifications (docs/jobs.md, docs/emails.md): which case actions notify whom, and what the
 // message carries. Pure: the outbox item is built here; the sender resolves
 // the recipients and renders.
 import type { Case, CaseAction } from './case';

@@ -1,5 +1,5 @@
 // The daily summary builder: the day's reports and case events plus the state
-// of open cases → the summary object (SPEC §5). Pure: the store reads the data,
+// of open cases → the summary object (docs/jobs.md). Pure: the store reads the data,
 // this decides what it means.
 import type { AppConfig } from '../config/schema';
 import { type CaseStatus, OUTCOMES, type Outcome } from './case';

@@ -1,7 +1,7 @@
 // The access matrix, generated from the route manifest: every route × every
-// kind of caller → the status SPEC §4 says. The expected roles are written
-// here again from the SPEC, so a route added to the manifest without a row
-// here fails, and a manifest that drifts from the SPEC fails.
+// kind of caller → the status docs/roles.md says. The expected roles are written
+// here again from docs/roles.md, so a route added to the manifest without a row
+// here fails, and a manifest that drifts from it fails.
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, routes } from '../../functions/routes';
@@ -26,7 +26,7 @@ interface Row {
   ownOnly?: ('reporter' | 'agency')[];
 }
 
-// SPEC §4 "Routes".
+// docs/roles.md, "The access matrix".
 const SPEC: Record<string, Row> = {
   'GET /health': { who: 'public' },
   'GET /openapi.json': { who: 'public' },
@@ -66,7 +66,7 @@ const ids: Record<string, string> = {};
 const roleOf = (c: Caller) =>
   c.startsWith('reporter') ? 'reporter' : c.startsWith('agency') ? 'agency' : c === 'desk' ? 'desk' : null;
 
-/** What SPEC §4 says this caller gets: an exact status, or `passes` (past authentication and authorization). */
+/** What docs/roles.md says this caller gets: an exact status, or `passes` (past authentication and authorization). */
 const expected = (row: Row, caller: Caller): number | 'passes' => {
   if (row.who === 'public') return 'passes';
   const role = roleOf(caller);

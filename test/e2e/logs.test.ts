@@ -1,5 +1,5 @@
 // Logs carry ids and outcomes, never report text, tokens or email addresses
-// (SPEC §1): capture everything the handlers and jobs log during a full run,
+// (docs/privacy.md): capture everything the handlers and jobs log during a full run,
 // failures included, and look.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

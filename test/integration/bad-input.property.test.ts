@@ -1,5 +1,5 @@
 // Bad input, generated: for every route that takes a body or a query, random
-// inputs of each kind the SPEC rejects — wrong types, missing and unknown
+// inputs of each kind the contract (docs/api.md) rejects — wrong types, missing and unknown
 // fields (mass assignment), out-of-range values, huge strings, deep nesting,
 // lone surrogates, __proto__/constructor keys, duplicate keys, 1e309, wrong
 // content types, empty and truncated bodies. Every one answers 4xx

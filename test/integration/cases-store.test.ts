@@ -1,6 +1,6 @@
 // Cases against DynamoDB Local: the opening transaction, the conditional
 // action write under a race, and random action sequences checked against a
-// tiny reference model of SPEC §4's table.
+// tiny reference model of the actions table in docs/cases.md.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -143,7 +143,7 @@ describe('concurrent actions on one version', () => {
   });
 });
 
-// The reference model: SPEC §4's table, written here again on purpose.
+// The reference model: docs/cases.md's actions table, written here again on purpose.
 type Who = 'desk' | 'agency';
 const MODEL: Record<string, { who: Who[]; from: CaseStatus[]; to: CaseStatus | null }> = {
   assign: { who: ['desk'], from: ['open', 'verifying', 'responded'], to: 'verifying' },

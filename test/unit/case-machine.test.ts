@@ -22,7 +22,7 @@ import { BadRequest, Conflict, Forbidden } from '../../shared/domain/errors';
 const config = loadAppConfig('dev');
 const now = new Date('2026-11-26T03:00:00.000Z');
 
-// SPEC §4 "Case", written out independently of CASE_RULES: action → [who, from, to].
+// docs/cases.md "States and actions", written out independently of CASE_RULES: action → [who, from, to].
 const SPEC: Record<CaseActionName, [Actor[], CaseStatus[] | 'any' | 'any-but-closed', CaseStatus | null]> = {
   assign: [['desk'], ['open', 'verifying', 'responded'], 'verifying'],
   respond: [['assigned-agency', 'desk'], ['verifying'], 'responded'],

@@ -1,4 +1,4 @@
-// The operator's alarms (SPEC §2): one SNS topic per environment with an email
+// The operator's alarms (docs/architecture.md): one SNS topic per environment with an email
 // subscription to `config.alarmEmail`, and CloudWatch alarms that notify it
 // (in ALARM and back to OK) for
 // - any message in a dead-letter queue (a lost job run, stream records given up on),

@@ -117,7 +117,7 @@ export class Auth extends Construct {
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is optional (TOTP, no SMS) rather than required: field collaborators sign in from their own phones and SPEC §1 does not ask them to enrol an authenticator; Plus-tier threat protection covers risky sign-ins.',
+        'MFA is optional (TOTP, no SMS) rather than required: field collaborators sign in from their own phones and the contract (docs/roles.md) does not ask them to enrol an authenticator; Plus-tier threat protection covers risky sign-ins.',
     });
 
     for (const role of ROLES) {

@@ -138,7 +138,7 @@ export class HandlerFunction extends Construct {
     Validations.of(this.fn).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
-        'SPEC §2 pins the Node.js 22 runtime and the bundle targets node22; moving to a newer runtime is a spec change, not a lint fix.',
+        'The contract (docs/architecture.md) pins the Node.js 22 runtime and the bundle targets node22; moving to a newer runtime is a contract change, not a lint fix.',
     });
   }
 

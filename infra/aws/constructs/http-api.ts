@@ -26,7 +26,7 @@ import { logRetention, removalPolicyFor } from './retention';
 
 /**
  * Access log line: ids, route, outcome and timings. No source IP, user agent or
- * caller identity: the desk tracks concerns, not people (SPEC §1).
+ * caller identity: the desk tracks concerns, not people (docs/privacy.md).
  */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   JSON.stringify({
@@ -45,7 +45,7 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   }),
 );
 
-/** Request headers a browser client sends (SPEC §4), and response headers it must be able to read. */
+/** Request headers a browser client sends (docs/api.md), and response headers it must be able to read. */
 const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'if-match'];
 const CORS_EXPOSE_HEADERS = ['etag', 'location', 'retry-after'];
 
@@ -130,7 +130,7 @@ export class OpinionDeskApi extends Construct {
       if (isPublic) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${key} is public by design (functions/routes.ts access: 'public', SPEC §4): ${route.summary}; it returns no stored data.`,
+          reason: `${key} is public by design (functions/routes.ts access: 'public', docs/roles.md): ${route.summary}; it returns no stored data.`,
         });
       }
       this.routes.set(key, httpRoute);

@@ -1,4 +1,4 @@
-// The case-notification sender on AWS (SPEC §5 "Case notifications"): a
+// The case-notification sender on AWS (docs/jobs.md, "Case notifications"): a
 // function on the table's DynamoDB stream that delivers each newly written
 // outbox item. The event source mapping filters on the stream itself, so only
 // INSERTs of outbox items invoke it (every other write to the table costs

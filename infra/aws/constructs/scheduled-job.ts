@@ -7,7 +7,7 @@
 // Scheduler retries what it could not deliver (throttling, a missing
 // permission), Lambda retries what the function threw. Both end in the same
 // queue, whose messages carry the input, so a lost run can be replayed with
-// `scheduledTime`. Jobs are idempotent (SPEC §5): a retry never sends twice.
+// `scheduledTime`. Jobs are idempotent (docs/jobs.md): a retry never sends twice.
 import { Duration, TimeZone } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';

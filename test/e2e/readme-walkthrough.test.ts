@@ -1,0 +1,165 @@
+// The README's walk-through, pasted as a newcomer would: every ```sh block
+// between "### Walk-through with curl" and "## Commands" is run, top to bottom,
+// in one bash with `set -euo pipefail`, against a local API on a free port and a
+// fresh table. The companion commands (`npm run token`, `seed`, `job`) find it as
+// they find `npm start`'s stack: through `<DATA_DIR>/stack.json` and the signing
+// key kept there. So a block that breaks the next one (a dismissed report a case
+// then needs, a closed case flagged for a briefing, a retry that is not the
+// same request) fails here.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalApi, startLocalApi } from '../../infra/local/server';
+import { type LocalSes, startLocalSes } from '../../infra/local/ses';
+import { stackFilePath } from '../../infra/local/stack-file';
+import { TokenKeys } from '../../infra/local/token';
+import type { Deps } from '../../shared/deps';
+import { testTable } from '../support/aws';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The shell blocks of the README's walk-through, in order. */
+const walkthroughBlocks = (readme: string): string[] => {
+  const start = readme.indexOf('### Walk-through with curl');
+  const end = readme.indexOf('\n## Commands');
+  if (start === -1 || end === -1 || end < start) throw new Error('README.md has no walk-through section');
+  return [...readme.slice(start, end).matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+};
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const runBash = (script: string, env: NodeJS.ProcessEnv): Promise<Run> =>
+  new Promise((done) => {
+    execFile(
+      'bash',
+      ['-c', script],
+      { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        done({ code, stdout, stderr });
+      },
+    );
+  });
+
+const VARS = ['REPORT', 'DUP', 'CASE', 'BRIEFING', 'V'] as const;
+
+let dataDir: string;
+let ses: LocalSes;
+let api: LocalApi;
+let deps: Deps;
+let keys: TokenKeys;
+let run: Run;
+let vars: Record<(typeof VARS)[number], string>;
+
+beforeAll(async () => {
+  const table = await testTable('readme');
+  dataDir = await mkdtemp(join(tmpdir(), 'opinion-desk-readme-'));
+  // Its own mail server: the jobs below email the dev config's real lists, which
+  // other test files read in the shared one.
+  ses = await startLocalSes({ port: 0 });
+  keys = await TokenKeys.forDataDir(dataDir);
+  deps = table.deps();
+  api = await startLocalApi({ port: 0, deps, verifier: keys });
+  await writeFile(
+    stackFilePath(dataDir),
+    JSON.stringify({
+      apiUrl: api.url,
+      dynamodbEndpoint: table.endpoint,
+      sesEndpoint: ses.endpoint,
+      mailViewerUrl: ses.viewerUrl,
+      tableName: table.tableName,
+    }),
+  );
+
+  const blocks = walkthroughBlocks(await readFile(join(ROOT, 'README.md'), 'utf8'));
+  // WALK_TRACE=1 traces each command (set -x) into the failure message.
+  const script = [
+    'set -euo pipefail',
+    process.env.WALK_TRACE ? 'set -x' : '',
+    ...blocks,
+    `printf '@@%s=%s\\n' ${VARS.map((v) => `${v} "$${v}"`).join(' ')}`,
+  ].join('\n');
+  run = await runBash(script, { ...process.env, API: api.url, DATA_DIR: dataDir });
+  vars = Object.fromEntries(
+    [...run.stdout.matchAll(/^@@(\w+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]),
+  ) as typeof vars;
+}, 600_000);
+
+afterAll(async () => {
+  await api?.stop();
+  await ses?.stop();
+  deps?.db.destroy();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+const get = async (path: string, token: string) => {
+  const res = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as Record<string, unknown>;
+};
+
+/** The JSON lines the jobs printed, in order. */
+const jobLines = (): Record<string, unknown>[] =>
+  run.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{"job"'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('the README walk-through, pasted top to bottom', () => {
+  it('has blocks to run', async () => {
+    expect(walkthroughBlocks(await readFile(join(ROOT, 'README.md'), 'utf8')).length).toBeGreaterThanOrEqual(
+      3,
+    );
+  });
+
+  it('runs every command without an error', () => {
+    expect(run.code, `stderr:\n${run.stderr}\nstdout:\n${run.stdout}`).toBe(0);
+    for (const v of VARS) expect(vars[v], v).toMatch(/^[0-9A-Z]+$|^\d+$/);
+  });
+
+  it('re-sending the same report request replays the first response: same id, nothing stored twice', async () => {
+    // `curl -i` of the retry: its headers, a blank line, then the body.
+    const retry = /^Idempotent-Replayed: true\r?\n(?:.*\r?\n)*?\r?\n(\{.*\})$/im.exec(run.stdout);
+    expect(retry, run.stdout).not.toBeNull();
+    expect((JSON.parse(retry![1]!) as { id: string }).id).toBe(vars.REPORT);
+    const alice = await keys.issueToken({ role: 'reporter', user: 'alice' });
+    const mine = (await get('/reports?limit=100', alice)).items as { id: string }[];
+    expect(mine.map((r) => r.id)).toEqual([vars.REPORT]);
+  });
+
+  it('dismisses a second report, not the one the case is opened from', async () => {
+    const desk = await keys.issueToken({ role: 'desk', user: 'check' });
+    expect(vars.DUP).not.toBe(vars.REPORT);
+    expect((await get(`/reports/${vars.DUP}`, desk)).status).toBe('dismissed');
+    expect((await get(`/reports/${vars.REPORT}`, desk)).status).toBe('linked');
+  });
+
+  it('flags the case for the briefing before closing it', async () => {
+    const desk = await keys.issueToken({ role: 'desk', user: 'check' });
+    const c = await get(`/cases/${vars.CASE}`, desk);
+    expect(c.status).toBe('closed');
+    expect(c.briefingId).toBe(vars.BRIEFING);
+    expect(String(c.version)).toBe(vars.V);
+    const history = (c.history as { action: string }[]).map((h) => h.action);
+    expect(history.indexOf('flag-briefing')).toBeLessThan(history.indexOf('close'));
+  });
+
+  it('runs the jobs it shows, and a second reminders run sends nothing', () => {
+    const lines = jobLines();
+    expect(lines.map((l) => l.job)).toEqual([
+      'daily-summary',
+      'daily-summary',
+      'briefing-reminders',
+      'briefing-reminders',
+    ]);
+    const [, , first, second] = lines;
+    expect(first!.sent).toBeGreaterThan(0);
+    expect(second!.sent).toBe(0);
+  });
+});
