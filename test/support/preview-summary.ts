@@ -107,7 +107,7 @@ export const busySummary: DailySummary = {
         category: 'transport',
         area: 'binh-thanh',
         submittedAt: '2026-11-26T11:45:00.000Z',
-        observedAt: '2026-11-26T10:30:00.000Z',
+        observedAt: '2026-11-26T10:20:00.000Z',
         caseId: null,
         caseStatus: null,
       },
