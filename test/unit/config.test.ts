@@ -113,4 +113,17 @@ describe('links in emails (issue 14)', () => {
     );
     expect(() => readRuntimeSettings({ ...env, API_URL: 'javascript:alert(1)' })).toThrow(/API_URL/);
   });
+
+  it("gives what runs against the local stack (jobs, job command) the stack's own API address", async () => {
+    const { localRuntimeSettings } = await import('../../infra/local/stack');
+    const where = {
+      tableName: 't-local',
+      dynamodbEndpoint: 'http://127.0.0.1:1',
+      sesEndpoint: 'http://127.0.0.1:2',
+    };
+    expect(localRuntimeSettings(where).config.links.apiUrl).toBeUndefined();
+    expect(localRuntimeSettings({ ...where, apiUrl: 'http://127.0.0.1:3000' }).config.links.apiUrl).toBe(
+      'http://127.0.0.1:3000',
+    );
+  });
 });
