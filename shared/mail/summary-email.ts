@@ -1,6 +1,9 @@
 // The daily summary email (to leadership) and the agency digest (to each agency
 // with open assigned cases), in Vietnamese or English: a subject with the date
-// and the headline counts, phone-friendly HTML and a plain-text part.
+// and the headline counts, phone-friendly HTML and a plain-text part. The
+// summary's top is what a leader reads in a minute (counts, overdue, hot
+// issues, one line per urgent report); the urgent reports' details come last.
+// Links (shared/mail/links.ts) appear only when a base URL is known.
 //
 // Every piece of user text (report, case, issue and briefing titles, excerpts,
 // locations) is masked for phone numbers and email addresses, then escaped by
