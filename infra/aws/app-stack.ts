@@ -6,7 +6,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { httpPermissions } from '../../functions/permissions';
+import { httpPermissions, jobPermissions } from '../../functions/permissions';
 import { type HandlerGroup, handlerGroups, routes } from '../../functions/routes';
 import { type ScheduleName, schedules, timeZoneOf } from '../../functions/schedules';
 import type { AppConfig } from '../../shared/config/schema';
@@ -77,6 +77,11 @@ export class AppStack extends Stack {
 
     this.outboxSender = new OutboxSender(this, 'OutboxSender', { config, table, email: this.email });
 
+    // Links in emails (shared/mail/links.ts) name the API resource until a console is configured:
+    // the configured apiUrl, else this stage's endpoint. Only the functions that send mail get it.
+    const apiUrl = config.links.apiUrl ?? this.api.stage.url;
+    for (const fn of this.mailSenders()) fn.addEnvironment('API_URL', apiUrl);
+
     // docs/architecture.md: handler errors and throttles, API 5xx, any message in a DLQ, email
     // failures, and the daily summary not sent by its deadline notify the operator.
     this.alarms = new OperatorAlarms(this, 'Alarms', { config });
@@ -124,6 +129,14 @@ export class AppStack extends Stack {
       'The app client whose ID tokens the API accepts',
     );
     output('apiUrl', this.api.stage.url, 'Base URL of the HTTP API');
+  }
+
+  /** The jobs that send mail (functions/permissions.ts) and the outbox sender. */
+  private mailSenders(): HandlerFunction['fn'][] {
+    return [
+      ...schedules.filter((s) => jobPermissions[s.name].sendsMail).map((s) => this.jobs[s.name]!.function.fn),
+      this.outboxSender.function.fn,
+    ];
   }
 
   private watchdogAlarmDescription(config: AppConfig): string {

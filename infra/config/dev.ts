@@ -29,4 +29,7 @@ export const dev: AppConfigInput = {
   },
   auth: { staffMfaRequired: false },
   emailAllowList: ['example.org'],
+  // Links in emails: no console yet; the local stack links to its own API address, the
+  // sandbox to its stage's endpoint (shared/mail/links.ts).
+  links: {},
 };

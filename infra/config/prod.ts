@@ -29,4 +29,7 @@ export const prod: AppConfigInput = {
     rateLimits: { reportsPerHour: 60, writesPerHour: 600 },
   },
   auth: { staffMfaRequired: true },
+  // Links in emails go to the stage's API endpoint until the console is deployed: then set
+  // consoleUrl (links become <consoleUrl>/cases/<id>, shared/mail/links.ts).
+  links: {},
 };

@@ -26,4 +26,7 @@ export const staging: AppConfigInput = {
   },
   auth: { staffMfaRequired: false },
   emailAllowList: ['staging.opinion-desk.example.org', 'example.org'],
+  // Links in emails go to the stage's API endpoint until the console is deployed: then set
+  // consoleUrl (links become <consoleUrl>/cases/<id>, shared/mail/links.ts).
+  links: {},
 };

@@ -3,7 +3,7 @@
 // is stopped again, in reverse order, on stop() or when a later step fails.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { RuntimeSettings } from '../../shared/config/runtime';
+import { type RuntimeSettings, withApiUrl } from '../../shared/config/runtime';
 import type { Deps } from '../../shared/deps';
 import { createMailingDeps } from '../../shared/mail/deps';
 import { backfillDayIndex } from '../../shared/store/reports';
@@ -25,8 +25,10 @@ export const localRuntimeSettings = (o: {
   tableName: string;
   dynamodbEndpoint: string;
   sesEndpoint: string;
+  /** The running API's address: links in emails name its resources. */
+  apiUrl?: string;
 }): RuntimeSettings => ({
-  config: loadAppConfig('dev'),
+  config: withApiUrl(loadAppConfig('dev'), o.apiUrl),
   tableName: o.tableName,
   region: LOCAL_REGION,
   dynamodbEndpoint: o.dynamodbEndpoint,
@@ -177,7 +179,16 @@ export const startLocalStack = async (
     // Companion commands take a missing stack.json to mean "not running".
     stoppers.push({ name: 'stack file', stop: () => rm(stackFile, { force: true }) });
 
-    const stack: LocalStack = { ...file, dataDir, stackFile, deps, settings, stop: stopAll };
+    // What runs on the stack (outbox drainer, scheduler) mails links to this API.
+    const linked = { ...deps, config: withApiUrl(deps.config, api.url) };
+    const stack: LocalStack = {
+      ...file,
+      dataDir,
+      stackFile,
+      deps: linked,
+      settings: { ...settings, config: linked.config },
+      stop: stopAll,
+    };
     for (const extend of extensions) {
       const stopExtension = await extend(stack);
       if (stopExtension) stoppers.push({ name: 'extension', stop: stopExtension });

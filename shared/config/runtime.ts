@@ -14,6 +14,11 @@ const runtimeEnvSchema = z.object({
   SES_ENDPOINT: z.url().optional(),
   /** The SES configuration set that records bounces and complaints (deployed stacks). */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /**
+   * The API's base URL, for links in emails when the config sets no
+   * `links.apiUrl`: CDK hands the stage's endpoint to the functions that send mail.
+   */
+  API_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Per-attempt timeout for the store, in milliseconds. */
   DYNAMODB_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1500),
 });
@@ -38,6 +43,17 @@ const configFor = (env: EnvironmentName): AppConfig => {
   return BUNDLED_CONFIG;
 };
 
+/**
+ * The config with the API address the deployment knows (the stage's endpoint
+ * on AWS, the local stack's own address) as `links.apiUrl` for links in emails,
+ * unless the config sets one itself.
+ */
+export const withApiUrl = (config: AppConfig, apiUrl: string | undefined): AppConfig => {
+  const url = apiUrl?.trim().replace(/\/+$/, '');
+  if (!url || config.links.apiUrl) return config;
+  return { ...config, links: { ...config.links, apiUrl: url } };
+};
+
 export interface RuntimeSettings {
   config: AppConfig;
   tableName: string;
@@ -58,7 +74,7 @@ export const readRuntimeSettings = (
     throw new Error(`Invalid runtime environment: ${lines.join('; ')}`);
   }
   const e = parsed.data;
-  const config = configFor(e.APP_ENV);
+  const config = withApiUrl(configFor(e.APP_ENV), e.API_URL);
   return {
     config,
     tableName: e.TABLE_NAME,

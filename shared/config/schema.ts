@@ -29,6 +29,12 @@ const buildAppConfigSchema = () => {
   const localized = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
   const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24 h)');
 
+  /** An http(s) base URL with no query or fragment; a trailing slash is dropped. */
+  const baseUrl = z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => !u.includes('?') && !u.includes('#'), 'must have no query or fragment')
+    .transform((u) => u.replace(/\/+$/, ''));
+
   const recipientSchema = z.strictObject({ email: z.email(), locale: z.enum(LOCALES).default('vi') });
 
   return z
@@ -109,6 +115,13 @@ const buildAppConfigSchema = () => {
       }),
       /** Outside prod, email goes only to these domains or addresses. */
       emailAllowList: z.array(z.string().min(3)).optional(),
+      /**
+       * Where links in emails point (shared/mail/links.ts): the console when
+       * `consoleUrl` is set (`<consoleUrl>/cases/<id>`), else the API resource
+       * (`<apiUrl>/cases/<id>`). Without `apiUrl` the deployed functions use their
+       * stage's endpoint and the local stack its own address; no URL, no link.
+       */
+      links: z.strictObject({ consoleUrl: baseUrl.optional(), apiUrl: baseUrl.optional() }).default({}),
     })
     .superRefine((cfg, ctx) => {
       const ids = (list: { id: string }[]) => new Set(list.map((x) => x.id));

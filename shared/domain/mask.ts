@@ -102,3 +102,62 @@ export const maskContacts = (s: string, options: MaskOptions = {}): string => {
   if (cut) out = out.replace(CUT_EMAIL_RE, MASKED_EMAIL);
   return maskPhones(out, cut);
 };
+
+// In a URL, digit runs are mostly ids (posts, articles, videos), so the free-text rule would hide
+// links that carry nothing personal. A URL part is masked when it is a phone number on its own
+// (a Vietnamese number, `0…` or `+84…`, as in `zalo.me/0912345678` or `?sdt=0912.345.678`) or
+// holds an email address; a username or password in the address is dropped.
+const URL_PHONE_RE = /^(?:\+?84|0)\d{8,10}$/;
+const URL_EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+
+const maskUrlPart = (raw: string): string | null => {
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    // not percent-encoded text: look at it as it is
+  }
+  if (URL_PHONE_RE.test(decoded.replace(/[\s.()-]/g, ''))) return MASKED_PHONE;
+  const masked = decoded.replace(URL_EMAIL_RE, MASKED_EMAIL);
+  return masked === decoded ? null : masked;
+};
+
+/**
+ * A source URL as an agency may read it: unchanged when no part of it is a
+ * phone number or holds an email address (`changed: false`, safe to link);
+ * otherwise those parts are masked for reading (`changed: true`, not a link).
+ */
+export const maskUrlContacts = (url: string): { text: string; changed: boolean } => {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    const text = maskContacts(url);
+    return { text, changed: text !== url };
+  }
+  let changed = u.username !== '' || u.password !== '';
+  const path = u.pathname
+    .split('/')
+    .map((seg) => {
+      const m = seg ? maskUrlPart(seg) : null;
+      if (m === null) return seg;
+      changed = true;
+      return m;
+    })
+    .join('/');
+  const query = u.search
+    .slice(1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const [name, value] = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+      const m = value ? maskUrlPart(value) : null;
+      if (m === null) return pair;
+      changed = true;
+      return `${name}=${m}`;
+    })
+    .join('&');
+  if (!changed) return { text: url, changed: false };
+  return { text: `${u.protocol}//${u.host}${path}${query ? `?${query}` : ''}`, changed: true };
+};

@@ -1,7 +1,7 @@
 // Case notifications (docs/jobs.md, docs/emails.md): which case actions notify whom, and what the
 // message carries. Pure: the outbox item is built here; the sender resolves
 // the recipients and renders.
-import type { Case, CaseAction } from './case';
+import type { Case, CaseAction, Priority } from './case';
 
 export type NoticeKind = 'case-assigned' | 'case-responded' | 'case-closed' | 'deadline-nudge';
 
@@ -18,6 +18,9 @@ export type CaseNotice =
       agencyId: string;
       dueAt: string;
       note: string | null;
+      /** Absent on items written before the email carried them. */
+      priority?: Priority;
+      reportIds?: string[];
     })
   | (NoticeBase & { kind: 'case-responded'; agencyId: string | null; finding: string; response: string })
   | (NoticeBase & {
@@ -26,6 +29,8 @@ export type CaseNotice =
       evidenceUrl: string | null;
       note: string;
       reportIds: string[];
+      /** The agency's public response (reporters may read it once the case is closed); absent on older items. */
+      response?: string | null;
     })
   | (NoticeBase & { kind: 'deadline-nudge'; agencyId: string; dueAt: string });
 
@@ -41,6 +46,8 @@ export const noticeFor = (action: CaseAction, next: Case): CaseNotice | null => 
         agencyId: action.agencyId,
         dueAt: next.dueAt!,
         note: action.note ?? null,
+        priority: next.priority,
+        reportIds: next.reportIds,
       };
     case 'respond':
       return {
@@ -60,6 +67,7 @@ export const noticeFor = (action: CaseAction, next: Case): CaseNotice | null => 
         evidenceUrl: action.evidenceUrl ?? null,
         note: action.note,
         reportIds: next.reportIds,
+        response: next.response,
       };
     default:
       return null;

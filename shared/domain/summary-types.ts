@@ -2,7 +2,7 @@
 // /summaries/daily returns and what the emails are rendered from. The zod
 // schemas document the response in OpenAPI; the types are inferred from them.
 import * as z from 'zod';
-import { CASE_STATUSES, OUTCOMES } from './case';
+import { CASE_STATUSES, OUTCOMES, PRIORITIES } from './case';
 
 export const countBySchema = z.object({ id: z.string(), count: z.number().int() });
 export type CountBy = z.infer<typeof countBySchema>;
@@ -16,7 +16,11 @@ export const reportLineSchema = z.object({
   category: z.string(),
   area: z.string(),
   submittedAt: z.string(),
+  /** When the reporter saw it (the report's `observedAt`, UTC); null if the text was not read. */
+  observedAt: z.string().nullable(),
   caseId: z.string().nullable(),
+  /** The status of the report's case as of the run (null: on no case, or the case is gone). */
+  caseStatus: z.enum(CASE_STATUSES).nullable(),
 });
 export type ReportLine = z.infer<typeof reportLineSchema>;
 
@@ -43,6 +47,8 @@ export const caseLineSchema = z.object({
   agencyId: z.string().nullable(),
   agencyName: z.string().nullable(),
   status: z.enum(CASE_STATUSES),
+  /** Null only for a case stored without one. */
+  priority: z.enum(PRIORITIES).nullable(),
   dueAt: z.string().nullable(),
 });
 export type CaseLine = z.infer<typeof caseLineSchema>;
@@ -121,6 +127,7 @@ export interface AgencyDigest {
   timeZone: string;
   agencyId: string;
   agencyName: string;
+  /** Each case is in one list only, the most urgent it belongs to: overdue, due soon, newly assigned. */
   overdue: OverdueCase[];
   dueSoon: CaseLine[];
   newlyAssigned: CaseLine[];

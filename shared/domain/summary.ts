@@ -2,7 +2,7 @@
 // of open cases → the summary object (docs/jobs.md). Pure: the store reads the data,
 // this decides what it means.
 import type { AppConfig } from '../config/schema';
-import { type CaseStatus, OUTCOMES, type Outcome } from './case';
+import { type CaseStatus, OUTCOMES, type Outcome, type Priority } from './case';
 import type {
   AgencyDigest,
   AgencyOverdue,
@@ -28,6 +28,7 @@ export interface DayReport {
   /** Present when the caller has it already (tests); otherwise given in `SummaryInput.texts`. */
   title?: string;
   summary?: string;
+  observedAt?: string;
   category: string;
   area: string;
   sentiment: 'positive' | 'neutral' | 'negative';
@@ -54,12 +55,14 @@ export interface OpenCase {
   status: CaseStatus;
   agencyId: string | null;
   dueAt: string | null;
+  priority?: Priority;
 }
 
 /** The text of a report the summary shows. */
 export interface ReportText {
   title: string;
   summary: string;
+  observedAt?: string;
 }
 
 export interface SummaryInput {
@@ -68,6 +71,8 @@ export interface SummaryInput {
   reports: DayReport[];
   /** Title and summary of the reports in `planDay(reports).show`, by id. */
   texts?: ReadonlyMap<string, ReportText>;
+  /** The status of the cases the urgent reports are on, by case id, as of `now`. */
+  caseStatuses?: ReadonlyMap<string, CaseStatus>;
   /** `planDay(reports)`, when the caller has it already (it is not worked out twice). */
   plan?: DayPlan;
   events: CaseEvent[];
@@ -120,6 +125,7 @@ const caseLine = (config: AppConfig, c: OpenCase): CaseLine => ({
   agencyId: c.agencyId,
   agencyName: agencyName(config, c.agencyId),
   status: c.status,
+  priority: c.priority ?? null,
   dueAt: c.dueAt,
 });
 
@@ -270,7 +276,9 @@ export const buildDailySummary = (config: AppConfig, input: SummaryInput): Daily
       category: r.category,
       area: r.area,
       submittedAt: r.submittedAt,
+      observedAt: text.observedAt ?? r.observedAt ?? null,
       caseId: r.caseId,
+      caseStatus: (r.caseId && input.caseStatuses?.get(r.caseId)) || null,
     };
   });
 
@@ -351,8 +359,14 @@ export const buildDailySummary = (config: AppConfig, input: SummaryInput): Daily
 export const buildAgencyDigests = (
   config: AppConfig,
   input: { date: string; now: Date; overdue: OpenCase[]; dueSoon: OpenCase[]; newlyAssigned: OpenCase[] },
-): AgencyDigest[] =>
-  config.agencies
+): AgencyDigest[] => {
+  // A case goes in the most urgent list it belongs to, once: a case assigned that day with a
+  // deadline in 48 hours is "due soon", not also "newly assigned".
+  const overdueIds = new Set(input.overdue.map((c) => c.id));
+  const dueSoon = input.dueSoon.filter((c) => !overdueIds.has(c.id));
+  const earlier = new Set([...overdueIds, ...dueSoon.map((c) => c.id)]);
+  const newlyAssigned = input.newlyAssigned.filter((c) => !earlier.has(c.id));
+  return config.agencies
     .map((a) => ({
       date: input.date,
       timeZone: config.timeZone,
@@ -362,7 +376,8 @@ export const buildAgencyDigests = (
         .filter((c) => c.agencyId === a.id)
         .map((c) => overdueLine(config, c, input.now))
         .sort(longestOverdueFirst),
-      dueSoon: input.dueSoon.filter((c) => c.agencyId === a.id).map((c) => caseLine(config, c)),
-      newlyAssigned: input.newlyAssigned.filter((c) => c.agencyId === a.id).map((c) => caseLine(config, c)),
+      dueSoon: dueSoon.filter((c) => c.agencyId === a.id).map((c) => caseLine(config, c)),
+      newlyAssigned: newlyAssigned.filter((c) => c.agencyId === a.id).map((c) => caseLine(config, c)),
     }))
     .filter((d) => d.overdue.length + d.dueSoon.length + d.newlyAssigned.length > 0);
+};

@@ -8,9 +8,12 @@
 // included, and escaped in the HTML part by the `html` template.
 import type { AppConfig, Locale } from '../config/schema';
 import { OUTCOMES, type Outcome } from '../domain/case';
+import { maskUrlContacts } from '../domain/mask';
 import type { CaseNotice } from '../domain/notifications';
 import type { RenderedEmail } from '../domain/summary-types';
-import { excerpt, formatDateTime, maskContacts, timeZoneLabel } from './format';
+import { normalizeUrl } from '../domain/url';
+import { excerpt, formatDateTime, formatNumber, maskContacts, timeZoneLabel } from './format';
+import { caseLink } from './links';
 import {
   asHtml,
   COLOR,
@@ -21,6 +24,7 @@ import {
   headerRow,
   html,
   joinMeta,
+  linkHtml,
   para,
   S,
   STRINGS,
@@ -42,6 +46,9 @@ interface CaseStrings {
   assignedHeading: string;
   assignedLead: string;
   summary: string;
+  reportCount: (n: number) => string;
+  sources: string;
+  openCase: string;
   deskNote: string;
   todoTitle: string;
   todo: (due: string, reference: string) => string;
@@ -58,6 +65,7 @@ interface CaseStrings {
   outcome: string;
   outcomeExplained: Record<Outcome, string>;
   evidence: string;
+  agencyResponse: string;
   closedNote: string;
   closedSignOff: string;
   /** Names the case in a closure email whose title is another reporter's words. */
@@ -83,6 +91,9 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
     assignedHeading: 'Hồ sơ mới cần xác minh',
     assignedLead: 'Bộ phận theo dõi dư luận giao đơn vị xác minh hồ sơ dưới đây và phản hồi trước thời hạn.',
     summary: 'Nội dung',
+    reportCount: (n) => `${formatNumber(n, 'vi')} phản ánh`,
+    sources: 'Nguồn phản ánh',
+    openCase: 'Xem hồ sơ',
     deskNote: 'Ghi chú của Bộ phận theo dõi dư luận',
     todoTitle: 'Việc cần làm',
     todo: (due, reference) =>
@@ -106,6 +117,7 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
       'no-action': 'Qua xem xét, vấn đề không cần xử lý thêm.',
     },
     evidence: 'Thông tin đã công bố',
+    agencyResponse: 'Phản hồi của cơ quan chức năng',
     closedNote: 'Ghi chú',
     closedSignOff: 'Mong anh/chị tiếp tục đồng hành cùng Bộ phận theo dõi dư luận.',
     closedUntitled: 'Hồ sơ từ phản ánh của anh/chị',
@@ -127,6 +139,9 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
     assignedLead:
       'The public-opinion desk has assigned the case below to your agency, to verify and respond to before the deadline.',
     summary: 'Summary',
+    reportCount: (n) => `${formatNumber(n, 'en')} ${n === 1 ? 'report' : 'reports'}`,
+    sources: 'Sources',
+    openCase: 'Open the case',
     deskNote: 'Note from the desk',
     todoTitle: 'What to do',
     todo: (due, reference) =>
@@ -150,6 +165,7 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
       'no-action': 'After review, no further action is needed.',
     },
     evidence: 'Published information',
+    agencyResponse: "The agency's response",
     closedNote: 'Note',
     closedSignOff: 'We look forward to your further reports.',
     closedUntitled: 'The case made from your report',
@@ -236,8 +252,46 @@ const calloutRow = (label: string, value: string, alert: boolean): Html => {
 `;
 };
 
-const linkHtml = (url: string): Html =>
-  html`<a href="${url}" style="color:${trusted(COLOR.accent)};text-decoration:underline;word-break:break-all;">${url}</a>`;
+/** What the sender adds at delivery: the source links of the case's reports (case-assigned). */
+export interface NoticeExtras {
+  sourceUrls?: string[];
+}
+
+/** Source links are capped so a case of many reports still gives a short email. */
+const SOURCES_MAX = 10;
+
+/**
+ * The case's source links as an agency reads them: http(s) only, tracking
+ * parameters dropped, each once; a link only when no part of it had to be
+ * masked (a phone number or an email address), else the masked address as text.
+ */
+const sourceLinks = (urls: string[]): { text: string; href: string | null }[] => {
+  const seen = new Set<string>();
+  const out: { text: string; href: string | null }[] = [];
+  for (const u of urls) {
+    const url = httpLink(u);
+    if (!url) continue;
+    let normal: string;
+    try {
+      normal = normalizeUrl(url);
+    } catch {
+      continue;
+    }
+    if (seen.has(normal)) continue;
+    seen.add(normal);
+    const masked = maskUrlContacts(normal);
+    out.push({ text: masked.text, href: masked.changed ? null : normal });
+  }
+  return out.slice(0, SOURCES_MAX);
+};
+
+/** The link to the case (console, else API), as a row and a text line; nothing when no URL is known. */
+const caseLinkParts = (ctx: Ctx, caseId: string, rows: Html[], doc: TextDoc): void => {
+  const link = caseLink(ctx.config, caseId);
+  if (!link) return;
+  rows.push(sectionRow(ctx.t.openCase, html`<p style="${S.p}">${linkHtml(link)}</p>`));
+  doc.heading(ctx.t.openCase).para(link);
+};
 
 interface Body {
   subject: string;
@@ -267,11 +321,16 @@ type Notice<K extends CaseNotice['kind']> = Extract<CaseNotice, { kind: K }>;
 
 // ------------------------------------------------------------------ the four notices
 
-const assigned = (n: Notice<'case-assigned'>, ctx: Ctx): Body => {
+const assigned = (n: Notice<'case-assigned'>, ctx: Ctx, extras: NoticeExtras): Body => {
   const { t } = ctx;
   const due = dueFull(ctx, n.dueAt);
   const agency = agencyName(ctx.config, n.agencyId);
-  const meta = joinMeta([`${t.reference}: ${n.caseId}`, agency && `${t.agency}: ${agency}`]);
+  const meta = joinMeta([
+    `${t.reference}: ${n.caseId}`,
+    agency && `${t.agency}: ${agency}`,
+    n.priority && STRINGS[ctx.locale].priority[n.priority],
+    n.reportIds && t.reportCount(n.reportIds.length),
+  ]);
   const summary = summaryExcerpt(n.summary);
   const note = n.note?.trim() ? n.note : null;
   const rows: Html[] = [
@@ -287,9 +346,21 @@ const assigned = (n: Notice<'case-assigned'>, ctx: Ctx): Body => {
     rows.push(sectionRow(t.deskNote, freeTextHtml(note)));
     freeText(doc.heading(t.deskNote), note);
   }
+  const sources = sourceLinks(extras.sourceUrls ?? []);
+  if (sources.length > 0) {
+    rows.push(
+      sectionRow(
+        t.sources,
+        sources.map((src) => html`<p style="${S.p}">${src.href ? linkHtml(src.href) : asHtml(src.text)}</p>`),
+      ),
+    );
+    doc.heading(t.sources);
+    for (const src of sources) doc.bullet(src.text);
+  }
   const todo = t.todo(due, n.caseId);
   rows.push(sectionRow(t.todoTitle, para(todo)));
   doc.heading(t.todoTitle).para(todo);
+  caseLinkParts(ctx, n.caseId, rows, doc);
   return {
     subject: subjectLine(ctx.locale, t.assignedHeading, n.title, ` — ${t.due(dueShort(ctx, n.dueAt))}`),
     preheader: `${t.deadline}: ${due}`,
@@ -315,6 +386,7 @@ const responded = (n: Notice<'case-responded'>, ctx: Ctx): Body => {
   freeText(doc.heading(t.finding), n.finding);
   freeText(doc.heading(t.response), n.response);
   doc.heading(t.todoTitle).para(t.respondedNext);
+  caseLinkParts(ctx, n.caseId, rows, doc);
   return {
     subject: subjectLine(ctx.locale, t.respondedSubject(agency), n.title),
     preheader: lead,
@@ -354,6 +426,11 @@ const closed = (n: Notice<'case-closed'>, ctx: Ctx): Body => {
       html`<tr><td style="padding:0 20px 12px;font-family:${trusted(FONT)};">${outcomeBody}</td></tr>\n`,
     );
   }
+  const response = n.response?.trim() ? n.response : null;
+  if (response) {
+    rows.push(sectionRow(t.agencyResponse, freeTextHtml(response)));
+    freeText(doc.heading(t.agencyResponse), response);
+  }
   if (note) {
     rows.push(sectionRow(t.closedNote, freeTextHtml(note)));
     freeText(doc.heading(t.closedNote), note);
@@ -387,6 +464,7 @@ const nudge = (n: Notice<'deadline-nudge'>, ctx: Ctx): Body => {
     .blank()
     .para(t.nudgeTodo)
     .para(t.nudgeAlreadyDone);
+  caseLinkParts(ctx, n.caseId, rows, doc);
   return {
     subject: subjectLine(ctx.locale, t.nudgeSubject, n.title, ` — ${t.due(dueShort(ctx, n.dueAt))}`),
     preheader: `${t.deadline}: ${due}`,
@@ -398,10 +476,10 @@ const nudge = (n: Notice<'deadline-nudge'>, ctx: Ctx): Body => {
   };
 };
 
-const bodyFor = (notice: CaseNotice, ctx: Ctx): Body => {
+const bodyFor = (notice: CaseNotice, ctx: Ctx, extras: NoticeExtras): Body => {
   switch (notice.kind) {
     case 'case-assigned':
-      return assigned(notice, ctx);
+      return assigned(notice, ctx, extras);
     case 'case-responded':
       return responded(notice, ctx);
     case 'case-closed':
@@ -421,9 +499,14 @@ const bodyFor = (notice: CaseNotice, ctx: Ctx): Body => {
  * One case notification for one recipient, in their locale: the agency (case-assigned,
  * deadline-nudge), the desk (case-responded) or a reporter (case-closed).
  */
-export const renderCaseNotice = (notice: CaseNotice, locale: Locale, config: AppConfig): RenderedEmail => {
+export const renderCaseNotice = (
+  notice: CaseNotice,
+  locale: Locale,
+  config: AppConfig,
+  extras: NoticeExtras = {},
+): RenderedEmail => {
   const ctx: Ctx = { locale, t: CASE_STRINGS[locale], timeZone: config.timeZone, config };
-  const body = bodyFor(notice, ctx);
+  const body = bodyFor(notice, ctx, extras);
   const title = userText(body.title);
   const at = 'dueAt' in notice ? notice.dueAt : new Date().toISOString();
   const footer = [ctx.t.footer(timeZoneLabel(ctx.timeZone, at)), ctx.t.maskedNote];

@@ -1,12 +1,15 @@
 // The daily summary email (to leadership) and the agency digest (to each agency
 // with open assigned cases), in Vietnamese or English: a subject with the date
-// and the headline counts, phone-friendly HTML and a plain-text part.
+// and the headline counts, phone-friendly HTML and a plain-text part. The
+// summary's top is what a leader reads in a minute (counts, overdue, hot
+// issues, one line per urgent report); the urgent reports' details come last.
+// Links (shared/mail/links.ts) appear only when a base URL is known.
 //
 // Every piece of user text (report, case, issue and briefing titles, excerpts,
 // locations) is masked for phone numbers and email addresses, then escaped by
 // the `html` template below, which escapes whatever is not already markup.
 import type { AppConfig, Locale } from '../config/schema';
-import type { CaseStatus, Outcome } from '../domain/case';
+import type { CaseStatus, Outcome, Priority } from '../domain/case';
 import { OUTCOMES } from '../domain/case';
 import type {
   AgencyDigest,
@@ -20,6 +23,7 @@ import type {
   RenderedEmail,
   ReportLine,
 } from '../domain/summary-types';
+import { localDay } from '../domain/time';
 import {
   escapeHtml,
   excerpt,
@@ -28,12 +32,14 @@ import {
   formatDuration,
   formatNumber,
   formatShortDate,
+  formatTime,
   MASKED_PHONE,
   maskContacts,
   pluralize,
   timeZoneLabel,
   wrapText,
 } from './format';
+import { caseLink, reportLink } from './links';
 
 // ------------------------------------------------------------------ strings
 
@@ -74,7 +80,15 @@ interface Strings {
   reach: (formatted: string) => string;
   hotReason: Record<HotReason, string>;
   urgentTitle: string;
+  urgentIntro: string;
+  urgentDetailsTitle: string;
   urgency: Record<Urgency, string>;
+  observed: (when: string) => string;
+  submitted: (when: string) => string;
+  /** Marks an urgent report already on a case, by the case's status (null: the case is not found). */
+  onCase: (status: CaseStatus | null) => string;
+  reference: string;
+  priority: Record<Priority, string>;
   reportsTitle: string;
   byCategory: string;
   byArea: string;
@@ -105,7 +119,8 @@ interface Strings {
   digestNothing: string;
   digestIntro: string;
   newlyAssignedTitle: string;
-  digestFooter: (timeZone: string) => string;
+  /** `overdue`: the digest lists an overdue case, so "before the deadline" would be wrong. */
+  digestFooter: (timeZone: string, overdue: boolean) => string;
 }
 
 const en = (n: number, one: string, other: string) =>
@@ -145,7 +160,20 @@ export const STRINGS: Record<Locale, Strings> = {
     reach: (formatted) => `${formatted} lượt tiếp cận`,
     hotReason: { 'most-reported': 'nhiều phản ánh nhất', 'widest-reach': 'lan truyền rộng nhất' },
     urgentTitle: 'Phản ánh khẩn cấp và mức độ cao',
+    urgentIntro:
+      'Mỗi phản ánh một dòng: mức độ, giờ ghi nhận, tiêu đề, hồ sơ (nếu có). Chi tiết ở cuối email.',
+    urgentDetailsTitle: 'Chi tiết phản ánh khẩn cấp và mức độ cao',
     urgency: { critical: 'Khẩn cấp', high: 'Mức cao' },
+    observed: (when) => `ghi nhận ${when}`,
+    submitted: (when) => `gửi ${when}`,
+    onCase: (status) =>
+      status === 'closed'
+        ? 'hồ sơ đã đóng'
+        : status === null
+          ? 'đã có hồ sơ'
+          : `hồ sơ: ${{ open: 'chờ giao', verifying: 'đang xác minh', responded: 'đã phản hồi' }[status]}`,
+    reference: 'Mã hồ sơ',
+    priority: { normal: 'Ưu tiên thường', high: 'Ưu tiên cao', critical: 'Ưu tiên khẩn cấp' },
     reportsTitle: 'Phản ánh mới',
     byCategory: 'Theo lĩnh vực',
     byArea: 'Theo địa bàn',
@@ -188,8 +216,12 @@ export const STRINGS: Record<Locale, Strings> = {
     digestNothing: 'không có hồ sơ cần xử lý',
     digestIntro: 'Các hồ sơ được giao cho đơn vị đang chờ kết quả xác minh và nội dung phản hồi.',
     newlyAssignedTitle: 'Mới được giao',
-    digestFooter: (timeZone) =>
-      `Vui lòng cập nhật kết quả xác minh và nội dung phản hồi trên hệ thống trước thời hạn. Thời gian tính theo giờ ${timeZone}.`,
+    digestFooter: (timeZone, overdue) =>
+      `${
+        overdue
+          ? 'Vui lòng cập nhật kết quả xác minh và nội dung phản hồi trên hệ thống ngay, trước hết cho các hồ sơ đã quá hạn.'
+          : 'Vui lòng cập nhật kết quả xác minh và nội dung phản hồi trên hệ thống trước thời hạn.'
+      } Thời gian tính theo giờ ${timeZone}.`,
   },
   en: {
     brand: '[Opinion desk]',
@@ -222,7 +254,19 @@ export const STRINGS: Record<Locale, Strings> = {
     reach: (formatted) => `reach ${formatted}`,
     hotReason: { 'most-reported': 'most reported', 'widest-reach': 'widest reach' },
     urgentTitle: 'Critical and high-urgency reports',
+    urgentIntro: 'One line each: urgency, time seen, title, and its case if any. Details at the end.',
+    urgentDetailsTitle: 'Critical and high-urgency reports in detail',
     urgency: { critical: 'Critical', high: 'High' },
+    observed: (when) => `seen ${when}`,
+    submitted: (when) => `submitted ${when}`,
+    onCase: (status) =>
+      status === 'closed'
+        ? 'case closed'
+        : status === null
+          ? 'on a case'
+          : `case ${{ open: 'awaiting assignment', verifying: 'being verified', responded: 'responded' }[status]}`,
+    reference: 'Ref.',
+    priority: { normal: 'Normal priority', high: 'High priority', critical: 'Critical priority' },
     reportsTitle: 'New reports',
     byCategory: 'By category',
     byArea: 'By area',
@@ -264,8 +308,12 @@ export const STRINGS: Record<Locale, Strings> = {
     digestNothing: 'nothing due',
     digestIntro: 'The cases assigned to your agency that are waiting for your finding and response.',
     newlyAssignedTitle: 'Newly assigned',
-    digestFooter: (timeZone) =>
-      `Please post your finding and response in the system before the deadline. Times are in ${timeZone}.`,
+    digestFooter: (timeZone, overdue) =>
+      `${
+        overdue
+          ? 'Please post your finding and response in the system now, the overdue cases first.'
+          : 'Please post your finding and response in the system before the deadline.'
+      } Times are in ${timeZone}.`,
   },
 };
 
@@ -693,8 +741,41 @@ const hotMeta = (ctx: Ctx, h: HotIssue): string =>
     areaName(ctx, h.area),
   ]);
 
+/** When it was seen: the time alone if seen on the summary's day, else the day and time. */
+const seenAt = (ctx: Ctx, iso: string, date: string): string =>
+  localDay(new Date(iso), ctx.timeZone) === date ? formatTime(iso, ctx.timeZone) : when(ctx, iso);
+
+const urgentMark = (ctx: Ctx, r: ReportLine): string | null =>
+  r.caseId === null ? null : ctx.t.onCase(r.caseStatus);
+
+/** The text width a line of the urgent list keeps to, so each report is one line. */
+const URGENT_LINE_WIDTH = 72;
+const URGENT_TITLE_MIN = 16;
+
+/**
+ * One line of the urgent list at the top: urgency, when it was seen, the title
+ * (cut to fit) and its case state. The text part prints it as `- ` + the parts.
+ */
+const urgentLine = (ctx: Ctx, r: ReportLine, date: string) => {
+  const label = `[${ctx.t.urgency[r.urgency]}]`;
+  const time = r.observedAt ? seenAt(ctx, r.observedAt, date) : null;
+  const mark = urgentMark(ctx, r);
+  const fixed = ['- ', label, time ? ` ${time}` : '', ' ', mark ? ` · ${mark}` : ''].join('');
+  const room = Math.max(URGENT_TITLE_MIN, URGENT_LINE_WIDTH - Array.from(fixed).length);
+  return { label, time, title: excerpt(userText(r.title), room), mark };
+};
+
 const urgentMeta = (ctx: Ctx, r: ReportLine): string =>
-  joinMeta([categoryName(ctx, r.category), areaName(ctx, r.area), when(ctx, r.submittedAt)]);
+  joinMeta([
+    categoryName(ctx, r.category),
+    areaName(ctx, r.area),
+    r.observedAt && ctx.t.observed(when(ctx, r.observedAt)),
+    ctx.t.submitted(when(ctx, r.submittedAt)),
+    urgentMark(ctx, r),
+  ]);
+
+export const linkHtml = (url: string): Html =>
+  html`<a href="${url}" style="color:${trusted(COLOR.accent)};text-decoration:underline;word-break:break-all;">${url}</a>`;
 
 const hotHtml = (ctx: Ctx, issues: HotIssue[]): Html =>
   html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${S.table}">
@@ -711,16 +792,52 @@ ${
 )}
 </table>`;
 
-const urgentHtml = (ctx: Ctx, reports: ReportLine[], rest: number): Html =>
+const urgencyBadge = (ctx: Ctx, r: ReportLine): Html =>
+  html`<span style="${r.urgency === 'critical' ? S.badge('#ffffff', COLOR.alert) : S.badge(COLOR.warn, COLOR.warnBg)}">${ctx.t.urgency[r.urgency]}</span>`;
+
+/** The urgent list at the top: one line per report, no summary (it is in the details at the end). */
+const urgentHtml = (ctx: Ctx, reports: ReportLine[], rest: number, date: string): Html =>
+  html`${para(ctx.t.urgentIntro, S.small)}<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${S.table}">
+${reports.map((r) => {
+  const line = urgentLine(ctx, r, date);
+  return html`<tr><td style="${S.td}">${urgencyBadge(ctx, r)} ${line.time ? html`<span style="${S.small}">${line.time}</span> ` : ''}${asHtml(line.title)}${line.mark ? html` <span style="${S.small}">· ${line.mark}</span>` : ''}</td></tr>\n`;
+})}${rest > 0 ? html`<tr><td style="${S.td}"><span style="${S.small}">${ctx.t.more(rest)}</span></td></tr>` : ''}
+</table>`;
+
+const urgentText = (ctx: Ctx, doc: TextDoc, reports: ReportLine[], rest: number, date: string): void => {
+  doc.para(ctx.t.urgentIntro);
+  for (const r of reports) {
+    const line = urgentLine(ctx, r, date);
+    doc.bullet(
+      `${line.label}${line.time ? ` ${line.time}` : ''} ${line.title}${line.mark ? ` · ${line.mark}` : ''}`,
+    );
+  }
+  if (rest > 0) doc.bullet(ctx.t.more(rest));
+};
+
+/** The urgent reports in full, at the end: title, where and when, the summary excerpt, the link. */
+const urgentDetailsHtml = (ctx: Ctx, reports: ReportLine[]): Html =>
   html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${S.table}">
-${reports.map(
-  (r) => html`<tr><td style="${S.item}">
-<p style="${S.itemTitle}"><span style="${r.urgency === 'critical' ? S.badge('#ffffff', COLOR.alert) : S.badge(COLOR.warn, COLOR.warnBg)}">${ctx.t.urgency[r.urgency]}</span> ${userHtml(r.title)}</p>
+${reports.map((r) => {
+  const link = reportLink(ctx.config, r.id);
+  return html`<tr><td style="${S.item}">
+<p style="${S.itemTitle}">${urgencyBadge(ctx, r)} ${userHtml(r.title)}</p>
 <p style="${S.itemMeta}">${urgentMeta(ctx, r)}</p>
 ${r.excerpt.trim() ? html`<p style="${S.itemText}">${asHtml(userExcerpt(r.excerpt))}</p>` : ''}
-</td></tr>\n`,
-)}${rest > 0 ? html`<tr><td style="${S.item}"><span style="${S.small}">${ctx.t.more(rest)}</span></td></tr>` : ''}
+${link ? html`<p style="${S.itemMeta}">${linkHtml(link)}</p>` : ''}
+</td></tr>\n`;
+})}
 </table>`;
+
+const urgentDetailsText = (ctx: Ctx, doc: TextDoc, reports: ReportLine[]): void => {
+  for (const r of reports) {
+    doc.bullet(`[${ctx.t.urgency[r.urgency]}] ${userText(r.title)}`);
+    doc.para(urgentMeta(ctx, r), '  ');
+    if (r.excerpt.trim()) doc.para(userExcerpt(r.excerpt), '  ');
+    const link = reportLink(ctx.config, r.id);
+    if (link) doc.para(link, '  ');
+  }
+};
 
 /** The sections of a normal day, in the order leadership reads them: what is late first. */
 const summaryBody = (s: DailySummary, ctx: Ctx, overdue: AgencyOverdue[]): { rows: Html[]; doc: TextDoc } => {
@@ -782,16 +899,11 @@ const summaryBody = (s: DailySummary, ctx: Ctx, overdue: AgencyOverdue[]): { row
     rows.push(
       sectionRow(
         `${t.urgentTitle} (${formatNumber(s.reports.urgentCount, locale)})`,
-        urgentHtml(ctx, urgent.shown, urgent.rest),
+        urgentHtml(ctx, urgent.shown, urgent.rest, s.date),
       ),
     );
     doc.heading(`${t.urgentTitle} (${formatNumber(s.reports.urgentCount, locale)})`);
-    for (const r of urgent.shown) {
-      doc.bullet(`[${t.urgency[r.urgency]}] ${userText(r.title)}`);
-      doc.para(urgentMeta(ctx, r), '  ');
-      if (r.excerpt.trim()) doc.para(userExcerpt(r.excerpt), '  ');
-    }
-    if (urgent.rest > 0) doc.bullet(t.more(urgent.rest));
+    urgentText(ctx, doc, urgent.shown, urgent.rest, s.date);
   }
 
   if (s.reports.total > 0) {
@@ -870,6 +982,13 @@ ${responses.map(
     doc.heading(t.briefingsTitle);
     briefingsText(ctx, doc, briefings);
   }
+
+  // The details of the urgent list, last: the top of the email stays short on a phone.
+  if (urgent.shown.length > 0) {
+    rows.push(sectionRow(t.urgentDetailsTitle, urgentDetailsHtml(ctx, urgent.shown)));
+    doc.heading(t.urgentDetailsTitle);
+    urgentDetailsText(ctx, doc, urgent.shown);
+  }
   return { rows, doc };
 };
 
@@ -947,7 +1066,46 @@ export const renderDailySummary = (
 
 // ------------------------------------------------------------------ agency digest
 
-/** The digest for one agency: what it owes — overdue, due soon, newly assigned. */
+/** A digest case's facts on one line: reference, priority, deadline (and how late). */
+const digestMeta = (ctx: Ctx, c: CaseLine | OverdueCase): string =>
+  joinMeta([
+    `${ctx.t.reference} ${c.id}`,
+    c.priority && ctx.t.priority[c.priority],
+    dueText(ctx, c),
+    'daysOverdue' in c && ctx.t.daysOverdue(c.daysOverdue),
+  ]);
+
+/** The cases of one digest section: title, then reference · priority · deadline, then the link. */
+const digestCasesHtml = (ctx: Ctx, cases: (CaseLine | OverdueCase)[], cap: number): Html => {
+  const { shown, rest } = capped(cases, cap);
+  return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${S.table}">
+${shown.map((c) => {
+  const link = caseLink(ctx.config, c.id);
+  return html`<tr><td style="${S.item}">
+<p style="${S.itemTitle}">${userHtml(c.title)}</p>
+<p style="${S.itemMeta}">${digestMeta(ctx, c)}</p>
+${link ? html`<p style="${S.itemMeta}">${linkHtml(link)}</p>` : ''}
+</td></tr>\n`;
+})}${rest > 0 ? html`<tr><td style="${S.item}"><span style="${S.small}">${ctx.t.more(rest)}</span></td></tr>` : ''}
+</table>`;
+};
+
+const digestCasesText = (ctx: Ctx, doc: TextDoc, cases: (CaseLine | OverdueCase)[], cap: number): void => {
+  const { shown, rest } = capped(cases, cap);
+  for (const c of shown) {
+    doc.bullet(userText(c.title));
+    doc.para(digestMeta(ctx, c), '  ');
+    const link = caseLink(ctx.config, c.id);
+    if (link) doc.para(link, '  ');
+  }
+  if (rest > 0) doc.bullet(ctx.t.more(rest));
+};
+
+/**
+ * The digest for one agency: what it owes — overdue, due soon, newly assigned,
+ * each case once (the builder puts it in the most urgent list), with its
+ * reference, priority, deadline and link.
+ */
 export const renderAgencyDigest = (
   digest: AgencyDigest,
   locale: Locale,
@@ -969,8 +1127,6 @@ export const renderAgencyDigest = (
     counts.length > 0 ? counts : [t.digestNothing],
   );
   const heading = formatDate(digest.date, locale);
-  const group: AgencyOverdue[] =
-    overdue.length > 0 ? [{ agencyId: digest.agencyId, agencyName: digest.agencyName, cases: overdue }] : [];
 
   const rows: Html[] = [
     headerRow(t.digestHeading, digest.agencyName, heading),
@@ -983,25 +1139,40 @@ export const renderAgencyDigest = (
       ],
       locale,
     ),
-    overdueHtml(ctx, group, null, false),
   ];
   const doc = new TextDoc()
     .title(`${t.digestHeading} — ${digest.agencyName}`)
     .para(heading)
     .blank()
     .para(t.digestIntro);
-  overdueText(ctx, doc, group, null, false);
+  if (overdue.length === 0) {
+    rows.push(
+      html`<tr><td style="${S.cell}"><h2 style="${S.h2}">${t.overdueTitle}</h2>${para(t.overdueNone, S.small)}</td></tr>\n`,
+    );
+    doc.heading(t.overdueTitle).para(t.overdueNone);
+  } else {
+    const title = `${t.overdueTitle} (${formatNumber(overdue.length, locale)})`;
+    rows.push(html`<tr><td style="${S.alertCell}">
+<h2 style="${S.alertH2}">${title}</h2>
+${digestCasesHtml(ctx, overdue, LIST_CAP.overduePerAgency)}
+</td></tr>
+`);
+    doc.heading(title);
+    digestCasesText(ctx, doc, overdue, LIST_CAP.overduePerAgency);
+  }
   for (const [title, list] of [
     [t.dueSoonTitle, dueSoon],
     [t.newlyAssignedTitle, newly],
   ] as const) {
     if (list.length === 0) continue;
     const heading2 = `${title} (${formatNumber(list.length, locale)})`;
-    rows.push(sectionRow(heading2, caseListHtml(ctx, list, false)));
+    rows.push(sectionRow(heading2, digestCasesHtml(ctx, list, LIST_CAP.dueSoon)));
     doc.heading(heading2);
-    caseListText(ctx, doc, list, false);
+    digestCasesText(ctx, doc, list, LIST_CAP.dueSoon);
   }
-  const footer = [t.digestFooter(timeZoneLabel(ctx.timeZone, `${digest.date}T12:00:00Z`))];
+  const footer = [
+    t.digestFooter(timeZoneLabel(ctx.timeZone, `${digest.date}T12:00:00Z`), overdue.length > 0),
+  ];
   rows.push(footerRow(footer));
   doc.blank().para('--');
   for (const line of footer) doc.para(line);

@@ -5,12 +5,17 @@ import type { Deps } from '../deps';
 import type { CaseNotice } from '../domain/notifications';
 import { NUDGE_HOURS, SWEEP_AFTER_MINUTES } from '../domain/notifications';
 import { caseTitleIsOthersReport } from '../domain/views';
-import { CASE_STRINGS, renderCaseNotice } from '../mail/case-email';
+import { CASE_STRINGS, type NoticeExtras, renderCaseNotice } from '../mail/case-email';
 import { type Delivery, type DeliveryResult, deliver } from '../mail/deliver';
 import { isMarkerSent, type MarkerId } from '../mail/sent-markers';
 import { syncCaseRetention } from '../store/cases';
 import { getOutboxItem, markDelivered, type OutboxItem, pendingOutboxItems } from '../store/outbox';
-import { type ClosureReport, getClosureReports, removeReporterEmail } from '../store/reports';
+import {
+  type ClosureReport,
+  getClosureReports,
+  getReportsByIds,
+  removeReporterEmail,
+} from '../store/reports';
 import { casesDueBetween } from '../store/summary';
 
 interface Recipient {
@@ -90,6 +95,17 @@ const noticeFor = (notice: CaseNotice, r: Recipient): CaseNotice =>
   r.hideTitle ? { ...notice, title: CASE_STRINGS[r.locale].closedUntitled } : notice;
 
 /**
+ * What an email adds to its notice, read at delivery: an assignment lists the
+ * source links of the case's reports (the notice holds their ids; a report
+ * gone since is left out).
+ */
+const extrasFor = async (deps: Deps, notice: CaseNotice): Promise<NoticeExtras> => {
+  if (notice.kind !== 'case-assigned' || !notice.reportIds?.length) return {};
+  const reports = await getReportsByIds(deps, notice.reportIds);
+  return { sourceUrls: notice.reportIds.flatMap((id) => reports.get(id)?.sourceUrls ?? []) };
+};
+
+/**
  * Once SES has accepted a reporter's closure email (by this run or an earlier
  * one: the marker says so), their address is removed from their reports. A
  * claim still in flight elsewhere keeps the address, so a failed send can be
@@ -114,13 +130,14 @@ export const deliverOutboxItem = async (deps: Deps, item: OutboxItem, now: Date)
   const notice = item.notice;
   if (notice) {
     const recipients = await recipientsFor(deps, notice);
+    const extras = recipients.length > 0 ? await extrasFor(deps, notice) : {};
     const planned = recipients.map((r) => ({
       recipient: r,
       marker: { job: 'notify', period: item.id, recipient: r.email },
     }));
     const deliveries: Delivery[] = planned.map(({ recipient, marker }) => ({
       marker,
-      render: () => renderCaseNotice(noticeFor(notice, recipient), recipient.locale, deps.config),
+      render: () => renderCaseNotice(noticeFor(notice, recipient), recipient.locale, deps.config, extras),
     }));
     result = await deliver(deps, deliveries, { now });
     if (notice.kind === 'case-closed') await forgetToldReporters(deps, planned);

@@ -44,9 +44,12 @@ export const gatherDaily = async (
   ]);
   const assignedIds = events.filter((e) => e.action === 'assign').map((e) => e.caseId);
   const plan = planDay(reports);
-  const [assigned, texts] = await Promise.all([
+  // The cases the urgent reports are on, for their state ("on a case, being verified", "closed").
+  const urgentCaseIds = [...new Set(plan.urgent.top.flatMap((r) => (r.caseId ? [r.caseId] : [])))];
+  const [assigned, texts, urgentCases] = await Promise.all([
     assignedIds.length ? casesByIds(deps, assignedIds) : [],
     plan.show.length ? reportTexts(deps, plan.show) : new Map(),
+    urgentCaseIds.length ? casesByIds(deps, urgentCaseIds) : [],
   ]);
   // Still waiting on the agency it was assigned to that day.
   const newlyAssigned = assigned.filter(
@@ -60,6 +63,7 @@ export const gatherDaily = async (
     reports,
     plan,
     texts,
+    caseStatuses: new Map(urgentCases.map((c) => [c.id, c.status])),
     events,
     openByStatus,
     overdue,

@@ -80,9 +80,16 @@ const dayReportOf = (item: Record<string, unknown>): DayReport => ({
 
 /** Title and summary of the reports the summary shows (BatchGetItem, 100 a request). */
 export const reportTexts = async (deps: Deps, ids: string[]): Promise<Map<string, ReportText>> => {
-  const items = await batchGetAll(deps, ids.map(reportKey), { projection: 'id, title, summary' });
+  const items = await batchGetAll(deps, ids.map(reportKey), { projection: 'id, title, summary, observedAt' });
   return new Map(
-    items.map((i) => [String(i.id), { title: String(i.title ?? ''), summary: String(i.summary ?? '') }]),
+    items.map((i) => [
+      String(i.id),
+      {
+        title: String(i.title ?? ''),
+        summary: String(i.summary ?? ''),
+        ...(typeof i.observedAt === 'string' ? { observedAt: i.observedAt } : {}),
+      },
+    ]),
   );
 };
 
@@ -115,8 +122,8 @@ export const openCaseCounts = async (deps: Deps) => {
 };
 
 const OPEN_CASE_PROJECTION = {
-  ProjectionExpression: 'id, title, #s, agencyId, dueAt',
-  ExpressionAttributeNames: { '#s': 'status' },
+  ProjectionExpression: 'id, title, #s, agencyId, dueAt, #p',
+  ExpressionAttributeNames: { '#s': 'status', '#p': 'priority' },
 };
 
 /** Verifying cases with a deadline in [from, to) (gsi5, sparse, keyed by deadline). */

@@ -414,6 +414,32 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     }
   });
 
+  it('hands the functions that send email the API address for links, and no other function', () => {
+    const app = built.stage.appStack;
+    const resources = api.toJSON().Resources as Record<string, CfnResource>;
+    const senders = new Set(
+      [
+        ...schedules.filter((row) => jobPermissions[row.name].sendsMail).map((row) => app.jobs[row.name]!),
+        app.outboxSender,
+      ].map((j) => app.getLogicalId(j.function.fn.node.defaultChild as CfnElement)),
+    );
+    const [apiId] = Object.keys(api.findResources('AWS::ApiGatewayV2::Api'));
+    const fnIds = Object.keys(api.findResources('AWS::Lambda::Function'));
+    expect(senders.size).toBeGreaterThan(0);
+    for (const fnId of fnIds) {
+      const vars = (resources[fnId]!.Properties as { Environment?: { Variables?: Record<string, unknown> } })
+        .Environment?.Variables;
+      if (!senders.has(fnId)) {
+        expect(vars?.API_URL, fnId).toBeUndefined();
+        continue;
+      }
+      // The stage's own endpoint (a reference to this stack's HTTP API), unless the config sets one.
+      const url = JSON.stringify(vars?.API_URL);
+      if (config.links.apiUrl) expect(url).toBe(JSON.stringify(config.links.apiUrl));
+      else expect(url).toContain(apiId!);
+    }
+  });
+
   it('sends case notifications from the table stream: outbox INSERTs only, partial batch failures, an encrypted on-failure queue', () => {
     const sender = built.stage.appStack.outboxSender;
     const id = (c: IConstruct) => built.stage.appStack.getLogicalId(c.node.defaultChild as CfnElement);

@@ -144,7 +144,11 @@ describe('reading a day for the summary', () => {
   it('gives no text for an id that is not a report', async () => {
     const texts = await reportTexts(t.deps(), [ids[2]!, '01JZZZZZZZZZZZZZZZZZZZZZZZ']);
     expect([...texts.keys()]).toEqual([ids[2]]);
-    expect(texts.get(ids[2]!)).toEqual({ title: `Báo cáo lúc ${inDay[2]}`, summary: `Nội dung ${inDay[2]}` });
+    expect(texts.get(ids[2]!)).toEqual({
+      title: `Báo cáo lúc ${inDay[2]}`,
+      summary: `Nội dung ${inDay[2]}`,
+      observedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
   });
 });
 

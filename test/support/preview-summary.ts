@@ -16,6 +16,7 @@ const trafficLight: OverdueCase = {
   agencyId: 'transport-dept',
   agencyName: 'Sở Giao thông Vận tải',
   status: 'verifying',
+  priority: 'high',
   dueAt: '2026-11-21T10:00:00.000Z',
   daysOverdue: 5,
 };
@@ -25,6 +26,7 @@ const busSkipping: OverdueCase = {
   agencyId: 'transport-dept',
   agencyName: 'Sở Giao thông Vận tải',
   status: 'verifying',
+  priority: 'normal',
   dueAt: '2026-11-24T10:00:00.000Z',
   daysOverdue: 2,
 };
@@ -34,6 +36,7 @@ const sidewalk: OverdueCase = {
   agencyId: 'police',
   agencyName: 'Công an Thành phố',
   status: 'verifying',
+  priority: 'normal',
   dueAt: '2026-11-25T09:00:00.000Z',
   daysOverdue: 1,
 };
@@ -43,6 +46,7 @@ const tuition: CaseLine = {
   agencyId: 'education-dept',
   agencyName: 'Sở Giáo dục và Đào tạo',
   status: 'verifying',
+  priority: 'critical',
   dueAt: '2026-11-27T10:00:00.000Z',
 };
 const landfill: CaseLine = {
@@ -51,6 +55,7 @@ const landfill: CaseLine = {
   agencyId: 'environment-dept',
   agencyName: 'Sở Tài nguyên và Môi trường',
   status: 'verifying',
+  priority: 'high',
   dueAt: '2026-11-28T02:00:00.000Z',
 };
 
@@ -89,7 +94,9 @@ export const busySummary: DailySummary = {
         category: 'misinformation',
         area: 'citywide',
         submittedAt: '2026-11-26T08:12:00.000Z',
+        observedAt: '2026-11-26T07:40:00.000Z',
         caseId: '01KAXG0000000000000000CAS6',
+        caseStatus: 'verifying',
       },
       {
         id: '01KAXG0000000000000000REP2',
@@ -100,7 +107,9 @@ export const busySummary: DailySummary = {
         category: 'transport',
         area: 'binh-thanh',
         submittedAt: '2026-11-26T11:45:00.000Z',
+        observedAt: '2026-11-26T10:20:00.000Z',
         caseId: null,
+        caseStatus: null,
       },
       {
         id: '01KAXG0000000000000000REP3',
@@ -110,7 +119,9 @@ export const busySummary: DailySummary = {
         category: 'environment',
         area: 'go-vap',
         submittedAt: '2026-11-26T03:05:00.000Z',
+        observedAt: '2026-11-24T23:00:00.000Z',
         caseId: null,
+        caseStatus: null,
       },
     ],
   },
@@ -222,6 +233,7 @@ export const transportDigest: AgencyDigest = {
       agencyId: 'transport-dept',
       agencyName: 'Sở Giao thông Vận tải',
       status: 'verifying',
+      priority: 'high',
       dueAt: '2026-11-27T10:00:00.000Z',
     },
   ],
@@ -232,6 +244,7 @@ export const transportDigest: AgencyDigest = {
       agencyId: 'transport-dept',
       agencyName: 'Sở Giao thông Vận tải',
       status: 'verifying',
+      priority: 'normal',
       dueAt: '2026-12-01T10:00:00.000Z',
     },
   ],

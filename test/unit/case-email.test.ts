@@ -313,3 +313,99 @@ describe('renderCaseNotice: the parts', () => {
     expect(renderCaseNotice(assigned(), 'en', config).html).toContain('What to do');
   });
 });
+
+describe('renderCaseNotice: what helps the reader act (issue 14)', () => {
+  const API = 'https://api.example.org';
+  const CONSOLE = 'https://console.example.org';
+  const withLinks = (links: { consoleUrl?: string; apiUrl?: string }) => ({ ...config, links });
+  const flat = (text: string): string => text.replace(/\s+/g, ' ');
+  /** What a reader of the html sees: tags dropped, entities decoded, whitespace collapsed. */
+  const visible = (html: string): string =>
+    flat(
+      html
+        .replace(/<[^>]+>/g, '')
+        .replaceAll('&quot;', '"')
+        .replaceAll('&#39;', "'")
+        .replaceAll('&lt;', '<')
+        .replaceAll('&gt;', '>')
+        .replaceAll('&amp;', '&'),
+    );
+  const SOURCES = [
+    'https://www.facebook.com/groups/123456789/posts/987654321012345?utm_source=share&fbclid=x1',
+    'https://www.facebook.com/groups/123456789/posts/987654321012345',
+    'https://zalo.me/0912345678',
+    'https://forum.example.vn/t?contact=nguyen.van.a%40gmail.com',
+  ];
+
+  it.each(LOCALES)(
+    'case-assigned: priority, report count, masked source links and the case link (%s)',
+    (locale) => {
+      const notice = assigned({
+        priority: 'critical',
+        reportIds: ['01JREPORTAAAAAAAAAAAAAAAAA', OTHER_REPORT],
+      });
+      const { html, text } = renderCaseNotice(notice, locale, withLinks({ apiUrl: API }), {
+        sourceUrls: SOURCES,
+      });
+      const priority = STRINGS[locale].priority.critical;
+      const count = locale === 'vi' ? '2 phản ánh' : '2 reports';
+      for (const part of [visible(html), flat(text)]) {
+        expect(part).toContain(priority);
+        expect(part).toContain(count);
+        expect(part.toUpperCase()).toContain(CASE_STRINGS[locale].sources.toUpperCase());
+        // Tracking dropped, the same post once.
+        expect(part.split('https://www.facebook.com/groups/123456789/posts/987654321012345').length - 1).toBe(
+          1,
+        );
+        expect(part).not.toContain('utm_source');
+        expect(part).not.toContain('fbclid');
+        // A link holding a phone number or an email address is masked and not linked.
+        expect(part).not.toContain('0912345678');
+        expect(part).not.toContain('nguyen.van.a');
+        expect(part).toContain(`https://zalo.me/${MASKED_PHONE}`);
+        expect(part).toContain(`contact=${MASKED_EMAIL}`);
+        expect(part).toContain(`${API}/cases/${CASE_ID}`);
+      }
+      expect(html).toContain(`href="${API}/cases/${CASE_ID}"`);
+      expect(html).toContain('href="https://www.facebook.com/groups/123456789/posts/987654321012345"');
+      expect(html).not.toContain('href="https://zalo.me');
+      expect(html).not.toContain('href="https://forum.example.vn');
+      expect(html).not.toContain('0912345678');
+    },
+  );
+
+  it('links go to the console when it is configured, else to the API resource, else nowhere', () => {
+    for (const notice of [assigned(), responded(), nudge()]) {
+      const toConsole = renderCaseNotice(notice, 'en', withLinks({ consoleUrl: `${CONSOLE}/`, apiUrl: API }));
+      expect(toConsole.html).toContain(`href="${CONSOLE}/cases/${CASE_ID}"`);
+      expect(toConsole.text).toContain(`${CONSOLE}/cases/${CASE_ID}`);
+      expect(toConsole.text).not.toContain(API);
+      const toApi = renderCaseNotice(notice, 'en', withLinks({ apiUrl: API }));
+      expect(toApi.text).toContain(`${API}/cases/${CASE_ID}`);
+      const none = renderCaseNotice(notice, 'en', withLinks({}));
+      for (const part of [none.html, none.text]) {
+        expect(part).not.toContain('/cases/');
+        expect(part).not.toContain('undefined');
+      }
+    }
+  });
+
+  it.each(LOCALES)(
+    'case-closed: the agency response with the outcome and the evidence link (%s)',
+    (locale) => {
+      const response = 'Sở đã phát thông cáo: cầu vẫn an toàn.\nẢnh được chụp ở nơi khác.';
+      const { html, text } = renderCaseNotice(closed({ response }), locale, config);
+      for (const part of [visible(html), flat(text)]) {
+        expect(part.toUpperCase()).toContain(CASE_STRINGS[locale].agencyResponse.toUpperCase());
+        expect(part).toContain('Sở đã phát thông cáo: cầu vẫn an toàn.');
+        expect(part).toContain('Ảnh được chụp ở nơi khác.');
+        expect(part).toContain(STRINGS[locale].outcome.corrected);
+        expect(part).toContain(EVIDENCE);
+      }
+      expect(html).toContain(`href="${EVIDENCE.replaceAll('&', '&amp;')}"`);
+      // No response stored (an outbox item from before): the section is left out.
+      const older = renderCaseNotice(closed(), locale, config);
+      expect(older.text).not.toContain(CASE_STRINGS[locale].agencyResponse.toUpperCase());
+    },
+  );
+});

@@ -75,3 +75,55 @@ describe('runtime settings', () => {
     expect(() => readRuntimeSettings(env)).toThrow(/APP_ENV is staging but this bundle was built for prod/);
   });
 });
+
+describe('links in emails (issue 14)', () => {
+  it('takes http(s) base URLs, drops a trailing slash, and refuses anything else by path', () => {
+    const ok = parseAppConfig(
+      {
+        ...dev,
+        links: { consoleUrl: 'https://console.example.org/', apiUrl: 'https://api.example.org/v1/' },
+      },
+      'dev',
+    );
+    expect(ok.links).toEqual({
+      consoleUrl: 'https://console.example.org',
+      apiUrl: 'https://api.example.org/v1',
+    });
+    expect(parseAppConfig({ ...dev, links: undefined }, 'dev').links).toEqual({});
+    for (const links of [
+      { consoleUrl: 'ftp://console.example.org' },
+      { apiUrl: 'not a url' },
+      { apiUrl: 'https://api.example.org/?x=1' },
+      { other: 'https://x.example.org' },
+    ]) {
+      expect(() => parseAppConfig({ ...dev, links }, 'infra/config/test.ts')).toThrow(/links/);
+    }
+  });
+
+  it('gives the functions the API address they are handed (API_URL), unless the config sets one', async () => {
+    const { readRuntimeSettings, withApiUrl } = await import('../../shared/config/runtime');
+    const env = { APP_ENV: 'staging', TABLE_NAME: 'opinion-desk-test' };
+    expect(readRuntimeSettings(env).config.links.apiUrl).toBeUndefined();
+    expect(
+      readRuntimeSettings({ ...env, API_URL: 'https://abc.execute-api.example.com/' }).config.links.apiUrl,
+    ).toBe('https://abc.execute-api.example.com');
+    const configured = { ...loadAppConfig('staging'), links: { apiUrl: 'https://api.example.org' } };
+    expect(withApiUrl(configured, 'https://abc.execute-api.example.com').links.apiUrl).toBe(
+      'https://api.example.org',
+    );
+    expect(() => readRuntimeSettings({ ...env, API_URL: 'javascript:alert(1)' })).toThrow(/API_URL/);
+  });
+
+  it("gives what runs against the local stack (jobs, job command) the stack's own API address", async () => {
+    const { localRuntimeSettings } = await import('../../infra/local/stack');
+    const where = {
+      tableName: 't-local',
+      dynamodbEndpoint: 'http://127.0.0.1:1',
+      sesEndpoint: 'http://127.0.0.1:2',
+    };
+    expect(localRuntimeSettings(where).config.links.apiUrl).toBeUndefined();
+    expect(localRuntimeSettings({ ...where, apiUrl: 'http://127.0.0.1:3000' }).config.links.apiUrl).toBe(
+      'http://127.0.0.1:3000',
+    );
+  });
+});

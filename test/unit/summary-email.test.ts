@@ -281,7 +281,7 @@ describe('daily summary: content', () => {
     expect(en.text).toContain('27 Nov, 00:30');
     for (const part of [vi.html, vi.text]) expect(part).not.toContain('26/11 17:30');
     // report times, briefing times and the preparation time too
-    expect(vi.text).toContain('26/11 15:12');
+    expect(flat(vi.text)).toContain('26/11 15:12');
     expect(vi.text).toContain('Thứ Ba, 01/12 09:00');
     expect(en.text).toContain('Tuesday, 1 Dec, 09:00');
     expect(vi.text).toContain('lập lúc 27/11/2026 07:00');
@@ -496,5 +496,162 @@ describe('days overdue, from the case to the email', () => {
     expect(flat(renderDailySummary(summary, 'vi', config).text)).toContain(
       'Late by 27.5 hours — quá hạn 1 ngày',
     );
+  });
+});
+
+describe('daily summary: the top reads in a minute on a phone (issue 14)', () => {
+  const API = 'https://api.example.org';
+  const LONG =
+    'Người dân phản ánh kéo dài nhiều ngày, kèm ảnh và video, với nhiều chi tiết về thời gian, địa điểm, số người bị ảnh hưởng và các lần liên hệ đường dây nóng không có kết quả.';
+  const base = busySummary.reports.urgent;
+  /** 15 urgent reports, each with a long summary; some on a case, some closed. */
+  const fifteen: ReportLine[] = Array.from({ length: 15 }, (_, i) => ({
+    ...base[i % base.length]!,
+    id: `01KAXG00000000000000URG${String(i).padStart(3, '0')}`,
+    title: `Phản ánh khẩn số ${i + 1} về ngập nước kéo dài trên tuyến đường chính của quận`,
+    excerpt: `${LONG} (#${i + 1})`,
+    caseId: i % 3 === 0 ? null : `01KAXG00000000000000CASE${String(i).padStart(2, '0')}`,
+    caseStatus: i % 3 === 0 ? null : i % 3 === 1 ? 'verifying' : 'closed',
+  }));
+  const s: DailySummary = {
+    ...busySummary,
+    reports: { ...busySummary.reports, urgentCount: 15, urgent: fifteen },
+  };
+
+  it.each(LOCALES)(
+    'prints the urgent list one line per report, with no summary above the details (%s)',
+    (locale) => {
+      const t = STRINGS[locale];
+      const { text, html } = renderDailySummary(s, locale, config);
+      const lines = text.split('\n');
+      const details = lines.indexOf(t.urgentDetailsTitle.toUpperCase());
+      expect(details).toBeGreaterThan(0);
+      const top = lines.slice(0, details);
+      // No summary text at the top, in either part.
+      expect(top.join('\n')).not.toContain('Người dân phản ánh');
+      const htmlTop = html.slice(0, html.indexOf(t.urgentDetailsTitle));
+      expect(htmlTop).not.toContain('Người dân phản ánh');
+      // The urgent list: exactly one line per report, each fitting a line.
+      const start = top.findIndex((l) => l.startsWith(t.urgentTitle.toUpperCase()));
+      const listed = top
+        .slice(start)
+        .filter((l) => l.startsWith(`- [${t.urgency.critical}]`) || l.startsWith(`- [${t.urgency.high}]`));
+      expect(listed).toHaveLength(15);
+      for (const line of listed) {
+        expect(Array.from(line).length).toBeLessThanOrEqual(72);
+        const next = top[top.indexOf(line) + 1]!;
+        expect(next === '' || next.startsWith('- [')).toBe(true);
+      }
+      // The urgent list ends within the first screens: counts, overdue, due soon, hot issues, 15 lines.
+      expect(top.indexOf(listed.at(-1)!)).toBeLessThan(60);
+      // The details still have every summary.
+      for (let i = 1; i <= 15; i++) expect(flat(lines.slice(details).join('\n'))).toContain(`(#${i})`);
+    },
+  );
+
+  it.each(LOCALES)('marks urgent reports already on a case or closed, in html and text (%s)', (locale) => {
+    const t = STRINGS[locale];
+    const { text, html } = renderDailySummary(s, locale, config);
+    const top = text.slice(0, text.indexOf(t.urgentDetailsTitle.toUpperCase()));
+    const line = (n: number) => top.split('\n').find((l) => l.includes(`số ${n} `))!;
+    expect(line(1)).not.toContain('·'); // on no case: no mark
+    expect(line(2)).toContain(t.onCase('verifying'));
+    expect(line(3)).toContain(t.onCase('closed'));
+    const htmlTop = html.slice(0, html.indexOf(t.urgentDetailsTitle));
+    expect(htmlTop).toContain(t.onCase('verifying'));
+    expect(htmlTop).toContain(t.onCase('closed'));
+    expect(t.onCase('closed')).not.toBe(t.onCase('verifying'));
+  });
+
+  it('shows when a report was seen, not only when it was submitted', () => {
+    // REP1: seen 07:40Z (14:40 local), submitted 08:12Z (15:12); REP3 seen the day before.
+    const vi = renderDailySummary(busySummary, 'vi', config);
+    const en = renderDailySummary(busySummary, 'en', config);
+    expect(vi.text).toMatch(/- \[Khẩn cấp\] 14:40 Tin giả/);
+    expect(flat(vi.text)).toContain('ghi nhận 26/11 14:40 · gửi 26/11 15:12');
+    expect(vi.html).toContain('ghi nhận 26/11 14:40 · gửi 26/11 15:12');
+    expect(vi.text).toMatch(/- \[Mức cao\] 25\/11 06:00 Rác thải/);
+    expect(flat(en.text)).toContain('seen 26 Nov, 14:40 · submitted 26 Nov, 15:12');
+    expect(en.html).toContain('seen 26 Nov, 14:40');
+  });
+
+  it('links each urgent report to the console when set, else to the API, else not at all', () => {
+    const id = busySummary.reports.urgent[0]!.id;
+    const api = renderDailySummary(busySummary, 'en', { ...config, links: { apiUrl: API } });
+    expect(api.text).toContain(`${API}/reports/${id}`);
+    expect(api.html).toContain(`href="${API}/reports/${id}"`);
+    const consoleUrl = 'https://console.example.org';
+    const toConsole = renderDailySummary(busySummary, 'en', {
+      ...config,
+      links: { consoleUrl, apiUrl: API },
+    });
+    expect(toConsole.text).toContain(`${consoleUrl}/reports/${id}`);
+    expect(toConsole.text).not.toContain(API);
+    const none = renderDailySummary(busySummary, 'en', config);
+    expect(none.text).not.toContain('/reports/');
+    expect(none.html).not.toContain('undefined');
+  });
+});
+
+describe('agency digest: each case once, with what the agency needs to act (issue 14)', () => {
+  const API = 'https://api.example.org';
+  const linked = { ...config, links: { apiUrl: API } };
+  const all = [...transportDigest.overdue, ...transportDigest.dueSoon, ...transportDigest.newlyAssigned];
+
+  it.each(LOCALES)(
+    'gives every case its reference, priority, due time and link, in html and text (%s)',
+    (locale) => {
+      const t = STRINGS[locale];
+      const { html, text } = renderAgencyDigest(transportDigest, locale, linked);
+      for (const c of all) {
+        for (const part of [html, flat(text)]) {
+          expect(part).toContain(`${t.reference} ${c.id}`);
+          expect(part).toContain(t.priority[c.priority!]);
+          expect(part).toContain(`${API}/cases/${c.id}`);
+        }
+      }
+      // Local due times (GMT+7): 10:00Z is 17:00.
+      for (const part of [html, flat(text)]) {
+        expect(part).toContain(locale === 'vi' ? 'hạn 27/11 17:00' : 'due 27 Nov, 17:00');
+        expect(part).toContain(locale === 'vi' ? 'hạn 21/11 17:00' : 'due 21 Nov, 17:00');
+      }
+      expect(html).toContain(`href="${API}/cases/${all[0]!.id}"`);
+    },
+  );
+
+  it.each(LOCALES)('lists a case once even when it is in two lists of the data (%s)', (locale) => {
+    // A case assigned that day and due within 48 hours, as the builder hands it over.
+    const [digest] = buildAgencyDigests(config, {
+      date: '2026-11-26',
+      now: new Date('2026-11-27T00:00:00Z'),
+      overdue: [],
+      dueSoon: [{ ...transportDigest.dueSoon[0]!, priority: 'high' }],
+      newlyAssigned: [{ ...transportDigest.dueSoon[0]!, priority: 'high' }],
+    });
+    const { html, text } = renderAgencyDigest(digest!, locale, linked);
+    const id = transportDigest.dueSoon[0]!.id;
+    expect(text.split(`${API}/cases/${id}`).length - 1).toBe(1);
+    expect(html.split(`href="${API}/cases/${id}"`).length - 1).toBe(1);
+    expect(text).not.toContain(STRINGS[locale].newlyAssignedTitle.toUpperCase());
+  });
+
+  it('does not ask for an answer "before the deadline" when a case is already overdue', () => {
+    const overdueOnly: AgencyDigest = { ...transportDigest, dueSoon: [], newlyAssigned: [] };
+    for (const part of Object.values(renderAgencyDigest(overdueOnly, 'en', config))) {
+      expect(flat(part)).not.toContain('before the deadline');
+    }
+    expect(flat(renderAgencyDigest(overdueOnly, 'vi', config).text)).not.toContain('trước thời hạn');
+    expect(flat(renderAgencyDigest(overdueOnly, 'en', config).text)).toContain('overdue cases first');
+    // Nothing overdue: the deadline is still ahead, and the footer says so.
+    const onTime: AgencyDigest = { ...transportDigest, overdue: [] };
+    expect(flat(renderAgencyDigest(onTime, 'en', config).text)).toContain('before the deadline');
+  });
+
+  it('emits no link and no "undefined" when no URL is known', () => {
+    const { html, text } = renderAgencyDigest(transportDigest, 'en', config);
+    for (const part of [html, text]) {
+      expect(part).not.toContain('/cases/');
+      expect(part).not.toContain('undefined');
+    }
   });
 });

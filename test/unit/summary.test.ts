@@ -270,8 +270,58 @@ describe('buildAgencyDigests', () => {
     expect(
       digests.map((d) => [d.agencyId, d.overdue.length, d.dueSoon.length, d.newlyAssigned.length]),
     ).toEqual([
-      ['health-dept', 0, 1, 1],
+      // Case b is due soon and was assigned that day: listed once, under "due soon".
+      ['health-dept', 0, 1, 0],
       ['police', 1, 0, 0],
     ]);
+  });
+});
+
+describe('what the summary and the digests tell their readers (issue 14)', () => {
+  it('gives each urgent report when it was seen and the state of its case', () => {
+    const reports = [
+      r({ urgency: 'critical', caseId: 'case-closed', submittedAt: '2026-11-25T05:00:00.000Z' }),
+      r({ urgency: 'critical', caseId: 'case-open', submittedAt: '2026-11-25T04:00:00.000Z' }),
+      r({ urgency: 'high', caseId: null, submittedAt: '2026-11-25T03:00:00.000Z' }),
+    ];
+    const texts = new Map(
+      reports.map((x) => [x.id, { title: 't', summary: 's', observedAt: '2026-11-24T22:00:00.000Z' }]),
+    );
+    const caseStatuses = new Map([
+      ['case-closed', 'closed' as const],
+      ['case-open', 'verifying' as const],
+    ]);
+    const s = buildDailySummary(config, input({ reports, texts, caseStatuses }));
+    expect(s.reports.urgent.map((u) => [u.observedAt, u.caseId, u.caseStatus])).toEqual([
+      ['2026-11-24T22:00:00.000Z', 'case-closed', 'closed'],
+      ['2026-11-24T22:00:00.000Z', 'case-open', 'verifying'],
+      ['2026-11-24T22:00:00.000Z', null, null],
+    ]);
+  });
+
+  it('lists a case once per digest, in the most urgent list it belongs to', () => {
+    const c = (id: string, dueAt: string) => ({
+      id,
+      title: id,
+      status: 'verifying' as const,
+      agencyId: 'police',
+      dueAt,
+      priority: 'high' as const,
+    });
+    const late = c('late', '2026-11-25T12:00:00.000Z');
+    const soon = c('soon', '2026-11-27T00:00:00.000Z');
+    const later = c('later', '2026-12-05T00:00:00.000Z');
+    const [digest] = buildAgencyDigests(config, {
+      date: '2026-11-25',
+      now,
+      overdue: [late],
+      dueSoon: [soon],
+      // All three were assigned that day.
+      newlyAssigned: [late, soon, later],
+    });
+    expect(digest!.overdue.map((x) => x.id)).toEqual(['late']);
+    expect(digest!.dueSoon.map((x) => x.id)).toEqual(['soon']);
+    expect(digest!.newlyAssigned.map((x) => x.id)).toEqual(['later']);
+    expect(digest!.overdue[0]!.priority).toBe('high');
   });
 });
