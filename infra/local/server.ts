@@ -16,8 +16,9 @@ import type {
 } from 'aws-lambda';
 import { type HandlerGroup, handlerGroups, type RouteDef, routeKey, routes } from '../../functions/routes';
 import type { Deps } from '../../shared/deps';
+import { bodyTooLarge, MAX_BODY_BYTES } from '../../shared/http/body';
 import { SECURITY_HEADERS } from '../../shared/http/handler';
-import { type Problem, problemResponse } from '../../shared/http/problem';
+import { type Problem, problemResponse, toProblem } from '../../shared/http/problem';
 import { connectHost } from './dynamodb';
 import { LocalStackError, portInUseMessage } from './ports';
 import { InvalidTokenError, type TokenClaims, type TokenVerifier } from './token';
@@ -50,8 +51,6 @@ export interface LocalApi {
   stop(): Promise<void>;
 }
 
-/** Beyond this the server stops reading and answers 413; the handlers enforce the API's own 64 KiB. */
-export const MAX_REQUEST_BYTES = 1024 * 1024;
 /** The most API Gateway waits for an integration. */
 const INTEGRATION_TIMEOUT_MS = 29_000;
 const ACCOUNT_ID = '000000000000';
@@ -491,12 +490,13 @@ export const startLocalApi = async (options: LocalApiOptions): Promise<LocalApi>
       }
     }
 
-    const read = await readBody(req, MAX_REQUEST_BYTES);
+    // The API's one body limit (shared/http/body.ts), with the handlers' own problem.
+    const read = await readBody(req, MAX_BODY_BYTES);
     if (!read.ok) {
       // The rest of the body is never read: close the connection after answering.
       res.setHeader('connection', 'close');
       res.once('finish', () => req.socket.destroySoon());
-      return fail(problem(413, 'Payload too large', `The body is larger than ${MAX_REQUEST_BYTES} bytes.`));
+      return fail(toProblem(bodyTooLarge()).problem);
     }
 
     const event = buildHttpEvent({

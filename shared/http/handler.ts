@@ -13,7 +13,7 @@ import { findRoute, type HandlerGroup, type RouteDef, routeKey, routesOfGroup } 
 import type { Deps } from '../deps';
 import { NotFound } from '../domain/errors';
 import { logger } from '../observability';
-import { decodeJsonBody } from './body';
+import { assertBodySize, decodeJsonBody } from './body';
 import { type AuthPolicy, authorize, type Principal } from './principal';
 import { problemResponse, toProblem } from './problem';
 
@@ -123,6 +123,8 @@ export const httpHandler = (
       const deps = getDeps();
       const principal = requirePrincipal(route, event, deps.config.auth);
       const headers = event.headers ?? {};
+      // Every route, with or without a body, refuses one over the limit alike.
+      assertBodySize(event.body, event.isBase64Encoded);
       const request: HttpRequest = {
         route,
         principal,

@@ -34,7 +34,7 @@ export const problemStatuses = (route: RouteDef, s: RouteSchemas): ProblemStatus
   }
   if (route.path.includes('{')) has.add(404);
   for (const status of Object.keys(s.problems ?? {})) has.add(Number(status) as RouteProblemStatus);
-  // Every route: the server refuses an oversized body before routing it to a handler.
+  // Every route: an oversized body is refused (the local server and the handlers share one limit).
   has.add(413);
   if (route.body) has.add(415);
   // The per-caller write limit applies to every POST.
@@ -108,9 +108,7 @@ const problemResponse = (
       };
     case 413:
       return {
-        description: route.body
-          ? `The body is larger than ${MAX_BODY_BYTES} bytes.`
-          : 'The request carries an oversized body (this route takes none).',
+        description: `The body is larger than ${MAX_BODY_BYTES} bytes, the limit for every request${route.body ? '' : ' (this route takes no body)'}.`,
         content: problemContent(413),
       };
     case 415:

@@ -14,6 +14,7 @@ import { parseJobFlags } from '../../infra/local/jobs';
 import { freePort } from '../../infra/local/ports';
 import { buildHttpEvent, type LambdaHttpHandler, matchRoute, renderClaims } from '../../infra/local/server';
 import { TokenKeys } from '../../infra/local/token';
+import { MAX_BODY_BYTES } from '../../shared/http/body';
 import { startTestApi, type TestApi } from '../support/local-api';
 import { sentEmails, waitForEmails } from '../support/mail';
 
@@ -565,13 +566,13 @@ describe('the local API adapter', () => {
     }
   });
 
-  it('stops reading a body over 1 MiB and answers 413', async () => {
+  it('stops reading a body over the API body limit and answers 413', async () => {
     const token = await api.token('reporter');
     const before = seen.length;
     const res = await fetch(`${api.url}/reports`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'x'.repeat(1024 * 1024 + 10) }),
+      body: JSON.stringify({ title: 'x'.repeat(MAX_BODY_BYTES + 10) }),
     });
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
