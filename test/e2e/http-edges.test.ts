@@ -92,3 +92,38 @@ describe('one body limit', () => {
     expect((JSON.parse(big.body ?? '{}') as ProblemBody).detail).toContain(limitText);
   });
 });
+
+describe('a briefing as an agency reads it', () => {
+  it('has no invitees field at all (the desk sees the list), in the detail and in the list', async () => {
+    const desk = await api.token('desk', { user: 'desk-edges' });
+    const agency = await api.token('agency', { user: 'officer-edges', agency: 'police' });
+    const created = await fetch(`${api.url}/briefings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${desk}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Họp báo kiểm thử khách mời',
+        startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        invitees: ['press@example.org'],
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const read = async (path: string, token: string) =>
+      (await (
+        await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as {
+        items?: Record<string, unknown>[];
+      } & Record<string, unknown>;
+
+    expect((await read(`/briefings/${id}`, desk)).invitees).toEqual(['press@example.org']);
+    const detail = await read(`/briefings/${id}`, agency);
+    expect(detail.id).toBe(id);
+    expect(detail).not.toHaveProperty('invitees');
+
+    const listed = (await read('/briefings', agency)).items ?? [];
+    expect(listed.map((b) => b.id)).toContain(id);
+    for (const b of listed) expect(b).not.toHaveProperty('invitees');
+    const forDesk = (await read('/briefings', desk)).items ?? [];
+    expect(forDesk.find((b) => b.id === id)?.invitees).toEqual(['press@example.org']);
+  });
+});
