@@ -14,11 +14,18 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { type HandlerGroup, handlerGroups, type RouteDef, routeKey, routes } from '../../functions/routes';
+import {
+  type HandlerGroup,
+  handlerGroups,
+  methodsOfPath,
+  type RouteDef,
+  routeKey,
+  routes,
+} from '../../functions/routes';
 import type { Deps } from '../../shared/deps';
 import { bodyTooLarge, MAX_BODY_BYTES } from '../../shared/http/body';
 import { SECURITY_HEADERS } from '../../shared/http/handler';
-import { type Problem, problemResponse, toProblem } from '../../shared/http/problem';
+import { MethodNotAllowed, type Problem, problemResponse, toProblem } from '../../shared/http/problem';
 import { connectHost } from './dynamodb';
 import { LocalStackError, portInUseMessage } from './ports';
 import { InvalidTokenError, type TokenClaims, type TokenVerifier } from './token';
@@ -108,16 +115,16 @@ export interface RouteMatch {
   pathParameters: Record<string, string>;
 }
 
-/** Matches a method and a raw (still percent-encoded) path against the manifest. */
+/** Matches a method (undefined: any method) and a raw (still percent-encoded) path against the manifest. */
 export const matchRoute = (
-  method: string,
+  method: string | undefined,
   rawPath: string,
   table: readonly RouteDef[] = routes as readonly RouteDef[],
 ): RouteMatch | undefined => {
   const compiled = table === routes ? compiledRoutes : table.map(compile).sort(bySpecificity);
   const parts = rawPath.split('/').slice(1);
   for (const c of compiled) {
-    if (c.route.method !== method) continue;
+    if (method !== undefined && c.route.method !== method) continue;
     const params: Record<string, string> = {};
     let ok = true;
     for (let i = 0; i < c.segments.length && ok; i++) {
@@ -461,7 +468,17 @@ export const startLocalApi = async (options: LocalApiOptions): Promise<LocalApi>
     }
 
     const match = matchRoute(method, encodedPath);
-    if (!match) return fail(problem(404, 'Not found', `No route ${method} ${safeDecode(encodedPath)}.`));
+    if (!match) {
+      // A known path with another method: 405 with Allow, as API Gateway's `ANY <path>` routes answer.
+      const known = matchRoute(undefined, encodedPath);
+      if (known) {
+        const { problem: p, headers } = toProblem(
+          new MethodNotAllowed(method, safeDecode(encodedPath), methodsOfPath(known.route.path)),
+        );
+        return fail(p, headers);
+      }
+      return fail(problem(404, 'Not found', `No route ${method} ${safeDecode(encodedPath)}.`));
+    }
 
     let claims: TokenClaims | undefined;
     if (match.route.access !== 'public') {

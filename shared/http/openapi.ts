@@ -145,7 +145,12 @@ const successHeaders = (s: RouteSchemas): Record<string, unknown> => ({
     : {}),
 });
 
-export const buildOpenApi = (config: AppConfig) => {
+/**
+ * The document; `origin` (the URL this API was reached at, e.g.
+ * `http://127.0.0.1:3000` locally, the API's own domain on AWS) is listed as
+ * the first server, before the relative `/` that always holds.
+ */
+export const buildOpenApi = (config: AppConfig, origin?: string) => {
   const schemas = routeSchemas(config);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes as readonly RouteDef[]) {
@@ -181,7 +186,7 @@ export const buildOpenApi = (config: AppConfig) => {
       [String(s.status)]: {
         description: s.status === 201 ? 'Created' : 'Success',
         ...(Object.keys(headers).length > 0 ? { headers } : {}),
-        content: { 'application/json': { schema: jsonSchema(s.response, 'output') } },
+        content: { [s.mediaType ?? 'application/json']: { schema: jsonSchema(s.response, 'output') } },
       },
     };
     for (const status of problemStatuses(route, s))
@@ -212,9 +217,12 @@ export const buildOpenApi = (config: AppConfig) => {
       title: 'opinion-desk',
       version: '1.0.0',
       description:
-        'Public-opinion desk API. Every operation lists each status it can answer; errors are RFC 9457 application/problem+json.',
+        'Public-opinion desk API. Every operation lists each status it can answer; errors are RFC 9457 application/problem+json. A known path called with a method it does not list answers 405 with `Allow`; an unknown path answers 404.',
     },
-    servers: [{ url: '/', description: 'The API this document is served from' }],
+    servers: [
+      ...(origin ? [{ url: origin, description: 'This API, as this document was requested' }] : []),
+      { url: '/', description: 'The API this document is served from' },
+    ],
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
