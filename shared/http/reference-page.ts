@@ -55,7 +55,9 @@ export const describeSchema = (schema: unknown, depth = 0): string => {
     ['minItems', 'min items'],
     ['maxItems', 'max items'],
   ] as const) {
-    if (typeof s[key] === 'number') bounds.push(`${label} ${s[key]}`);
+    // zod's int() bounds are the safe-integer range: not worth a word.
+    const n = s[key];
+    if (typeof n === 'number' && Math.abs(n) < Number.MAX_SAFE_INTEGER) bounds.push(`${label} ${n}`);
   }
   if ('default' in s) bounds.push(`default ${JSON.stringify(s.default)}`);
   // A format says it in a word; its generated pattern would only add noise.
@@ -126,6 +128,14 @@ const operationSection = (method: string, path: string, op: Json): string => {
         )}`
       : '',
     body !== undefined ? `<h3>Request body (application/json)</h3>${fieldTables(body)}` : '',
+    ...responses
+      .filter(([status]) => /^2\d\d$/.test(status))
+      .map(([status, r]) => {
+        const schema = asObject(asObject(asObject(r).content)['application/json']).schema;
+        return schema === undefined
+          ? ''
+          : `<h3>Response ${escapeHtml(status)} fields</h3>${fieldTables(schema)}`;
+      }),
     `<h3>Responses</h3>${table(
       ['Status', 'Description', 'Content type'],
       responses.map(([status, r]) => [

@@ -542,14 +542,15 @@ describe('the local API adapter', () => {
     expect(plain.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('answers 404 problem+json for an unknown route or method', async () => {
-    for (const [method, path] of [
-      ['GET', '/nope'],
-      ['DELETE', '/reports'],
-      ['GET', '/reports/'],
+  it('answers 404 problem+json for an unknown route, 405 with Allow for a known path with another method', async () => {
+    for (const [method, path, status] of [
+      ['GET', '/nope', 404],
+      ['DELETE', '/reports', 405],
+      ['GET', '/reports/', 404],
     ] as const) {
       const res = await fetch(`${api.url}${path}`, { method });
-      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(res.status, `${method} ${path}`).toBe(status);
+      expect(res.headers.get('allow')).toBe(status === 405 ? 'GET, POST' : null);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     }
