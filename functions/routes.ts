@@ -37,6 +37,14 @@ export interface RouteDef {
 export const routes = [
   {
     method: 'GET',
+    path: '/',
+    group: 'meta',
+    access: 'public',
+    body: false,
+    summary: 'Where to start: links to the API reference page, the OpenAPI document and the health check',
+  },
+  {
+    method: 'GET',
     path: '/health',
     group: 'meta',
     access: 'public',
@@ -50,6 +58,14 @@ export const routes = [
     access: 'public',
     body: false,
     summary: 'This API as OpenAPI 3.1',
+  },
+  {
+    method: 'GET',
+    path: '/docs',
+    group: 'meta',
+    access: 'public',
+    body: false,
+    summary: 'This API as a readable reference page (HTML rendered from the OpenAPI document)',
   },
   {
     method: 'GET',
@@ -177,3 +193,16 @@ export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>): string => `${r.m
 
 export const routesOfGroup = (group: HandlerGroup): RouteDef[] => routes.filter((r) => r.group === group);
 export const findRoute = (key: string): RouteDef | undefined => routes.find((r) => routeKey(r) === key);
+
+/**
+ * Each path of the manifest once. Both targets answer a known path with a
+ * method it lacks with 405 and `Allow` (unknown paths stay 404): API Gateway
+ * has one `ANY <path>` route per path (explicit methods win over ANY) to the
+ * `METHOD_FALLBACK_GROUP` function, and the local server does the same.
+ */
+export const routePaths = (): string[] => [...new Set(routes.map((r) => r.path))];
+/** The handler group behind the `ANY <path>` routes: it answers 405 without reading the store. */
+export const METHOD_FALLBACK_GROUP: HandlerGroup = 'meta';
+/** The methods the manifest has for one path, for a 405's `Allow`; empty for an unknown path. */
+export const methodsOfPath = (path: string): HttpMethod[] =>
+  [...new Set((routes as readonly RouteDef[]).filter((r) => r.path === path).map((r) => r.method))].sort();

@@ -1,11 +1,44 @@
-// HTTP adapter for /health, /reference and /openapi.json.
+// HTTP adapter for /, /health, /reference, /openapi.json and /docs (and the
+// 405 of API Gateway's `ANY <path>` routes, answered in shared/http/handler.ts).
 import { type Deps, runtimeDeps } from '../../shared/deps';
 import { referenceData } from '../../shared/domain/reference';
-import { httpHandler, type RouteImpls } from '../../shared/http/handler';
+import { type HttpRequest, httpHandler, type RouteImpls } from '../../shared/http/handler';
 import { buildOpenApi } from '../../shared/http/openapi';
+import { REFERENCE_PAGE_CSP, renderReferencePage } from '../../shared/http/reference-page';
 import { pingTable } from '../../shared/store/health';
 
-let openApi: { config: unknown; doc: unknown } | undefined;
+/** Per config and origin: the document and the page are built once per Lambda instance. */
+const documents = new WeakMap<object, Map<string, { doc: object; page?: string }>>();
+
+/**
+ * The URL the caller reached this API at, for the document's `servers`:
+ * API Gateway (and the local server) pass the Host header and
+ * X-Forwarded-Proto. Anything that does not look like a host is ignored.
+ */
+const originOf = (req: HttpRequest): string | undefined => {
+  const host = req.headers.host;
+  const proto = req.headers['x-forwarded-proto'] ?? 'https';
+  if (!host || !/^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/.test(host) || !/^https?$/.test(proto)) return undefined;
+  return `${proto}://${host}`;
+};
+
+const documentFor = (deps: Deps, req: HttpRequest): { doc: object; page?: string } => {
+  let byOrigin = documents.get(deps.config);
+  if (!byOrigin) {
+    byOrigin = new Map();
+    documents.set(deps.config, byOrigin);
+  }
+  const origin = originOf(req);
+  const key = origin ?? '';
+  let entry = byOrigin.get(key);
+  if (!entry) {
+    // A few origins per instance at most (the API's domains); bound it all the same.
+    if (byOrigin.size >= 16) byOrigin.clear();
+    entry = { doc: buildOpenApi(deps.config, origin) };
+    byOrigin.set(key, entry);
+  }
+  return entry;
+};
 
 /** How long one answer of the table serves /health: it is public, so callers cannot make it hit the store. */
 export const HEALTH_CACHE_MS = 5_000;
@@ -34,15 +67,33 @@ const probeTable = (deps: Deps): Promise<void> => {
 };
 
 export const metaRoutes: RouteImpls = {
+  'GET /': async () => ({
+    status: 200,
+    body: {
+      name: 'opinion-desk',
+      description: 'Public-opinion desk API. Start with the reference page.',
+      links: { docs: '/docs', openapi: '/openapi.json', health: '/health' },
+    },
+  }),
   'GET /health': async (_req, deps) => {
     // The table answers or we are down (503); the answer is reused for HEALTH_CACHE_MS, failures too.
     await probeTable(deps);
     return { status: 200, body: { status: 'ok' } };
   },
   'GET /reference': async (_req, deps) => ({ status: 200, body: referenceData(deps.config) }),
-  'GET /openapi.json': async (_req, deps) => {
-    if (openApi?.config !== deps.config) openApi = { config: deps.config, doc: buildOpenApi(deps.config) };
-    return { status: 200, body: openApi.doc, headers: { 'cache-control': 'public, max-age=300' } };
+  'GET /openapi.json': async (req, deps) => ({
+    status: 200,
+    body: documentFor(deps, req).doc,
+    headers: { 'cache-control': 'public, max-age=300' },
+  }),
+  'GET /docs': async (req, deps) => {
+    const entry = documentFor(deps, req);
+    entry.page ??= renderReferencePage(entry.doc);
+    return {
+      status: 200,
+      text: entry.page,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': REFERENCE_PAGE_CSP },
+    };
   },
 };
 

@@ -14,10 +14,18 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { type HandlerGroup, handlerGroups, type RouteDef, routeKey, routes } from '../../functions/routes';
+import {
+  type HandlerGroup,
+  handlerGroups,
+  methodsOfPath,
+  type RouteDef,
+  routeKey,
+  routes,
+} from '../../functions/routes';
 import type { Deps } from '../../shared/deps';
+import { bodyTooLarge, MAX_BODY_BYTES } from '../../shared/http/body';
 import { SECURITY_HEADERS } from '../../shared/http/handler';
-import { type Problem, problemResponse } from '../../shared/http/problem';
+import { MethodNotAllowed, type Problem, problemResponse, toProblem } from '../../shared/http/problem';
 import { connectHost } from './dynamodb';
 import { LocalStackError, portInUseMessage } from './ports';
 import { InvalidTokenError, type TokenClaims, type TokenVerifier } from './token';
@@ -50,8 +58,6 @@ export interface LocalApi {
   stop(): Promise<void>;
 }
 
-/** Beyond this the server stops reading and answers 413; the handlers enforce the API's own 64 KiB. */
-export const MAX_REQUEST_BYTES = 1024 * 1024;
 /** The most API Gateway waits for an integration. */
 const INTEGRATION_TIMEOUT_MS = 29_000;
 const ACCOUNT_ID = '000000000000';
@@ -109,16 +115,16 @@ export interface RouteMatch {
   pathParameters: Record<string, string>;
 }
 
-/** Matches a method and a raw (still percent-encoded) path against the manifest. */
+/** Matches a method (undefined: any method) and a raw (still percent-encoded) path against the manifest. */
 export const matchRoute = (
-  method: string,
+  method: string | undefined,
   rawPath: string,
   table: readonly RouteDef[] = routes as readonly RouteDef[],
 ): RouteMatch | undefined => {
   const compiled = table === routes ? compiledRoutes : table.map(compile).sort(bySpecificity);
   const parts = rawPath.split('/').slice(1);
   for (const c of compiled) {
-    if (c.route.method !== method) continue;
+    if (method !== undefined && c.route.method !== method) continue;
     const params: Record<string, string> = {};
     let ok = true;
     for (let i = 0; i < c.segments.length && ok; i++) {
@@ -462,7 +468,17 @@ export const startLocalApi = async (options: LocalApiOptions): Promise<LocalApi>
     }
 
     const match = matchRoute(method, encodedPath);
-    if (!match) return fail(problem(404, 'Not found', `No route ${method} ${safeDecode(encodedPath)}.`));
+    if (!match) {
+      // A known path with another method: 405 with Allow, as API Gateway's `ANY <path>` routes answer.
+      const known = matchRoute(undefined, encodedPath);
+      if (known) {
+        const { problem: p, headers } = toProblem(
+          new MethodNotAllowed(method, safeDecode(encodedPath), methodsOfPath(known.route.path)),
+        );
+        return fail(p, headers);
+      }
+      return fail(problem(404, 'Not found', `No route ${method} ${safeDecode(encodedPath)}.`));
+    }
 
     let claims: TokenClaims | undefined;
     if (match.route.access !== 'public') {
@@ -491,12 +507,13 @@ export const startLocalApi = async (options: LocalApiOptions): Promise<LocalApi>
       }
     }
 
-    const read = await readBody(req, MAX_REQUEST_BYTES);
+    // The API's one body limit (shared/http/body.ts), with the handlers' own problem.
+    const read = await readBody(req, MAX_BODY_BYTES);
     if (!read.ok) {
       // The rest of the body is never read: close the connection after answering.
       res.setHeader('connection', 'close');
       res.once('finish', () => req.socket.destroySoon());
-      return fail(problem(413, 'Payload too large', `The body is larger than ${MAX_REQUEST_BYTES} bytes.`));
+      return fail(toProblem(bodyTooLarge()).problem);
     }
 
     const event = buildHttpEvent({

@@ -56,7 +56,11 @@ export const briefingSchema = z.object({
   startsAtLocal: z.string(),
   durationMinutes: z.number().int(),
   location: z.string(),
-  invitees: z.array(z.string()),
+  /** The desk's view only; absent (not empty) for an agency. */
+  invitees: z
+    .array(z.string())
+    .optional()
+    .describe('Who is invited (press contacts): in the desk’s view only, absent for an agency.'),
   status: z.enum(BRIEFING_STATUSES),
   sequence: z.number().int(),
   cancelReason: z.string().nullable(),

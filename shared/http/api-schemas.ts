@@ -45,6 +45,8 @@ export interface RouteSchemas {
   store?: false;
   /** The route-specific problems it can answer, each with what causes it. */
   problems?: Partial<Record<RouteProblemStatus, string>>;
+  /** The success response's media type when it is not JSON (`response` is then its text). */
+  mediaType?: 'text/html';
 }
 
 const page = <T extends z.ZodType>(item: T) =>
@@ -54,7 +56,21 @@ const localized = z.object({ vi: z.string(), en: z.string() });
 const reportFor = (desk: z.ZodObject) => z.union([desk, reporterReportSchema]);
 
 export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> => ({
+  'GET /': {
+    response: z.object({
+      name: z.string(),
+      description: z.string(),
+      links: z.object({
+        docs: z.string().describe('The API reference page (HTML).'),
+        openapi: z.string().describe('The OpenAPI 3.1 document.'),
+        health: z.string().describe('Liveness.'),
+      }),
+    }),
+    status: 200,
+    store: false,
+  },
   'GET /health': { response: z.object({ status: z.literal('ok') }), status: 200 },
+  'GET /docs': { response: z.string(), status: 200, store: false, mediaType: 'text/html' },
   'GET /openapi.json': { response: z.object({ openapi: z.string() }).loose(), status: 200, store: false },
   'GET /reference': {
     status: 200,

@@ -5,6 +5,11 @@
 import type { z } from 'zod';
 import { BadRequest, type FieldError, PayloadTooLarge, UnsupportedMediaType } from '../domain/errors';
 
+/**
+ * The one body limit of the API, for every route: the local server stops
+ * reading past it and the handlers refuse past it (API Gateway passes bodies up
+ * to 10 MB), both with `bodyTooLarge()`'s problem.
+ */
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_JSON_DEPTH = 32;
 
@@ -86,20 +91,27 @@ const bodyText = (rawBody: string, isBase64Encoded: boolean | undefined): string
   }
 };
 
-export const decodeJsonBody = (
-  rawBody: string | undefined,
-  isBase64Encoded: boolean | undefined,
-  contentType: string | undefined,
-): unknown => {
+/** The error for any request whose body is over MAX_BODY_BYTES, wherever it is caught. */
+export const bodyTooLarge = (): PayloadTooLarge =>
+  new PayloadTooLarge(`The body is larger than ${MAX_BODY_BYTES} bytes, the limit for every request.`);
+
+/** Refuses a body over MAX_BODY_BYTES (counted in bytes, after base64 decoding), on any route. */
+export const assertBodySize = (rawBody: string | undefined, isBase64Encoded: boolean | undefined): void => {
   const size =
     rawBody === undefined
       ? 0
       : isBase64Encoded
         ? Buffer.from(rawBody, 'base64').length
         : Buffer.byteLength(rawBody, 'utf8');
-  if (size > MAX_BODY_BYTES) {
-    throw new PayloadTooLarge(`The body is larger than ${MAX_BODY_BYTES} bytes.`);
-  }
+  if (size > MAX_BODY_BYTES) throw bodyTooLarge();
+};
+
+export const decodeJsonBody = (
+  rawBody: string | undefined,
+  isBase64Encoded: boolean | undefined,
+  contentType: string | undefined,
+): unknown => {
+  assertBodySize(rawBody, isBase64Encoded);
   if (!isJsonContentType(contentType)) {
     throw new UnsupportedMediaType('Send the body as application/json.');
   }

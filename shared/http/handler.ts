@@ -9,13 +9,20 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { findRoute, type HandlerGroup, type RouteDef, routeKey, routesOfGroup } from '../../functions/routes';
+import {
+  findRoute,
+  type HandlerGroup,
+  methodsOfPath,
+  type RouteDef,
+  routeKey,
+  routesOfGroup,
+} from '../../functions/routes';
 import type { Deps } from '../deps';
 import { NotFound } from '../domain/errors';
 import { logger } from '../observability';
-import { decodeJsonBody } from './body';
+import { assertBodySize, decodeJsonBody } from './body';
 import { type AuthPolicy, authorize, type Principal } from './principal';
-import { problemResponse, toProblem } from './problem';
+import { MethodNotAllowed, problemResponse, toProblem } from './problem';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -35,7 +42,10 @@ export interface HttpRequest {
 
 export interface HttpResult {
   status: number;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is, instead of `body`; give its content-type in `headers`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -70,7 +80,14 @@ export const SECURITY_HEADERS: Record<string, string> = {
 /** Adds security headers to every response and maps errors to problem+json (registered last). */
 const httpResponses = (): MiddlewareObj<HttpEvent, HttpResponse> => ({
   after: (request) => {
-    if (request.response) request.response.headers = { ...request.response.headers, ...SECURITY_HEADERS };
+    if (!request.response) return;
+    // A route may set its own Content-Security-Policy (the reference page allows its inline style).
+    const csp = request.response.headers?.['content-security-policy'];
+    request.response.headers = {
+      ...request.response.headers,
+      ...SECURITY_HEADERS,
+      ...(typeof csp === 'string' ? { 'content-security-policy': csp } : {}),
+    };
   },
   onError: (request) => {
     const { problem, headers, unknown } = toProblem(request.error);
@@ -88,14 +105,17 @@ const requirePrincipal = (route: RouteDef, event: HttpEvent, policy: AuthPolicy)
     ? null
     : authorize(event.requestContext.authorizer?.jwt?.claims, route.access, policy);
 
-export const toHttpResponse = (result: HttpResult): HttpResponse => ({
-  statusCode: result.status,
-  headers: {
-    ...(result.body === undefined ? {} : { 'content-type': 'application/json' }),
-    ...result.headers,
-  },
-  ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
-});
+export const toHttpResponse = (result: HttpResult): HttpResponse =>
+  result.text !== undefined
+    ? { statusCode: result.status, headers: { ...result.headers }, body: result.text }
+    : {
+        statusCode: result.status,
+        headers: {
+          ...(result.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...result.headers,
+        },
+        ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
+      };
 
 export const httpHandler = (
   group: HandlerGroup,
@@ -117,12 +137,20 @@ export const httpHandler = (
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpResponses())
     .handler(async (event) => {
+      // API Gateway's `ANY <path>` fallback: a known path with a method it lacks.
+      if (event.routeKey.startsWith('ANY ')) {
+        const allow = methodsOfPath(event.routeKey.slice(4));
+        if (allow.length > 0)
+          throw new MethodNotAllowed(event.requestContext.http.method, event.rawPath, allow);
+      }
       const route = findRoute(event.routeKey);
       const impl = route && route.group === group ? impls[event.routeKey] : undefined;
       if (!route || !impl) throw new NotFound(`No route ${event.routeKey}.`);
       const deps = getDeps();
       const principal = requirePrincipal(route, event, deps.config.auth);
       const headers = event.headers ?? {};
+      // Every route, with or without a body, refuses one over the limit alike.
+      assertBodySize(event.body, event.isBase64Encoded);
       const request: HttpRequest = {
         route,
         principal,

@@ -34,7 +34,7 @@ export const problemStatuses = (route: RouteDef, s: RouteSchemas): ProblemStatus
   }
   if (route.path.includes('{')) has.add(404);
   for (const status of Object.keys(s.problems ?? {})) has.add(Number(status) as RouteProblemStatus);
-  // Every route: the server refuses an oversized body before routing it to a handler.
+  // Every route: an oversized body is refused (the local server and the handlers share one limit).
   has.add(413);
   if (route.body) has.add(415);
   // The per-caller write limit applies to every POST.
@@ -108,9 +108,7 @@ const problemResponse = (
       };
     case 413:
       return {
-        description: route.body
-          ? `The body is larger than ${MAX_BODY_BYTES} bytes.`
-          : 'The request carries an oversized body (this route takes none).',
+        description: `The body is larger than ${MAX_BODY_BYTES} bytes, the limit for every request${route.body ? '' : ' (this route takes no body)'}.`,
         content: problemContent(413),
       };
     case 415:
@@ -147,7 +145,12 @@ const successHeaders = (s: RouteSchemas): Record<string, unknown> => ({
     : {}),
 });
 
-export const buildOpenApi = (config: AppConfig) => {
+/**
+ * The document; `origin` (the URL this API was reached at, e.g.
+ * `http://127.0.0.1:3000` locally, the API's own domain on AWS) is listed as
+ * the first server, before the relative `/` that always holds.
+ */
+export const buildOpenApi = (config: AppConfig, origin?: string) => {
   const schemas = routeSchemas(config);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes as readonly RouteDef[]) {
@@ -183,7 +186,7 @@ export const buildOpenApi = (config: AppConfig) => {
       [String(s.status)]: {
         description: s.status === 201 ? 'Created' : 'Success',
         ...(Object.keys(headers).length > 0 ? { headers } : {}),
-        content: { 'application/json': { schema: jsonSchema(s.response, 'output') } },
+        content: { [s.mediaType ?? 'application/json']: { schema: jsonSchema(s.response, 'output') } },
       },
     };
     for (const status of problemStatuses(route, s))
@@ -214,9 +217,12 @@ export const buildOpenApi = (config: AppConfig) => {
       title: 'opinion-desk',
       version: '1.0.0',
       description:
-        'Public-opinion desk API. Every operation lists each status it can answer; errors are RFC 9457 application/problem+json.',
+        'Public-opinion desk API. Every operation lists each status it can answer; errors are RFC 9457 application/problem+json. A known path called with a method it does not list answers 405 with `Allow`; an unknown path answers 404.',
     },
-    servers: [{ url: '/', description: 'The API this document is served from' }],
+    servers: [
+      ...(origin ? [{ url: origin, description: 'This API, as this document was requested' }] : []),
+      { url: '/', description: 'The API this document is served from' },
+    ],
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

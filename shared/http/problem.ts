@@ -2,6 +2,15 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { BadRequest, DomainError, ServiceUnavailable } from '../domain/errors';
 
+/** A known path with a method it does not have: 405, with the methods it has in `Allow`. */
+export class MethodNotAllowed extends DomainError {
+  readonly status = 405;
+  readonly title = 'Method not allowed';
+  constructor(method: string, path: string, allow: readonly string[]) {
+    super(`${path} does not take ${method}; it takes ${allow.join(', ')}.`, {}, { allow: allow.join(', ') });
+  }
+}
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export interface Problem {

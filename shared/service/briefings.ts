@@ -23,18 +23,20 @@ import type { Page } from '../store/query';
 export const DEFAULT_LIST_DAYS = 60;
 export const MAX_LIST_DAYS = 366;
 
-export type BriefingOut = Omit<Briefing, 'createdAt' | 'updatedAt' | 'occurrence'> & {
+export type BriefingOut = Omit<Briefing, 'createdAt' | 'updatedAt' | 'occurrence' | 'invitees'> & {
   startsAtLocal: string;
+  /** The desk's only: absent for anyone else, not an empty list that would read "nobody invited". */
+  invitees?: string[];
 };
 
 const isDesk = (p: Principal) => p.roles.includes('desk');
 
 /** The API view; the invitee list (press contacts) is for the desk only. */
 export const viewOf = (b: Briefing, timeZone: string, principal: Principal): BriefingOut => {
-  const { createdAt: _c, updatedAt: _u, occurrence: _o, ...rest } = b;
+  const { createdAt: _c, updatedAt: _u, occurrence: _o, invitees, ...rest } = b;
   return {
     ...rest,
-    invitees: isDesk(principal) ? b.invitees : [],
+    ...(isDesk(principal) ? { invitees } : {}),
     startsAtLocal: startsAtLocal(b.startsAt, timeZone),
   };
 };

@@ -28,8 +28,10 @@ interface Row {
 
 // docs/roles.md, "The access matrix".
 const SPEC: Record<string, Row> = {
+  'GET /': { who: 'public' },
   'GET /health': { who: 'public' },
   'GET /openapi.json': { who: 'public' },
+  'GET /docs': { who: 'public' },
   'GET /reference': { who: 'signed-in' },
   'POST /reports': { who: ['reporter', 'desk'] },
   'GET /reports': { who: ['desk', 'reporter'] },

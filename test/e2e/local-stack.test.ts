@@ -14,6 +14,7 @@ import { parseJobFlags } from '../../infra/local/jobs';
 import { freePort } from '../../infra/local/ports';
 import { buildHttpEvent, type LambdaHttpHandler, matchRoute, renderClaims } from '../../infra/local/server';
 import { TokenKeys } from '../../infra/local/token';
+import { MAX_BODY_BYTES } from '../../shared/http/body';
 import { startTestApi, type TestApi } from '../support/local-api';
 import { sentEmails, waitForEmails } from '../support/mail';
 
@@ -541,14 +542,15 @@ describe('the local API adapter', () => {
     expect(plain.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('answers 404 problem+json for an unknown route or method', async () => {
-    for (const [method, path] of [
-      ['GET', '/nope'],
-      ['DELETE', '/reports'],
-      ['GET', '/reports/'],
+  it('answers 404 problem+json for an unknown route, 405 with Allow for a known path with another method', async () => {
+    for (const [method, path, status] of [
+      ['GET', '/nope', 404],
+      ['DELETE', '/reports', 405],
+      ['GET', '/reports/', 404],
     ] as const) {
       const res = await fetch(`${api.url}${path}`, { method });
-      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(res.status, `${method} ${path}`).toBe(status);
+      expect(res.headers.get('allow')).toBe(status === 405 ? 'GET, POST' : null);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     }
@@ -565,13 +567,13 @@ describe('the local API adapter', () => {
     }
   });
 
-  it('stops reading a body over 1 MiB and answers 413', async () => {
+  it('stops reading a body over the API body limit and answers 413', async () => {
     const token = await api.token('reporter');
     const before = seen.length;
     const res = await fetch(`${api.url}/reports`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'x'.repeat(1024 * 1024 + 10) }),
+      body: JSON.stringify({ title: 'x'.repeat(MAX_BODY_BYTES + 10) }),
     });
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toBe('application/problem+json');

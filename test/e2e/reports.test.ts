@@ -375,9 +375,11 @@ describe('report actions', () => {
 });
 
 describe('unknown routes', () => {
-  it('answers 404 problem+json', async () => {
+  it('answers 404 problem+json for an unknown path, 405 with Allow for a known one with another method', async () => {
     expectProblem(await call('GET', '/nope', { token: desk }), 404);
-    expectProblem(await call('DELETE', '/reports', { token: desk }), 404);
+    const wrongMethod = await call('DELETE', '/reports', { token: desk });
+    expectProblem(wrongMethod, 405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET, POST');
   });
 });
 

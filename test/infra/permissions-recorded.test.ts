@@ -115,7 +115,8 @@ const call = async (
   });
   const text = await res.text();
   expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
-  return { headers: res.headers, json: (text ? JSON.parse(text) : undefined) as Json };
+  const isJson = (res.headers.get('content-type') ?? '').includes('json');
+  return { headers: res.headers, json: (text && isJson ? JSON.parse(text) : undefined) as Json };
 };
 
 const HOUR = 3_600_000;
@@ -149,8 +150,10 @@ describe('what each function sends is in its row of the permission manifest', ()
     const now = new Date();
     const today = localDay(now, table.settings.config.timeZone);
 
+    await call('GET', '/', '/', null);
     await call('GET', '/health', '/health', null);
     await call('GET', '/openapi.json', '/openapi.json', null);
+    await call('GET', '/docs', '/docs', null);
     await call('GET', '/reference', '/reference', 'desk');
 
     const submit = (title: string, key?: string) =>

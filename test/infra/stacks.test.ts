@@ -18,7 +18,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jobPermissions } from '../../functions/permissions';
-import { handlerGroups, routeKey, routes } from '../../functions/routes';
+import { handlerGroups, routeKey, routePaths, routes } from '../../functions/routes';
 import { eventBridgeCron, schedules } from '../../functions/schedules';
 import { type BuiltApp, buildApp } from '../../infra/aws/build';
 import { ESM_REQUIRE_BANNER, FUNCTION_NODE_OPTIONS } from '../../infra/aws/constructs/function';
@@ -107,22 +107,27 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     }
   });
 
-  it('has one route per manifest row; only GET /health and GET /openapi.json are public', () => {
+  it('has one route per manifest row and an ANY route per path; only the meta reads and the ANY routes are public', () => {
     const byKey = new Map(
       (Object.values(api.findResources('AWS::ApiGatewayV2::Route')) as CfnResource[]).map((r) => [
         r.Properties?.RouteKey as string,
         r.Properties ?? {},
       ]),
     );
-    expect([...byKey.keys()].sort()).toEqual(routes.map(routeKey).sort());
+    const fallbacks = routePaths().map((path) => `ANY ${path}`);
+    expect([...byKey.keys()].sort()).toEqual([...routes.map(routeKey), ...fallbacks].sort());
     const [authorizerId] = Object.keys(api.findResources('AWS::ApiGatewayV2::Authorizer'));
     api.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
     api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
 
-    const publicKeys = ['GET /health', 'GET /openapi.json'];
+    // The `ANY <path>` routes (405 with Allow) go to the meta function, as GET /health does.
+    for (const key of fallbacks)
+      expect(byKey.get(key)?.Target, key).toEqual(byKey.get('GET /health')?.Target);
+
+    const publicKeys = ['GET /', 'GET /health', 'GET /openapi.json', 'GET /docs'];
     expect(routes.filter((r) => r.access === 'public').map(routeKey)).toEqual(publicKeys);
     for (const [key, props] of byKey) {
-      if (publicKeys.includes(key)) {
+      if (publicKeys.includes(key) || fallbacks.includes(key)) {
         expect(props.AuthorizationType, key).toBe('NONE');
         expect(props.AuthorizerId, key).toBeUndefined();
       } else {

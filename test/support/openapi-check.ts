@@ -98,9 +98,11 @@ export const createOpenApiChecker = (doc: OpenApiDocument) => {
       );
       return { operation, violations };
     }
-    let body: unknown;
+    // A body that is not JSON (the reference page's HTML) is checked as a string.
+    const isJson = contentType === 'application/json' || contentType.endsWith('+json');
+    let body: unknown = ex.body;
     try {
-      body = JSON.parse(ex.body);
+      if (isJson) body = JSON.parse(ex.body);
     } catch {
       violations.push(`the ${ex.status} body is not JSON`);
       return { operation, violations };

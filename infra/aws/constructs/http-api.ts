@@ -20,7 +20,7 @@ import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { type HandlerGroup, type RouteDef, routeKey } from '../../../functions/routes';
+import { type HandlerGroup, METHOD_FALLBACK_GROUP, type RouteDef, routeKey } from '../../../functions/routes';
 import type { AppConfig } from '../../../shared/config/schema';
 import { logRetention, removalPolicyFor } from './retention';
 
@@ -64,6 +64,8 @@ export class OpinionDeskApi extends Construct {
   readonly accessLogs: LogGroup;
   /** Route constructs by route key (`GET /reports/{id}`). */
   readonly routes = new Map<string, HttpRoute>();
+  /** The `ANY <path>` routes that answer 405, by route key. */
+  readonly methodFallbacks = new Map<string, HttpRoute>();
 
   constructor(scope: Construct, id: string, props: OpinionDeskApiProps) {
     super(scope, id);
@@ -134,6 +136,24 @@ export class OpinionDeskApi extends Construct {
         });
       }
       this.routes.set(key, httpRoute);
+    }
+
+    // A known path with a method it lacks answers 405 with Allow instead of
+    // the gateway's 404: one public `ANY <path>` route per path (routes with
+    // an explicit method take priority), served without reading the store.
+    for (const path of new Set(props.routes.map((r) => r.path))) {
+      const key = `ANY ${path}`;
+      const httpRoute = new HttpRoute(this, `Route ${key.replaceAll('/', '|')}`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(path, HttpMethod.ANY),
+        integration: integrationOf(METHOD_FALLBACK_GROUP),
+        authorizer: noAuthorizer,
+      });
+      Validations.of(httpRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `${key} only answers 405 with Allow (the methods ${path} takes); it reads nothing and returns no stored data.`,
+      });
+      this.methodFallbacks.set(key, httpRoute);
     }
   }
 }
