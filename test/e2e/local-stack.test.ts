@@ -296,7 +296,10 @@ describe('npm start', () => {
   });
 });
 
-// Each case is its own process on its own ports: run them side by side.
+// Each case is its own process on its own ports: run them side by side. Four
+// processes loading the whole stack at once on a busy 2-core machine took over
+// the default 30 s in the full suite.
+const START_FAILURE_TIMEOUT_MS = 90_000;
 describe.concurrent('npm start failing to start', () => {
   let dataDir: string;
   beforeAll(async () => {
@@ -321,15 +324,20 @@ describe.concurrent('npm start failing to start', () => {
         blocker.close();
       }
     },
+    START_FAILURE_TIMEOUT_MS,
   );
 
-  it('says what to install when Java is missing, and exits 1', async () => {
-    const run = runTs('infra/local/start.ts', [], { ...(await stackEnv(dataDir)), PATH: '/nonexistent' });
-    expect((await run.exited).code).toBe(1);
-    expect(run.stderr()).toMatch(/Java 17/);
-    expect(run.stderr()).toContain('apt-get install default-jre-headless');
-    expect(run.stderr()).not.toMatch(/\n\s+at /);
-  });
+  it(
+    'says what to install when Java is missing, and exits 1',
+    async () => {
+      const run = runTs('infra/local/start.ts', [], { ...(await stackEnv(dataDir)), PATH: '/nonexistent' });
+      expect((await run.exited).code).toBe(1);
+      expect(run.stderr()).toMatch(/Java 17/);
+      expect(run.stderr()).toContain('apt-get install default-jre-headless');
+      expect(run.stderr()).not.toMatch(/\n\s+at /);
+    },
+    START_FAILURE_TIMEOUT_MS,
+  );
 });
 
 describe.concurrent('the token command', () => {
