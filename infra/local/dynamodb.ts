@@ -84,19 +84,31 @@ export const assertJava = (): Promise<void> =>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A client for probing: one attempt, short timeouts, any credentials (the database is shared). */
-export const localDynamoClient = (endpoint: string, timeoutMs = 1000): DynamoDBClient =>
+/**
+ * A client for probing: one attempt, short timeouts, any credentials (the database is shared).
+ * With `failOnTimeout` a request not answered within `timeoutMs` fails; without it
+ * the SDK's HTTP handler only logs a warning at `timeoutMs` and keeps waiting.
+ */
+export const localDynamoClient = (
+  endpoint: string,
+  timeoutMs = 1000,
+  { failOnTimeout = false }: { failOnTimeout?: boolean } = {},
+): DynamoDBClient =>
   new DynamoDBClient({
     endpoint,
     region: 'ap-southeast-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
-    requestHandler: new NodeHttpHandler({ connectionTimeout: timeoutMs, requestTimeout: timeoutMs }),
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: timeoutMs,
+      requestTimeout: timeoutMs,
+      throwOnRequestTimeout: failOnTimeout,
+    }),
   });
 
-/** Whether something answers DynamoDB's ListTables at `endpoint`. */
+/** Whether something answers DynamoDB's ListTables at `endpoint` within `timeoutMs`. */
 export const dynamoAnswers = async (endpoint: string, timeoutMs = 1000): Promise<boolean> => {
-  const client = localDynamoClient(endpoint, timeoutMs);
+  const client = localDynamoClient(endpoint, timeoutMs, { failOnTimeout: true });
   try {
     await client.send(new ListTablesCommand({ Limit: 1 }));
     return true;

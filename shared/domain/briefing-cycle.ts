@@ -11,8 +11,9 @@ import { addDays, localDay } from './time';
 
 // rrule ships a CommonJS build (what Node loads) and an ES module build (what
 // esbuild picks for the Lambda bundles) whose export shapes differ.
-const { RRule } =
-  'RRule' in rruleModule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default;
+// (Read through a plain object: esbuild warns about `.default` on the namespace itself.)
+const rruleExports: Record<string, unknown> = rruleModule;
+const { RRule } = 'RRule' in rruleModule ? rruleModule : (rruleExports.default as typeof rruleModule);
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

@@ -31,7 +31,7 @@ interface Run {
 const runTs = (entry: string, args: string[], env: Record<string, string>): Run => {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: ROOT,
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -297,7 +297,10 @@ describe('npm start', () => {
   });
 });
 
-// Each case is its own process on its own ports: run them side by side.
+// Each case is its own process on its own ports: run them side by side. Four
+// processes loading the whole stack at once on a busy 2-core machine took over
+// the default 30 s in the full suite.
+const START_FAILURE_TIMEOUT_MS = 90_000;
 describe.concurrent('npm start failing to start', () => {
   let dataDir: string;
   beforeAll(async () => {
@@ -322,15 +325,20 @@ describe.concurrent('npm start failing to start', () => {
         blocker.close();
       }
     },
+    START_FAILURE_TIMEOUT_MS,
   );
 
-  it('says what to install when Java is missing, and exits 1', async () => {
-    const run = runTs('infra/local/start.ts', [], { ...(await stackEnv(dataDir)), PATH: '/nonexistent' });
-    expect((await run.exited).code).toBe(1);
-    expect(run.stderr()).toMatch(/Java 17/);
-    expect(run.stderr()).toContain('apt-get install default-jre-headless');
-    expect(run.stderr()).not.toMatch(/\n\s+at /);
-  });
+  it(
+    'says what to install when Java is missing, and exits 1',
+    async () => {
+      const run = runTs('infra/local/start.ts', [], { ...(await stackEnv(dataDir)), PATH: '/nonexistent' });
+      expect((await run.exited).code).toBe(1);
+      expect(run.stderr()).toMatch(/Java 17/);
+      expect(run.stderr()).toContain('apt-get install default-jre-headless');
+      expect(run.stderr()).not.toMatch(/\n\s+at /);
+    },
+    START_FAILURE_TIMEOUT_MS,
+  );
 });
 
 describe.concurrent('the token command', () => {

@@ -316,11 +316,7 @@ describe('the job command (npm run job) on a day that has not ended', () => {
         ['--import', 'tsx', 'infra/local/job-cli.ts', 'daily-summary', ...args],
         {
           cwd: join(import.meta.dirname, '../..'),
-          env: {
-            ...process.env,
-            DATA_DIR: dataDir,
-            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-          },
+          env: { ...process.env, DATA_DIR: dataDir },
         },
         (err, stdout, stderr) => resolve({ code: err ? (err.code as number) : 0, stdout, stderr }),
       );

@@ -39,6 +39,10 @@ describe('Lambda bundles (minified, AWS SDK bundled, as CDK builds them)', () =>
     expect(await checkMirror()).toEqual([]);
   });
 
+  it('bundles every entry without an esbuild warning (CDK would print it at synth and in npm test)', () => {
+    expect(sizes.filter((s) => s.warnings.length > 0).map((s) => [s.name, s.warnings])).toEqual([]);
+  });
+
   it('bundles every API group, job and event entry', () => {
     expect(sizes.map((s) => s.entry).sort()).toEqual(
       lambdaEntries()

@@ -110,6 +110,8 @@ export interface BundleSize {
   topPackages: BundleInput[];
   /** The biggest single input files. */
   topFiles: BundleInput[];
+  /** What esbuild warned about (CDK's bundling prints these at synth). */
+  warnings: string[];
 }
 
 const packageOf = (path: string): string => {
@@ -125,7 +127,7 @@ const top = (m: Map<string, number>, n: number): BundleInput[] =>
     .slice(0, n)
     .map(([path, bytes]) => ({ path, bytes }));
 
-const sizeOf = (l: LambdaEntry, metafile: Metafile): BundleSize => {
+const sizeOf = (l: LambdaEntry, metafile: Metafile): Omit<BundleSize, 'warnings'> => {
   const outputs = Object.entries(metafile.outputs);
   const js = outputs.find(([p]) => p.endsWith('.mjs'))?.[1];
   const map = outputs.find(([p]) => p.endsWith('.map'))?.[1];
@@ -157,7 +159,12 @@ export const bundleLambda = async (l: LambdaEntry, outdir?: string): Promise<Bun
     metafile: true,
     write: outdir !== undefined,
   });
-  return sizeOf(l, result.metafile);
+  return {
+    ...sizeOf(l, result.metafile),
+    warnings: result.warnings.map((w) =>
+      w.location ? `${w.location.file}:${w.location.line}: ${w.text}` : w.text,
+    ),
+  };
 };
 
 /** Every entry, built in parallel (esbuild runs them on its own threads). */
