@@ -170,6 +170,8 @@ describe('npm start', () => {
       sesEndpoint: `http://127.0.0.1:${env.MAIL_PORT}`,
       mailViewerUrl: `http://127.0.0.1:${env.MAIL_PORT}/`,
       tableName: 'opinion-desk-local',
+      pid: run.child.pid,
+      dataDir,
     });
     const viewer = await fetch(stack.mailViewerUrl);
     expect(viewer.status).toBe(200);
