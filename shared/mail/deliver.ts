@@ -71,7 +71,8 @@ export const deliver = async (
     }
     if (o.outboxDir) {
       const carried: MarkerId[] = [];
-      for (const marker of markers) if (await wouldClaimMarker(deps, marker, o.now, o.force)) carried.push(marker);
+      for (const marker of markers)
+        if (await wouldClaimMarker(deps, marker, o.now, o.force)) carried.push(marker);
       if (carried.length === 0) {
         result.skipped++;
         continue;

@@ -127,7 +127,12 @@ export const isMarkerSent = async (deps: Deps, m: MarkerId): Promise<boolean> =>
  * Whether claimMarker would claim this marker now, read without writing: what a
  * dry run uses to report exactly what a real run would send.
  */
-export const wouldClaimMarker = async (deps: Deps, m: MarkerId, now: Date, force = false): Promise<boolean> => {
+export const wouldClaimMarker = async (
+  deps: Deps,
+  m: MarkerId,
+  now: Date,
+  force = false,
+): Promise<boolean> => {
   const out = await deps.db.send(
     new GetCommand({
       TableName: deps.tableName,
