@@ -5,7 +5,7 @@
 // Each stack runs `infra/local/start.ts` in its own process, from a scratch
 // working directory (where the stacks list themselves), on its own free ports.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +114,32 @@ const newDataDir = async (): Promise<string> => {
 };
 const newCwd = newDataDir;
 
+/**
+ * A scratch copy of the project (symlinks to its files, its own `.local`), so
+ * that `npm start`'s own command line runs there as npm runs it.
+ */
+const projectCopy = async (): Promise<string> => {
+  const dir = await newCwd();
+  for (const name of await readdir(ROOT)) {
+    if (name !== '.local' && name !== '.git') await symlink(join(ROOT, name), join(dir, name));
+  }
+  return dir;
+};
+
+/** `npm start` as npm runs it: its script line through `sh -c`, with node_modules/.bin on the PATH. */
+const npmStart = async (cwd: string, env: Record<string, string>): Promise<Run> => {
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return watch(
+    spawn('sh', ['-c', pkg.scripts.start], {
+      cwd,
+      env: childEnv({ ...env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+};
+
 const stackEnv = async (dataDir: string): Promise<Record<string, string>> => ({
   PORT: String(await freePort()),
   DDB_PORT: String(await freePort()),
@@ -134,12 +160,14 @@ afterAll(async () => {
 // One at a time: each starts Java, and the machine may be busy.
 describe('the local stack as processes', () => {
   it('refuses a second start on the same DATA_DIR (the first keeps running and its stack.json); companion commands find it; SIGTERM to its Node process alone stops DynamoDB Local and the mail server', async () => {
-    const cwd = await newCwd();
+    const cwd = await projectCopy();
     const dataDir = await newDataDir();
     const env = await stackEnv(dataDir);
-    const first = runTs(cwd, 'infra/local/start.ts', [], env);
+    const first = await npmStart(cwd, env);
+    let stackPid: number | undefined;
     try {
       const apiUrl = await ready(first);
+      stackPid = (await lockOf(dataDir)).pid;
       // The banner shows the companion commands with this DATA_DIR, and says the mail store is in memory.
       expect(first.stdout()).toContain(`TOKEN=$(DATA_DIR=${dataDir} npm run --silent token -- --role desk)`);
       expect(first.stdout()).toContain(`DATA_DIR=${dataDir} npm run seed`);
@@ -148,11 +176,11 @@ describe('the local stack as processes', () => {
       const second = runTs(cwd, 'infra/local/start.ts', [], await stackEnv(dataDir));
       expect((await second.exited).code).toBe(1);
       expect(second.stderr()).toContain(
-        `Another local stack (pid ${first.child.pid}) is already running with DATA_DIR=${dataDir}`,
+        `Another local stack (pid ${stackPid}) is already running with DATA_DIR=${dataDir}`,
       );
       noTrace(second.stderr());
       const stack = JSON.parse(await readFile(join(dataDir, 'stack.json'), 'utf8'));
-      expect(stack).toMatchObject({ apiUrl, pid: first.child.pid, dataDir });
+      expect(stack).toMatchObject({ apiUrl, pid: stackPid, dataDir });
       expect((await fetch(`${apiUrl}/health`)).status).toBe(200);
 
       // A token for another DATA_DIR would be refused by this API: the token command says what to type instead.
@@ -192,7 +220,7 @@ describe('the local stack as processes', () => {
       const { dynamodbPid } = await lockOf(dataDir);
       expect(dynamodbPid).toBeGreaterThan(0);
       expect(gone(dynamodbPid!)).toBe(false);
-      first.child.kill('SIGTERM'); // the pid alone, not the process group
+      process.kill(stackPid, 'SIGTERM'); // the node process alone, not its process group
       expect(await first.exited).toEqual({ code: 0, signal: null });
       await until('DynamoDB Local to exit', () => gone(dynamodbPid!));
       expect(await accepts(Number(env.MAIL_PORT))).toBe(false);
@@ -201,23 +229,27 @@ describe('the local stack as processes', () => {
       await expect(readFile(join(dataDir, 'stack.lock'))).rejects.toThrow(/ENOENT/);
     } finally {
       first.child.kill('SIGKILL');
+      if (stackPid && !gone(stackPid)) process.kill(stackPid, 'SIGKILL');
     }
   }, 400_000);
 
-  it('after kill -9 DynamoDB Local and the mail server go by themselves, the companion commands say the stack is not running, and the next start takes over', async () => {
-    const cwd = await newCwd();
+  it('after kill -9 of the stack’s node process (started by the start script’s own command line), DynamoDB Local, the API and the mail server go by themselves, the companion commands say the stack is not running, and the next start takes over', async () => {
+    const cwd = await projectCopy();
     const dataDir = await newDataDir();
-    const killed = runTs(cwd, 'infra/local/start.ts', [], await stackEnv(dataDir));
+    const env = await stackEnv(dataDir);
+    const killed = await npmStart(cwd, env);
     let next: Run | undefined;
+    let lock: Awaited<ReturnType<typeof lockOf>> | undefined;
     try {
       await ready(killed);
-      const { dynamodbPid } = await lockOf(dataDir);
-      const stack = JSON.parse(await readFile(join(dataDir, 'stack.json'), 'utf8'));
-      const mailPort = Number(new URL(stack.sesEndpoint).port);
-      killed.child.kill('SIGKILL');
+      lock = await lockOf(dataDir);
+      const { dynamodbPid } = lock;
+      process.kill(lock.pid, 'SIGKILL'); // the stack's node process, under npm's `sh -c`
       await killed.exited;
+      await until('the stack to stop', () => gone(lock!.pid));
       await until('DynamoDB Local to exit after its parent was killed', () => gone(dynamodbPid!));
-      expect(await accepts(mailPort)).toBe(false);
+      for (const name of ['PORT', 'MAIL_PORT', 'DDB_PORT'])
+        expect(await accepts(Number(env[name])), name).toBe(false);
 
       // The stack.json and lock it left behind: one line, exit 1, no stack trace.
       for (const [entry, args] of [
@@ -235,13 +267,12 @@ describe('the local stack as processes', () => {
 
       next = runTs(cwd, 'infra/local/start.ts', [], await stackEnv(dataDir));
       await ready(next);
-      expect(next.stdout()).toContain(
-        `A local stack (pid ${killed.child.pid}) was stopped without cleaning up`,
-      );
+      expect(next.stdout()).toContain(`A local stack (pid ${lock.pid}) was stopped without cleaning up`);
       expect(JSON.parse(await readFile(join(dataDir, 'stack.json'), 'utf8')).pid).toBe(next.child.pid);
       expect((await lockOf(dataDir)).pid).toBe(next.child.pid);
     } finally {
       killed.child.kill('SIGKILL');
+      if (lock && !gone(lock.pid)) process.kill(lock.pid, 'SIGKILL');
       if (next) {
         next.child.kill('SIGINT');
         await next.exited;
