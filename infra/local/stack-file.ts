@@ -18,12 +18,18 @@ export const stackFileSchema = z.object({
   sesEndpoint: z.url(),
   mailViewerUrl: z.url(),
   tableName: z.string().min(3),
-  /** The stack's own Node process: a file naming a pid that is gone is left over from a killed stack. */
-  pid: z.number().int().positive(),
+  /**
+   * The stack's own Node process: a file naming a pid that is gone is left over
+   * from a killed stack. The stack always writes it and `dataDir`; a file written
+   * by hand (tests pointing a command at a table) may leave both out.
+   */
+  pid: z.number().int().positive().optional(),
   /** Absolute. */
-  dataDir: z.string().min(1),
+  dataDir: z.string().min(1).optional(),
 });
 export type StackFile = z.infer<typeof stackFileSchema>;
+/** What a running stack writes: always with its pid and data directory. */
+export type RunningStackFile = StackFile & { pid: number; dataDir: string };
 
 export const stackFilePath = (dataDir: string): string => join(resolve(dataDir), 'stack.json');
 
@@ -48,7 +54,7 @@ const parseStackFile = (text: string): StackFile | undefined => {
 
 /** Writes stack.json and the entry in the running list; the returned function removes both if still this stack's. */
 export const publishStackFile = async (
-  file: StackFile,
+  file: RunningStackFile,
   dir = runningStacksDir(),
 ): Promise<() => Promise<void>> => {
   const text = `${JSON.stringify(file, null, 2)}\n`;
@@ -68,15 +74,16 @@ export const publishStackFile = async (
 };
 
 /** The stacks started from this working directory whose process is alive (stale entries are removed). */
-export const runningStacks = async (cwd = process.cwd()): Promise<StackFile[]> => {
+export const runningStacks = async (cwd = process.cwd()): Promise<RunningStackFile[]> => {
   const dir = runningStacksDir(cwd);
   const names = await readdir(dir).catch(() => [] as string[]);
-  const found: StackFile[] = [];
+  const found: RunningStackFile[] = [];
   for (const name of names.filter((n) => /^\d+\.json$/.test(n))) {
     const path = join(dir, name);
     const file = parseStackFile(await readFile(path, 'utf8').catch(() => ''));
-    if (file && pidAlive(file.pid)) found.push(file);
-    else await rm(path, { force: true }).catch(() => undefined);
+    if (file?.pid !== undefined && file.dataDir !== undefined && pidAlive(file.pid)) {
+      found.push({ ...file, pid: file.pid, dataDir: file.dataDir });
+    } else await rm(path, { force: true }).catch(() => undefined);
   }
   return found;
 };
@@ -84,7 +91,7 @@ export const runningStacks = async (cwd = process.cwd()): Promise<StackFile[]> =
 /** The stack running with this data directory, if its stack.json names a live process. */
 export const liveStackAt = async (dataDir: string): Promise<StackFile | undefined> => {
   const file = parseStackFile(await readFile(stackFilePath(dataDir), 'utf8').catch(() => ''));
-  return file && pidAlive(file.pid) ? file : undefined;
+  return file && (file.pid === undefined || pidAlive(file.pid)) ? file : undefined;
 };
 
 /** `word` as one shell word. */
@@ -147,7 +154,7 @@ export const readStackFile = async (
       `${file} is not a valid stack file (left by an older version?); restart the stack with \`npm start\`.`,
     );
   }
-  if (!pidAlive(parsed.pid)) {
+  if (parsed.pid !== undefined && !pidAlive(parsed.pid)) {
     throw new LocalStackError(
       await notRunningMessage(dataDir, command, `${shortPath(file)} is left over from a stopped stack`),
     );

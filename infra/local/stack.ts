@@ -14,7 +14,7 @@ import { acquireStackLock, type LockContent, pidAlive } from './lock';
 import { assertPortFree, LocalStackError } from './ports';
 import { preloadHandlerModules, startLocalApi } from './server';
 import { startLocalSes } from './ses';
-import { publishStackFile, type StackFile, stackFilePath } from './stack-file';
+import { publishStackFile, type RunningStackFile, stackFilePath } from './stack-file';
 import { ensureTable } from './table';
 import { TokenKeys } from './token';
 
@@ -92,7 +92,7 @@ export interface LocalStackOptions {
   onUnexpectedExit?: (message: string) => void;
 }
 
-export interface LocalStack extends StackFile {
+export interface LocalStack extends RunningStackFile {
   dataDir: string;
   stackFile: string;
   deps: Deps;
@@ -211,7 +211,7 @@ export const startLocalStack = async (
     });
     stoppers.push({ name: 'local API', stop: api.stop });
 
-    const file: StackFile = {
+    const file: RunningStackFile = {
       apiUrl: api.url,
       dynamodbEndpoint: ddb.endpoint,
       sesEndpoint: ses.endpoint,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireStackLock, lockFilePath, type StackLock } from '../../infra/local/lock';
 import { LocalStackError } from '../../infra/local/ports';
-import { publishStackFile, type StackFile, stackFilePath } from '../../infra/local/stack-file';
+import { publishStackFile, type RunningStackFile, stackFilePath } from '../../infra/local/stack-file';
 
 /** The pid of a process that has exited (and so is not alive). */
 const deadPid = async (): Promise<number> => {
@@ -64,7 +64,7 @@ describe('the stack lock', () => {
   it('released by a stack that lost it, leaves the new owner’s lock and stack.json alone', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'od-lock-'));
     const first = await acquireStackLock(dataDir, await deadPid()); // a stack that was then killed
-    const file = (pid: number): StackFile => ({
+    const file = (pid: number): RunningStackFile => ({
       apiUrl: 'http://127.0.0.1:1',
       dynamodbEndpoint: 'http://127.0.0.1:2',
       sesEndpoint: 'http://127.0.0.1:3',
