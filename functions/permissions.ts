@@ -83,10 +83,13 @@ export const httpPermissions = {
   },
 } as const satisfies Record<HandlerGroup, FunctionPermissions>;
 
-/** The scheduled jobs. Sent-markers are a conditional put (claim) and updates (sent, release). */
+/**
+ * The scheduled jobs. Sent-markers are a conditional put (claim) and updates (sent, release);
+ * a dry run (local only, but in the same bundle) reads them by key (GetItem) instead.
+ */
 export const jobPermissions = {
   'daily-summary': {
-    table: ['BatchGetItem', 'PutItem', 'UpdateItem'],
+    table: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'],
     indexes: ['Query'],
     sendsMail: true,
   },
@@ -101,7 +104,7 @@ export const jobPermissions = {
     sendsMail: true,
   },
   // Materializing regular briefings is a conditional put; the window and the agenda are index reads.
-  'briefing-reminders': { table: ['PutItem', 'UpdateItem'], indexes: ['Query'], sendsMail: true },
+  'briefing-reminders': { table: ['GetItem', 'PutItem', 'UpdateItem'], indexes: ['Query'], sendsMail: true },
 } as const satisfies Record<ScheduleName, FunctionPermissions>;
 
 /** Functions invoked by an event source (infra/aws/constructs/outbox-sender.ts). */

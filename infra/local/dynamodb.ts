@@ -9,6 +9,12 @@
 // unless the host is a wildcard, Java runs java/BindDynamoDbLocal.java instead
 // of the jar's main class: the same server, with its connector bound to the
 // host (127.0.0.1 by default) before it starts.
+//
+// Java watches this process: the launcher exits when its stdin pipe closes,
+// which the kernel does when this process ends in any way (kill -9 too); no
+// polling, no pid that could be reused. The jar's own main class (a wildcard
+// host) cannot watch its stdin, so there a small detached Node watchdog polls
+// this process's pid and stops Java when it is gone.
 import { type ChildProcess, execFile, spawn as spawnProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -40,6 +46,8 @@ export interface DynamoDbLocalOptions {
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The Java process. */
+  pid: number | undefined;
   /** Settles when the Java process exits, for whatever reason. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM, then SIGKILL if it has not exited after a few seconds; resolves once it has exited. */
@@ -169,6 +177,30 @@ const spawnBound = (o: {
   );
 };
 
+/**
+ * For the jar's own main class: a detached Node process that stops Java once
+ * `parentPid` is gone (and ends by itself when Java ends first).
+ */
+const WATCHDOG = `
+const [parent, child] = process.argv.slice(1).map(Number);
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+setInterval(() => {
+  if (!alive(child)) process.exit(0);
+  if (!alive(parent)) {
+    try { process.kill(child, 'SIGTERM'); } catch {}
+    setTimeout(() => { try { process.kill(child, 'SIGKILL'); } catch {} process.exit(0); }, 4000);
+  }
+}, 500);
+`;
+
+const startWatchdog = (parentPid: number, childPid: number): void => {
+  const watchdog = spawnProcess(process.execPath, ['-e', WATCHDOG, String(parentPid), String(childPid)], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  watchdog.unref();
+};
+
 /** The launcher is compiled by `java` itself, which needs the jdk.compiler module (some slim JREs lack it). */
 const launcherFailed = (output: string): boolean =>
   /BindDynamoDbLocal|jdk\.compiler|source launcher|compiler/i.test(output);
@@ -185,6 +217,7 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions): Promise
   const child: ChildProcess = isWildcardHost(host)
     ? spawn({ port, path: dbPath, sharedDb: true, stdio: 'pipe', detached })
     : spawnBound({ host, port, dbPath, detached });
+  if (isWildcardHost(host) && child.pid !== undefined) startWatchdog(process.pid, child.pid);
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
@@ -228,6 +261,7 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions): Promise
         }
       }
       process.off('exit', killOnExit);
+      child.stdin?.destroy();
       child.stdout?.destroy();
       child.stderr?.destroy();
     })();
@@ -273,5 +307,5 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions): Promise
     throw err;
   }
 
-  return { endpoint, port, exited, stop };
+  return { endpoint, port, pid: child.pid, exited, stop };
 };

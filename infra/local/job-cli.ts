@@ -15,7 +15,7 @@ import { createMailingDeps } from '../../shared/mail/deps';
 import { JobFlagError, jobOptionsFromFlags, jobUsage, localJobs, parseJobFlags } from './jobs';
 import { LocalStackError } from './ports';
 import { localRuntimeSettings } from './stack';
-import { readStackFile } from './stack-file';
+import { isConnectionError, notRunningMessage, readStackFile, shellQuote } from './stack-file';
 
 // Stdout carries the one result line; anything else written there (the
 // Powertools logger writes JSON logs to process.stdout) goes to stderr instead.
@@ -54,16 +54,37 @@ const main = async () => {
     throw err;
   }
 
-  const stack = await readStackFile(dataDir);
+  const command = `--silent job -- ${[name, ...rest].map(shellQuote).join(' ')}`;
+  const stack = await readStackFile(dataDir, { command });
   const run = await job.load();
   const deps = createMailingDeps(localRuntimeSettings(stack));
   try {
     const { job: _reported, ...result } = await run(deps, options);
-    writeResult(`${JSON.stringify({ job: name, ...result })}\n`);
+    // A dry run says where its files are: in the JSON line, and in words on stderr.
+    const outbox = options.dryRun && options.outboxDir ? { outboxDir: options.outboxDir } : {};
+    writeResult(`${JSON.stringify({ job: name, ...result, ...outbox })}\n`);
+    if (outbox.outboxDir) {
+      const written = typeof result.written === 'number' ? result.written : 0;
+      console.error(
+        `Dry run: ${written} email(s) written under ${outbox.outboxDir}; nothing sent, no sent-marker set.`,
+      );
+    }
     if (typeof result.error === 'string') {
       console.error(typeof result.message === 'string' ? result.message : result.error);
       process.exitCode = 2;
     }
+  } catch (err) {
+    // The stack went away during the run: one line, not the SDK's stack trace.
+    if (isConnectionError(err)) {
+      throw new LocalStackError(
+        await notRunningMessage(
+          dataDir,
+          command,
+          `DynamoDB Local at ${stack.dynamodbEndpoint} stopped answering`,
+        ),
+      );
+    }
+    throw err;
   } finally {
     deps.db.destroy();
   }

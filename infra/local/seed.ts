@@ -7,7 +7,7 @@ import { TZDate } from '@date-fns/tz';
 import type { Role } from '../../functions/routes';
 import { loadAppConfig } from '../config';
 import { LocalStackError } from './ports';
-import { readStackFile } from './stack-file';
+import { isConnectionError, notRunningMessage, readStackFile } from './stack-file';
 import { TokenKeys } from './token';
 
 type Channel = 'social' | 'press' | 'community' | 'hotline' | 'other';
@@ -466,7 +466,7 @@ const localDayStart = (timeZone: string, now = new Date()): { start: Date; date:
 
 const main = async () => {
   const dataDir = process.env.DATA_DIR?.trim() || '.local';
-  const stack = await readStackFile(dataDir);
+  const stack = await readStackFile(dataDir, { command: 'seed' });
   const config = loadAppConfig('dev');
   const categories = new Set(config.categories.map((c) => c.id));
   const areas = new Set(config.areas.map((a) => a.id));
@@ -501,6 +501,12 @@ const main = async () => {
         'idempotency-key': `seed-${date}-${String(i).padStart(2, '0')}`,
       },
       body: JSON.stringify(body),
+    }).catch(async (err: unknown) => {
+      // The API went away (the stack stopped): one line, not fetch's stack trace.
+      if (!isConnectionError(err)) throw err;
+      throw new LocalStackError(
+        await notRunningMessage(dataDir, 'seed', `the API at ${stack.apiUrl} does not answer`),
+      );
     });
     const text = await res.text();
     if (res.status !== 201 && res.status !== 200) {

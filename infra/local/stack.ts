@@ -1,7 +1,8 @@
 // The whole local stack in one call: DynamoDB Local, local SES, the table from
 // the CDK definition, the deps the handlers get, and the API. Whatever started
 // is stopped again, in reverse order, on stop() or when a later step fails.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type RuntimeSettings, withApiUrl } from '../../shared/config/runtime';
 import type { Deps } from '../../shared/deps';
@@ -9,10 +10,11 @@ import { createMailingDeps } from '../../shared/mail/deps';
 import { backfillDayIndex } from '../../shared/store/reports';
 import { loadAppConfig } from '../config';
 import { DEFAULT_HOST, startDynamoDbLocal } from './dynamodb';
+import { acquireStackLock, type LockContent, pidAlive } from './lock';
 import { assertPortFree, LocalStackError } from './ports';
 import { preloadHandlerModules, startLocalApi } from './server';
 import { startLocalSes } from './ses';
-import { type StackFile, stackFilePath } from './stack-file';
+import { publishStackFile, type RunningStackFile, stackFilePath } from './stack-file';
 import { ensureTable } from './table';
 import { TokenKeys } from './token';
 
@@ -36,6 +38,41 @@ export const localRuntimeSettings = (o: {
   dynamodbTimeoutMs: LOCAL_DYNAMODB_TIMEOUT_MS,
 });
 
+/** The command line of a process, or undefined when it is gone (`ps` works on Linux and macOS). */
+const commandLine = (pid: number): Promise<string | undefined> =>
+  new Promise((done) => {
+    execFile('ps', ['-o', 'args=', '-p', String(pid)], (err, stdout) =>
+      done(err ? undefined : stdout.trim()),
+    );
+  });
+
+/**
+ * What a killed stack left behind, before this one starts on its data directory:
+ * its stack.json, and its DynamoDB Local if that is still running (only a pid
+ * the dead stack recorded, and only if that process is DynamoDB Local).
+ */
+const cleanUpAfter = async (
+  stale: LockContent,
+  dataDir: string,
+  log: ((line: string) => void) | undefined,
+): Promise<void> => {
+  log?.(`A local stack (pid ${stale.pid}) was stopped without cleaning up after itself: cleaning up.`);
+  await rm(stackFilePath(dataDir), { force: true });
+  const java = stale.dynamodbPid;
+  if (java === undefined || !pidAlive(java)) return;
+  if (!(await commandLine(java))?.includes('DynamoDBLocal')) return;
+  log?.(`Stopping its DynamoDB Local (pid ${java}).`);
+  try {
+    process.kill(java, 'SIGKILL');
+  } catch {
+    return;
+  }
+  // Its files and port are free once it is gone.
+  for (let i = 0; i < 100 && pidAlive(java) && (await commandLine(java))?.includes('DynamoDBLocal'); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
 export interface LocalStackOptions {
   port: number;
   ddbPort: number;
@@ -57,7 +94,7 @@ export interface LocalStackOptions {
   onUnexpectedExit?: (message: string) => void;
 }
 
-export interface LocalStack extends StackFile {
+export interface LocalStack extends RunningStackFile {
   dataDir: string;
   stackFile: string;
   deps: Deps;
@@ -91,17 +128,27 @@ export const startLocalStack = async (
     if (clash)
       throw new LocalStackError(`${name} and ${clash[0]} are both ${value}: give each service its own port.`);
   }
-  // Find a taken port before anything slow starts, so the message comes at once.
-  await assertPortFree(port, HOST, 'The local API', 'PORT');
-  await assertPortFree(ddbPort, HOST, 'DynamoDB Local', 'DDB_PORT');
-  await assertPortFree(mailPort, HOST, 'The local SES endpoint', 'MAIL_PORT');
+
+  // One stack per data directory: a second start is refused before it touches anything.
+  await mkdir(dataDir, { recursive: true });
+  const lock = await acquireStackLock(options.dataDir);
+  try {
+    if (lock.stale) await cleanUpAfter(lock.stale, dataDir, options.log);
+    // Find a taken port before anything slow starts, so the message comes at once.
+    await assertPortFree(port, HOST, 'The local API', 'PORT');
+    await assertPortFree(ddbPort, HOST, 'DynamoDB Local', 'DDB_PORT');
+    await assertPortFree(mailPort, HOST, 'The local SES endpoint', 'MAIL_PORT');
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
 
   // Import the handlers while Java starts: a broken handler fails the start early.
   const handlersLoaded = preloadHandlerModules();
   handlersLoaded.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
 
-  await mkdir(dataDir, { recursive: true });
-  const stoppers: { name: string; stop: () => Promise<void> }[] = [];
+  // Released last, after everything else has stopped.
+  const stoppers: { name: string; stop: () => Promise<void> }[] = [{ name: 'lock', stop: lock.release }];
   let stopping = false;
   let stopped: Promise<void> | undefined;
   const stopAll = (): Promise<void> => {
@@ -128,6 +175,7 @@ export const startLocalStack = async (
       ...(options.inMemory ? {} : { dbPath: join(dataDir, 'dynamodb') }),
     });
     stoppers.push({ name: 'DynamoDB Local', stop: ddb.stop });
+    if (ddb.pid !== undefined) await lock.record({ dynamodbPid: ddb.pid });
     void ddb.exited.then(({ code, signal }) => {
       if (!stopping) {
         options.onUnexpectedExit?.(
@@ -165,19 +213,19 @@ export const startLocalStack = async (
     });
     stoppers.push({ name: 'local API', stop: api.stop });
 
-    const file: StackFile = {
+    const file: RunningStackFile = {
       apiUrl: api.url,
       dynamodbEndpoint: ddb.endpoint,
       sesEndpoint: ses.endpoint,
       mailViewerUrl: ses.viewerUrl,
       tableName: LOCAL_TABLE_NAME,
+      pid: process.pid,
+      dataDir,
     };
     const stackFile = stackFilePath(dataDir);
-    const tmp = `${stackFile}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(file, null, 2)}\n`);
-    await rename(tmp, stackFile);
+    const unpublish = await publishStackFile(file);
     // Companion commands take a missing stack.json to mean "not running".
-    stoppers.push({ name: 'stack file', stop: () => rm(stackFile, { force: true }) });
+    stoppers.push({ name: 'stack file', stop: unpublish });
 
     // What runs on the stack (outbox drainer, scheduler) mails links to this API.
     const linked = { ...deps, config: withApiUrl(deps.config, api.url) };

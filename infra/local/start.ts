@@ -1,20 +1,24 @@
 // `npm start`: the local stack in the foreground. The only file of the local
 // stack that reads process.env. Ctrl-C (SIGINT) or SIGTERM stops everything and
 // exits 0; a startup failure prints what to fix and exits 1.
-import { isAbsolute, join, relative } from 'node:path';
+//
+// `npm start` runs this file in one Node process (`node --import tsx`, not the
+// tsx CLI, whose parent process answers a signal that its child is slow to
+// acknowledge with SIGKILL). npm does not pass a SIGTERM on to its script: it
+// exits, and this process is left with a new parent. So this process also
+// watches its parent and stops everything when the parent is gone.
+import { join } from 'node:path';
 import { materializeBriefingsExtension } from './materialize';
 import { outboxDrainerExtension } from './outbox-drainer';
 import { LocalStackError, parsePort } from './ports';
 import { type LocalScheduler, localSchedulerExtension } from './scheduler';
 import { type LocalStack, startLocalStack } from './stack';
+import { dataDirPrefix, shortPath } from './stack-file';
 
 const env = process.env;
 
-/** Relative to the working directory when inside it, else absolute. */
-const shortPath = (path: string): string => {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-};
+/** How often the parent is checked; a check is one system call. */
+const PARENT_POLL_MS = 500;
 
 const printError = (err: unknown) => {
   if (err instanceof LocalStackError) console.error(`\n${err.message}\n`);
@@ -50,6 +54,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     void shutdown(0);
   });
 }
+
+// The parent (npm, a shell, a test) is gone when this process has been handed to another one.
+const parentAtStart = process.ppid;
+const parentWatch = setInterval(() => {
+  if (process.ppid === parentAtStart || shuttingDown) return;
+  console.log(`\nThe parent process (pid ${parentAtStart}) is gone: stopping the local stack...`);
+  void shutdown(0);
+}, PARENT_POLL_MS);
+parentWatch.unref();
 
 const main = async () => {
   let options: Parameters<typeof startLocalStack>[0];
@@ -104,20 +117,22 @@ const main = async () => {
   if (shuttingDown) return;
 
   const data = options.inMemory ? 'in memory (DDB_IN_MEMORY=1)' : shortPath(join(stack.dataDir, 'dynamodb'));
+  // Companion commands find the stack through DATA_DIR: show them with it when it is not the default.
+  const prefix = dataDirPrefix(stack.dataDir);
   console.log(
     [
       '',
       `  DynamoDB Local   ${stack.dynamodbEndpoint}  table ${stack.tableName}, data ${data}`,
       `  Local SES        ${stack.sesEndpoint}`,
-      `  Mail viewer      ${stack.mailViewerUrl}`,
+      `  Mail viewer      ${stack.mailViewerUrl}  (kept in memory: emptied when the stack restarts)`,
       `  Stack file       ${shortPath(stack.stackFile)}`,
       ...(scheduler?.describe() ?? []).map((line) => `  Scheduler        ${line}`),
       '',
-      '  Try:',
-      '    TOKEN=$(npm run --silent token -- --role desk)',
+      '  Try (in another terminal, from this folder):',
+      `    TOKEN=$(${prefix}npm run --silent token -- --role desk)`,
       `    curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/reference`,
-      '    npm run seed                             # sample reports',
-      '    npm run --silent job -- daily-summary --dry-run   # run a scheduled job once, emails to the outbox',
+      `    ${prefix}npm run seed                             # sample reports`,
+      `    ${prefix}npm run --silent job -- daily-summary --dry-run   # run a scheduled job once, emails to ${shortPath(join(stack.dataDir, 'outbox'))}/`,
       '',
       `API ready at ${stack.apiUrl}`,
       '(Ctrl-C stops everything)',

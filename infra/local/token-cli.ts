@@ -1,10 +1,12 @@
 // `npm run --silent token -- --role desk|reporter|agency [--user ID] [--agency ID] [--email ADDRESS] [--mfa]`
 // Prints one bearer token, signed with the local stack's key under DATA_DIR,
 // on stdout and nothing else, so that `TOKEN=$(npm run --silent token -- ...)` works.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../functions/routes';
 import { loadAppConfig } from '../config';
 import { LocalStackError } from './ports';
+import { liveStackAt, runningStacks, shellQuote, shortPath } from './stack-file';
 import { DEFAULT_AGENCY, MAX_TOKEN_LIFETIME_SECONDS, spanSeconds, TokenKeys } from './token';
 
 const USAGE = `Usage: npm run --silent token -- --role desk|reporter|agency [--user ID] [--agency ID] [--email ADDRESS] [--expires-in 12h] [--mfa]
@@ -18,7 +20,10 @@ const USAGE = `Usage: npm run --silent token -- --role desk|reporter|agency [--u
 
 Prints an ID token (token_use "id"), the only kind the API accepts.
 
-Reads DATA_DIR (default .local), where the local stack keeps its signing key.`;
+Reads DATA_DIR (default .local), where the local stack keeps its signing key. When no
+stack runs with that DATA_DIR but one started from this folder runs with another, it
+refuses (exit 1) and prints the command with that stack's DATA_DIR: the running API
+accepts only tokens signed with its own key.`;
 
 const usageError = (message: string): never => {
   console.error(`${message}\n\n${USAGE}`);
@@ -87,6 +92,18 @@ const main = async () => {
   }
 
   const dataDir = process.env.DATA_DIR?.trim() || '.local';
+  if (!(await liveStackAt(dataDir))) {
+    const elsewhere = (await runningStacks()).filter((s) => resolve(s.dataDir) !== resolve(dataDir));
+    const other = elsewhere[0];
+    if (other) {
+      const args = process.argv.slice(2).map(shellQuote).join(' ');
+      throw new LocalStackError(
+        `The local stack is not running at DATA_DIR=${shortPath(resolve(dataDir))}; the one running at ${other.apiUrl} ` +
+          `keeps its key in DATA_DIR=${shortPath(other.dataDir)} and refuses tokens signed with any other. ` +
+          `Run: DATA_DIR=${shellQuote(shortPath(other.dataDir))} npm run --silent token -- ${args}`,
+      );
+    }
+  }
   const keys = await TokenKeys.forDataDir(dataDir);
   const token = await keys.issueToken({
     role: role as Role,

@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/schema';
 import type { Deps } from '../deps';
 import { logger } from '../observability';
 import type { EmailAttachment, OutgoingEmail } from './mailer';
-import { claimMarker, type MarkerId, markSent, releaseClaim } from './sent-markers';
+import { claimMarker, type MarkerId, markSent, releaseClaim, wouldClaimMarker } from './sent-markers';
 
 export interface Delivery {
   marker: MarkerId;
@@ -23,7 +23,10 @@ export interface Delivery {
 export interface DeliveryOptions {
   now: Date;
   force?: boolean;
-  /** Write the rendered messages under this folder instead of sending. */
+  /**
+   * Write the rendered messages under this folder instead of sending: those a
+   * real run would send (the sent-markers are read, never written).
+   */
   outboxDir?: string;
 }
 
@@ -67,7 +70,14 @@ export const deliver = async (
       continue;
     }
     if (o.outboxDir) {
-      const email = d.render(markers);
+      const carried: MarkerId[] = [];
+      for (const marker of markers)
+        if (await wouldClaimMarker(deps, marker, o.now, o.force)) carried.push(marker);
+      if (carried.length === 0) {
+        result.skipped++;
+        continue;
+      }
+      const email = d.render(carried);
       const dir = join(o.outboxDir, slug(d.marker.job), slug(d.marker.period));
       await mkdir(dir, { recursive: true });
       const base = join(dir, slug(to));

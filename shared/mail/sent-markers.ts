@@ -122,3 +122,28 @@ export const isMarkerSent = async (deps: Deps, m: MarkerId): Promise<boolean> =>
   );
   return out.Item?.state === 'sent';
 };
+
+/**
+ * Whether claimMarker would claim this marker now, read without writing: what a
+ * dry run uses to report exactly what a real run would send.
+ */
+export const wouldClaimMarker = async (
+  deps: Deps,
+  m: MarkerId,
+  now: Date,
+  force = false,
+): Promise<boolean> => {
+  const out = await deps.db.send(
+    new GetCommand({
+      TableName: deps.tableName,
+      Key: markerKey(m),
+      ProjectionExpression: '#state, leaseUntil',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ConsistentRead: true,
+    }),
+  );
+  const item = out.Item;
+  if (!item) return true;
+  const leaseOver = typeof item.leaseUntil === 'number' && item.leaseUntil < now.getTime();
+  return force ? item.state === 'sent' || leaseOver : item.state === 'claimed' && leaseOver;
+};

@@ -171,6 +171,8 @@ describe('npm start', () => {
       sesEndpoint: `http://127.0.0.1:${env.MAIL_PORT}`,
       mailViewerUrl: `http://127.0.0.1:${env.MAIL_PORT}/`,
       tableName: 'opinion-desk-local',
+      pid: run.child.pid,
+      dataDir,
     });
     const viewer = await fetch(stack.mailViewerUrl);
     expect(viewer.status).toBe(200);
@@ -313,7 +315,8 @@ describe.concurrent('npm start failing to start', () => {
   it.each(['PORT', 'DDB_PORT', 'MAIL_PORT'] as const)(
     'names %s when that port is taken, and exits 1',
     async (knob) => {
-      const env = await stackEnv(dataDir);
+      // A data directory each: one stack per DATA_DIR, and these start side by side.
+      const env = await stackEnv(await mkdtemp(join(dataDir, `${knob}-`)));
       const blocker = await occupy(Number(env[knob]));
       try {
         const run = runTs('infra/local/start.ts', [], env);
@@ -331,7 +334,8 @@ describe.concurrent('npm start failing to start', () => {
   it(
     'says what to install when Java is missing, and exits 1',
     async () => {
-      const run = runTs('infra/local/start.ts', [], { ...(await stackEnv(dataDir)), PATH: '/nonexistent' });
+      const env = await stackEnv(await mkdtemp(join(dataDir, 'java-')));
+      const run = runTs('infra/local/start.ts', [], { ...env, PATH: '/nonexistent' });
       expect((await run.exited).code).toBe(1);
       expect(run.stderr()).toMatch(/Java 17/);
       expect(run.stderr()).toContain('apt-get install default-jre-headless');

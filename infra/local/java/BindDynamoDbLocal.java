@@ -8,6 +8,10 @@
 //
 // Run as a single source file (JEP 330: `java` compiles it in memory); see
 // infra/local/dynamodb.ts.
+//
+// It also exits when its standard input closes. The Node process that started it
+// holds the other end of that pipe, and the kernel closes it when that process
+// ends for any reason, `kill -9` included: DynamoDB Local never outlives its stack.
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import org.eclipse.jetty.server.Connector;
@@ -22,6 +26,21 @@ public class BindDynamoDbLocal {
       System.err.println("usage: BindDynamoDbLocal <host> [DynamoDB Local options]");
       System.exit(2);
     }
+    Thread parentWatch =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() != -1) {
+                  // Nothing is sent on the pipe; only its end matters.
+                }
+              } catch (java.io.IOException e) {
+                // A broken pipe means the same: the parent is gone.
+              }
+              System.exit(0);
+            },
+            "parent-watch");
+    parentWatch.setDaemon(true);
+    parentWatch.start();
     String host = args[0];
     DynamoDBProxyServer proxy =
         ServerRunner.createServerFromCommandLineArgs(Arrays.copyOfRange(args, 1, args.length));
