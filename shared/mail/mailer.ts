@@ -41,6 +41,9 @@ export const createSesClient = (o: SesMailerOptions): SESv2Client =>
     requestHandler: new NodeHttpHandler({
       connectionTimeout: o.timeoutMs ?? 3000,
       requestTimeout: o.timeoutMs ?? 5000,
+      // Without it the SDK only logs a warning at requestTimeout and keeps waiting on an SES
+      // that accepted the connection but never answers; with it the send fails and is retried.
+      throwOnRequestTimeout: true,
     }),
     ...(o.endpoint
       ? { endpoint: o.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }

@@ -16,7 +16,13 @@ export const createDocumentClient = (o: StoreClientOptions): DynamoDBDocumentCli
   const client = new DynamoDBClient({
     region: o.region,
     maxAttempts: o.maxAttempts ?? 3,
-    requestHandler: new NodeHttpHandler({ connectionTimeout: o.timeoutMs, requestTimeout: o.timeoutMs }),
+    // throwOnRequestTimeout: without it this SDK only logs a warning when requestTimeout passes and
+    // keeps waiting, so a store that accepts the connection but never answers hung the request.
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: o.timeoutMs,
+      requestTimeout: o.timeoutMs,
+      throwOnRequestTimeout: true,
+    }),
     ...(o.endpoint
       ? // DynamoDB Local runs with -sharedDb, so any credentials see the same tables.
         { endpoint: o.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
