@@ -1,4 +1,4 @@
-// The briefing reminders job (SPEC §5): materialize the regular briefings,
+// The briefing reminders job (docs/jobs.md): materialize the regular briefings,
 // then for each upcoming briefing send what is due — the invitation (to
 // invitees; to everyone after a reschedule, with the bumped SEQUENCE), the
 // reminder of the offset whose window is open, or the cancellation — each once

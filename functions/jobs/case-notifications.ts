@@ -1,4 +1,4 @@
-// The notification sweep (SPEC §5 "Case notifications"): delivers outbox items
+// The notification sweep (docs/jobs.md, "Case notifications"): delivers outbox items
 // still pending after 15 minutes (a stream event was lost or its sender
 // failed) and sends the 24-hour deadline nudges. Sent-markers make it safe to
 // overlap with the stream sender and with itself.

@@ -1,5 +1,5 @@
-// The daily summary watchdog (SPEC §2 "the daily summary not having run by
-// 09:00 local"): scheduled after the summary (functions/schedules.ts), it checks
+// The daily summary watchdog (docs/jobs.md, "Watchdog"): the daily summary not having run by
+// 09:00 local is an alarm. Scheduled after the summary (functions/schedules.ts), it checks
 // the summary's sent-markers for the day the summary covers, one per summary
 // recipient the environment may mail. Its `handler` throws when any is missing,
 // so the function's Errors alarm (`errors-job-daily-summary-watchdog`) is the

@@ -1,4 +1,4 @@
-// The daily summary job (SPEC §5): at 07:00 local, the previous local day's
+// The daily summary job (docs/jobs.md): at 07:00 local, the previous local day's
 // summary to the leadership list and a digest to each agency that owes
 // something. Safe to run any number of times: each email has a sent-marker.
 import type { Deps } from '../../shared/deps';

@@ -1,4 +1,4 @@
-// Briefing emails (SPEC §5 "Briefing reminders"), in Vietnamese or English: the
+// Briefing emails (docs/emails.md, docs/jobs.md), in Vietnamese or English: the
 // reminder before a press briefing, the update after a reschedule (or the
 // invitation, for a briefing never rescheduled), and the cancellation. Each
 // shows the time in the configured zone, the place and the agenda as this

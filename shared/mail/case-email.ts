@@ -1,4 +1,4 @@
-// Case notifications (SPEC §5), in Vietnamese or English: a new case for an
+// Case notifications (docs/emails.md), in Vietnamese or English: a new case for an
 // agency, an agency's response for the desk, the outcome for the reporters of
 // a closed case, and the 24-hour deadline nudge for an agency. A short subject,
 // phone-friendly HTML in the daily summary's look, and a plain-text part.

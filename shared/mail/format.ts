@@ -1,5 +1,5 @@
 // Formatting for outgoing email: HTML escaping, masking of contact details in
-// free text (SPEC §5: phone numbers and email addresses found in report text are
+// free text (docs/privacy.md: phone numbers and email addresses found in report text are
 // masked), excerpts, and dates, numbers and durations in the recipient's locale
 // and the configured time zone.
 //

@@ -1,4 +1,4 @@
-// The .ics attached to every briefing email (SPEC §5 "Briefing reminders"): one
+// The .ics attached to every briefing email (docs/jobs.md, "Briefings and their reminders"): one
 // VEVENT with a stable UID, the briefing's SEQUENCE, METHOD:REQUEST (reminder,
 // update, invitation) or METHOD:CANCEL (with STATUS:CANCELLED), and its start
 // and end as wall-clock times in the configured zone, with a matching VTIMEZONE.

@@ -27,7 +27,7 @@ interface Row {
 }
 
 // docs/roles.md, "The access matrix".
-const SPEC: Record<string, Row> = {
+const CONTRACT: Record<string, Row> = {
   'GET /': { who: 'public' },
   'GET /health': { who: 'public' },
   'GET /openapi.json': { who: 'public' },
@@ -182,12 +182,12 @@ const requestFor = async (
 
 describe('the access matrix', () => {
   it('covers every route of the manifest, and only those', () => {
-    expect(routes.map(routeKey).sort()).toEqual(Object.keys(SPEC).sort());
+    expect(routes.map(routeKey).sort()).toEqual(Object.keys(CONTRACT).sort());
   });
 
   const cells = routes.flatMap((route) => CALLERS.map((caller) => [routeKey(route), caller, route] as const));
   it.each(cells)('%s as %s', async (key, caller, route) => {
-    const row = SPEC[key]!;
+    const row = CONTRACT[key]!;
     const want = expected(row, caller);
     const req = await requestFor(route);
     const token = tokens[caller];

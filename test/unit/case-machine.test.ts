@@ -23,7 +23,7 @@ const config = loadAppConfig('dev');
 const now = new Date('2026-11-26T03:00:00.000Z');
 
 // docs/cases.md "States and actions", written out independently of CASE_RULES: action → [who, from, to].
-const SPEC: Record<CaseActionName, [Actor[], CaseStatus[] | 'any' | 'any-but-closed', CaseStatus | null]> = {
+const CONTRACT: Record<CaseActionName, [Actor[], CaseStatus[] | 'any' | 'any-but-closed', CaseStatus | null]> = {
   assign: [['desk'], ['open', 'verifying', 'responded'], 'verifying'],
   respond: [['assigned-agency', 'desk'], ['verifying'], 'responded'],
   close: [['desk'], ['open', 'responded'], 'closed'],
@@ -40,7 +40,7 @@ describe('the case state machine, exhaustively', () => {
   for (const status of CASE_STATUSES) {
     for (const action of CASE_ACTIONS) {
       for (const actor of actors) {
-        const [who, from, to] = SPEC[action];
+        const [who, from, to] = CONTRACT[action];
         it(`${status} × ${action} × ${actor}`, () => {
           const result = transition(status, action, actor);
           if (!who.includes(actor)) {
