@@ -23,7 +23,10 @@ const config = loadAppConfig('dev');
 const now = new Date('2026-11-26T03:00:00.000Z');
 
 // docs/cases.md "States and actions", written out independently of CASE_RULES: action → [who, from, to].
-const CONTRACT: Record<CaseActionName, [Actor[], CaseStatus[] | 'any' | 'any-but-closed', CaseStatus | null]> = {
+const CONTRACT: Record<
+  CaseActionName,
+  [Actor[], CaseStatus[] | 'any' | 'any-but-closed', CaseStatus | null]
+> = {
   assign: [['desk'], ['open', 'verifying', 'responded'], 'verifying'],
   respond: [['assigned-agency', 'desk'], ['verifying'], 'responded'],
   close: [['desk'], ['open', 'responded'], 'closed'],
