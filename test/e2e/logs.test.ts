@@ -25,14 +25,16 @@ const originals = {
 
 beforeAll(async () => {
   api = await startTestApi();
-  const tap =
-    (orig: typeof process.stdout.write) =>
-    (chunk: unknown, ...rest: unknown[]): boolean => {
-      captured.push(String(chunk));
-      return (orig as (c: unknown, ...r: unknown[]) => boolean)(chunk, ...rest);
-    };
-  process.stdout.write = tap(originals.out) as typeof process.stdout.write;
-  process.stderr.write = tap(originals.err) as typeof process.stderr.write;
+  // Captured, not passed on: the test output stays quiet, and an assertion that fails
+  // prints the offending line itself.
+  const tap = (chunk: unknown, ...rest: unknown[]): boolean => {
+    captured.push(String(chunk));
+    const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  };
+  process.stdout.write = tap as typeof process.stdout.write;
+  process.stderr.write = tap as typeof process.stderr.write;
 });
 afterAll(async () => {
   process.stdout.write = originals.out;
