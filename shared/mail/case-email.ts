@@ -66,7 +66,6 @@ interface CaseStrings {
   outcomeExplained: Record<Outcome, string>;
   evidence: string;
   agencyResponse: string;
-  closedNote: string;
   closedSignOff: string;
   /** Names the case in a closure email whose title is another reporter's words. */
   closedUntitled: string;
@@ -118,7 +117,6 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
     },
     evidence: 'Thông tin đã công bố',
     agencyResponse: 'Phản hồi của cơ quan chức năng',
-    closedNote: 'Ghi chú',
     closedSignOff: 'Mong anh/chị tiếp tục đồng hành cùng Bộ phận theo dõi dư luận.',
     closedUntitled: 'Hồ sơ từ phản ánh của anh/chị',
     nudgeHeading: 'Nhắc hạn phản hồi',
@@ -166,7 +164,6 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
     },
     evidence: 'Published information',
     agencyResponse: "The agency's response",
-    closedNote: 'Note',
     closedSignOff: 'We look forward to your further reports.',
     closedUntitled: 'The case made from your report',
     nudgeHeading: 'Response deadline reminder',
@@ -398,15 +395,17 @@ const responded = (n: Notice<'case-responded'>, ctx: Ctx): Body => {
   };
 };
 
-/** To the reporters: the outcome only. The notice carries no identity, and no report ids are shown. */
+/**
+ * To the reporters: what their report view shows once the case is closed (shared/domain/views.ts):
+ * the outcome, the agency's public response and the evidence link. The desk's closing note is a
+ * desk note and stays internal. The notice carries no identity, and no report ids are shown.
+ */
 const closed = (n: Notice<'case-closed'>, ctx: Ctx): Body => {
   const { t, locale } = ctx;
   const outcome = n.outcome;
   const label = isOutcome(outcome) ? STRINGS[locale].outcome[outcome] : userText(outcome);
   const explained = isOutcome(outcome) ? t.outcomeExplained[outcome] : null;
   const url = httpLink(n.evidenceUrl);
-  const note = n.note.trim() ? n.note : null;
-
   const rows: Html[] = [
     html`<tr><td style="padding:0 20px 12px;font-family:${trusted(FONT)};">${para(t.closedThanks)}</td></tr>\n`,
     calloutRow(t.outcome, label, false),
@@ -430,10 +429,6 @@ const closed = (n: Notice<'case-closed'>, ctx: Ctx): Body => {
   if (response) {
     rows.push(sectionRow(t.agencyResponse, freeTextHtml(response)));
     freeText(doc.heading(t.agencyResponse), response);
-  }
-  if (note) {
-    rows.push(sectionRow(t.closedNote, freeTextHtml(note)));
-    freeText(doc.heading(t.closedNote), note);
   }
   rows.push(html`<tr><td style="${S.cell}">${para(t.closedSignOff)}</td></tr>\n`);
   doc.blank().para(t.closedSignOff);

@@ -115,6 +115,9 @@ describe('closure emails name the case', () => {
       expect(email?.subject).toContain(caseTitle);
       expect(email?.body.text).toContain(caseTitle);
       expect(all).not.toContain(other);
+      // The closing note is the desk's own; the reporter gets the outcome and the evidence.
+      expect(all).not.toContain('Đã đăng thông cáo');
+      expect(email?.body.text).toContain('https://example.org/thong-cao');
     }
   });
 

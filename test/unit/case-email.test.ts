@@ -202,14 +202,16 @@ describe('renderCaseNotice: content', () => {
     expect(r.text).toContain('Dòng một.\nDòng hai.\n\nĐoạn hai.');
   });
 
-  it.each(LOCALES)('case-closed: thanks, localized outcome label, note (%s)', (locale) => {
+  it.each(LOCALES)('case-closed: thanks, localized outcome label, never the desk note (%s)', (locale) => {
     for (const outcome of OUTCOMES) {
       const r = renderCaseNotice(closed({ outcome, evidenceUrl: null }), locale, config);
       const label = STRINGS[locale].outcome[outcome];
       expect(r.html).toContain(label);
       expect(r.text).toContain(`${CASE_STRINGS[locale].outcome}: ${label}`);
       expect(r.text).toContain(CASE_STRINGS[locale].outcomeExplained[outcome]);
-      expect(r.text).toContain('Thông tin đã được cải chính.');
+      // The closing note is the desk's: a reporter's view never holds desk notes, nor does their email.
+      expect(r.text).not.toContain('Thông tin đã được cải chính.');
+      expect(r.html).not.toContain('Thông tin đã được cải chính.');
       expect(r.text).toContain(CASE_STRINGS[locale].closedThanks.slice(0, 20));
     }
     expect(renderCaseNotice(closed({ outcome: 'corrected' }), 'vi', config).text).toContain(
