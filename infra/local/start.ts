@@ -123,6 +123,7 @@ const main = async () => {
     [
       '',
       `  DynamoDB Local   ${stack.dynamodbEndpoint}  table ${stack.tableName}, data ${data}`,
+      `  API reference    ${stack.apiUrl}/docs  (the OpenAPI document: ${stack.apiUrl}/openapi.json)`,
       `  Local SES        ${stack.sesEndpoint}`,
       `  Mail viewer      ${stack.mailViewerUrl}  (kept in memory: emptied when the stack restarts)`,
       `  Stack file       ${shortPath(stack.stackFile)}`,

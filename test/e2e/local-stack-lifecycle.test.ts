@@ -161,6 +161,7 @@ describe('the local stack as processes', () => {
       expect(first.stdout()).toContain(`TOKEN=$(DATA_DIR=${dataDir} npm run --silent token -- --role desk)`);
       expect(first.stdout()).toContain(`DATA_DIR=${dataDir} npm run seed`);
       expect(first.stdout()).toMatch(/Mail viewer .*emptied when the stack restarts/);
+      expect(first.stdout()).toMatch(/API reference +http:\/\/127\.0\.0\.1:\d+\/docs/);
 
       const second = runTs(cwd, 'infra/local/start.ts', [], await stackEnv(dataDir));
       expect((await second.exited).code).toBe(1);
