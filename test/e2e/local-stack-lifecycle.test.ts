@@ -4,13 +4,14 @@
 // commands finding the stack or saying in one line that it is not running.
 // Each stack runs `infra/local/start.ts` in its own process, from a scratch
 // working directory (where the stacks list themselves), on its own free ports.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/ports';
+import { type Run, watch } from '../support/child';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
@@ -19,32 +20,9 @@ const BOUND_MS = 150_000;
 
 const scratch: string[] = [];
 
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const watch = (child: ChildProcess): Run => {
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    err += c.toString();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, stdout: () => out, stderr: () => err, exited };
-};
-
 const nodeArgs = (entry: string, args: string[] = []) => ['--import', TSX, join(ROOT, entry), ...args];
 const childEnv = (env: Record<string, string>) => ({
   ...process.env,
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json'),
   ...env,
 });

@@ -1,7 +1,7 @@
 // The local stack as a developer uses it: `npm start` as a child process, the
 // token command, a clean stop on Ctrl-C, and clear failures. Then the HTTP
 // adapter itself: the API Gateway v2 events it hands the handlers.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect, createServer, type Server } from 'node:net';
@@ -15,17 +15,11 @@ import { freePort } from '../../infra/local/ports';
 import { buildHttpEvent, type LambdaHttpHandler, matchRoute, renderClaims } from '../../infra/local/server';
 import { TokenKeys } from '../../infra/local/token';
 import { MAX_BODY_BYTES } from '../../shared/http/body';
+import { type Run, watch } from '../support/child';
 import { startTestApi, type TestApi } from '../support/local-api';
 import { sentEmails, waitForEmails } from '../support/mail';
 
 const ROOT = join(import.meta.dirname, '../..');
-
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
 
 /** Runs a TypeScript entry of infra/local the way the npm scripts do (tsx), without npm in between. */
 const runTs = (entry: string, args: string[], env: Record<string, string>): Run => {
@@ -34,18 +28,7 @@ const runTs = (entry: string, args: string[], env: Record<string, string>): Run 
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    err += c.toString();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, stdout: () => out, stderr: () => err, exited };
+  return watch(child);
 };
 
 const waitForOutput = async (run: Run, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> => {

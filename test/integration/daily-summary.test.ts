@@ -2,7 +2,7 @@
 // right emails to the right people, once, whatever reruns and overlaps.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -17,6 +17,7 @@ import { markerKey } from '../../shared/mail/sent-markers';
 import { actOnCase, openCaseFor } from '../../shared/service/cases';
 import { submitReport } from '../../shared/service/reports';
 import { testTable } from '../support/aws';
+import { writeStackFile } from '../support/child';
 import { sentEmails } from '../support/mail';
 
 const tag = randomUUID().slice(0, 8);
@@ -300,16 +301,7 @@ describe('the job command (npm run job) on a day that has not ended', () => {
   // The CLI as a child process against this file's table and the test SES, through a stack file.
   const runCli = async (args: string[]) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'job-cli-'));
-    await writeFile(
-      join(dataDir, 'stack.json'),
-      JSON.stringify({
-        apiUrl: 'http://127.0.0.1:9',
-        dynamodbEndpoint: t.endpoint,
-        sesEndpoint: t.sesEndpoint,
-        mailViewerUrl: 'http://127.0.0.1:9',
-        tableName: t.tableName,
-      }),
-    );
+    await writeStackFile(dataDir, t);
     return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,

@@ -4,12 +4,13 @@
 // scripts run on the Node of the `node` devDependency (22), which the AWS SDK
 // asks for; on an older Node the SDK prints a NodeVersionSupportWarning.
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { schedules } from '../../functions/schedules';
 import { testTable } from '../support/aws';
+import { writeStackFile } from '../support/child';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -18,16 +19,7 @@ let dataDir: string;
 beforeAll(async () => {
   const t = await testTable('job-cli');
   dataDir = await mkdtemp(join(tmpdir(), 'job-cli-out-'));
-  await writeFile(
-    join(dataDir, 'stack.json'),
-    JSON.stringify({
-      apiUrl: 'http://127.0.0.1:9',
-      dynamodbEndpoint: t.endpoint,
-      sesEndpoint: t.sesEndpoint,
-      mailViewerUrl: 'http://127.0.0.1:9',
-      tableName: t.tableName,
-    }),
-  );
+  await writeStackFile(dataDir, t);
 });
 
 /** The child's environment: the test's own, minus anything that would hide a warning or the logs. */
