@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>opinion-desk</p>, document.getElementById('app')!);
