@@ -11,7 +11,7 @@ const remote = process.env.TEST_MODE === 'http';
 
 export default defineConfig({
   test: {
-    include: remote ? ['test/e2e/walkthrough.test.ts'] : ['test/**/*.test.ts'],
+    include: remote ? ['test/e2e/walkthrough.test.ts'] : ['test/**/*.test.ts', 'web/test/**/*.test.ts'],
     exclude: ['test/bench/**', '**/node_modules/**'],
     globalSetup: remote ? [] : ['test/support/global-setup.ts'],
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },

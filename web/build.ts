@@ -64,3 +64,7 @@ export const initialScripts = async (): Promise<string[]> => {
   visit('index.html');
   return [...files];
 };
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(`built ${await buildConsole()}`);
+}

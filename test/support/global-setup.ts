@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../infra/local/dynamodb';
 import { freePort, LocalStackError } from '../../infra/local/ports';
 import { startLocalSes } from '../../infra/local/ses';
+import { ensureConsoleBuilt } from '../../web/build';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,8 +28,15 @@ const startDynamo = async (): Promise<DynamoDbLocal> => {
 };
 
 export default async function setup(project: TestProject) {
+  // The console's build (web/dist): its tests, the browser journeys and the CDK synth read it.
+  const built = ensureConsoleBuilt();
   const dynamo = await startDynamo();
   const ses = await startLocalSes({ port: 0 }).catch(async (err: unknown) => {
+    await dynamo.stop();
+    throw err;
+  });
+  await built.catch(async (err: unknown) => {
+    await ses.stop();
     await dynamo.stop();
     throw err;
   });

@@ -1,0 +1,243 @@
+// The app shell: one header (product, page title, the role's navigation, the
+// language switch, the user and sign-out), the routes, and sign-in around them.
+// Each role's pages are separate chunks, loaded when first opened: a
+// collaborator's phone downloads the report form, not the desk's screens.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
+import { useTokenFrom } from './api/client';
+import { clearReadCache } from './api/use-load';
+import { completeSignIn, currentSession, type Role, type Session, signIn, signOut } from './auth/session';
+import { config } from './config';
+import { type Catalogue, setLang, useI18n } from './i18n';
+import { timeZoneLabel } from './time';
+import { ErrorBox, NotFound, Skeleton } from './ui/states';
+
+const Send = lazy(() => import('./pages/reporter/send'));
+const MyReports = lazy(() => import('./pages/reporter/my-reports'));
+const ReportPage = lazy(() => import('./pages/report'));
+const Inbox = lazy(() => import('./pages/desk/inbox'));
+const Cases = lazy(() => import('./pages/cases/list'));
+const CasePage = lazy(() => import('./pages/cases/case'));
+const Briefings = lazy(() => import('./pages/briefings/list'));
+const BriefingPage = lazy(() => import('./pages/briefings/briefing'));
+const Summary = lazy(() => import('./pages/summary'));
+
+type NavKey = keyof Catalogue['common']['nav'];
+const NAV: Record<Role, { href: string; key: NavKey }[]> = {
+  reporter: [
+    { href: '/send', key: 'send' },
+    { href: '/my-reports', key: 'myReports' },
+  ],
+  desk: [
+    { href: '/inbox', key: 'inbox' },
+    { href: '/cases', key: 'cases' },
+    { href: '/briefings', key: 'briefings' },
+    { href: '/summary', key: 'summary' },
+  ],
+  agency: [{ href: '/cases', key: 'myCases' }],
+};
+
+/** Where each role starts. */
+export const HOME: Record<Role, string> = { reporter: '/send', desk: '/inbox', agency: '/cases' };
+
+/** Which roles may open which pages (the API decides what they see there). */
+const ALLOWED: Record<string, readonly Role[]> = {
+  send: ['reporter'],
+  myReports: ['reporter'],
+  report: ['reporter', 'desk', 'agency'],
+  inbox: ['desk'],
+  cases: ['desk', 'agency'],
+  case: ['desk', 'agency'],
+  briefings: ['desk'],
+  briefing: ['desk'],
+  summary: ['desk'],
+};
+
+const Header = ({ session }: { session: Session }) => {
+  const { t, lang } = useI18n();
+  const { path } = useLocation();
+  const env = config().environment;
+  return (
+    <header class="header">
+      <a class="skip-link" href="#main">
+        {t.common.skipToContent}
+      </a>
+      <div class="header-row">
+        <a class="brand" href={HOME[session.role]}>
+          {t.common.brand}
+          {env !== 'prod' ? <span class="env">{env}</span> : null}
+        </a>
+        <div class="header-tools">
+          <button
+            type="button"
+            class="link-button"
+            lang={t.common.switchToLang}
+            onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
+          >
+            {t.common.switchTo}
+          </button>
+          <span class="user" title={session.name}>
+            {t.common.role[session.role]}
+            {session.agency ? ` · ${session.agency}` : ''}
+          </span>
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => {
+              clearReadCache();
+              void signOut();
+            }}
+          >
+            {t.common.signOut}
+          </button>
+        </div>
+      </div>
+      <nav aria-label={t.common.nav.label}>
+        <ul class="nav">
+          {NAV[session.role].map((item) => (
+            <li key={item.href}>
+              <a href={item.href} aria-current={path.startsWith(item.href) ? 'page' : undefined}>
+                {t.common.nav[item.key]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+};
+
+const Footer = () => {
+  const { t } = useI18n();
+  const zone = config().timeZone;
+  return (
+    <footer class="footer">
+      <p>{t.common.timesIn(timeZoneLabel(zone, new Date().toISOString()))}</p>
+    </footer>
+  );
+};
+
+/** A page for the roles allowed; anyone else gets the same "not found" the API gives. */
+const Guard = ({
+  session,
+  page,
+  children,
+}: {
+  session: Session;
+  page: string;
+  children: ComponentChildren;
+}) => (ALLOWED[page]?.includes(session.role) ? children : <NotFound />);
+
+const Home = ({ session }: { session: Session }) => {
+  const { route } = useLocation();
+  useEffect(() => route(HOME[session.role], true), [route, session.role]);
+  return <Skeleton />;
+};
+
+const SignInPage = () => {
+  const { t } = useI18n();
+  const { query } = useLocation();
+  return (
+    <main id="main" class="main narrow">
+      <section class="card" aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">{t.common.signInTitle}</h1>
+        <p>{t.common.signInIntro}</p>
+        {query.expired ? <p class="alert alert-info">{t.common.sessionExpired}</p> : null}
+        <button type="button" class="button button-primary" onClick={() => void signIn(query.return ?? '/')}>
+          {t.common.signIn}
+        </button>
+      </section>
+    </main>
+  );
+};
+
+const Callback = ({ onSession }: { onSession: (s: Session) => void }) => {
+  const { t } = useI18n();
+  const { route } = useLocation();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    completeSignIn().then(
+      ({ session, returnTo }) => {
+        onSession(session);
+        route(returnTo === '/' ? HOME[session.role] : returnTo, true);
+      },
+      (err: unknown) => setError(err),
+    );
+  }, [onSession, route]);
+  return (
+    <main id="main" class="main narrow">
+      {error ? (
+        <section class="card">
+          <h1>{t.common.signInFailed}</h1>
+          <ErrorBox error={error} />
+          <a href="/sign-in">{t.common.signIn}</a>
+        </section>
+      ) : (
+        <p role="status">{t.common.signingIn}</p>
+      )}
+    </main>
+  );
+};
+
+const Routes = () => {
+  const [session, setSession] = useState<Session | null>(() => currentSession());
+  const { path, url, route } = useLocation();
+  useTokenFrom(() => session?.idToken);
+
+  useEffect(() => {
+    if (!session && path !== '/sign-in' && path !== '/auth/callback') {
+      route(`/sign-in?return=${encodeURIComponent(url)}`, true);
+    }
+  }, [session, path, url, route]);
+
+  if (path === '/auth/callback') return <Callback onSession={setSession} />;
+  if (!session) return <SignInPage />;
+
+  const guarded = (page: string, node: ComponentChildren) => (
+    <Guard session={session} page={page}>
+      {node}
+    </Guard>
+  );
+  return (
+    <>
+      <Header session={session} />
+      <main id="main" class="main" tabIndex={-1}>
+        <ErrorBoundary>
+          <Router>
+            <Route path="/" component={() => <Home session={session} />} />
+            <Route path="/sign-in" component={() => <Home session={session} />} />
+            <Route path="/send" component={() => guarded('send', <Send />)} />
+            <Route path="/my-reports" component={() => guarded('myReports', <MyReports />)} />
+            <Route
+              path="/reports/:id"
+              component={({ id }: { id: string }) =>
+                guarded('report', <ReportPage id={id} session={session} />)
+              }
+            />
+            <Route path="/inbox" component={() => guarded('inbox', <Inbox />)} />
+            <Route path="/cases" component={() => guarded('cases', <Cases session={session} />)} />
+            <Route
+              path="/cases/:id"
+              component={({ id }: { id: string }) => guarded('case', <CasePage id={id} session={session} />)}
+            />
+            <Route path="/briefings" component={() => guarded('briefings', <Briefings />)} />
+            <Route
+              path="/briefings/:id"
+              component={({ id }: { id: string }) => guarded('briefing', <BriefingPage id={id} />)}
+            />
+            <Route path="/summary" component={() => guarded('summary', <Summary />)} />
+            <Route default component={NotFound} />
+          </Router>
+        </ErrorBoundary>
+      </main>
+      <Footer />
+    </>
+  );
+};
+
+export const App = () => (
+  <LocationProvider>
+    <Routes />
+  </LocationProvider>
+);

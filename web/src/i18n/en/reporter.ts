@@ -1,0 +1,3 @@
+import type { Catalogue } from '../catalogue';
+
+export const reporter: Catalogue['reporter'] = {};

@@ -1,0 +1,2 @@
+// Vietnamese strings of the briefings pages.
+export const briefings = {};

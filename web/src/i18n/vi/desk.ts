@@ -1,0 +1,2 @@
+// Vietnamese strings of the desk pages.
+export const desk = {};

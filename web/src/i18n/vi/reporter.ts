@@ -1,0 +1,2 @@
+// Vietnamese strings of the reporter pages.
+export const reporter = {};
