@@ -13,7 +13,7 @@ import type { CaseNotice } from '../domain/notifications';
 import type { RenderedEmail } from '../domain/summary-types';
 import { normalizeUrl } from '../domain/url';
 import { excerpt, formatDateTime, formatNumber, maskContacts, timeZoneLabel } from './format';
-import { caseLink } from './links';
+import { caseLink, reportLink } from './links';
 import {
   asHtml,
   COLOR,
@@ -49,6 +49,7 @@ interface CaseStrings {
   reportCount: (n: number) => string;
   sources: string;
   openCase: string;
+  openYourReport: string;
   deskNote: string;
   todoTitle: string;
   todo: (due: string, reference: string) => string;
@@ -93,6 +94,7 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
     reportCount: (n) => `${formatNumber(n, 'vi')} phản ánh`,
     sources: 'Nguồn phản ánh',
     openCase: 'Xem hồ sơ',
+    openYourReport: 'Xem phản ánh của bạn',
     deskNote: 'Ghi chú của Bộ phận theo dõi dư luận',
     todoTitle: 'Việc cần làm',
     todo: (due, reference) =>
@@ -140,6 +142,7 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
     reportCount: (n) => `${formatNumber(n, 'en')} ${n === 1 ? 'report' : 'reports'}`,
     sources: 'Sources',
     openCase: 'Open the case',
+    openYourReport: 'Open your report',
     deskNote: 'Note from the desk',
     todoTitle: 'What to do',
     todo: (due, reference) =>
@@ -249,9 +252,14 @@ const calloutRow = (label: string, value: string, alert: boolean): Html => {
 `;
 };
 
-/** What the sender adds at delivery: the source links of the case's reports (case-assigned). */
+/**
+ * What the sender adds at delivery: the source links of the case's reports
+ * (case-assigned); the recipient's own reports on the case (case-closed: each
+ * links to the reporter's view of it in the console).
+ */
 export interface NoticeExtras {
   sourceUrls?: string[];
+  ownReportIds?: string[];
 }
 
 /** Source links are capped so a case of many reports still gives a short email. */
@@ -398,9 +406,9 @@ const responded = (n: Notice<'case-responded'>, ctx: Ctx): Body => {
 /**
  * To the reporters: what their report view shows once the case is closed (shared/domain/views.ts):
  * the outcome, the agency's public response and the evidence link. The desk's closing note is a
- * desk note and stays internal. The notice carries no identity, and no report ids are shown.
+ * desk note and stays internal. The notice carries no identity; the only reports it links are the recipient's own.
  */
-const closed = (n: Notice<'case-closed'>, ctx: Ctx): Body => {
+const closed = (n: Notice<'case-closed'>, ctx: Ctx, extras: NoticeExtras): Body => {
   const { t, locale } = ctx;
   const outcome = n.outcome;
   const label = isOutcome(outcome) ? STRINGS[locale].outcome[outcome] : userText(outcome);
@@ -429,6 +437,15 @@ const closed = (n: Notice<'case-closed'>, ctx: Ctx): Body => {
   if (response) {
     rows.push(sectionRow(t.agencyResponse, freeTextHtml(response)));
     freeText(doc.heading(t.agencyResponse), response);
+  }
+  // The reporter's own reports, as they see them in the console (never another reporter's).
+  const own = (extras.ownReportIds ?? []).map((id) => reportLink(ctx.config, id)).filter((l) => l !== null);
+  if (own.length > 0) {
+    rows.push(
+      sectionRow(t.openYourReport, html`<p style="${S.p}">${own.map((l) => html`${linkHtml(l)}<br>`)}</p>`),
+    );
+    doc.heading(t.openYourReport);
+    for (const l of own) doc.para(l);
   }
   rows.push(html`<tr><td style="${S.cell}">${para(t.closedSignOff)}</td></tr>\n`);
   doc.blank().para(t.closedSignOff);
@@ -478,7 +495,7 @@ const bodyFor = (notice: CaseNotice, ctx: Ctx, extras: NoticeExtras): Body => {
     case 'case-responded':
       return responded(notice, ctx);
     case 'case-closed':
-      return closed(notice, ctx);
+      return closed(notice, ctx, extras);
     case 'deadline-nudge':
       return nudge(notice, ctx);
     default: {

@@ -137,7 +137,12 @@ export const deliverOutboxItem = async (deps: Deps, item: OutboxItem, now: Date)
     }));
     const deliveries: Delivery[] = planned.map(({ recipient, marker }) => ({
       marker,
-      render: () => renderCaseNotice(noticeFor(notice, recipient), recipient.locale, deps.config, extras),
+      render: () =>
+        renderCaseNotice(noticeFor(notice, recipient), recipient.locale, deps.config, {
+          ...extras,
+          // A reporter's closure email links their own reports, and only theirs.
+          ...(recipient.reports ? { ownReportIds: recipient.reports.map((r) => r.reportId) } : {}),
+        }),
     }));
     result = await deliver(deps, deliveries, { now });
     if (notice.kind === 'case-closed') await forgetToldReporters(deps, planned);

@@ -91,7 +91,8 @@ const closeCase = async (caseId: string, version: number, now: Date) =>
 
 beforeAll(async () => {
   t = await testTable();
-  config = t.deps().config;
+  // Emails link to the console: each reporter's closure email links their own report there.
+  config = { ...t.deps().config, links: { consoleUrl: 'https://console.example.org' } };
 });
 
 describe('closure emails name the case', () => {
@@ -105,9 +106,9 @@ describe('closure emails name the case', () => {
     await closeCase(c.id, 1, minutes(1));
     expect((await drainNow(minutes(2))).sent).toBe(2);
 
-    for (const [who, other] of [
-      [alice, bobTitle],
-      [bob, aliceTitle],
+    for (const [who, other, own, others] of [
+      [alice, bobTitle, ids[0], ids[1]],
+      [bob, aliceTitle, ids[1], ids[0]],
     ] as const) {
       const [email, ...more] = await sentEmails({ to: who.email });
       expect(more).toEqual([]);
@@ -118,6 +119,10 @@ describe('closure emails name the case', () => {
       // The closing note is the desk's own; the reporter gets the outcome and the evidence.
       expect(all).not.toContain('Đã đăng thông cáo');
       expect(email?.body.text).toContain('https://example.org/thong-cao');
+      // A link to their own report in the console, and none to the other reporter's.
+      expect(email?.body.text).toContain(`https://console.example.org/reports/${own}`);
+      expect(email?.body.html).toContain(`https://console.example.org/reports/${own}`);
+      expect(all).not.toContain(others);
     }
   });
 
