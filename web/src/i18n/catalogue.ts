@@ -3,11 +3,12 @@
 // must have every key Vietnamese has (the type says so). Components never hold
 // literal text: they read it from here.
 import { briefings } from './vi/briefings';
+import { cases } from './vi/cases';
 import { common } from './vi/common';
 import { desk } from './vi/desk';
 import { reporter } from './vi/reporter';
 
-export const vi = { common, reporter, desk, briefings };
+export const vi = { common, reporter, desk, briefings, cases };
 export type Catalogue = typeof vi;
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];

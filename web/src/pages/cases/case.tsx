@@ -1,6 +1,238 @@
-// Placeholder until its lane lands (issue 15).
+// The case page, for the desk and the assigned agency: title, status, agency,
+// deadline (in the configured zone, overdue marked), its reports, its history
+// as a timeline, and the actions its state allows the caller. An agency
+// opening another agency's case gets the API's 404: the same "not found" page.
+import { useCallback } from 'preact/hooks';
+import { api, call, versionOf } from '../../api/client';
+import { useLoad } from '../../api/use-load';
 import type { Session } from '../../auth/session';
+import { config } from '../../config';
+import { useI18n } from '../../i18n';
+import { nameOf, type Reference, useReference } from '../../reference';
+import { dateTime, formatNumber } from '../../time';
+import { CaseStatusChip, ReportStatusChip, UrgencyBadge } from '../../ui/chips';
+import { LoadView, Skeleton } from '../../ui/states';
+import { CaseActions, type Shown } from './case-actions';
+import { isOverdue } from './case-model';
+import { Timeline } from './case-timeline';
+import './case.css';
 
-export default function CasePage({ id }: { id: string; session: Session }) {
-  return <p>{id}</p>;
+const loadCase = async (id: string): Promise<Shown> => {
+  const { data, response } = await call(api().GET('/cases/{id}', { params: { path: { id } } }));
+  return { data, version: versionOf(response) ?? data.version };
+};
+
+export default function CasePage({ id, session }: { id: string; session: Session }) {
+  const load = useLoad(`case:${id}`, () => loadCase(id));
+  const reference = useReference();
+  const setData = load.state === 'ready' || load.state === 'stale' ? load.setData : undefined;
+  const refresh = useCallback(async () => {
+    const fresh = await loadCase(id);
+    setData?.(fresh);
+    return fresh;
+  }, [id, setData]);
+
+  return (
+    <LoadView load={load} lines={6}>
+      {(shown) => (
+        <CaseView
+          shown={shown}
+          session={session}
+          reference={reference.state === 'ready' || reference.state === 'stale' ? reference.data : undefined}
+          refresh={refresh}
+        />
+      )}
+    </LoadView>
+  );
 }
+
+const CaseView = ({
+  shown,
+  session,
+  reference,
+  refresh,
+}: {
+  shown: Shown;
+  session: Session;
+  reference: Reference | undefined;
+  refresh: () => Promise<Shown>;
+}) => {
+  const { t, lang } = useI18n();
+  const zone = config().timeZone;
+  const c = shown.data;
+  const overdue = isOverdue(c);
+  const daysLate = c.dueAt ? Math.floor((Date.now() - Date.parse(c.dueAt)) / 86_400_000) : 0;
+
+  return (
+    <article class="case-page" aria-labelledby="case-title">
+      <header class="card case-head">
+        <p class="meta">{t.cases.caseId(c.id)}</p>
+        <h1 id="case-title">{c.title}</h1>
+        <p class="row">
+          <CaseStatusChip status={c.status} />
+          <UrgencyBadge urgency={c.priority} />
+          {overdue ? <span class="badge badge-overdue">{t.common.overdue}</span> : null}
+          {c.briefingId ? <span class="chip">{t.cases.onBriefing}</span> : null}
+        </p>
+        <dl class="case-facts">
+          <div>
+            <dt>{t.cases.agency}</dt>
+            <dd>
+              {c.agencyId ? nameOf(reference?.agencies, c.agencyId, lang) : t.cases.notAssigned}
+              {!c.agencyId && c.suggestedAgencyId ? (
+                <span class="meta">
+                  {' '}
+                  · {t.cases.suggested(nameOf(reference?.agencies, c.suggestedAgencyId, lang))}
+                </span>
+              ) : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t.cases.due}</dt>
+            <dd class={overdue ? 'case-overdue' : undefined}>
+              {c.dueAt ? <time dateTime={c.dueAt}>{dateTime(c.dueAt, lang, zone)}</time> : t.cases.noDue}
+              {overdue ? <span> · {t.cases.overdueBy(daysLate)}</span> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t.cases.openedAt}</dt>
+            <dd>
+              <time dateTime={c.openedAt}>{dateTime(c.openedAt, lang, zone)}</time>
+            </dd>
+          </div>
+        </dl>
+      </header>
+
+      <div class="columns">
+        <div>
+          <section class="card" aria-labelledby="case-summary-title">
+            <h2 id="case-summary-title">{t.cases.summary}</h2>
+            <p class="case-text">{c.summary}</p>
+            {c.finding ? (
+              <>
+                <h3>{t.cases.finding}</h3>
+                <p class="case-text">{c.finding}</p>
+              </>
+            ) : null}
+            {c.response ? (
+              <>
+                <h3>{t.cases.response}</h3>
+                <p class="case-text">{c.response}</p>
+              </>
+            ) : null}
+            {c.outcome ? (
+              <>
+                <h3>{t.cases.outcome}</h3>
+                <p>
+                  {t.common.outcome[c.outcome]}
+                  {c.evidenceUrl ? (
+                    <>
+                      {' · '}
+                      <a href={c.evidenceUrl} rel="noopener noreferrer" target="_blank">
+                        {t.cases.evidence}
+                      </a>
+                    </>
+                  ) : null}
+                </p>
+              </>
+            ) : null}
+          </section>
+          <Reports shown={shown} role={session.role} reference={reference} />
+        </div>
+        <div>
+          {reference ? (
+            <CaseActions
+              key={c.id}
+              shown={shown}
+              role={session.role}
+              reference={reference}
+              refresh={refresh}
+            />
+          ) : (
+            <Skeleton />
+          )}
+          <section class="card" aria-labelledby="case-history-title">
+            <h2 id="case-history-title">{t.cases.history}</h2>
+            <Timeline history={c.history} reference={reference} />
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+};
+
+type ReportView = Awaited<ReturnType<typeof loadReport>>;
+const loadReport = async (id: string) =>
+  (await call(api().GET('/reports/{id}', { params: { path: { id } } }))).data;
+
+/**
+ * The case's reports. The desk reads each one (GET /reports/{id}); the API
+ * shows reports to the desk only, so an agency sees the case's own (masked)
+ * title and summary above and the count here.
+ */
+const Reports = ({
+  shown,
+  role,
+  reference,
+}: {
+  shown: Shown;
+  role: Session['role'];
+  reference: Reference | undefined;
+}) => {
+  const { t } = useI18n();
+  const ids = shown.data.reportIds;
+  return (
+    <section class="card" aria-labelledby="case-reports-title">
+      <h2 id="case-reports-title">{t.cases.reports(shown.data.reportCount)}</h2>
+      {role === 'desk' ? (
+        <DeskReports ids={ids} reference={reference} />
+      ) : (
+        <p class="muted">{t.cases.reportsAgency}</p>
+      )}
+    </section>
+  );
+};
+
+const DeskReports = ({ ids, reference }: { ids: string[]; reference: Reference | undefined }) => {
+  const { t, lang } = useI18n();
+  const zone = config().timeZone;
+  const load = useLoad(`case-reports:${ids.join(',')}`, () =>
+    Promise.all(
+      ids.map((id) =>
+        loadReport(id).then(
+          (r): ReportView | { id: string } => r,
+          () => ({ id }),
+        ),
+      ),
+    ),
+  );
+  return (
+    <LoadView load={load} lines={ids.length}>
+      {(reports) => (
+        <ul class="list">
+          {reports.map((r) =>
+            'title' in r ? (
+              <li key={r.id} class={r.urgency === 'critical' ? 'list-urgent' : undefined}>
+                <p class="row case-report-head">
+                  <UrgencyBadge urgency={r.urgency} />
+                  <a href={`/reports/${r.id}`}>{r.title}</a>
+                </p>
+                <p class="meta">
+                  <ReportStatusChip status={r.status} /> {nameOf(reference?.categories, r.category, lang)} ·{' '}
+                  {nameOf(reference?.areas, r.area, lang)} · {t.common.channel[r.channel]} ·{' '}
+                  <time dateTime={r.observedAt}>{dateTime(r.observedAt, lang, zone, false)}</time> ·{' '}
+                  {t.cases.sources(r.sourceUrls.length)}
+                  {r.reach !== undefined ? ` · ${t.cases.reach(formatNumber(r.reach, lang))}` : ''}
+                </p>
+              </li>
+            ) : (
+              <li key={r.id}>
+                <a href={`/reports/${r.id}`}>{t.cases.reportUnavailable(r.id)}</a>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+    </LoadView>
+  );
+};
