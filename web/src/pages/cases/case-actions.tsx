@@ -112,9 +112,10 @@ export const CaseActions = ({
       dropDraft(c.id, action);
       setOpen(null);
       setFields({});
+      // Show the case as it is now, then say it is done.
+      await refresh().catch(() => undefined);
       setSend({ state: 'idle' });
       setDone(action);
-      await refresh().catch(() => undefined);
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 412) {
         try {

@@ -70,7 +70,9 @@ const CaseView = ({
         <h1 id="case-title">{c.title}</h1>
         <p class="row">
           <CaseStatusChip status={c.status} />
-          <UrgencyBadge urgency={c.priority} />
+          {c.priority !== 'normal' ? (
+            <span class={`badge badge-${c.priority}`}>{t.common.priority[c.priority]}</span>
+          ) : null}
           {overdue ? <span class="badge badge-overdue">{t.common.overdue}</span> : null}
           {c.briefingId ? <span class="chip">{t.cases.onBriefing}</span> : null}
         </p>
