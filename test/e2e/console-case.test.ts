@@ -147,6 +147,31 @@ describe('the case page', () => {
     await page.context().close();
   });
 
+  it('the desk puts the case on an upcoming briefing, in English', async () => {
+    const { id } = await openCase('Tin đồn tăng giá vé xe buýt');
+    const briefing = await call('POST', '/briefings', 'desk', {
+      title: 'Họp báo chiều thứ Hai',
+      startsAt: new Date(Date.now() + 30 * 3_600_000).toISOString(),
+    });
+    expect(briefing.status).toBe(201);
+    const page = await tc.newPage();
+    await signIn(page, tc, { role: 'desk', returnTo: `/cases/${id}` });
+    await page.getByRole('button', { name: 'English' }).click();
+    await actionButton(page, 'Flag for a briefing').click();
+    // The form opens with its field focused (keyboard users land in it).
+    await expect(page.locator('#case-flag-briefing-briefingId:focus').count()).resolves.toBe(1);
+    await page
+      .locator(`#case-flag-briefing-briefingId option[value="${briefing.json.id}"]`)
+      .waitFor({ state: 'attached' });
+    await page.selectOption('#case-flag-briefing-briefingId', String(briefing.json.id));
+    await submitButton(page).click();
+    await page.getByRole('status').filter({ hasText: 'Briefing agenda updated.' }).waitFor();
+    await page.locator('.case-head .chip', { hasText: 'On a briefing agenda' }).waitFor();
+    await expectAccessible(page);
+    expect((await call('GET', `/cases/${id}`, 'desk')).json).toMatchObject({ briefingId: briefing.json.id });
+    await page.context().close();
+  });
+
   it('journey 3: a second desk session acts first; the first sees what changed, keeps its input and retries', async () => {
     const { id } = await openCase('Tin đồn đóng cửa chợ Gò Vấp');
     const first = await tc.newPage();

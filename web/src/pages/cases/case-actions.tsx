@@ -65,10 +65,24 @@ export const CaseActions = ({
   const [done, setDone] = useState<ActionName | null>(null);
   const restored = useRef(open !== null);
   const alertRef = useRef<HTMLDivElement>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusForm = useRef(false);
 
+  // Keyboard and screen-reader users land where the page changed: the form
+  // just opened, the conflict or the error, the confirmation.
   useEffect(() => {
     if (send.state === 'conflict' || send.state === 'error') alertRef.current?.focus();
   }, [send]);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+  useEffect(() => {
+    if (open && focusForm.current) {
+      focusForm.current = false;
+      formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    }
+  }, [open]);
 
   const choose = (action: ActionName) => {
     restored.current = false;
@@ -78,6 +92,7 @@ export const CaseActions = ({
       setOpen(null);
       return;
     }
+    focusForm.current = true;
     setOpen(action);
     setFields(initialFields(action, c, readDraft(c.id, action)));
   };
@@ -126,6 +141,8 @@ export const CaseActions = ({
         }
         return;
       }
+      // A state that no longer allows it (409): show the case as it is now.
+      if (error instanceof ApiProblem && error.status === 409) await refresh().catch(() => undefined);
       setSend({ state: 'error', error });
     }
   };
@@ -136,7 +153,7 @@ export const CaseActions = ({
     <section class="card case-actions" aria-labelledby="case-actions-title">
       <h2 id="case-actions-title">{t.cases.next}</h2>
       {done ? (
-        <p class="alert alert-ok" role="status">
+        <p class="alert alert-ok" role="status" tabIndex={-1} ref={doneRef}>
           {t.cases.done[done]}
         </p>
       ) : null}
@@ -166,7 +183,13 @@ export const CaseActions = ({
       ) : null}
       {send.state === 'error' ? <SendError boxRef={alertRef} error={send.error} /> : null}
       {open ? (
-        <form id="case-action-form" class="case-form" noValidate onSubmit={(e) => void submit(e)}>
+        <form
+          id="case-action-form"
+          ref={formRef}
+          class="case-form"
+          noValidate
+          onSubmit={(e) => void submit(e)}
+        >
           <h3>{t.cases.action[open]}</h3>
           {restored.current ? (
             <p class="alert alert-info" role="status">
