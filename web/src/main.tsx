@@ -10,7 +10,11 @@ const root = document.getElementById('app')!;
 document.documentElement.lang = getLang();
 
 loadConfig().then(
-  () => render(<App />, root),
+  () => {
+    // Preact's render() keeps what is already in the container: drop the boot placeholder (100vh tall).
+    root.replaceChildren();
+    render(<App />, root);
+  },
   (err: unknown) => {
     root.textContent = `${strings().common.unexpected} (${(err as Error).message})`;
   },
