@@ -7,7 +7,7 @@
 // the steps are the browser's. axe on every page; screenshots of each.
 import { readFileSync } from 'node:fs';
 import { TZDate } from '@date-fns/tz';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, PHONE, screenshots } from '../support/browser';
 import { signIn, startTestConsole, type TestConsole } from '../support/console';
@@ -88,6 +88,15 @@ const localDueValue = () => {
 const instantOf = (local: string) => {
   const [y, m, d, h, min] = local.split(/[-T:]/).map(Number) as [number, number, number, number, number];
   return new Date(new TZDate(y, m - 1, d, h, min, zone).getTime()).toISOString();
+};
+
+/** Presses Tab until `target` has the focus (at most 60 times). */
+const tabTo = async (page: Page, target: Locator) => {
+  for (let i = 0; i < 60; i++) {
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('could not reach the element with Tab');
 };
 
 const expectAccessible = async (page: Page) => expect(await checkA11y(page)).toEqual([]);
@@ -237,13 +246,19 @@ describe('the case page', () => {
     await expectAccessible(page);
     await screenshots(page, 'agency-case');
 
-    await actionButton(page, 'Gửi kết quả').click();
-    await page.fill('#case-respond-finding', 'Đã lấy mẫu tại 3 điểm: nước đạt chuẩn.');
-    await page.fill('#case-respond-response', 'Sở Y tế khẳng định nước máy khu vực Thủ Đức đạt quy chuẩn.');
+    // With the keyboard alone: to the action, into its form, through its fields, send.
+    await tabTo(page, actionButton(page, 'Gửi kết quả'));
+    await page.keyboard.press('Enter');
+    await page.locator('#case-respond-finding:focus').waitFor();
+    await page.keyboard.type('Đã lấy mẫu tại 3 điểm: nước đạt chuẩn.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Sở Y tế khẳng định nước máy khu vực Thủ Đức đạt quy chuẩn.');
     await expectAccessible(page);
     await screenshots(page, 'agency-respond');
-    await submitButton(page).click();
-    await page.getByRole('status').filter({ hasText: 'Đã gửi kết quả.' }).waitFor();
+    await tabTo(page, submitButton(page));
+    await page.keyboard.press('Enter');
+    // The confirmation takes the focus, so a screen reader hears it.
+    await page.locator('[role="status"]:focus', { hasText: 'Đã gửi kết quả.' }).waitFor();
 
     const after = await call('GET', `/cases/${id}`, 'desk');
     expect(after.json).toMatchObject({
