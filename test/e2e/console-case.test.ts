@@ -228,6 +228,29 @@ describe('the case page', () => {
     await second.context().close();
   });
 
+  it('a draft restored after a reload says what happened since it was typed', async () => {
+    const { id } = await openCase('Tin đồn sạt lở bờ sông Sài Gòn');
+    const page = await tc.newPage(PHONE);
+    await signIn(page, tc, { role: 'desk', returnTo: `/cases/${id}` });
+    await actionButton(page, 'Ghi chú').click();
+    await page.fill('#case-comment-note', 'Chờ ảnh hiện trường từ phường.');
+    await act(id, { action: 'assign', agencyId: 'construction-dept', dueAt: inTwoDays() });
+    await page.reload();
+    const notice = page.locator('.case-conflict');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain(
+      'Hồ sơ đã thay đổi từ khi bạn bắt đầu nhập nội dung này.',
+    );
+    await expect(notice.textContent()).resolves.toContain('Giao xử lý');
+    await expect(page.inputValue('#case-comment-note')).resolves.toBe('Chờ ảnh hiện trường từ phường.');
+    await expectAccessible(page);
+    await notice.getByRole('button', { name: 'Gửi lại trên phiên bản mới' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã thêm ghi chú.' }).waitFor();
+    const history = (await call('GET', `/cases/${id}`, 'desk')).json.history as { action: string }[];
+    expect(history.map((e) => e.action)).toEqual(['open', 'assign', 'comment']);
+    await page.context().close();
+  });
+
   it("journey 4: the agency responds on its case; another agency's case is not found", async () => {
     const { id } = await openCase('Tin đồn ngộ độc thực phẩm ở trường học');
     await act(id, { action: 'assign', agencyId: 'health-dept', dueAt: inTwoDays() });

@@ -9,12 +9,14 @@ import {
   allowedActions,
   type CaseDetail,
   caseChanges,
+  changesSinceDraft,
   draftedAction,
   draftKey,
   dropDraft,
   initialFields,
   isOverdue,
   readDraft,
+  withVersion,
   writeDraft,
 } from '../src/pages/cases/case-model';
 
@@ -197,6 +199,23 @@ describe('drafts', () => {
     writeDraft('A', 'comment', { note: 'x' }, store);
     writeDraft('A', 'comment', { note: '  ' }, store);
     expect(store.size()).toBe(0);
+  });
+
+  it('note the version they were typed against, and say what happened since after a reload', () => {
+    const store = memoryStore();
+    writeDraft('A', 'comment', withVersion({ note: '' }, 1), store);
+    expect(store.size()).toBe(0);
+    writeDraft('A', 'comment', withVersion({ note: 'Đã gọi' }, 1), store);
+    const draft = readDraft('A', 'comment', store);
+    expect(changesSinceDraft(base, draft).entries).toEqual([]);
+    const later = {
+      ...base,
+      version: 2,
+      history: [...base.history, { ...base.history[0]!, action: 'comment' as const, version: 2 }],
+    };
+    expect(changesSinceDraft(later, draft).entries.map((e) => e.version)).toEqual([2]);
+    expect(changesSinceDraft(later, { note: 'no version' }).entries).toEqual([]);
+    expect(actionBody('comment', draft ?? {}, ZONE)).toEqual({ action: 'comment', note: 'Đã gọi' });
   });
 
   it('ignore what is not a draft', () => {

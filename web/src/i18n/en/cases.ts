@@ -74,6 +74,7 @@ export const cases: Catalogue['cases'] = {
   conflict: {
     title: 'Someone else changed this case',
     intro: 'The case was updated while you were typing. What changed:',
+    sinceDraft: 'The case has changed since you started typing this.',
     noFieldChange: 'Its main details are unchanged.',
     newEntries: 'New activity:',
     kept: 'What you typed is still below.',

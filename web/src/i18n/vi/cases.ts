@@ -71,6 +71,7 @@ export const cases = {
   conflict: {
     title: 'Người khác vừa thay đổi hồ sơ này',
     intro: 'Hồ sơ đã được cập nhật trong lúc bạn nhập. Những thay đổi:',
+    sinceDraft: 'Hồ sơ đã thay đổi từ khi bạn bắt đầu nhập nội dung này.',
     noFieldChange: 'Các thông tin chính không đổi.',
     newEntries: 'Hoạt động mới:',
     kept: 'Nội dung bạn đã nhập vẫn được giữ nguyên bên dưới.',

@@ -21,11 +21,13 @@ import {
   type CaseChanges,
   type CaseDetail,
   caseChanges,
+  changesSinceDraft,
   type Draft,
   draftedAction,
   dropDraft,
   initialFields,
   readDraft,
+  withVersion,
   writeDraft,
 } from './case-model';
 
@@ -40,7 +42,9 @@ type SendState =
   | { state: 'idle' }
   | { state: 'sending' }
   | { state: 'error'; error: unknown }
-  | { state: 'conflict'; changes: CaseChanges };
+  | { state: 'conflict'; changes: CaseChanges }
+  /** A draft restored after a reload, typed against an older version. */
+  | { state: 'changed-since'; changes: CaseChanges };
 
 export const CaseActions = ({
   shown,
@@ -61,7 +65,10 @@ export const CaseActions = ({
   const [fields, setFields] = useState<Draft>(() =>
     open ? initialFields(open, c, readDraft(c.id, open)) : {},
   );
-  const [send, setSend] = useState<SendState>({ state: 'idle' });
+  const [send, setSend] = useState<SendState>(() => {
+    const changes = changesSinceDraft(c, open ? readDraft(c.id, open) : undefined);
+    return changes.entries.length > 0 ? { state: 'changed-since', changes } : { state: 'idle' };
+  });
   const [done, setDone] = useState<ActionName | null>(null);
   const restored = useRef(open !== null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -101,7 +108,7 @@ export const CaseActions = ({
     if (!open) return;
     const next = { ...fields, [name]: value };
     setFields(next);
-    writeDraft(c.id, open, next);
+    writeDraft(c.id, open, withVersion(next, shown.version));
   };
 
   const cancel = () => {
@@ -172,10 +179,11 @@ export const CaseActions = ({
           </button>
         ))}
       </div>
-      {send.state === 'conflict' ? (
+      {send.state === 'conflict' || send.state === 'changed-since' ? (
         <ConflictBox
           boxRef={alertRef}
           changes={send.changes}
+          sinceDraft={send.state === 'changed-since'}
           reference={reference}
           canRetry={stillAllowed}
           onRetry={() => void submit()}
@@ -196,7 +204,7 @@ export const CaseActions = ({
               {t.cases.form.draftKept}
             </p>
           ) : null}
-          {!stillAllowed && send.state !== 'conflict' ? (
+          {!stillAllowed && send.state !== 'conflict' && send.state !== 'changed-since' ? (
             <p class="alert alert-warn" role="status">
               {t.cases.notAllowedNow}
             </p>
@@ -244,8 +252,11 @@ const ConflictBox = ({
   canRetry,
   onRetry,
   boxRef,
+  sinceDraft = false,
 }: {
   changes: CaseChanges;
+  /** Only the history is known (a draft restored after a reload), not the fields before. */
+  sinceDraft?: boolean;
   reference: Reference;
   canRetry: boolean;
   onRetry: () => void;
@@ -275,8 +286,8 @@ const ConflictBox = ({
       <p>
         <strong>{t.cases.conflict.title}</strong>
       </p>
-      <p>{t.cases.conflict.intro}</p>
-      {changes.fields.length > 0 ? (
+      <p>{sinceDraft ? t.cases.conflict.sinceDraft : t.cases.conflict.intro}</p>
+      {sinceDraft ? null : changes.fields.length > 0 ? (
         <ul>
           {changes.fields.map((f) => (
             <li key={f.field}>

@@ -80,7 +80,27 @@ export const caseChanges = (before: CaseDetail, after: CaseDetail): CaseChanges 
 // Drafts: what the user typed into an action's form, per case and action, in
 // session storage (it survives a reload, and is gone when the tab closes: no
 // text left behind on a shared PC).
+// A draft also notes the version of the case it was typed against (`_version`),
+// so that a reload can say what changed since.
 export type Draft = Record<string, string>;
+
+const VERSION_KEY = '_version';
+
+/** The draft with the version it is typed against. */
+export const withVersion = (draft: Draft, version: number): Draft => ({
+  ...draft,
+  [VERSION_KEY]: String(version),
+});
+
+/**
+ * What happened on the case since a restored draft was typed (its history
+ * entries after the draft's version); empty when nothing did.
+ */
+export const changesSinceDraft = (c: CaseDetail, draft: Draft | undefined): CaseChanges => {
+  const v = Number(draft?.[VERSION_KEY]);
+  if (!Number.isInteger(v) || v >= c.version) return { fields: [], entries: [] };
+  return { fields: [], entries: c.history.filter((e) => e.version > v) };
+};
 
 const DRAFT_PREFIX = 'od.case-draft:';
 
@@ -105,7 +125,7 @@ export const readDraft = (caseId: string, action: ActionName, store = storage())
 
 export const writeDraft = (caseId: string, action: ActionName, draft: Draft, store = storage()): void => {
   try {
-    if (Object.values(draft).some((v) => v.trim() !== '')) {
+    if (Object.entries(draft).some(([k, v]) => k !== VERSION_KEY && v.trim() !== '')) {
       store?.setItem(draftKey(caseId, action), JSON.stringify(draft));
     } else store?.removeItem(draftKey(caseId, action));
   } catch {
