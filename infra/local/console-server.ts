@@ -154,8 +154,6 @@ export const startConsoleServer = async (options: ConsoleServerOptions): Promise
       res.end(req.method === 'HEAD' ? undefined : configJson);
       return;
     }
-    const file = resolveInside(root, path);
-    if (file === undefined) return sendText(res, 404, 'Not found');
     // A path without an extension is a route of the single-page app: index.html answers it.
     if (extname(path) === '') {
       if (await serveFile(req, res, join(root, 'index.html'), NO_CACHE)) return;
@@ -165,6 +163,8 @@ export const startConsoleServer = async (options: ConsoleServerOptions): Promise
         'The console is not built: run `npm run build:web` (npm start builds it when sources change).',
       );
     }
+    const file = resolveInside(root, path);
+    if (file === undefined) return sendText(res, 404, 'Not found');
     const cache = path.startsWith('/assets/')
       ? IMMUTABLE
       : ALWAYS_FRESH.has(path)
