@@ -10,7 +10,9 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAppConfig } from '../../infra/config';
 import { type ConsoleServer, startConsoleServer } from '../../infra/local/console-server';
+import { localRuntimeSettings, withLocalConsole } from '../../infra/local/stack';
 import type { IssueTokenOptions } from '../../infra/local/token';
+import { caseLink, reportLink } from '../../shared/mail/links';
 import { CONSOLE_SECURITY_HEADERS, consoleCsp } from '../../web/csp';
 import { parseRuntimeConfig } from '../../web/src/runtime-config';
 import { startTestApi, type TestApi } from '../support/local-api';
@@ -289,5 +291,36 @@ describe('development sign-in', () => {
       const page = await raw(`/dev/sign-in?return=${encodeURIComponent(ret)}`);
       if (ret !== '/%5Cevil.example') expect(page.body).not.toContain('evil.example"');
     }
+  });
+});
+
+describe('the local stack with a console', () => {
+  const where = {
+    tableName: 'opinion-desk-local',
+    dynamodbEndpoint: 'http://127.0.0.1:8000',
+    sesEndpoint: 'http://127.0.0.1:8005',
+    apiUrl: 'http://127.0.0.1:3000',
+  };
+
+  it("allows the console's origin (as printed, and as localhost) and links emails to it", () => {
+    const { config: c } = localRuntimeSettings({ ...where, consoleUrl: 'http://127.0.0.1:3001' });
+    expect(c.corsOrigins).toEqual(
+      expect.arrayContaining(['http://127.0.0.1:3001', 'http://localhost:3001', ...config.corsOrigins]),
+    );
+    expect(caseLink(c, 'C1')).toBe('http://127.0.0.1:3001/cases/C1');
+    expect(reportLink(c, 'R1')).toBe('http://127.0.0.1:3001/reports/R1');
+  });
+
+  it('without a console, links name the API and CORS stays as configured', () => {
+    const { config: c } = localRuntimeSettings(where);
+    expect(c.corsOrigins).toEqual(config.corsOrigins);
+    expect(caseLink(c, 'C1')).toBe('http://127.0.0.1:3000/cases/C1');
+  });
+
+  it('keeps a console URL the config sets itself, and never duplicates an origin', () => {
+    const own = { ...config, links: { consoleUrl: 'https://console.example.org' } };
+    const c = withLocalConsole(withLocalConsole(own, 'http://127.0.0.1:3001/'), 'http://127.0.0.1:3001');
+    expect(c.links.consoleUrl).toBe('https://console.example.org');
+    expect(c.corsOrigins.filter((o) => o === 'http://127.0.0.1:3001')).toHaveLength(1);
   });
 });
