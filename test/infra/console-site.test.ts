@@ -176,7 +176,9 @@ describe.each(ENVIRONMENTS)('the %s console', (envName: EnvironmentName) => {
               'Fn::Join': [
                 '',
                 [
-                  'arn:aws:cloudfront::',
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':cloudfront::',
                   { Ref: 'AWS::AccountId' },
                   ':distribution/',
                   { Ref: distributionId },
