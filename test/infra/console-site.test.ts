@@ -18,7 +18,8 @@ import { type BuiltApp, buildApp } from '../../infra/aws/build';
 import { securityHeaders } from '../../infra/aws/constructs/console-site';
 import { APP_STACK_OUTPUTS } from '../../infra/aws/names';
 import { loadAppConfig } from '../../infra/config';
-import { ENVIRONMENTS, type EnvironmentName } from '../../shared/config/schema';
+import { dev } from '../../infra/config/dev';
+import { ENVIRONMENTS, type EnvironmentName, parseAppConfig } from '../../shared/config/schema';
 import { CONSOLE_DIST_DIR, ensureConsoleBuilt } from '../../web/build';
 import { CONSOLE_SECURITY_HEADERS, consoleCsp } from '../../web/csp';
 import { parseRuntimeConfig } from '../../web/src/runtime-config';
@@ -447,6 +448,22 @@ describe.each(ENVIRONMENTS)('the %s console', (envName: EnvironmentName) => {
       expect(onLogs || onBucket || onAssets, where).toBe(true);
       for (const action of asList(s.Action)) expect(action).toMatch(onLogs ? /^logs:/ : /^s3:/);
     }
+  });
+});
+
+describe('console.cognitoDomainPrefix', () => {
+  it.each(['opinion-desk-aws', 'my-cognito', 'Upper', '-edge', 'edge-', 'a'.repeat(64), 'dot.ted'])(
+    'refuses %s, as Cognito would',
+    (prefix) => {
+      expect(() =>
+        parseAppConfig({ ...dev, console: { cognitoDomainPrefix: prefix } }, 'infra/config/test.ts'),
+      ).toThrow(/console\.cognitoDomainPrefix/);
+    },
+  );
+
+  it('differs per environment (a prefix is unique in the region)', () => {
+    const prefixes = ENVIRONMENTS.map((e) => loadAppConfig(e).console.cognitoDomainPrefix);
+    expect(new Set(prefixes).size).toBe(ENVIRONMENTS.length);
   });
 });
 
