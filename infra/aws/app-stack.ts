@@ -1,8 +1,9 @@
 // The stateless stack: user pool, HTTP API and one function per handler group,
 // the SES sender and configuration set, one scheduled job per row of the
 // schedule manifest, the outbox sender on the table's stream, the operator's
-// alarms, and the console (CloudFront in front of a private bucket). Everything here can be destroyed and recreated from code except the users,
-// which is why the user pool is retained outside dev.
+// alarms, and the console (CloudFront in front of a private bucket). Everything
+// here can be destroyed and recreated from code except the users, which is why
+// the user pool is retained outside dev.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
