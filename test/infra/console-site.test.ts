@@ -19,6 +19,7 @@ import { securityHeaders } from '../../infra/aws/constructs/console-site';
 import { APP_STACK_OUTPUTS } from '../../infra/aws/names';
 import { loadAppConfig } from '../../infra/config';
 import { dev } from '../../infra/config/dev';
+import { DEV_SIGN_IN_PATH, renderSignInPage } from '../../infra/local/dev-sign-in';
 import { ENVIRONMENTS, type EnvironmentName, parseAppConfig } from '../../shared/config/schema';
 import { CONSOLE_DIST_DIR, ensureConsoleBuilt } from '../../web/build';
 import { CONSOLE_SECURITY_HEADERS, consoleCsp } from '../../web/csp';
@@ -29,8 +30,8 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
 };
 const SYNTH_TIMEOUT = 180_000;
 
-/** What only the local stack's development sign-in page (infra/local/dev-sign-in.ts) carries. */
-const DEV_SIGN_IN_MARKS = ['dev/sign-in', 'data-dev-sign-in'];
+/** What only the local stack's development sign-in page carries: its path, and its buttons' attribute. */
+const DEV_SIGN_IN_MARKS = [DEV_SIGN_IN_PATH.replace(/^\//, ''), 'data-dev-sign-in'];
 
 type CfnResource = {
   Type: string;
@@ -468,10 +469,11 @@ describe('console.cognitoDomainPrefix', () => {
 });
 
 describe('the dev sign-in check', () => {
-  it('finds the marks when they are there (the check above is not vacuous)', () => {
+  it('finds the marks in the real development sign-in page (the check above is not vacuous)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dev-sign-in-'));
     try {
-      writeFileSync(join(dir, 'index.html'), '<form data-dev-sign-in action="/dev/sign-in">');
+      const page = renderSignInPage({ agencies: loadAppConfig('dev').agencies, returnTo: '/' });
+      writeFileSync(join(dir, 'index.html'), page);
       expect(devSignInFindings(dir).map((f) => relative(dir, join(dir, f)))).toEqual([
         'index.html: dev/sign-in',
         'index.html: data-dev-sign-in',
