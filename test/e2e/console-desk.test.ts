@@ -207,7 +207,7 @@ describe('the desk in the browser', () => {
       await agencyPage.locator('.case-row').first().waitFor();
       const links = await agencyPage
         .locator('.case-head a')
-        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+        .evaluateAll((as) => as.map((a) => new URL(a.getAttribute('href') ?? '', 'http://x').pathname));
       expect(links).toEqual([`/cases/${healthCase}`]);
       expect(links).not.toContain(`/cases/${transportCase}`);
       await agencyPage.locator('.case-row .badge-due-soon').waitFor();
