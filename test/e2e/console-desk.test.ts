@@ -102,6 +102,10 @@ describe('the desk in the browser', () => {
       await page.getByRole('heading', { name: vi.inbox.title }).waitFor();
       await page.locator('.inbox-row').first().waitFor();
       expect(await page.locator('.inbox-row').count()).toBe(6);
+      console.log(
+        await page.locator('#app > .boot').count(),
+        await page.evaluate(() => document.querySelector('#app')?.children.length),
+      );
       // Newest first.
       expect((await rowTitles(page))[0]).toBe('Ngập sau mưa ở Gò Vấp');
       await a11y(page);
@@ -150,10 +154,24 @@ describe('the desk in the browser', () => {
     try {
       await signIn(page, tc, { role: 'desk', returnTo: '/inbox?category=environment&urgency=normal' });
       await expect.poll(() => rowTitles(page)).toEqual(['Khói từ bãi rác Gò Vấp']);
-      await page.getByLabel(vi.inbox.selectOne('Khói từ bãi rác Gò Vấp')).check();
-      await page.getByRole('button', { name: vi.selection.dismiss }).click();
+      // With the keyboard: Space ticks the report, Enter opens the dialog, Escape closes it
+      // and gives the focus back to the button that opened it.
+      await page.getByLabel(vi.inbox.selectOne('Khói từ bãi rác Gò Vấp')).focus();
+      await page.keyboard.press('Space');
+      const dismissButton = page.getByRole('button', { name: vi.selection.dismiss });
+      await dismissButton.focus();
+      await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog', { name: vi.dismissDialog.title(1) });
       await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await dismissButton.evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      // The reason field has the focus first.
+      expect(
+        await dialog.getByLabel(vi.dismissDialog.reason).evaluate((i) => i === i.ownerDocument.activeElement),
+      ).toBe(true);
 
       // No reason: the dialog says so and stays open.
       await dialog.getByRole('button', { name: vi.dismissDialog.confirm }).click();

@@ -10,8 +10,9 @@ import { config } from '../../config';
 import { useI18n } from '../../i18n';
 import { nameOf, useReference } from '../../reference';
 import { dateTime } from '../../time';
-import { CaseStatusChip, UrgencyBadge } from '../../ui/chips';
+import { CaseStatusChip } from '../../ui/chips';
 import { Empty, ErrorBox, LoadView } from '../../ui/states';
+import { ClockIcon, WarningIcon } from '../desk/icons';
 import { useUrlFilters } from '../desk/url-state';
 import {
   arrange,
@@ -135,6 +136,13 @@ const Filters = ({
   );
 };
 
+/** A case's priority in the emails' words ("Ưu tiên cao"); nothing for normal. */
+const PriorityBadge = ({ priority }: { priority: CaseItem['priority'] }) => {
+  const { t } = useI18n();
+  if (priority === 'normal') return null;
+  return <span class={`badge badge-${priority}`}>{t.common.priority[priority]}</span>;
+};
+
 const Due = ({ c, now }: { c: CaseItem; now: number }) => {
   const { t, lang } = useI18n();
   if (!c.dueAt) return <span class="muted">{t.desk.cases.noDue}</span>;
@@ -143,16 +151,12 @@ const Due = ({ c, now }: { c: CaseItem; now: number }) => {
     <span class="case-due">
       {c.overdue ? (
         <>
-          <span class="due-icon" aria-hidden="true">
-            ⚠
-          </span>
+          <WarningIcon />
           <span class="badge badge-overdue">{t.common.overdue}</span>{' '}
         </>
       ) : isDueSoon(c, now) ? (
         <>
-          <span class="due-icon" aria-hidden="true">
-            ⏰
-          </span>
+          <ClockIcon />
           <span class="badge badge-due-soon">{t.common.dueSoon}</span>{' '}
         </>
       ) : null}
@@ -172,7 +176,7 @@ const CaseRow = ({ c, now, desk }: { c: CaseItem; now: number; desk: boolean }) 
     <li class={`case-row${mark}`}>
       <div>
         <p class="case-head">
-          <UrgencyBadge urgency={c.priority} /> <a href={`/cases/${c.id}`}>{c.title}</a>
+          <PriorityBadge priority={c.priority} /> <a href={`/cases/${c.id}`}>{c.title}</a>
         </p>
         <p class="meta">
           {nameOf(data?.areas, c.area, lang)} · {nameOf(data?.categories, c.category, lang)} ·{' '}

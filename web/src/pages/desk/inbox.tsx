@@ -14,6 +14,7 @@ import { ReportStatusChip, UrgencyBadge } from '../../ui/chips';
 import { Empty, ErrorBox, LoadView, useErrorText } from '../../ui/states';
 import { dismissAll, linkToCase, NoLongerNew, openCase } from './actions';
 import { DismissDialog, LinkDialog } from './dialogs';
+import { AlertIcon, WarningIcon } from './icons';
 import {
   hasFilters,
   type InboxFilters,
@@ -69,7 +70,7 @@ const Filters = ({ filters, onChange }: { filters: InboxFilters; onChange: (f: I
   return (
     <fieldset class="filters">
       <legend class="visually-hidden">{f.legend}</legend>
-      <div class="field filter">
+      <div class="field filter filter-date">
         <label for="inbox-date">{f.day}</label>
         <div class="date-row">
           <input id="inbox-date" type="date" value={filters.date ?? ''} onChange={set('date')} />
@@ -139,9 +140,7 @@ const ReportRow = ({
       <div class="inbox-body">
         <p class="inbox-head">
           {urgent ? (
-            <span class="urgent-mark" aria-hidden="true">
-              {r.urgency === 'critical' ? '⚠' : '!'}
-            </span>
+            <span class="urgent-mark">{r.urgency === 'critical' ? <WarningIcon /> : <AlertIcon />}</span>
           ) : null}
           <UrgencyBadge urgency={r.urgency} /> <a href={`/reports/${r.id}`}>{r.title}</a>
         </p>
