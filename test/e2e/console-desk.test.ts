@@ -102,10 +102,6 @@ describe('the desk in the browser', () => {
       await page.getByRole('heading', { name: vi.inbox.title }).waitFor();
       await page.locator('.inbox-row').first().waitFor();
       expect(await page.locator('.inbox-row').count()).toBe(6);
-      console.log(
-        await page.locator('#app > .boot').count(),
-        await page.evaluate(() => document.querySelector('#app')?.children.length),
-      );
       // Newest first.
       expect((await rowTitles(page))[0]).toBe('Ngập sau mưa ở Gò Vấp');
       await a11y(page);
