@@ -85,6 +85,7 @@ const a11y = async (page: Page) => expect(await checkA11y(page)).toEqual([]);
 
 describe('the desk in the browser', () => {
   const ids: Record<string, string> = {};
+  let waterCase = '';
 
   beforeAll(async () => {
     ids.water1 = await submit('Tin đồn nước máy Thủ Đức nhiễm khuẩn', 'health', 'thu-duc', 'critical');
@@ -132,6 +133,7 @@ describe('the desk in the browser', () => {
       await page.getByRole('button', { name: vi.selection.openCase }).click();
       await page.waitForURL((u) => /^\/cases\/[0-9A-Z]{26}$/.test(u.pathname));
       const caseId = new URL(page.url()).pathname.split('/')[2] as string;
+      waterCase = caseId;
 
       const kase = await request('desk', 'GET', `/cases/${caseId}`);
       expect(kase.status).toBe(200);
@@ -140,6 +142,29 @@ describe('the desk in the browser', () => {
         const r = await request('desk', 'GET', `/reports/${id}`);
         expect(r.body).toMatchObject({ status: 'linked', caseId });
       }
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('links a report to an open case, picked in a dialog', async () => {
+    const page = await tc.newPage(DESKTOP);
+    try {
+      await signIn(page, tc, { role: 'desk', returnTo: '/inbox?category=environment&urgency=high' });
+      await expect.poll(() => rowTitles(page)).toEqual(['Ngập sau mưa ở Gò Vấp']);
+      await page.getByLabel(vi.inbox.selectOne('Ngập sau mưa ở Gò Vấp')).check();
+      await page.getByRole('button', { name: vi.selection.link }).click();
+      const dialog = page.getByRole('dialog', { name: vi.linkDialog.title(1) });
+      await dialog.waitFor();
+      // The case opened above took its title from the first report shown (the newest).
+      await dialog.getByRole('radio', { name: /Nước máy có mùi lạ ở Thủ Đức/ }).check();
+      await a11y(page);
+      await dialog.getByRole('button', { name: vi.linkDialog.confirm }).click();
+      await page.getByText(vi.results.linked(1)).waitFor();
+
+      const kase = await request('desk', 'GET', `/cases/${waterCase}`);
+      expect([...kase.body.reportIds].sort()).toEqual([ids.water1, ids.water2, ids.flood].sort());
+      expect(kase.body.version).toBe(2);
     } finally {
       await page.context().close();
     }
@@ -183,7 +208,7 @@ describe('the desk in the browser', () => {
 
       const r = await request('desk', 'GET', `/reports/${ids.smoke}`);
       expect(r.body).toMatchObject({ status: 'dismissed', dismissReason: reason });
-      const other = await request('desk', 'GET', `/reports/${ids.flood}`);
+      const other = await request('desk', 'GET', `/reports/${ids.clinic}`);
       expect(other.body.status).toBe('new');
     } finally {
       await page.context().close();
