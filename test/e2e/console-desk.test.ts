@@ -261,4 +261,25 @@ describe('the desk in the browser', () => {
       await agencyPage.context().close();
     }
   });
+
+  it('pages the inbox with the cursor: "load more" adds the next page', async () => {
+    const titles = Array.from(
+      { length: 27 },
+      (_, i) => `Phản ánh về trường học số ${String(i + 1).padStart(2, '0')}`,
+    );
+    for (let i = 0; i < titles.length; i += 9) {
+      await Promise.all(titles.slice(i, i + 9).map((t) => submit(t, 'education', 'district-3', 'normal')));
+    }
+    const page = await tc.newPage(DESKTOP);
+    try {
+      await signIn(page, tc, { role: 'desk', returnTo: '/inbox?category=education' });
+      await expect.poll(() => page.locator('.inbox-row').count()).toBe(25);
+      await page.getByRole('button', { name: common.more }).click();
+      await expect.poll(() => page.locator('.inbox-row').count()).toBe(27);
+      expect(new Set(await rowTitles(page))).toEqual(new Set(titles));
+      await expect(page.getByRole('button', { name: common.more }).count()).resolves.toBe(0);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
 });
