@@ -9,12 +9,14 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { CONSOLE_DIST_DIR } from '../../web/build';
+import { CONSOLE_DIST_DIR, ensureConsoleBuilt } from '../../web/build';
 import { CONSOLE_SECURITY_HEADERS, consoleCsp } from '../../web/csp';
 import type { RuntimeConfig } from '../../web/src/runtime-config';
 import { DEV_SIGN_IN_PATH, type DevSignInOptions, devSignInHandler } from './dev-sign-in';
 import { connectHost } from './dynamodb';
 import { LocalStackError, portInUseMessage } from './ports';
+import type { StackExtension } from './stack';
+import { TokenKeys } from './token';
 
 export interface ConsoleServerOptions {
   /** 0 lets the OS pick a free port. */
@@ -154,8 +156,6 @@ export const startConsoleServer = async (options: ConsoleServerOptions): Promise
       res.end(req.method === 'HEAD' ? undefined : configJson);
       return;
     }
-    const file = resolveInside(root, path);
-    if (file === undefined) return sendText(res, 404, 'Not found');
     // A path without an extension is a route of the single-page app: index.html answers it.
     if (extname(path) === '') {
       if (await serveFile(req, res, join(root, 'index.html'), NO_CACHE)) return;
@@ -165,6 +165,8 @@ export const startConsoleServer = async (options: ConsoleServerOptions): Promise
         'The console is not built: run `npm run build:web` (npm start builds it when sources change).',
       );
     }
+    const file = resolveInside(root, path);
+    if (file === undefined) return sendText(res, 404, 'Not found');
     const cache = path.startsWith('/assets/')
       ? IMMUTABLE
       : ALWAYS_FRESH.has(path)
@@ -215,3 +217,35 @@ export const startConsoleServer = async (options: ConsoleServerOptions): Promise
   };
   return { url: `http://${connectHost(host)}:${port}`, port, stop };
 };
+
+/**
+ * The console on a started local stack (`npm start`): builds web/ when its
+ * sources changed, then serves it on the stack's console port
+ * (LocalStackOptions.consolePort, which the stack has already checked, allowed
+ * by CORS and linked from emails), signing the development sign-in's tokens
+ * with the stack's own key. A stack without a console port gets none.
+ */
+export const consoleExtension =
+  (
+    o: {
+      /** A build already under way (start.ts starts it while Java starts); else it builds here when stale. */
+      built?: Promise<string>;
+      log?: (line: string) => void;
+      /** One line per request to the console. */
+      requestLog?: (line: string) => void;
+    } = {},
+  ): StackExtension =>
+  async (stack) => {
+    if (stack.consolePort === undefined) return undefined;
+    await (o.built ?? ensureConsoleBuilt(o.log));
+    const config = stack.deps.config;
+    const server = await startConsoleServer({
+      port: stack.consolePort,
+      host: stack.host,
+      apiUrl: stack.apiUrl,
+      timeZone: config.timeZone,
+      devSignIn: { signer: await TokenKeys.forDataDir(stack.dataDir), agencies: config.agencies },
+      ...(o.requestLog ? { log: o.requestLog } : {}),
+    });
+    return server.stop;
+  };

@@ -106,9 +106,10 @@ const ROLE_LABEL: Record<Role, string> = {
   agency: 'Agency',
 };
 
+/** Agency names are Vietnamese (the config's): marked so, for screen readers, on this English page. */
 const presetButton = (role: Role, agency: string, label: string, user: string) =>
   `<li><button type="submit" class="preset" name="preset" value="${escapeHtml(`${role}:${agency}`)}" ` +
-  `data-dev-sign-in="${escapeHtml(`${role}:${agency}`)}"><span class="label">${escapeHtml(label)}</span> ` +
+  `data-dev-sign-in="${escapeHtml(`${role}:${agency}`)}"><span class="label"${agency ? ' lang="vi"' : ''}>${escapeHtml(label)}</span> ` +
   `<span class="user">${escapeHtml(user)}</span></button></li>`;
 
 export const renderSignInPage = (o: {

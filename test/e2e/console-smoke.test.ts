@@ -93,4 +93,15 @@ describe('console smoke', () => {
       await page.context().close();
     }
   });
+
+  it('the accessibility check can fail: a control page with known violations', async () => {
+    const page = await tc.newPage();
+    try {
+      await page.setContent('<html><body><img src="x.png"><button></button><input></body></html>');
+      const ids = (await checkA11y(page)).map((v) => v.id);
+      expect(ids).toEqual(expect.arrayContaining(['image-alt', 'button-name']));
+    } finally {
+      await page.context().close();
+    }
+  });
 });
