@@ -178,7 +178,7 @@ export const drain = async (
   const done: QueueItem[] = [];
   for (const item of dueItems(all, now(), force)) {
     const current = await store.get(item.key);
-    if (!current || current.state !== 'waiting') continue;
+    if (current?.state !== 'waiting') continue;
     const next = afterAttempt(current, await send(current), now());
     if (await store.get(item.key)) await store.put(next);
     done.push(next);
