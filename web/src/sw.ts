@@ -3,7 +3,8 @@
 // (./offline/queue.ts) can send later. Pages: network first, falling back to
 // the cached index.html. Hashed assets: cache first (index.html's own at
 // install, each lazy page's on first use). config.json, the manifest and the
-// icons: network first with the cached copy as fallback. The API is never
+// icons: network first with the cached copy as fallback. Pages loaded before
+// the worker took over send the files they used (a 'cache-assets' message). The API is never
 // cached (./offline/sw-routes.ts decides).
 import { referencedAssets, SHELL_FILES, strategyFor } from './offline/sw-routes';
 
@@ -20,6 +21,7 @@ interface SwScope {
   clients: { claim(): Promise<void> };
   addEventListener(type: 'install' | 'activate', fn: (e: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', fn: (e: FetchEvent) => void): void;
+  addEventListener(type: 'message', fn: (e: ExtendableEvent & { data: unknown }) => void): void;
 }
 const sw = self as unknown as SwScope;
 
@@ -110,4 +112,25 @@ sw.addEventListener('fetch', (e) => {
     default:
       return;
   }
+});
+
+// A page loaded before this worker controlled it names the build files it
+// used (its lazy page chunks): they are cached so that page opens offline.
+sw.addEventListener('message', (e) => {
+  const data = e.data as { type?: string; urls?: unknown } | null;
+  if (data?.type !== 'cache-assets' || !Array.isArray(data.urls)) return;
+  const urls = data.urls.filter(
+    (u): u is string =>
+      typeof u === 'string' &&
+      strategyFor({ method: 'GET', mode: 'no-cors', url: u }, sw.location.origin) === 'immutable',
+  );
+  e.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) =>
+        Promise.all(
+          urls.map(async (u) => ((await cache.match(u)) ? undefined : cache.add(u).catch(() => undefined))),
+        ),
+      ),
+  );
 });

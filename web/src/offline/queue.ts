@@ -112,6 +112,22 @@ export const flush = (force = false): Promise<void> => {
   return running;
 };
 
+/**
+ * Asks the service worker to keep the build files this page has loaded (the
+ * report form's chunks), so the page opens offline even when it was first
+ * loaded before the worker took over.
+ */
+const keepLoadedAssets = (): void => {
+  if (!('serviceWorker' in navigator)) return;
+  void navigator.serviceWorker.ready.then((registration) => {
+    const urls = performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((u) => u.startsWith(`${location.origin}/assets/`));
+    registration.active?.postMessage({ type: 'cache-assets', urls });
+  });
+};
+
 let started = false;
 /** Starts sending: now, and whenever the network comes back. Called by every reporter page. */
 export const startQueue = (): void => {
@@ -119,4 +135,5 @@ export const startQueue = (): void => {
   started = true;
   addEventListener('online', () => void flush(true));
   void flush();
+  keepLoadedAssets();
 };

@@ -1,0 +1,274 @@
+// The collaborator's journeys in Chromium, on a phone: a report submitted with
+// no network is queued, survives a reload (the page comes from the service
+// worker), is sent when the network returns and is stored exactly once; a second
+// report with the same source URL shows the duplicate hint; a report sent with
+// the keyboard alone; the API's field error shown at its field with the typed
+// text kept. Checked through the API afterwards; axe on every page visited.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reporter as vi } from '../../web/src/i18n/vi/reporter';
+import { checkA11y, PHONE, screenshots } from '../support/browser';
+import { signIn, startTestConsole, type TestConsole } from '../support/console';
+
+let tc: TestConsole;
+
+beforeAll(async () => {
+  tc = await startTestConsole();
+}, 120_000);
+
+afterAll(async () => {
+  await tc?.stop();
+});
+
+interface StoredReport {
+  id: string;
+  title: string;
+  sourceUrls: string[];
+  category: string;
+  area: string;
+  urgency: string;
+  observedAt: string;
+}
+
+/** Every report the desk sees with this title. */
+const reportsTitled = async (title: string): Promise<StoredReport[]> => {
+  const res = await fetch(`${tc.api.url}/reports?limit=100`, {
+    headers: { authorization: `Bearer ${await tc.api.token('desk')}` },
+  });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { items: StoredReport[] };
+  return body.items.filter((r) => r.title === title);
+};
+
+/** A phone in a fresh context with the service worker allowed (the shared helper blocks it). */
+const phone = async (): Promise<Page> => {
+  const context = await tc.browser.newContext({ viewport: PHONE, locale: 'vi-VN', serviceWorkers: 'allow' });
+  return context.newPage();
+};
+
+// The root tsconfig has no DOM types: what the page-side functions touch, typed here.
+interface Browserish {
+  navigator: { serviceWorker: { controller: unknown } };
+  caches: { open(name: string): Promise<{ keys(): Promise<{ url: string }[]> }> };
+  document: { activeElement: { id: string; tagName: string; type?: string } | null };
+}
+const activeId = () => (globalThis as unknown as Browserish).document.activeElement?.id;
+
+const fillReport = async (page: Page, r: { title: string; url: string }) => {
+  await page.fill('#report-title', r.title);
+  await page.fill(
+    '#report-summary',
+    'Bài đăng nói nước máy ở Thủ Đức nhiễm khuẩn, chia sẻ nhiều trong nhóm cư dân.',
+  );
+  await page.selectOption('#report-category', 'health');
+  await page.selectOption('#report-area', 'thu-duc');
+  await page.selectOption('#report-urgency', 'high');
+  await page.fill('#report-url-0', r.url);
+};
+
+describe('collaborator journeys', () => {
+  it('offline: queued, kept across a reload, sent once when back online; the same URL again shows the duplicate hint', async () => {
+    const page = await phone();
+    const context = page.context();
+    try {
+      await signIn(page, tc, { role: 'reporter', returnTo: '/send' });
+      await page.waitForSelector('#report-title');
+      expect(await checkA11y(page)).toEqual([]);
+      await screenshots(page, 'reporter-send');
+
+      // The service worker takes over and keeps the page's files.
+      await page.waitForFunction(
+        () => (globalThis as unknown as Browserish).navigator.serviceWorker.controller !== null,
+        undefined,
+        { timeout: 15_000 },
+      );
+      await page.waitForFunction(
+        async () => {
+          const cache = await (globalThis as unknown as Browserish).caches.open('od-shell-v1');
+          const urls = (await cache.keys()).map((r) => new URL(r.url).pathname);
+          return urls.includes('/index.html') && urls.some((u) => u.startsWith('/assets/send-'));
+        },
+        undefined,
+        { timeout: 15_000, polling: 250 },
+      );
+
+      const title = 'Tin đồn nước máy Thủ Đức nhiễm khuẩn (ngoại tuyến)';
+      const url = 'https://www.facebook.com/groups/cudanthuduc/posts/123456?utm_source=share';
+      await context.setOffline(true);
+      await fillReport(page, { title, url });
+      await page.getByRole('button', { name: vi.submit }).click();
+      await page.getByRole('heading', { name: vi.queued }).waitFor();
+      const queued = page.locator('.queue-item', { hasText: title });
+      await expect(queued.locator('.queue-chip-waiting').isVisible()).resolves.toBe(true);
+      expect(await checkA11y(page)).toEqual([]);
+      await screenshots(page, 'reporter-queue');
+
+      // Reloaded with no network: the page comes from the service worker, the item is still waiting.
+      await page.reload();
+      await page.locator('.queue-item', { hasText: title }).waitFor();
+      await expect(page.locator('.queue-item .queue-chip-waiting').count()).resolves.toBe(1);
+      expect(await reportsTitled(title)).toEqual([]);
+
+      // Back online: sent by itself, once.
+      await context.setOffline(false);
+      await page.locator('.queue-item.queue-sent', { hasText: title }).waitFor({ timeout: 20_000 });
+      const stored = await reportsTitled(title);
+      expect(stored).toHaveLength(1);
+      const first = stored[0]!;
+      expect(first.sourceUrls).toEqual([url]);
+      // "Send now" after it went: nothing is sent again.
+      await page.reload();
+      await page.locator('.queue-item.queue-sent', { hasText: title }).waitFor();
+      expect(await reportsTitled(title)).toHaveLength(1);
+
+      // A second report with the same source URL (tracking parameter dropped): the hint names the first.
+      const second = 'Nước máy Thủ Đức: lại thấy bài đăng cũ';
+      await fillReport(page, {
+        title: second,
+        url: 'https://www.facebook.com/groups/cudanthuduc/posts/123456',
+      });
+      await page.getByRole('button', { name: vi.submit }).click();
+      await page.getByRole('heading', { name: vi.received }).waitFor();
+      await page.getByRole('heading', { name: vi.duplicatesTitle }).waitFor();
+      const hint = page.getByRole('link', { name: vi.duplicate(first.id) });
+      await hint.waitFor();
+      expect(await hint.getAttribute('href')).toBe(`/reports/${first.id}`);
+      expect(await reportsTitled(second)).toHaveLength(1);
+      expect(await checkA11y(page)).toEqual([]);
+
+      // The collaborator's list and the report page.
+      await page.getByRole('link', { name: vi.myReportsTitle }).first().click();
+      await page.locator('li', { hasText: title }).first().waitFor();
+      expect(await checkA11y(page)).toEqual([]);
+      await screenshots(page, 'reporter-my-reports');
+      await page.getByRole('link', { name: title }).click();
+      await page.waitForURL((u) => u.pathname === `/reports/${first.id}`);
+      await page.getByRole('heading', { name: title }).waitFor();
+      await page.getByRole('heading', { name: vi.outcomeTitle }).waitFor();
+      expect(await page.getByText(vi.notInCase).isVisible()).toBe(true);
+      expect(await checkA11y(page)).toEqual([]);
+      await screenshots(page, 'reporter-report');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('a report sent with the keyboard alone', async () => {
+    const page = await phone();
+    try {
+      await signIn(page, tc, { role: 'reporter', returnTo: '/send' });
+      await page.waitForSelector('#report-title');
+      const focused = () =>
+        page.evaluate(() => {
+          const el = (globalThis as unknown as Browserish).document.activeElement;
+          return el?.id || el?.tagName;
+        });
+      const tabTo = async (target: (id: string | undefined) => boolean, max = 40) => {
+        for (let i = 0; i < max; i++) {
+          await page.keyboard.press('Tab');
+          if (target(await focused())) return;
+        }
+        throw new Error(`never reached by Tab (last: ${await focused()})`);
+      };
+      const title = 'Ùn tắc kéo dài trên cầu Sài Gòn (bàn phím)';
+      await tabTo((id) => id === 'report-title');
+      await page.keyboard.type(title);
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('report-summary');
+      await page.keyboard.type('Nhiều người đăng ảnh ùn tắc, kèm tin đồn tai nạn.');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('report-category');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('report-area');
+      await page.keyboard.press('ArrowDown');
+      await tabTo((id) => id === 'report-url-0');
+      await page.keyboard.type('https://example.com/cau-sai-gon');
+      // "+ add a link" with Space, then type into the new row.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Space');
+      await page.waitForFunction(
+        () => (globalThis as unknown as Browserish).document.activeElement?.id === 'report-url-1',
+      );
+      await page.keyboard.type('https://example.com/cau-sai-gon-2');
+      // On to the submit button (past the observed time's parts and the reach), then Enter.
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const onSubmit = await page.evaluate(
+          () => (globalThis as unknown as Browserish).document.activeElement?.type === 'submit',
+        );
+        if (onSubmit) break;
+      }
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: vi.received }).waitFor();
+      // The confirmation takes the focus.
+      expect(await page.evaluate(activeId)).toBe('result-title');
+      const stored = await reportsTitled('Ùn tắc kéo dài trên cầu Sài Gòn (bàn phím)');
+      expect(stored).toHaveLength(1);
+      expect(stored[0]).toMatchObject({
+        sourceUrls: ['https://example.com/cau-sai-gon', 'https://example.com/cau-sai-gon-2'],
+      });
+      expect(stored[0]!.category).not.toBe('');
+      expect(await checkA11y(page)).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
+
+  it("a bad URL: the API's message at the field, the summary takes the focus, the typed text stays; corrected, it is sent", async () => {
+    const page = await phone();
+    try {
+      await signIn(page, tc, { role: 'reporter', returnTo: '/send' });
+      await page.waitForSelector('#report-title');
+      const title = 'Clip giả mạo phát ngôn lãnh đạo quận';
+      await fillReport(page, { title, url: 'ftp://not-a-web-link' });
+      await page.getByRole('button', { name: vi.submit }).click();
+      const fieldError = page.locator('#report-url-0-error');
+      await fieldError.waitFor();
+
+      // The same message the API gives for that URL.
+      const res = await fetch(`${tc.api.url}/reports`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${await tc.api.token('reporter')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          title: 'x y z',
+          summary: 's',
+          category: 'health',
+          area: 'thu-duc',
+          channel: 'social',
+          sentiment: 'negative',
+          urgency: 'normal',
+          sourceUrls: ['ftp://not-a-web-link'],
+          observedAt: new Date().toISOString(),
+        }),
+      });
+      expect(res.status).toBe(400);
+      const problem = (await res.json()) as { errors: { path: string; message: string }[] };
+      const message = problem.errors.find((e) => e.path.startsWith('/sourceUrls'))?.message;
+      expect(message).toBeTruthy();
+      expect((await fieldError.textContent())?.trim()).toBe(message);
+      expect(await page.getAttribute('#report-url-0', 'aria-invalid')).toBe('true');
+      expect(await page.evaluate(activeId)).toBe('error-summary');
+      expect(await page.inputValue('#report-title')).toBe(title);
+      expect(await checkA11y(page)).toEqual([]);
+
+      // The typed text survives a reload too (the draft is kept on the device).
+      await page.reload();
+      await page.waitForSelector('#report-title');
+      expect(await page.inputValue('#report-title')).toBe(title);
+      expect(await page.inputValue('#report-url-0')).toBe('ftp://not-a-web-link');
+
+      await page.fill('#report-url-0', 'https://example.com/clip');
+      await page.getByRole('button', { name: vi.submit }).click();
+      await page.getByRole('heading', { name: vi.received }).waitFor();
+      expect(await reportsTitled(title)).toHaveLength(1);
+      // A new, empty draft.
+      expect(await page.inputValue('#report-title')).toBe('');
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
+});
