@@ -6,6 +6,7 @@
 // text kept. Checked through the API afterwards; axe on every page visited.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { common } from '../../web/src/i18n/vi/common';
 import { reporter as vi } from '../../web/src/i18n/vi/reporter';
 import { checkA11y, PHONE, screenshots } from '../support/browser';
 import { signIn, startTestConsole, type TestConsole } from '../support/console';
@@ -267,6 +268,93 @@ describe('collaborator journeys', () => {
       expect(await reportsTitled(title)).toHaveLength(1);
       // A new, empty draft.
       expect(await page.inputValue('#report-title')).toBe('');
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
+
+  it('my reports page with the cursor; once the case is closed the report shows the outcome and the evidence link', async () => {
+    const user = 'reporter-lan';
+    const reporterToken = await tc.api.token('reporter', { user });
+    const desk = {
+      authorization: `Bearer ${await tc.api.token('desk')}`,
+      'content-type': 'application/json',
+    };
+    const ids: string[] = [];
+    for (let i = 1; i <= 22; i++) {
+      const res = await fetch(`${tc.api.url}/reports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${reporterToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          title: `Phản ánh số ${i} của Lan`,
+          summary: 'Nội dung phản ánh.',
+          category: 'transport',
+          area: 'binh-thanh',
+          channel: 'social',
+          sentiment: 'neutral',
+          urgency: 'normal',
+          sourceUrls: [`https://example.com/lan/${i}`],
+          observedAt: new Date(Date.now() - 60_000).toISOString(),
+        }),
+      });
+      expect(res.status).toBe(201);
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    // The desk opens a case from the first report and closes it with an evidence link.
+    const opened = await fetch(`${tc.api.url}/cases`, {
+      method: 'POST',
+      headers: desk,
+      body: JSON.stringify({ reportIds: [ids[0]] }),
+    });
+    expect(opened.status).toBe(201);
+    const caseId = ((await opened.json()) as { id: string }).id;
+    const evidenceUrl = 'https://example.gov.vn/thong-cao/1';
+    const closed = await fetch(`${tc.api.url}/cases/${caseId}/actions`, {
+      method: 'POST',
+      headers: { ...desk, 'if-match': opened.headers.get('etag') ?? '"1"' },
+      body: JSON.stringify({
+        action: 'close',
+        outcome: 'corrected',
+        note: 'Đã cải chính trên trang của quận.',
+        evidenceUrl,
+      }),
+    });
+    expect(closed.status).toBe(200);
+
+    const page = await phone();
+    try {
+      await signIn(page, tc, { role: 'reporter', user, returnTo: '/my-reports' });
+      const rows = page.locator('.reporter .list > li');
+      await rows.first().waitFor();
+      await expect(rows.count()).resolves.toBe(20);
+      // Newest first.
+      expect(await rows.first().textContent()).toContain('Phản ánh số 22 của Lan');
+      await page.getByRole('button', { name: common.more }).click();
+      await page.waitForFunction(
+        () =>
+          (
+            globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }
+          ).document.querySelectorAll('.reporter .list > li').length === 22,
+      );
+      await expect(page.getByRole('button', { name: common.more }).count()).resolves.toBe(0);
+
+      await page.getByRole('link', { name: 'Phản ánh số 1 của Lan', exact: true }).click();
+      await page.waitForURL((u) => u.pathname === `/reports/${ids[0]}`);
+      await page.getByRole('heading', { name: vi.outcomeTitle }).waitFor();
+      expect(await page.getByText(common.outcome.corrected).isVisible()).toBe(true);
+      const evidence = page.getByRole('link', { name: vi.openEvidence });
+      expect(await evidence.getAttribute('href')).toBe(evidenceUrl);
+      // The case is named (as the closure email quotes it), not linked: reporters cannot open cases.
+      expect(await page.getByText(caseId).isVisible()).toBe(true);
+      await expect(page.getByRole('link', { name: caseId }).count()).resolves.toBe(0);
+      expect(await checkA11y(page)).toEqual([]);
+      await screenshots(page, 'reporter-report-closed');
+
+      // Another reporter's report: the same "not found" as an id that does not exist.
+      await page.goto(
+        `${tc.url}/reports/${(await reportsTitled('Clip giả mạo phát ngôn lãnh đạo quận'))[0]?.id ?? '01ZZZZZZZZZZZZZZZZZZZZZZZZ'}`,
+      );
+      await page.getByRole('heading', { name: common.notFoundTitle }).waitFor();
     } finally {
       await page.context().close();
     }
