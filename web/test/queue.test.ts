@@ -16,6 +16,7 @@ import {
   newItem,
   nextDue,
   type Outcome,
+  ownedBy,
   type QueueItem,
   waitingCount,
 } from '../src/offline/queue-logic';
@@ -162,5 +163,21 @@ describe('drain', () => {
       () => T0 + KEEP_SENT_MS + 1,
     );
     expect(await store.all()).toEqual([]);
+  });
+
+  it('a shared device: each collaborator sees and sends only what they queued', async () => {
+    const base = mapStore();
+    await base.put(newItem('a', body, 'A', T0, 'lan@example.org'));
+    await base.put(newItem('b', body, 'B', T0, 'minh@example.org'));
+    const sent: string[] = [];
+    const send = async (i: QueueItem): Promise<Outcome> => {
+      sent.push(i.key);
+      return { kind: 'network' };
+    };
+    await drain(ownedBy(base, 'lan@example.org'), send, () => T0);
+    expect(sent).toEqual(['a']);
+    expect((await ownedBy(base, 'minh@example.org').all()).map((i) => i.key)).toEqual(['b']);
+    expect(await ownedBy(base, 'minh@example.org').get('a')).toBeUndefined();
+    expect(await ownedBy(base, undefined).all()).toEqual([]);
   });
 });

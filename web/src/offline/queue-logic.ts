@@ -21,6 +21,8 @@ export interface QueueItem {
   body: string;
   /** The report's title, for the list on screen. */
   title: string;
+  /** Who queued it (the session's name): only they see and send it on a shared device. */
+  owner?: string;
   createdAt: string;
   /**
    * waiting: to be sent (again) at nextAttemptAt; failed: the API refused it
@@ -56,10 +58,17 @@ export const MAX_DELAY_MS = 5 * 60_000;
 /** How long a sent item stays on screen. */
 export const KEEP_SENT_MS = 24 * 3_600_000;
 
-export const newItem = (key: string, body: string, title: string, now: number): QueueItem => ({
+export const newItem = (
+  key: string,
+  body: string,
+  title: string,
+  now: number,
+  owner?: string,
+): QueueItem => ({
   key,
   body,
   title,
+  ...(owner !== undefined ? { owner } : {}),
   createdAt: new Date(now).toISOString(),
   state: 'waiting',
   attempts: 0,
@@ -160,6 +169,17 @@ export const mapStore = (map = new Map<string, QueueItem>()): QueueStore => ({
   remove: async (key) => {
     map.delete(key);
   },
+});
+
+/** The part of a store one user sees: a device shared by two collaborators never sends one's report as the other's. */
+export const ownedBy = (store: QueueStore, owner: string | undefined): QueueStore => ({
+  all: async () => (owner === undefined ? [] : (await store.all()).filter((i) => i.owner === owner)),
+  get: async (key) => {
+    const item = await store.get(key);
+    return owner !== undefined && item?.owner === owner ? item : undefined;
+  },
+  put: (item) => store.put(item),
+  remove: (key) => store.remove(key),
 });
 
 /**

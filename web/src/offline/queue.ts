@@ -5,7 +5,16 @@
 // follows (BroadcastChannel). The rules are in ./queue-logic.ts.
 import { createStore, del, get, set, values } from 'idb-keyval';
 import { ApiProblem, api, type paths } from '../api/client';
-import { drain, newItem, nextDue, type Outcome, type QueueItem, type QueueStore } from './queue-logic';
+import { currentSession } from '../auth/session';
+import {
+  drain,
+  newItem,
+  nextDue,
+  type Outcome,
+  ownedBy,
+  type QueueItem,
+  type QueueStore,
+} from './queue-logic';
 
 export type { QueueItem } from './queue-logic';
 
@@ -20,11 +29,13 @@ export const idbStore: QueueStore = {
   remove: (key) => del(key, idb),
 };
 
-let store: QueueStore = idbStore;
+let base: QueueStore = idbStore;
 /** Tests and browsers without IndexedDB use another store. */
 export const useStore = (s: QueueStore): void => {
-  store = s;
+  base = s;
 };
+/** The signed-in collaborator's part of the queue. */
+const store = (): QueueStore => ownedBy(base, currentSession()?.name);
 
 /** A new Idempotency-Key (a draft gets one when it is created). */
 export const newKey = (): string =>
@@ -72,17 +83,17 @@ export const subscribe = (listener: () => void): (() => void) => {
   return () => listeners.delete(listener);
 };
 
-export const items = (): Promise<QueueItem[]> => store.all();
+export const items = (): Promise<QueueItem[]> => store().all();
 
 /** Puts a report in the queue, with the key its draft was given. */
 export const enqueue = async (key: string, body: string, title: string): Promise<void> => {
-  await store.put(newItem(key, body, title, Date.now()));
+  await store().put(newItem(key, body, title, Date.now(), currentSession()?.name));
   changed();
 };
 
 /** Removes an item (discarded, or taken back into the form to be edited). */
 export const discard = async (key: string): Promise<void> => {
-  await store.remove(key);
+  await store().remove(key);
   changed();
 };
 
@@ -97,7 +108,7 @@ let running: Promise<void> | undefined;
 /** Sends what is due now (everything waiting when `force`), then waits for the next retry. */
 export const flush = (force = false): Promise<void> => {
   running ??= withLock(async () => {
-    const done = await drain(store, (i) => sendReport(i.key, i.body), Date.now, force);
+    const done = await drain(store(), (i) => sendReport(i.key, i.body), Date.now, force);
     if (done.length) changed();
   })
     .catch(() => {
@@ -105,7 +116,11 @@ export const flush = (force = false): Promise<void> => {
     })
     .finally(async () => {
       running = undefined;
-      const due = nextDue(await store.all().catch(() => []));
+      const due = nextDue(
+        await store()
+          .all()
+          .catch(() => []),
+      );
       clearTimeout(timer);
       if (due !== undefined) timer = setTimeout(() => void flush(), Math.max(1000, due - Date.now()));
     });
