@@ -330,12 +330,8 @@ describe('collaborator journeys', () => {
       // Newest first.
       expect(await rows.first().textContent()).toContain('Phản ánh số 22 của Lan');
       await page.getByRole('button', { name: common.more }).click();
-      await page.waitForFunction(
-        () =>
-          (
-            globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }
-          ).document.querySelectorAll('.reporter .list > li').length === 22,
-      );
+      await rows.nth(21).waitFor({ timeout: 30_000 });
+      await expect(rows.count()).resolves.toBe(22);
       await expect(page.getByRole('button', { name: common.more }).count()).resolves.toBe(0);
 
       await page.getByRole('link', { name: 'Phản ánh số 1 của Lan', exact: true }).click();
