@@ -274,7 +274,7 @@ describe('collaborator journeys', () => {
   }, 120_000);
 
   it('my reports page with the cursor; once the case is closed the report shows the outcome and the evidence link', async () => {
-    const user = 'reporter-lan';
+    const user = 'reporter-thao'; // not the sign-in page's first reporter, whom the other journeys use
     const reporterToken = await tc.api.token('reporter', { user });
     const desk = {
       authorization: `Bearer ${await tc.api.token('desk')}`,
@@ -286,7 +286,7 @@ describe('collaborator journeys', () => {
         method: 'POST',
         headers: { authorization: `Bearer ${reporterToken}`, 'content-type': 'application/json' },
         body: JSON.stringify({
-          title: `Phản ánh số ${i} của Lan`,
+          title: `Phản ánh số ${i} của Thảo`,
           summary: 'Nội dung phản ánh.',
           category: 'transport',
           area: 'binh-thanh',
@@ -300,6 +300,20 @@ describe('collaborator journeys', () => {
       expect(res.status).toBe(201);
       ids.push(((await res.json()) as { id: string }).id);
     }
+    // Through the API: the reporter's own reports only, on both pages.
+    const own = { authorization: `Bearer ${reporterToken}` };
+    const page1 = (await (await fetch(`${tc.api.url}/reports?limit=20`, { headers: own })).json()) as {
+      items: StoredReport[];
+      nextCursor: string | null;
+    };
+    const page2 = (await (
+      await fetch(`${tc.api.url}/reports?limit=20&cursor=${encodeURIComponent(page1.nextCursor ?? '')}`, {
+        headers: own,
+      })
+    ).json()) as { items: StoredReport[] };
+    expect(
+      [...page1.items, ...page2.items].map((r) => r.title).filter((t) => !t.endsWith('của Thảo')),
+    ).toEqual([]);
     // The desk opens a case from the first report and closes it with an evidence link.
     const opened = await fetch(`${tc.api.url}/cases`, {
       method: 'POST',
@@ -328,13 +342,13 @@ describe('collaborator journeys', () => {
       await rows.first().waitFor();
       await expect(rows.count()).resolves.toBe(20);
       // Newest first.
-      expect(await rows.first().textContent()).toContain('Phản ánh số 22 của Lan');
+      expect(await rows.first().textContent()).toContain('Phản ánh số 22 của Thảo');
       await page.getByRole('button', { name: common.more }).click();
       await rows.nth(21).waitFor({ timeout: 30_000 });
       await expect(rows.count()).resolves.toBe(22);
       await expect(page.getByRole('button', { name: common.more }).count()).resolves.toBe(0);
 
-      await page.getByRole('link', { name: 'Phản ánh số 1 của Lan', exact: true }).click();
+      await page.getByRole('link', { name: 'Phản ánh số 1 của Thảo', exact: true }).click();
       await page.waitForURL((u) => u.pathname === `/reports/${ids[0]}`);
       await page.getByRole('heading', { name: vi.outcomeTitle }).waitFor();
       expect(await page.getByText(common.outcome.corrected).isVisible()).toBe(true);
