@@ -1,8 +1,9 @@
 // The stateless stack: user pool, HTTP API and one function per handler group,
 // the SES sender and configuration set, one scheduled job per row of the
-// schedule manifest, the outbox sender on the table's stream, and the
-// operator's alarms. Everything here can be destroyed and recreated from code except the users,
-// which is why the user pool is retained outside dev.
+// schedule manifest, the outbox sender on the table's stream, the operator's
+// alarms, and the console (CloudFront in front of a private bucket). Everything
+// here can be destroyed and recreated from code except the users, which is why
+// the user pool is retained outside dev.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
@@ -12,6 +13,7 @@ import { type ScheduleName, schedules, timeZoneOf } from '../../functions/schedu
 import type { AppConfig } from '../../shared/config/schema';
 import { OperatorAlarms } from './constructs/alarms';
 import { Auth } from './constructs/auth';
+import { ConsoleSite, cognitoDomainUrl } from './constructs/console-site';
 import { Email } from './constructs/email';
 import { HandlerFunction } from './constructs/function';
 import { OpinionDeskApi } from './constructs/http-api';
@@ -37,12 +39,16 @@ export class AppStack extends Stack {
   /** Case notifications from the table's stream (docs/jobs.md). */
   readonly outboxSender: OutboxSender;
   readonly alarms: OperatorAlarms;
+  /** The console: bucket, distribution, and its deployment with config.json. */
+  readonly console: ConsoleSite;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     const { config, table, ...stackProps } = props;
     super(scope, id, stackProps);
 
-    this.auth = new Auth(this, 'Auth', { config });
+    // The console's address comes first: the app client's callback URLs and the API's CORS name it.
+    this.console = new ConsoleSite(this, 'Console', { config });
+    this.auth = new Auth(this, 'Auth', { config, consoleUrl: this.console.url });
 
     const groups = Object.keys(handlerGroups) as HandlerGroup[];
     this.functions = Object.fromEntries(
@@ -65,6 +71,18 @@ export class AppStack extends Stack {
       >,
       userPool: this.auth.userPool,
       userPoolClient: this.auth.client,
+      consoleOrigin: this.console.url,
+    });
+
+    // config.json: the console's API, Cognito's issuer, managed login domain and app client.
+    this.console.deploy({
+      apiUrl: config.links.apiUrl ?? this.api.httpApi.apiEndpoint,
+      auth: {
+        mode: 'cognito',
+        authority: this.auth.userPool.userPoolProviderUrl,
+        clientId: this.auth.client.userPoolClientId,
+        domain: cognitoDomainUrl(config),
+      },
     });
 
     this.email = new Email(this, 'Email', { config });
@@ -77,10 +95,14 @@ export class AppStack extends Stack {
 
     this.outboxSender = new OutboxSender(this, 'OutboxSender', { config, table, email: this.email });
 
-    // Links in emails (shared/mail/links.ts) name the API resource until a console is configured:
-    // the configured apiUrl, else this stage's endpoint. Only the functions that send mail get it.
+    // Links in emails (shared/mail/links.ts) go to the console: the configured consoleUrl, else
+    // this stage's distribution; API_URL stays for a config that links to the API. Only the
+    // functions that send mail get them.
     const apiUrl = config.links.apiUrl ?? this.api.stage.url;
-    for (const fn of this.mailSenders()) fn.addEnvironment('API_URL', apiUrl);
+    for (const fn of this.mailSenders()) {
+      fn.addEnvironment('API_URL', apiUrl);
+      fn.addEnvironment('CONSOLE_URL', config.links.consoleUrl ?? this.console.url);
+    }
 
     // docs/architecture.md: handler errors and throttles, API 5xx, any message in a DLQ, email
     // failures, and the daily summary not sent by its deadline notify the operator.
@@ -129,6 +151,8 @@ export class AppStack extends Stack {
       'The app client whose ID tokens the API accepts',
     );
     output('apiUrl', this.api.stage.url, 'Base URL of the HTTP API');
+    output('consoleUrl', this.console.url, 'The console (CloudFront): open it and sign in');
+    output('cognitoDomain', cognitoDomainUrl(config), "Cognito's managed login for the console");
   }
 
   /** The jobs that send mail (functions/permissions.ts) and the outbox sender. */

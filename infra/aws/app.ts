@@ -2,6 +2,7 @@
 // chosen with `-c env=dev|staging|prod` (default dev); this is the only place
 // that reads CDK context for it.
 import { App } from 'aws-cdk-lib';
+import { ensureConsoleBuilt } from '../../web/build';
 import { cliAppProps, defineApp } from './build';
 
 const app = new App(cliAppProps());
@@ -10,6 +11,8 @@ const envName: unknown = app.node.tryGetContext('env') ?? 'dev';
 try {
   if (typeof envName !== 'string')
     throw new Error(`Context "env" must be a string, got ${JSON.stringify(envName)}`);
+  // The console's deployment takes web/dist as it is: build it first when a source is newer.
+  await ensureConsoleBuilt((line) => console.error(line));
   defineApp(app, envName);
   app.synth();
 } catch (error) {

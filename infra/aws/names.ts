@@ -18,6 +18,8 @@ export const APP_STACK_OUTPUTS = {
   apiUrl: 'ApiUrl',
   alarmTopicArn: 'AlarmTopicArn',
   sesConfigurationSet: 'SesConfigurationSet',
+  consoleUrl: 'ConsoleUrl',
+  cognitoDomain: 'CognitoDomain',
 } as const;
 
 /** The user pool's custom attribute that names an agency user's agency (`custom:agency` in tokens). */

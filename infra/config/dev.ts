@@ -29,7 +29,9 @@ export const dev: AppConfigInput = {
   },
   auth: { staffMfaRequired: false },
   emailAllowList: ['example.org'],
-  // Links in emails: no console yet; the local stack links to its own API address, the
-  // sandbox to its stage's endpoint (shared/mail/links.ts).
+  // Links in emails (shared/mail/links.ts): the sandbox links to its console (CDK hands the
+  // functions its CloudFront address), the local stack to what it serves.
   links: {},
+  // The console's sign-in page: https://opinion-desk-dev.auth.<region>.amazoncognito.com (unique per region).
+  console: { cognitoDomainPrefix: 'opinion-desk-dev' },
 };

@@ -29,7 +29,10 @@ export const prod: AppConfigInput = {
     rateLimits: { reportsPerHour: 60, writesPerHour: 600 },
   },
   auth: { staffMfaRequired: true },
-  // Links in emails go to the stage's API endpoint until the console is deployed: then set
-  // consoleUrl (links become <consoleUrl>/cases/<id>, shared/mail/links.ts).
+  // Links in emails go to this stage's console (its CloudFront address, which CDK hands the
+  // functions that send mail): <console>/cases/<id>, shared/mail/links.ts. Set consoleUrl only
+  // to link somewhere else (a custom domain put in front of it).
   links: {},
+  // The console's sign-in page: https://opinion-desk.auth.<region>.amazoncognito.com (unique per region).
+  console: { cognitoDomainPrefix: 'opinion-desk' },
 };

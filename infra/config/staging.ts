@@ -26,7 +26,10 @@ export const staging: AppConfigInput = {
   },
   auth: { staffMfaRequired: false },
   emailAllowList: ['staging.opinion-desk.example.org', 'example.org'],
-  // Links in emails go to the stage's API endpoint until the console is deployed: then set
-  // consoleUrl (links become <consoleUrl>/cases/<id>, shared/mail/links.ts).
+  // Links in emails go to this stage's console (its CloudFront address, which CDK hands the
+  // functions that send mail): <console>/cases/<id>, shared/mail/links.ts. Set consoleUrl only
+  // to link somewhere else (a custom domain put in front of it).
   links: {},
+  // The console's sign-in page: https://opinion-desk-staging.auth.<region>.amazoncognito.com (unique per region).
+  console: { cognitoDomainPrefix: 'opinion-desk-staging' },
 };

@@ -17,6 +17,8 @@ export const stackFileSchema = z.object({
   dynamodbEndpoint: z.url(),
   sesEndpoint: z.url(),
   mailViewerUrl: z.url(),
+  /** The console (`npm start` serves it on CONSOLE_PORT); absent when the stack runs without one. */
+  consoleUrl: z.url().optional(),
   tableName: z.string().min(3),
   /**
    * The stack's own Node process: a file naming a pid that is gone is left over

@@ -5,11 +5,12 @@ import { execFile } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type RuntimeSettings, withApiUrl } from '../../shared/config/runtime';
+import type { AppConfig } from '../../shared/config/schema';
 import type { Deps } from '../../shared/deps';
 import { createMailingDeps } from '../../shared/mail/deps';
 import { backfillDayIndex } from '../../shared/store/reports';
 import { loadAppConfig } from '../config';
-import { DEFAULT_HOST, startDynamoDbLocal } from './dynamodb';
+import { connectHost, DEFAULT_HOST, startDynamoDbLocal } from './dynamodb';
 import { acquireStackLock, type LockContent, pidAlive } from './lock';
 import { assertPortFree, LocalStackError } from './ports';
 import { preloadHandlerModules, startLocalApi } from './server';
@@ -22,6 +23,30 @@ export const LOCAL_TABLE_NAME = 'opinion-desk-local';
 export const LOCAL_REGION = 'ap-southeast-1';
 export const LOCAL_DYNAMODB_TIMEOUT_MS = 1500;
 
+/** The addresses a browser may use for a console served on a loopback or named host. */
+const consoleOrigins = (consoleUrl: string): string[] => {
+  const url = new URL(consoleUrl);
+  const origins = [url.origin];
+  // The banner prints 127.0.0.1; a developer may well type localhost (and the other way round).
+  if (url.hostname === '127.0.0.1') origins.push(`${url.protocol}//localhost:${url.port}`);
+  if (url.hostname === 'localhost') origins.push(`${url.protocol}//127.0.0.1:${url.port}`);
+  return origins;
+};
+
+/**
+ * The config with the local console: its origins allowed by the API's CORS,
+ * and `links.consoleUrl` (links in emails open the console) unless the config sets one.
+ */
+export const withLocalConsole = (config: AppConfig, consoleUrl: string | undefined): AppConfig => {
+  const url = consoleUrl?.trim().replace(/\/+$/, '');
+  if (!url) return config;
+  return {
+    ...config,
+    corsOrigins: [...new Set([...config.corsOrigins, ...consoleOrigins(url)])],
+    links: { ...config.links, consoleUrl: config.links.consoleUrl ?? url },
+  };
+};
+
 /** The runtime settings of anything that talks to a running local stack (the API, jobs, seed). */
 export const localRuntimeSettings = (o: {
   tableName: string;
@@ -29,8 +54,10 @@ export const localRuntimeSettings = (o: {
   sesEndpoint: string;
   /** The running API's address: links in emails name its resources. */
   apiUrl?: string;
+  /** The console's address (CONSOLE_PORT): links in emails open it; the API allows it (CORS). */
+  consoleUrl?: string;
 }): RuntimeSettings => ({
-  config: withApiUrl(loadAppConfig('dev'), o.apiUrl),
+  config: withLocalConsole(withApiUrl(loadAppConfig('dev'), o.apiUrl), o.consoleUrl),
   tableName: o.tableName,
   region: LOCAL_REGION,
   dynamodbEndpoint: o.dynamodbEndpoint,
@@ -78,6 +105,12 @@ export interface LocalStackOptions {
   ddbPort: number;
   mailPort: number;
   /**
+   * The console's port (CONSOLE_PORT): checked with the others before anything
+   * starts, allowed by the API's CORS and linked from emails. The console itself
+   * is served by consoleExtension() (./console.ts). Absent: no console.
+   */
+  consolePort?: number;
+  /**
    * The address every service listens on (HOST); default 127.0.0.1. DynamoDB
    * Local and local SES accept any credentials: another address exposes the table
    * and the mail to whoever reaches it.
@@ -96,6 +129,10 @@ export interface LocalStackOptions {
 
 export interface LocalStack extends RunningStackFile {
   dataDir: string;
+  /** The address every service listens on. */
+  host: string;
+  /** The console's port when the stack has one (LocalStackOptions.consolePort), with consoleUrl. */
+  consolePort?: number;
   stackFile: string;
   deps: Deps;
   settings: RuntimeSettings;
@@ -115,14 +152,17 @@ export const startLocalStack = async (
   extensions: readonly StackExtension[] = [],
 ): Promise<LocalStack> => {
   const dataDir = resolve(options.dataDir);
-  const { port, ddbPort, mailPort } = options;
+  const { port, ddbPort, mailPort, consolePort } = options;
   const HOST = options.host ?? DEFAULT_HOST;
+  if (consolePort === 0) throw new LocalStackError('CONSOLE_PORT must be a port number, not 0.');
+  const consoleUrl = consolePort === undefined ? undefined : `http://${connectHost(HOST)}:${consolePort}`;
 
-  const knobs = [
+  const knobs: readonly (readonly [string, number])[] = [
     ['PORT', port],
     ['DDB_PORT', ddbPort],
     ['MAIL_PORT', mailPort],
-  ] as const;
+    ...(consolePort === undefined ? [] : [['CONSOLE_PORT', consolePort] as const]),
+  ];
   for (const [i, [name, value]] of knobs.entries()) {
     const clash = knobs.find(([, other], j) => j !== i && other === value && value !== 0);
     if (clash)
@@ -138,6 +178,7 @@ export const startLocalStack = async (
     await assertPortFree(port, HOST, 'The local API', 'PORT');
     await assertPortFree(ddbPort, HOST, 'DynamoDB Local', 'DDB_PORT');
     await assertPortFree(mailPort, HOST, 'The local SES endpoint', 'MAIL_PORT');
+    if (consolePort !== undefined) await assertPortFree(consolePort, HOST, 'The console', 'CONSOLE_PORT');
   } catch (err) {
     await lock.release();
     throw err;
@@ -194,6 +235,7 @@ export const startLocalStack = async (
       tableName: LOCAL_TABLE_NAME,
       dynamodbEndpoint: ddb.endpoint,
       sesEndpoint: ses.endpoint,
+      ...(consoleUrl ? { consoleUrl } : {}),
     });
     const deps = createMailingDeps(settings);
     stoppers.push({ name: 'store client', stop: async () => deps.db.destroy() });
@@ -221,6 +263,7 @@ export const startLocalStack = async (
       tableName: LOCAL_TABLE_NAME,
       pid: process.pid,
       dataDir,
+      ...(consoleUrl ? { consoleUrl } : {}),
     };
     const stackFile = stackFilePath(dataDir);
     const unpublish = await publishStackFile(file);
@@ -232,6 +275,8 @@ export const startLocalStack = async (
     const stack: LocalStack = {
       ...file,
       dataDir,
+      host: HOST,
+      ...(consolePort === undefined ? {} : { consolePort }),
       stackFile,
       deps: linked,
       settings: { ...settings, config: linked.config },

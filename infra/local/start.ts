@@ -8,6 +8,8 @@
 // exits, and this process is left with a new parent. So this process also
 // watches its parent and stops everything when the parent is gone.
 import { join } from 'node:path';
+import { ensureConsoleBuilt } from '../../web/build';
+import { consoleExtension } from './console-server';
 import { materializeBriefingsExtension } from './materialize';
 import { outboxDrainerExtension } from './outbox-drainer';
 import { LocalStackError, parsePort } from './ports';
@@ -71,6 +73,7 @@ const main = async () => {
       port: parsePort(env.PORT, 3000, 'PORT'),
       ddbPort: parsePort(env.DDB_PORT, 8000, 'DDB_PORT'),
       mailPort: parsePort(env.MAIL_PORT, 8005, 'MAIL_PORT'),
+      consolePort: parsePort(env.CONSOLE_PORT, 3001, 'CONSOLE_PORT'),
       // Loopback unless asked: DynamoDB Local and local SES accept any credentials.
       host: env.HOST?.trim() || '127.0.0.1',
       dataDir: env.DATA_DIR?.trim() || '.local',
@@ -89,12 +92,17 @@ const main = async () => {
   }
 
   console.log(
-    'Starting the local stack (DynamoDB Local, local SES, API, scheduler) with the dev configuration...',
+    'Starting the local stack (DynamoDB Local, local SES, API, scheduler, console) with the dev configuration...',
   );
+  // The console builds (only when web/ changed since the last build) while Java starts.
+  const consoleBuilt = ensureConsoleBuilt((line) => console.log(line));
+  consoleBuilt.catch(() => {}); // awaited by the console extension; this only keeps an early failure from going unhandled
   // The scheduler runs the jobs of functions/schedules.ts in the config's time
   // zone and prints one JSON line per run.
   let scheduler: LocalScheduler | undefined;
   starting = startLocalStack(options, [
+    // The console first: what runs after it (the drainer, the scheduler) may already mail links to it.
+    consoleExtension({ built: consoleBuilt }),
     materializeBriefingsExtension({ log: (line) => console.log(line) }),
     // Stands in for the DynamoDB stream: case notifications go out within a second.
     outboxDrainerExtension({ log: (line) => console.log(line) }),
@@ -122,6 +130,11 @@ const main = async () => {
   console.log(
     [
       '',
+      ...(stack.consoleUrl
+        ? [
+            `  Console          ${stack.consoleUrl}  (open it and sign in as any role on its development sign-in page)`,
+          ]
+        : []),
       `  DynamoDB Local   ${stack.dynamodbEndpoint}  table ${stack.tableName}, data ${data}`,
       `  API reference    ${stack.apiUrl}/docs  (the OpenAPI document: ${stack.apiUrl}/openapi.json)`,
       `  Local SES        ${stack.sesEndpoint}`,
@@ -135,6 +148,7 @@ const main = async () => {
       `    ${prefix}npm run seed                             # sample reports`,
       `    ${prefix}npm run --silent job -- daily-summary --dry-run   # run a scheduled job once, emails to ${shortPath(join(stack.dataDir, 'outbox'))}/`,
       '',
+      ...(stack.consoleUrl ? [`Console ready at ${stack.consoleUrl}`] : []),
       `API ready at ${stack.apiUrl}`,
       '(Ctrl-C stops everything)',
     ].join('\n'),

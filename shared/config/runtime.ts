@@ -19,6 +19,11 @@ const runtimeEnvSchema = z.object({
    * `links.apiUrl`: CDK hands the stage's endpoint to the functions that send mail.
    */
   API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * The console's base URL, for links in emails when the config sets no
+   * `links.consoleUrl`: CDK hands the stage's CloudFront address to the functions that send mail.
+   */
+  CONSOLE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Per-attempt timeout for the store, in milliseconds. */
   DYNAMODB_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1500),
 });
@@ -54,6 +59,13 @@ export const withApiUrl = (config: AppConfig, apiUrl: string | undefined): AppCo
   return { ...config, links: { ...config.links, apiUrl: url } };
 };
 
+/** The same for the console's address (`links.consoleUrl`), which links prefer over the API's. */
+export const withConsoleUrl = (config: AppConfig, consoleUrl: string | undefined): AppConfig => {
+  const url = consoleUrl?.trim().replace(/\/+$/, '');
+  if (!url || config.links.consoleUrl) return config;
+  return { ...config, links: { ...config.links, consoleUrl: url } };
+};
+
 export interface RuntimeSettings {
   config: AppConfig;
   tableName: string;
@@ -74,7 +86,7 @@ export const readRuntimeSettings = (
     throw new Error(`Invalid runtime environment: ${lines.join('; ')}`);
   }
   const e = parsed.data;
-  const config = withApiUrl(configFor(e.APP_ENV), e.API_URL);
+  const config = withConsoleUrl(withApiUrl(configFor(e.APP_ENV), e.API_URL), e.CONSOLE_URL);
   return {
     config,
     tableName: e.TABLE_NAME,

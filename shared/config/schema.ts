@@ -122,6 +122,21 @@ const buildAppConfigSchema = () => {
        * stage's endpoint and the local stack its own address; no URL, no link.
        */
       links: z.strictObject({ consoleUrl: baseUrl.optional(), apiUrl: baseUrl.optional() }).default({}),
+      /** The console on AWS (infra/aws/constructs/console-site.ts). */
+      console: z.strictObject({
+        /**
+         * The prefix of the stage's Cognito managed login domain,
+         * `https://<prefix>.auth.<region>.amazoncognito.com`: unique in the region across
+         * every AWS account, and Cognito refuses one containing aws, amazon or cognito.
+         */
+        cognitoDomainPrefix: z
+          .string()
+          .regex(
+            /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+            'must be 1-63 lower-case letters, digits or hyphens, not starting or ending with a hyphen',
+          )
+          .refine((p) => !/aws|amazon|cognito/.test(p), 'may not contain aws, amazon or cognito'),
+      }),
     })
     .superRefine((cfg, ctx) => {
       const ids = (list: { id: string }[]) => new Set(list.map((x) => x.id));

@@ -119,6 +119,7 @@ const stackEnv = async (dataDir: string): Promise<Record<string, string>> => ({
   PORT: String(await freePort()),
   DDB_PORT: String(await freePort()),
   MAIL_PORT: String(await freePort()),
+  CONSOLE_PORT: String(await freePort()),
   DATA_DIR: dataDir,
   DDB_IN_MEMORY: '1',
 });
@@ -156,10 +157,47 @@ describe('npm start', () => {
       tableName: 'opinion-desk-local',
       pid: run.child.pid,
       dataDir,
+      consoleUrl: `http://127.0.0.1:${env.CONSOLE_PORT}`,
     });
     const viewer = await fetch(stack.mailViewerUrl);
     expect(viewer.status).toBe(200);
     expect(viewer.headers.get('content-type')).toMatch(/text\/html/);
+  });
+
+  it('serves the console on CONSOLE_PORT, printed first, allowed by the API, with a development sign-in the API trusts', async () => {
+    const consoleUrl = `http://127.0.0.1:${env.CONSOLE_PORT}`;
+    // The banner's first line is the console.
+    const banner = run
+      .stdout()
+      .split('\n\n')
+      .find((block) => block.includes('DynamoDB Local   '));
+    expect(banner?.split('\n')[0]).toMatch(new RegExp(`^  Console +${consoleUrl} `));
+    expect(run.stdout()).toContain(`Console ready at ${consoleUrl}`);
+
+    const page = await fetch(`${consoleUrl}/inbox`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${apiUrl}`);
+    const config = (await (await fetch(`${consoleUrl}/config.json`)).json()) as { apiUrl: string };
+    expect(config).toMatchObject({ apiUrl, environment: 'local', auth: { mode: 'local' } });
+
+    for (const origin of [consoleUrl, `http://localhost:${env.CONSOLE_PORT}`]) {
+      const preflight = await fetch(`${apiUrl}/reports`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.headers.get('access-control-allow-origin'), origin).toBe(origin);
+    }
+
+    const signedIn = await fetch(`${consoleUrl}/dev/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: consoleUrl },
+      body: 'preset=desk%3A&return=%2Finbox',
+    });
+    expect(signedIn.status).toBe(303);
+    const token = new URLSearchParams(signedIn.headers.get('location')!.split('#')[1]).get('id_token');
+    const res = await fetch(`${apiUrl}/reference`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
   });
 
   it('answers GET /health without a token', async () => {
@@ -193,7 +231,7 @@ describe('npm start', () => {
   });
 
   it('listens on 127.0.0.1 only: the API, DynamoDB Local and local SES', async () => {
-    for (const name of ['PORT', 'DDB_PORT', 'MAIL_PORT']) {
+    for (const name of ['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT']) {
       const port = Number(env[name]);
       expect(await accepts(port), name).toBe(true);
       const addresses = await listeningAddresses(port);
@@ -278,6 +316,7 @@ describe('npm start', () => {
     expect(await accepts(Number(env.DDB_PORT))).toBe(false);
     expect(await accepts(Number(env.PORT))).toBe(false);
     expect(await accepts(Number(env.MAIL_PORT))).toBe(false);
+    expect(await accepts(Number(env.CONSOLE_PORT))).toBe(false);
     await expect(readFile(join(dataDir, 'stack.json'))).rejects.toThrow(/ENOENT/);
   });
 });
@@ -295,7 +334,7 @@ describe.concurrent('npm start failing to start', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it.each(['PORT', 'DDB_PORT', 'MAIL_PORT'] as const)(
+  it.each(['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT'] as const)(
     'names %s when that port is taken, and exits 1',
     async (knob) => {
       // A data directory each: one stack per DATA_DIR, and these start side by side.

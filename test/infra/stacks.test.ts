@@ -59,6 +59,21 @@ const unacknowledgedNagFindings = (app: App): string[] =>
     );
 
 type CfnResource = { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string };
+
+/**
+ * Functions CDK adds to deploy the console, not the app's (test/infra/console-site.test.ts checks
+ * them): BucketDeployment's handler, and where the buckets go with the stack (dev) the auto-delete provider.
+ */
+const isConsoleDeploymentFunction = (logicalId: string): boolean =>
+  /^Custom(CDKBucketDeployment|S3AutoDeleteObjectsCustomResourceProvider)/.test(logicalId);
+
+/** The app's own functions (handlers, jobs, the outbox sender, the Cognito trigger), by logical id. */
+const appFunctions = (template: Template): Record<string, CfnResource> =>
+  Object.fromEntries(
+    Object.entries(template.findResources('AWS::Lambda::Function') as Record<string, CfnResource>).filter(
+      ([id]) => !isConsoleDeploymentFunction(id),
+    ),
+  );
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
 
 const asList = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
@@ -148,7 +163,28 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
     });
     api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: config.corsOrigins }),
+      // The console's own origin (its CloudFront domain), then the configured ones.
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: [
+          {
+            'Fn::Join': [
+              '',
+              [
+                'https://',
+                {
+                  'Fn::GetAtt': [
+                    built.stage.appStack.getLogicalId(
+                      built.stage.appStack.console.distribution.node.defaultChild as CfnElement,
+                    ),
+                    'DomainName',
+                  ],
+                },
+              ],
+            ],
+          },
+          ...config.corsOrigins,
+        ],
+      }),
     });
   });
 
@@ -212,8 +248,13 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
   });
 
   it('runs one Node.js 22 arm64 function per handler group, per scheduled job and for the outbox, bound to the table', () => {
-    const functions = Object.values(api.findResources('AWS::Lambda::Function')) as CfnResource[];
+    const functions = Object.values(appFunctions(api));
     expect(functions).toHaveLength(functionCount);
+    // Besides them, only what CDK adds to deploy the console.
+    const deployment = Object.keys(api.findResources('AWS::Lambda::Function')).filter(
+      isConsoleDeploymentFunction,
+    );
+    expect(deployment).toHaveLength(envName === 'dev' ? 2 : 1);
     for (const fn of functions) {
       const p = fn.Properties as {
         Runtime: string;
@@ -240,7 +281,8 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
   it('keeps every log group for the configured retention', () => {
     const groups = Object.values(api.findResources('AWS::Logs::LogGroup')) as CfnResource[];
     // One per function plus the API's access logs.
-    expect(groups).toHaveLength(functionCount + 1);
+    // One per function, the API's access logs, and the console deployment's.
+    expect(groups).toHaveLength(functionCount + 2);
     for (const g of groups) expect(g.Properties?.RetentionInDays).toBe(config.retention.logDays);
   });
 
@@ -429,7 +471,7 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
       ].map((j) => app.getLogicalId(j.function.fn.node.defaultChild as CfnElement)),
     );
     const [apiId] = Object.keys(api.findResources('AWS::ApiGatewayV2::Api'));
-    const fnIds = Object.keys(api.findResources('AWS::Lambda::Function'));
+    const fnIds = Object.keys(appFunctions(api));
     expect(senders.size).toBeGreaterThan(0);
     for (const fnId of fnIds) {
       const vars = (resources[fnId]!.Properties as { Environment?: { Variables?: Record<string, unknown> } })
@@ -593,7 +635,7 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     }
 
     // Errors of every function, the outbox sender's included.
-    const fnIds = Object.keys(api.findResources('AWS::Lambda::Function'));
+    const fnIds = Object.keys(appFunctions(api));
     const errorAlarms = on('AWS/Lambda', 'Errors');
     expect(errorAlarms).toHaveLength(functionCount);
     for (const fnId of fnIds) {

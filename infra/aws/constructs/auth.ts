@@ -12,13 +12,18 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -43,11 +48,25 @@ const groups: Record<Role, { precedence: number; description: string }> = {
 
 export interface AuthProps {
   config: AppConfig;
+  /** The console's origin (`https://<distribution domain>`): its sign-in callback and sign-out URLs. */
+  consoleUrl: string;
 }
+
+/**
+ * Where Cognito's managed login may send the browser back to (web/src/auth/oidc.ts): the
+ * console's callback after signing in, and after signing out its start page (what the console
+ * asks for) or its sign-in page.
+ */
+export const consoleOAuthUrls = (consoleUrl: string) => ({
+  callbackUrls: [`${consoleUrl}/auth/callback`],
+  logoutUrls: [`${consoleUrl}/`, `${consoleUrl}/sign-in`],
+});
 
 export class Auth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** Cognito's managed login for the console (config `console.cognitoDomainPrefix`). */
+  readonly domain: UserPoolDomain;
   /** The pre-token-generation trigger, when the config asks staff for a second factor. */
   readonly preTokenGeneration?: HandlerFunction;
 
@@ -131,7 +150,14 @@ export class Auth extends Construct {
       // cognito-idp:AdminInitiateAuth can call (operators, the e2e suite against a deployed stage,
       // infra/aws/README.md "Operators"); USER_PASSWORD_AUTH (a password over the public API) stays off.
       authFlows: { userSrp: true, adminUserPassword: true },
-      disableOAuth: true,
+      // The console signs in through the managed login: the authorization code grant, and as a
+      // public client (no secret) with PKCE, which oidc-client-ts always sends. No implicit grant.
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        ...consoleOAuthUrls(props.consoleUrl),
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       accessTokenValidity: Duration.hours(1),
@@ -144,5 +170,17 @@ export class Auth extends Construct {
       // user could otherwise read another agency's cases.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, locale: true }),
     });
+
+    // The managed login (the newer pages, styled with Cognito's defaults) on a Cognito domain.
+    this.domain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: config.console.cognitoDomainPrefix },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    const branding = new CfnManagedLoginBranding(this, 'ManagedLoginBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+    branding.node.addDependency(this.domain);
   }
 }

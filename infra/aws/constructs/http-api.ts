@@ -56,6 +56,8 @@ export interface OpinionDeskApiProps {
   functions: Record<HandlerGroup, IFunction>;
   userPool: UserPool;
   userPoolClient: UserPoolClient;
+  /** The console's origin (`https://<distribution domain>`), allowed by CORS besides config.corsOrigins. */
+  consoleOrigin: string;
 }
 
 export class OpinionDeskApi extends Construct {
@@ -75,16 +77,15 @@ export class OpinionDeskApi extends Construct {
       apiName: `opinion-desk-${config.env}`,
       description: `opinion-desk API (${config.env})`,
       createDefaultStage: false,
-      corsPreflight:
-        config.corsOrigins.length === 0
-          ? undefined
-          : {
-              allowOrigins: config.corsOrigins,
-              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
-              allowHeaders: CORS_ALLOW_HEADERS,
-              exposeHeaders: CORS_EXPOSE_HEADERS,
-              maxAge: Duration.hours(1),
-            },
+      // The console calls the API from its own origin; config.corsOrigins adds others (a local
+      // development server, a custom domain).
+      corsPreflight: {
+        allowOrigins: [props.consoleOrigin, ...config.corsOrigins],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        allowHeaders: CORS_ALLOW_HEADERS,
+        exposeHeaders: CORS_EXPOSE_HEADERS,
+        maxAge: Duration.hours(1),
+      },
     });
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {
