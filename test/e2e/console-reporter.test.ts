@@ -369,4 +369,40 @@ describe('collaborator journeys', () => {
       await page.context().close();
     }
   }, 120_000);
+
+  it('a queued report the API refuses: kept as failed with the reason, taken back into the form, corrected and sent once', async () => {
+    const page = await phone();
+    const context = page.context();
+    try {
+      await signIn(page, tc, { role: 'reporter', returnTo: '/send' });
+      await page.waitForSelector('#report-title');
+      const title = 'Tin giả về lịch cắt điện quận 3';
+      await context.setOffline(true);
+      await fillReport(page, { title, url: 'ftp://not-a-web-link/2' });
+      await page.getByRole('button', { name: vi.submit }).click();
+      await page.getByRole('heading', { name: vi.queued }).waitFor();
+
+      // Back online it is sent, refused (400) and kept as failed with the API's words; never retried by itself.
+      await context.setOffline(false);
+      const failed = page.locator('.queue-item.queue-failed', { hasText: title });
+      await failed.waitFor({ timeout: 20_000 });
+      expect(await failed.textContent()).toContain(vi.failedHelp);
+      expect(await checkA11y(page)).toEqual([]);
+      expect(await reportsTitled(title)).toEqual([]);
+
+      // Edit: back into the form with the error at its field; corrected, it goes.
+      await failed.getByRole('button', { name: vi.edit }).click();
+      expect(await page.inputValue('#report-title')).toBe(title);
+      await page.locator('#report-url-0-error').waitFor();
+      await expect(page.locator('.queue-item', { hasText: title }).count()).resolves.toBe(0);
+      await page.fill('#report-url-0', 'https://example.com/lich-cat-dien');
+      await page.getByRole('button', { name: vi.submit }).click();
+      await page.getByRole('heading', { name: vi.received }).waitFor();
+      const stored = await reportsTitled(title);
+      expect(stored).toHaveLength(1);
+      expect(stored[0]!.sourceUrls).toEqual(['https://example.com/lich-cat-dien']);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
