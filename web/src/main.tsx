@@ -10,7 +10,11 @@ const root = document.getElementById('app')!;
 document.documentElement.lang = getLang();
 
 loadConfig().then(
-  () => render(<App />, root),
+  () => {
+    // Clear the boot placeholder first: Preact keeps existing DOM while a lazy page suspends the first render.
+    root.replaceChildren();
+    render(<App />, root);
+  },
   (err: unknown) => {
     root.textContent = `${strings().common.unexpected} (${(err as Error).message})`;
   },
