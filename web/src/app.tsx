@@ -10,6 +10,7 @@ import { clearReadCache } from './api/use-load';
 import { completeSignIn, currentSession, type Role, type Session, signIn, signOut } from './auth/session';
 import { config } from './config';
 import { type Catalogue, setLang, useI18n } from './i18n';
+import { QueueBadge } from './offline/badge';
 import { timeZoneLabel } from './time';
 import { ErrorBox, NotFound, Skeleton } from './ui/states';
 
@@ -70,6 +71,7 @@ const Header = ({ session }: { session: Session }) => {
           {env !== 'prod' ? <span class="env">{env}</span> : null}
         </a>
         <div class="header-tools">
+          {session.role === 'reporter' ? <QueueBadge /> : null}
           <button
             type="button"
             class="link-button"

@@ -1,7 +1,8 @@
 // The header's queue badge for a collaborator ("⟳ 1 chờ gửi"), linking to the
-// queue on the report form. For the app shell's header (web/src/app.tsx):
-// `{session.role === 'reporter' ? <QueueBadge /> : null}`. It loads the queue
-// module only when rendered.
+// queue on the report form, in the app shell's header (web/src/app.tsx) on every
+// page of a collaborator. It loads the queue module only when rendered, and
+// starts the queue's sender, so a waiting report goes out when the network
+// returns whichever page is open.
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 
