@@ -504,7 +504,7 @@ export default function BriefingPage({ id }: { id: string }) {
                 <Agenda b={b} onChanged={reload} />
                 {b.status === 'scheduled' ? <AddCases b={b} onChanged={reload} /> : null}
               </div>
-              <Actions key={`${b.id}:${b.sequence}`} b={b} onUpdated={(next) => setData({ ...b, ...next })} />
+              <Actions key={b.id} b={b} onUpdated={(next) => setData({ ...b, ...next })} />
             </div>
           </div>
         );
