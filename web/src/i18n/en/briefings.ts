@@ -33,7 +33,6 @@ export const briefings: Catalogue['briefings'] = {
   agendaEmpty: 'No case on the agenda yet. Pick open cases below to add them.',
   unassigned: 'Not assigned',
   removeFromAgenda: 'Remove from agenda',
-  removeLabel: (title) => `Remove “${title}” from the agenda`,
   addTitle: 'Put cases on the agenda',
   addIntro: 'Cases not closed and not on this agenda yet.',
   addEmpty: 'No other open case to add.',

@@ -35,7 +35,6 @@ export const briefings = {
   agendaEmpty: 'Chưa có hồ sơ nào trong chương trình. Chọn hồ sơ đang xử lý bên dưới để đưa vào.',
   unassigned: 'Chưa giao đơn vị',
   removeFromAgenda: 'Bỏ khỏi chương trình',
-  removeLabel: (title: string) => `Bỏ “${title}” khỏi chương trình`,
   addTitle: 'Đưa hồ sơ vào chương trình',
   addIntro: 'Các hồ sơ chưa đóng, chưa có trong chương trình này.',
   addEmpty: 'Không còn hồ sơ đang xử lý nào để đưa vào.',

@@ -161,11 +161,11 @@ const Agenda = ({ b, onChanged }: { b: Briefing; onChanged: () => void }) => {
                 <button
                   type="button"
                   class="link-button"
-                  aria-label={t.briefings.removeLabel(item.title)}
                   disabled={busy !== undefined}
                   onClick={() => void remove(item.caseId, item.title)}
                 >
                   {t.briefings.removeFromAgenda}
+                  <span class="visually-hidden">: {item.title}</span>
                 </button>
               ) : null}
             </li>
