@@ -833,7 +833,7 @@ const details = (r: BenchResults): string[] => {
     out.push('### The console on a phone');
     out.push('');
     out.push(
-      `The local API and the console server (as \`npm start\` serves them) in the benchmark's process, Debian's Chromium through playwright-core at 360 × 780, signed in as a collaborator. Load: the browser cache cleared before each run (a first visit; service worker blocked), CPU slowed ${c.loads[0]?.cpuSlowdown ?? 4}× (CDP \`Emulation.setCPUThrottlingRate\`) and the network throttled per request (CDP \`Network.emulateNetworkConditions\`); time to interactive is read in the page as \`performance.now()\` (from navigation start) when the form has its reference lists and an enabled submit button. Round trip: no throttling, the click on submit → the confirmation in the DOM and the next frame painted; two unmeasured submissions first. Source: test/bench/console.bench.ts.`,
+      `The local API and the console server (as \`npm start\` serves them) in the benchmark's process, Debian's Chromium through playwright-core at 360 × 780, signed in as a collaborator. Load: the browser cache cleared before each run (a first visit; service worker blocked), CPU slowed ${c.loads[0]?.cpuSlowdown ?? 4}× (CDP \`Emulation.setCPUThrottlingRate\`) and the network throttled per request (CDP \`Network.emulateNetworkConditions\`); time to interactive is read in the page as \`performance.now()\` (from navigation start) when the form has its reference lists and an enabled submit button. Round trip: no throttling, the click on submit → the confirmation in the DOM and the next frame painted; two unmeasured submissions first. Measured ${c.date}. Source: test/bench/console.bench.ts.`,
     );
     out.push('');
     out.push(
