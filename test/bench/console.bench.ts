@@ -15,7 +15,7 @@
 // (b) A submission's round trip on the local stack, no throttling: the click on
 //     submit → the confirmation in the DOM and painted (the next animation frame).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -68,6 +68,10 @@ export interface ConsoleLoad {
 export interface ConsoleResult {
   /** When this row was measured (it can be run apart: `npx tsx test/bench/console.bench.ts`). */
   date: string;
+  /** The machine's load average (1, 5, 15 min) at the start and the end: the machine is shared. */
+  loadAverage?: { start: number[]; end: number[] };
+  /** A remark on the run, written by hand into latest.json. */
+  note?: string;
   page: string;
   loads: ConsoleLoad[];
   roundTrip: { runs: number; samplesMs: number[]; medianMs: number };
@@ -128,6 +132,7 @@ export const benchConsole = async (
   o: { loadRuns?: number; roundTripRuns?: number; log?: (line: string) => void } = {},
 ): Promise<ConsoleResult> => {
   const { loadRuns = 7, roundTripRuns = 15, log = () => {} } = o;
+  const loadStart = loadavg().map((x) => round(x, 2));
   await ensureConsoleBuilt();
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -208,6 +213,7 @@ export const benchConsole = async (
     await context.close();
     return {
       date: new Date().toISOString(),
+      loadAverage: { start: loadStart, end: loadavg().map((x) => round(x, 2)) },
       page: '/send',
       loads,
       roundTrip: { runs: trips.length, samplesMs: trips, medianMs: median(trips) },
