@@ -1,8 +1,9 @@
-// Links in emails. The console (a web app that does not exist yet) is linked
-// once `links.consoleUrl` is set, with the path shape `/cases/<id>` and
-// `/reports/<id>`; until then a link names the API resource
-// (`<apiUrl>/cases/<id>`, `<apiUrl>/reports/<id>`), which a signed-in reader
-// can open with their token. No base URL known: no link (never "undefined").
+// Links in emails. They open the console (web/) when `links.consoleUrl` is set
+// (CDK sets it per Stage, the local stack to its console), at the console's
+// own routes `/cases/<id>` and `/reports/<id>`; without a console URL a link
+// names the API resource (`<apiUrl>/cases/<id>`, `<apiUrl>/reports/<id>`),
+// which a signed-in reader can open with their token. No base URL known: no
+// link (never "undefined").
 import type { AppConfig } from '../config/schema';
 
 type Resource = 'cases' | 'reports';
