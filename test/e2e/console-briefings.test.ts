@@ -177,7 +177,7 @@ describe('journey 6: briefings in the console', () => {
     } finally {
       await page.context().close();
     }
-  });
+  }, 150_000);
 
   it('the ad-hoc form shows the field errors of the API next to their fields', async () => {
     const page = await tc.newPage(PHONE);
@@ -193,7 +193,7 @@ describe('journey 6: briefings in the console', () => {
     } finally {
       await page.context().close();
     }
-  });
+  }, 150_000);
 
   it("the daily summary for a seeded day shows the API's counts; a day not ended shows the API's refusal", async () => {
     const page = await tc.newPage();
@@ -233,5 +233,5 @@ describe('journey 6: briefings in the console', () => {
     } finally {
       await page.context().close();
     }
-  });
+  }, 150_000);
 });

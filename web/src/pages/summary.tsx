@@ -4,7 +4,7 @@
 // link can be shared; yesterday in the configured zone by default. A day that
 // has not ended is the API's to refuse: its message is shown.
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { formatDuration } from '../../../shared/mail/format';
 import { api, call, type paths } from '../api/client';
@@ -285,6 +285,8 @@ export default function Summary() {
   const zone = config().timeZone;
   const date = isDay(query.date) ? query.date : yesterdayIn(zone);
   const [typed, setTyped] = useState(date);
+  // Back and forward change the day in the address: the picker follows.
+  useEffect(() => setTyped(date), [date]);
   const load = useLoad(
     `summary:${date}`,
     async () => (await call(api().GET('/summaries/daily', { params: { query: { date } } }))).data,

@@ -176,9 +176,9 @@ const Agenda = ({ b, onChanged }: { b: Briefing; onChanged: () => void }) => {
   );
 };
 
-const AddCases = ({ b, onChanged }: { b: Briefing; onChanged: () => void }) => {
+const AddCases = ({ b, onChanged, round }: { b: Briefing; onChanged: () => void; round: number }) => {
   const { t } = useI18n();
-  const candidates = useLoad(`briefing-candidates:${b.id}`, () => loadCandidates(b.id));
+  const candidates = useLoad(`briefing-candidates:${b.id}:${round}`, () => loadCandidates(b.id));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -471,6 +471,8 @@ const Actions = ({ b, onUpdated }: { b: Briefing; onUpdated: (b: Briefing) => vo
 
 export default function BriefingPage({ id }: { id: string }) {
   const { t } = useI18n();
+  // Bumped when a case leaves the agenda: the cases offered are read again (it is offered once more).
+  const [removed, setRemoved] = useState(0);
   const load = useLoad(
     `briefing:${id}`,
     async () => (await call(api().GET('/briefings/{id}', { params: { path: { id } } }))).data,
@@ -501,8 +503,14 @@ export default function BriefingPage({ id }: { id: string }) {
                   <h2 id="details-title">{t.briefings.details}</h2>
                   <Facts b={b} />
                 </section>
-                <Agenda b={b} onChanged={reload} />
-                {b.status === 'scheduled' ? <AddCases b={b} onChanged={reload} /> : null}
+                <Agenda
+                  b={b}
+                  onChanged={() => {
+                    reload();
+                    setRemoved((n) => n + 1);
+                  }}
+                />
+                {b.status === 'scheduled' ? <AddCases b={b} onChanged={reload} round={removed} /> : null}
               </div>
               <Actions key={b.id} b={b} onUpdated={(next) => setData({ ...b, ...next })} />
             </div>
