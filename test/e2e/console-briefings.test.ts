@@ -6,20 +6,13 @@
 // that has not ended shows the API's refusal. Each step is checked through the
 // API; axe on every page; screenshots desk-briefings, desk-briefing, desk-summary.
 
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../shared/domain/time';
 import { briefings as vb, summary as vs } from '../../web/src/i18n/vi/briefings';
-import { checkA11y, PHONE, screenshots as shoot } from '../support/browser';
+import { checkA11y, PHONE, screenshots } from '../support/browser';
 import { signIn, startTestConsole, type TestConsole } from '../support/console';
 
 let tc: TestConsole;
-
-/** Screenshots from the top of the page (a full-page capture of a scrolled page leaves a blank band). */
-const screenshots = async (page: Page, name: string) => {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await shoot(page, name);
-};
 let zone: string;
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read only in assertions
 type Json = Record<string, any>;
