@@ -526,8 +526,10 @@ const remedy = (kind: RowKind, r: BenchResults): string => {
       return 'The day is read from its own gsi8 partitions, so the table size should not matter; a ratio above 1.2 here is noise from the shared machine or DynamoDB Local slowing down as its in-memory database grows (its memory and GC), not a Scan. Re-run to tell.';
     case 'contention':
       return 'An action that fails after 1,000 retries means the retry loop starves; back off exponentially with jitter.';
-    case 'consoleLoad':
-      return 'Under request-level throttling every request pays the full latency, so the load is a chain of round trips: the HTML, the entry script, config.json, the page chunk and its CSS, then /reference from the API (its CORS preflight too). Shorter chain first: preload the report form chunk and config.json from index.html (`<link rel="modulepreload">`, `<link rel="preload">`), and keep /reference in local storage to render the form at once and refresh it behind (the service worker already caches the shell for a second visit, which this cold-cache figure leaves out).';
+    case 'consoleLoad': {
+      const raw = r.console?.loads[1];
+      return `DevTools throttling makes every request pay the full 562.5 ms, so the load is the length of its chain of requests: the HTML, the entry script and its CSS, config.json, the report form's chunk and its CSS, then /reference from the API with its CORS preflight (the bearer token makes the request non-simple): about seven latencies, ~4 s, before the CPU work. ${raw ? `On the same link at its raw 150 ms round trip the median is ${ms(raw.medianMs)}. ` : ''}To shorten the chain: preload the report form's chunk and config.json from index.html (\`<link rel="modulepreload">\`, \`<link rel="preload">\`), inline config.json at deploy time, render the form from the /reference copy already kept in local storage and refresh it behind, and answer the preflight with \`Access-Control-Max-Age\` so a second load skips it. A returning collaborator also has the service worker's cached shell, which this first-visit figure leaves out.`;
+    }
     case 'consoleRoundTrip':
       return 'The round trip is the API request (JWT check, validation, the duplicate lookup and one transaction on DynamoDB Local) plus one render; see the POST /reports rows for the server side.';
   }
