@@ -140,6 +140,13 @@ describe('journey 6: briefings in the console', () => {
       expect(await checkA11y(page)).toEqual([]);
       await screenshots(page, 'desk-briefing');
 
+      // Taken off the agenda, the case is offered again.
+      await page.getByRole('button', { name: new RegExp(`^${vb.removeFromAgenda}`) }).click();
+      await page.getByText(vb.agendaEmpty).waitFor();
+      await page.getByLabel(CASE_TITLE).waitFor();
+      expect((await call('GET', `/cases/${caseId}`, 'desk')).json.briefingId).toBeNull();
+      expect((await call('GET', `/briefings/${briefingId}`, 'desk')).json.agenda).toEqual([]);
+
       // Reschedule: the new time is confirmed before it is sent.
       await page.getByRole('button', { name: vb.rescheduleOpen, exact: true }).first().click();
       await page.fill('#reschedule-at', `${dayFromToday(4)}T09:30`);
