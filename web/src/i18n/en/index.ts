@@ -1,7 +1,7 @@
 import type { Catalogue } from '../catalogue';
-import { briefings } from './briefings';
+import { briefings, summary } from './briefings';
 import { common } from './common';
 import { desk } from './desk';
 import { reporter } from './reporter';
 
-export const en: Catalogue = { common, reporter, desk, briefings };
+export const en: Catalogue = { common, reporter, desk, briefings, summary };
