@@ -862,6 +862,10 @@ const details = (r: BenchResults): string[] => {
       ),
     );
     out.push('');
+    out.push(
+      "Where a first visit's time goes: four round trips in a row. index.html; then, side by side, the scripts, `config.json` (index.html preloads it) and the page's own chunk (main.tsx starts it at boot); then `/reference`'s CORS preflight (the API is on another origin and the request carries the token); then `/reference` itself, asked for as soon as the API's address is known. DevTools throttling adds its 562.5 ms to every request, so those four cost over 2.2 s before any byte or CPU time: the first visit meets 2.5 s on the raw slow-4G link (Lighthouse's own simulated figures) and misses it under DevTools' per-request latency. Before the preloads (six round trips) the same rows were 4.13 s and 1.99 s. Every later visit opens from the service worker's cache with `/reference` kept on the device. What would take the preflight out: serving the API under the console's own origin (a CloudFront behaviour to the HTTP API), not done here.",
+    );
+    out.push('');
   }
   if (r.contention) {
     const k = r.contention;
