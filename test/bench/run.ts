@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { benchColdStart } from './cold-start.bench';
+import { benchConsole } from './console.bench';
 import { benchContention } from './contention.bench';
 import { benchDailySummary } from './daily-summary.bench';
 import { benchHttp } from './http.bench';
@@ -100,6 +101,9 @@ try {
     ),
   );
   await step('contention', () => benchContention(ddb.endpoint));
+  await step('console', () =>
+    benchConsole(ddb.endpoint, { ...(quick ? { loadRuns: 2, roundTripRuns: 3 } : {}), log }),
+  );
   await step('dailySummary', () =>
     benchDailySummary({
       endpoint: ddb.endpoint,

@@ -20,7 +20,9 @@ import { APP_STACK_OUTPUTS } from '../../infra/aws/names';
 import { loadAppConfig } from '../../infra/config';
 import { dev } from '../../infra/config/dev';
 import { DEV_SIGN_IN_PATH, renderSignInPage } from '../../infra/local/dev-sign-in';
+import { readRuntimeSettings, withConsoleUrl } from '../../shared/config/runtime';
 import { ENVIRONMENTS, type EnvironmentName, parseAppConfig } from '../../shared/config/schema';
+import { caseLink } from '../../shared/mail/links';
 import { CONSOLE_DIST_DIR, ensureConsoleBuilt } from '../../web/build';
 import { CONSOLE_SECURITY_HEADERS, consoleCsp } from '../../web/csp';
 import { parseRuntimeConfig } from '../../web/src/runtime-config';
@@ -449,6 +451,24 @@ describe.each(ENVIRONMENTS)('the %s console', (envName: EnvironmentName) => {
       expect(onLogs || onBucket || onAssets, where).toBe(true);
       for (const action of asList(s.Action)) expect(action).toMatch(onLogs ? /^logs:/ : /^s3:/);
     }
+  });
+});
+
+describe('the console URL a function is given', () => {
+  it('becomes links.consoleUrl, so that emails link to the console, unless the config names one', () => {
+    const env = {
+      APP_ENV: 'staging',
+      TABLE_NAME: 'table',
+      CONSOLE_URL: 'https://d111111abcdef8.cloudfront.net/',
+    };
+    const { config } = readRuntimeSettings(env);
+    expect(config.links.consoleUrl).toBe('https://d111111abcdef8.cloudfront.net');
+    expect(caseLink(config, 'C1')).toBe('https://d111111abcdef8.cloudfront.net/cases/C1');
+    const configured = { ...config, links: { consoleUrl: 'https://console.example.org' } };
+    expect(withConsoleUrl(configured, env.CONSOLE_URL).links.consoleUrl).toBe('https://console.example.org');
+    expect(readRuntimeSettings({ APP_ENV: 'staging', TABLE_NAME: 'table' }).config.links.consoleUrl).toBe(
+      loadAppConfig('staging').links.consoleUrl,
+    );
   });
 });
 

@@ -2,26 +2,60 @@
 // language switch, the user and sign-out), the routes, and sign-in around them.
 // Each role's pages are separate chunks, loaded when first opened: a
 // collaborator's phone downloads the report form, not the desk's screens.
-import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { type ComponentChildren, createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { useTokenFrom } from './api/client';
 import { clearReadCache } from './api/use-load';
 import { completeSignIn, currentSession, type Role, type Session, signIn, signOut } from './auth/session';
 import { config } from './config';
 import { type Catalogue, setLang, useI18n } from './i18n';
+import { QueueBadge } from './offline/badge';
 import { timeZoneLabel } from './time';
 import { ErrorBox, NotFound, Skeleton } from './ui/states';
 
-const Send = lazy(() => import('./pages/reporter/send'));
-const MyReports = lazy(() => import('./pages/reporter/my-reports'));
-const ReportPage = lazy(() => import('./pages/report'));
-const Inbox = lazy(() => import('./pages/desk/inbox'));
-const Cases = lazy(() => import('./pages/cases/list'));
-const CasePage = lazy(() => import('./pages/cases/case'));
-const Briefings = lazy(() => import('./pages/briefings/list'));
-const BriefingPage = lazy(() => import('./pages/briefings/briefing'));
-const Summary = lazy(() => import('./pages/summary'));
+const chunks = {
+  send: () => import('./pages/reporter/send'),
+  myReports: () => import('./pages/reporter/my-reports'),
+  report: () => import('./pages/report'),
+  inbox: () => import('./pages/desk/inbox'),
+  cases: () => import('./pages/cases/list'),
+  case: () => import('./pages/cases/case'),
+  briefings: () => import('./pages/briefings/list'),
+  briefing: () => import('./pages/briefings/briefing'),
+  summary: () => import('./pages/summary'),
+};
+const Send = lazy(chunks.send);
+const MyReports = lazy(chunks.myReports);
+const ReportPage = lazy(chunks.report);
+const Inbox = lazy(chunks.inbox);
+const Cases = lazy(chunks.cases);
+const CasePage = lazy(chunks.case);
+const Briefings = lazy(chunks.briefings);
+const BriefingPage = lazy(chunks.briefing);
+const Summary = lazy(chunks.summary);
+
+const CHUNK_OF: [RegExp, keyof typeof chunks][] = [
+  [/^\/send\/?$/, 'send'],
+  [/^\/my-reports\/?$/, 'myReports'],
+  [/^\/reports\/[^/]+$/, 'report'],
+  [/^\/inbox\/?$/, 'inbox'],
+  [/^\/cases\/?$/, 'cases'],
+  [/^\/cases\/[^/]+$/, 'case'],
+  [/^\/briefings\/?$/, 'briefings'],
+  [/^\/briefings\/[^/]+$/, 'briefing'],
+  [/^\/summary\/?$/, 'summary'],
+];
+
+/**
+ * Starts loading the chunk of the page at `path` (main.tsx calls it at boot, beside
+ * config.json): on a slow link the page's code then arrives with the app's, not
+ * one round trip after it. The lazy route gets the same module.
+ */
+export const preloadPage = (path: string): void => {
+  const hit = CHUNK_OF.find(([re]) => re.test(path));
+  if (hit) void chunks[hit[1]]().catch(() => undefined);
+};
 
 type NavKey = keyof Catalogue['common']['nav'];
 const NAV: Record<Role, { href: string; key: NavKey }[]> = {
@@ -43,6 +77,7 @@ export const HOME: Record<Role, string> = { reporter: '/send', desk: '/inbox', a
 
 /** Which roles may open which pages (the API decides what they see there). */
 const ALLOWED: Record<string, readonly Role[]> = {
+  home: ['reporter', 'desk', 'agency'],
   send: ['reporter'],
   myReports: ['reporter'],
   report: ['reporter', 'desk', 'agency'],
@@ -69,6 +104,7 @@ const Header = ({ session }: { session: Session }) => {
           {env !== 'prod' ? <span class="env">{env}</span> : null}
         </a>
         <div class="header-tools">
+          {session.role === 'reporter' ? <QueueBadge /> : null}
           <button
             type="button"
             class="link-button"
@@ -118,22 +154,40 @@ const Footer = () => {
   );
 };
 
-/** A page for the roles allowed; anyone else gets the same "not found" the API gives. */
-const Guard = ({
-  session,
-  page,
-  children,
-}: {
-  session: Session;
-  page: string;
-  children: ComponentChildren;
-}) => (ALLOWED[page]?.includes(session.role) ? children : <NotFound />);
+/** The signed-in session, for the route components below. */
+const SessionContext = createContext<Session | null>(null);
+
+/**
+ * A route's component: the page for the roles allowed, anyone else gets the
+ * same "not found" the API gives. Defined once per route at module level, so a
+ * change of URL (a filter in the query) re-renders a page and never remounts
+ * it: focus and typed text stay.
+ */
+const page =
+  (name: string, render: (session: Session, params: { id?: string }) => ComponentChildren) =>
+  (params: { id?: string }) => {
+    const session = useContext(SessionContext);
+    if (!session) return null;
+    return ALLOWED[name]?.includes(session.role) ? render(session, params) : <NotFound />;
+  };
+
+const SendRoute = page('send', () => <Send />);
+const MyReportsRoute = page('myReports', () => <MyReports />);
+const ReportRoute = page('report', (session, { id }) => <ReportPage id={id ?? ''} session={session} />);
+const InboxRoute = page('inbox', () => <Inbox />);
+const CasesRoute = page('cases', (session) => <Cases session={session} />);
+const CaseRoute = page('case', (session, { id }) => <CasePage id={id ?? ''} session={session} />);
+const BriefingsRoute = page('briefings', () => <Briefings />);
+const BriefingRoute = page('briefing', (_, { id }) => <BriefingPage id={id ?? ''} />);
+const SummaryRoute = page('summary', () => <Summary />);
 
 const Home = ({ session }: { session: Session }) => {
   const { route } = useLocation();
   useEffect(() => route(HOME[session.role], true), [route, session.role]);
   return <Skeleton />;
 };
+
+const HomeRoute = page('home', (session) => <Home session={session} />);
 
 const SignInPage = () => {
   const { t } = useI18n();
@@ -194,45 +248,29 @@ const Routes = () => {
   if (path === '/auth/callback') return <Callback onSession={setSession} />;
   if (!session) return <SignInPage />;
 
-  const guarded = (page: string, node: ComponentChildren) => (
-    <Guard session={session} page={page}>
-      {node}
-    </Guard>
-  );
   return (
-    <>
+    <SessionContext.Provider value={session}>
       <Header session={session} />
       <main id="main" class="main" tabIndex={-1}>
         <ErrorBoundary>
           <Router>
-            <Route path="/" component={() => <Home session={session} />} />
-            <Route path="/sign-in" component={() => <Home session={session} />} />
-            <Route path="/send" component={() => guarded('send', <Send />)} />
-            <Route path="/my-reports" component={() => guarded('myReports', <MyReports />)} />
-            <Route
-              path="/reports/:id"
-              component={({ id }: { id: string }) =>
-                guarded('report', <ReportPage id={id} session={session} />)
-              }
-            />
-            <Route path="/inbox" component={() => guarded('inbox', <Inbox />)} />
-            <Route path="/cases" component={() => guarded('cases', <Cases session={session} />)} />
-            <Route
-              path="/cases/:id"
-              component={({ id }: { id: string }) => guarded('case', <CasePage id={id} session={session} />)}
-            />
-            <Route path="/briefings" component={() => guarded('briefings', <Briefings />)} />
-            <Route
-              path="/briefings/:id"
-              component={({ id }: { id: string }) => guarded('briefing', <BriefingPage id={id} />)}
-            />
-            <Route path="/summary" component={() => guarded('summary', <Summary />)} />
+            <Route path="/" component={HomeRoute} />
+            <Route path="/sign-in" component={HomeRoute} />
+            <Route path="/send" component={SendRoute} />
+            <Route path="/my-reports" component={MyReportsRoute} />
+            <Route path="/reports/:id" component={ReportRoute} />
+            <Route path="/inbox" component={InboxRoute} />
+            <Route path="/cases" component={CasesRoute} />
+            <Route path="/cases/:id" component={CaseRoute} />
+            <Route path="/briefings" component={BriefingsRoute} />
+            <Route path="/briefings/:id" component={BriefingRoute} />
+            <Route path="/summary" component={SummaryRoute} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>
       </main>
       <Footer />
-    </>
+    </SessionContext.Provider>
   );
 };
 

@@ -4,7 +4,9 @@ import { parseRuntimeConfig, type RuntimeConfig } from './runtime-config';
 let loaded: RuntimeConfig | undefined;
 
 export const loadConfig = async (): Promise<RuntimeConfig> => {
-  const res = await fetch('/config.json', { cache: 'no-cache' });
+  // The server sends it with `cache-control: no-cache` (revalidated every time);
+  // index.html preloads it with the same request, so it loads beside the scripts.
+  const res = await fetch('/config.json');
   if (!res.ok) throw new Error(`config.json: HTTP ${res.status}`);
   loaded = parseRuntimeConfig(await res.json());
   return loaded;

@@ -2,13 +2,13 @@
 // the default) and web/src/i18n/en/*, one file per area of the console. English
 // must have every key Vietnamese has (the type says so). Components never hold
 // literal text: they read it from here.
-import { briefings } from './vi/briefings';
+import { briefings, summary } from './vi/briefings';
 import { cases } from './vi/cases';
 import { common } from './vi/common';
 import { desk } from './vi/desk';
 import { reporter } from './vi/reporter';
 
-export const vi = { common, reporter, desk, briefings, cases };
+export const vi = { common, reporter, desk, briefings, summary, cases };
 export type Catalogue = typeof vi;
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];

@@ -1,6 +1,153 @@
-// Placeholder until its lane lands (issue 15).
+// One report, in the caller's view: what the API returns and nothing more (a
+// collaborator sees their own report, with the outcome and the evidence link
+// once its case is closed; the desk sees everything). Text stays as the API
+// gives it: masked stays masked.
+import { api, call } from '../api/client';
+import { useLoad } from '../api/use-load';
 import type { Session } from '../auth/session';
+import { config } from '../config';
+import { useI18n } from '../i18n';
+import { nameOf, useReference } from '../reference';
+import { dateTime, formatNumber } from '../time';
+import { ReportStatusChip, UrgencyBadge } from '../ui/chips';
+import { LoadView } from '../ui/states';
+import './reporter/reporter.css';
 
-export default function ReportPage({ id }: { id: string; session: Session }) {
-  return <p>{id}</p>;
+const fetchReport = async (id: string) =>
+  (await call(api().GET('/reports/{id}', { params: { path: { id } } }))).data;
+
+type Report = Awaited<ReturnType<typeof fetchReport>>;
+
+/** Only http(s) links are made clickable; anything else is shown as text. */
+const isWebLink = (url: string) => /^https?:\/\//i.test(url);
+
+export default function ReportPage({ id, session }: { id: string; session: Session }) {
+  const load = useLoad(`report:${id}`, () => fetchReport(id));
+  return (
+    <div class="reporter narrow">
+      <LoadView load={load} lines={8}>
+        {(report) => <ReportView report={report} session={session} />}
+      </LoadView>
+    </div>
+  );
 }
+
+const ReportView = ({ report: r, session }: { report: Report; session: Session }) => {
+  const { t, lang } = useI18n();
+  const reference = useReference();
+  const ref = reference.state === 'ready' || reference.state === 'stale' ? reference.data : undefined;
+  const zone = config().timeZone;
+  const full = 'submittedBy' in r ? r : undefined;
+  const own = 'outcome' in r || !full ? (r as Extract<Report, { outcome?: unknown }>) : undefined;
+  return (
+    <>
+      <div class="page-title">
+        <h1>{r.title}</h1>
+        <ReportStatusChip status={r.status} />
+        <UrgencyBadge urgency={r.urgency} />
+      </div>
+      <section class="card" aria-labelledby="report-details">
+        <h2 id="report-details">{t.reporter.details}</h2>
+        <p class="report-summary">{r.summary}</p>
+        <dl class="report-fields">
+          <dt>{t.reporter.category}</dt>
+          <dd>{nameOf(ref?.categories, r.category, lang)}</dd>
+          <dt>{t.reporter.area}</dt>
+          <dd>{nameOf(ref?.areas, r.area, lang)}</dd>
+          <dt>{t.reporter.channel}</dt>
+          <dd>{t.common.channel[r.channel]}</dd>
+          <dt>{t.reporter.sentiment}</dt>
+          <dd>{t.common.sentiment[r.sentiment]}</dd>
+          <dt>{t.reporter.urgency}</dt>
+          <dd>{t.common.urgency[r.urgency]}</dd>
+          <dt>{t.reporter.observed}</dt>
+          <dd>{dateTime(r.observedAt, lang, zone)}</dd>
+          <dt>{t.reporter.submittedAt}</dt>
+          <dd>{dateTime(r.submittedAt, lang, zone)}</dd>
+          {r.reach !== undefined ? (
+            <>
+              <dt>{t.reporter.reach}</dt>
+              <dd>{formatNumber(r.reach, lang)}</dd>
+            </>
+          ) : null}
+          {full ? (
+            <>
+              <dt>{t.reporter.submittedBy}</dt>
+              <dd>{full.submittedBy}</dd>
+            </>
+          ) : null}
+          {r.caseId ? (
+            <>
+              <dt>{t.reporter.caseRef}</dt>
+              <dd>
+                {session.role === 'reporter' ? r.caseId : <a href={`/cases/${r.caseId}`}>{r.caseId}</a>}
+              </dd>
+            </>
+          ) : null}
+          {full?.dismissReason ? (
+            <>
+              <dt>{t.reporter.dismissReason}</dt>
+              <dd>{full.dismissReason}</dd>
+            </>
+          ) : null}
+        </dl>
+        <h3>{t.reporter.sources}</h3>
+        {r.sourceUrls.length ? (
+          <ul class="report-sources">
+            {r.sourceUrls.map((u) => (
+              <li key={u}>
+                {isWebLink(u) ? (
+                  <a href={u} rel="noopener noreferrer nofollow" target="_blank">
+                    {u}
+                  </a>
+                ) : (
+                  u
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="meta">{t.reporter.noSources}</p>
+        )}
+      </section>
+      {own ? (
+        <section class="card" aria-labelledby="report-outcome">
+          <h2 id="report-outcome">{t.reporter.outcomeTitle}</h2>
+          {own.outcome ? (
+            <dl class="report-fields">
+              <dt>{t.reporter.outcome}</dt>
+              <dd>{t.common.outcome[own.outcome]}</dd>
+              {own.response ? (
+                <>
+                  <dt>{t.reporter.response}</dt>
+                  <dd class="report-summary">{own.response}</dd>
+                </>
+              ) : null}
+              {own.evidenceUrl ? (
+                <>
+                  <dt>{t.reporter.evidence}</dt>
+                  <dd>
+                    {isWebLink(own.evidenceUrl) ? (
+                      <a href={own.evidenceUrl} rel="noopener noreferrer nofollow" target="_blank">
+                        {t.reporter.openEvidence}
+                      </a>
+                    ) : (
+                      own.evidenceUrl
+                    )}
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          ) : (
+            <p>{r.caseId ? t.reporter.pending : t.reporter.notInCase}</p>
+          )}
+        </section>
+      ) : null}
+      {session.role === 'reporter' ? (
+        <p>
+          <a href="/my-reports">{t.reporter.backToList}</a>
+        </p>
+      ) : null}
+    </>
+  );
+};
