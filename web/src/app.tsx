@@ -11,6 +11,7 @@ import { completeSignIn, currentSession, type Role, type Session, signIn, signOu
 import { config } from './config';
 import { type Catalogue, setLang, useI18n } from './i18n';
 import { QueueBadge } from './offline/badge';
+import { nameOf, useReference } from './reference';
 import { timeZoneLabel } from './time';
 import { ErrorBox, NotFound, Skeleton } from './ui/states';
 
@@ -93,6 +94,9 @@ const Header = ({ session }: { session: Session }) => {
   const { t, lang } = useI18n();
   const { path } = useLocation();
   const env = config().environment;
+  const reference = useReference();
+  const agencies =
+    reference.state === 'ready' || reference.state === 'stale' ? reference.data.agencies : undefined;
   return (
     <header class="header">
       <a class="skip-link" href="#main">
@@ -115,7 +119,7 @@ const Header = ({ session }: { session: Session }) => {
           </button>
           <span class="user" title={session.name}>
             {t.common.role[session.role]}
-            {session.agency ? ` · ${session.agency}` : ''}
+            {session.agency ? ` · ${nameOf(agencies, session.agency, lang)}` : ''}
           </span>
           <button
             type="button"

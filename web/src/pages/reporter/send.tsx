@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { config } from '../../config';
 import { type Catalogue, useI18n } from '../../i18n';
 import { discard, enqueue, newKey, sendReport, startQueue } from '../../offline/queue';
-import { isRetryable, type QueueItem, waitingCount } from '../../offline/queue-logic';
+import { isRetryable, type QueueItem } from '../../offline/queue-logic';
 import { nameOf, type Reference, useReference } from '../../reference';
 import { timeZoneLabel } from '../../time';
 import { Field } from '../../ui/field';
@@ -76,17 +76,10 @@ export default function Send() {
   const reference = useReference();
   const queue = useQueue();
   useEffect(() => startQueue(), []);
-  const waiting = queue ? waitingCount(queue) : 0;
   return (
     <div class="reporter narrow">
-      <div class="page-title">
-        <h1>{t.reporter.sendTitle}</h1>
-        {waiting ? (
-          <a class="queue-badge" href="#queue">
-            ⟳ {t.reporter.waitingBadge(waiting)}
-          </a>
-        ) : null}
-      </div>
+      {/* What waits offline is counted by the header's badge (web/src/offline/badge.tsx). */}
+      <h1>{t.reporter.sendTitle}</h1>
       <LoadView load={reference} lines={8}>
         {(ref) => <SendForm reference={ref} queue={queue ?? []} />}
       </LoadView>
