@@ -7,14 +7,13 @@
 // only the local stack has.
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { CONSOLE_DIST_DIR, ensureConsoleBuilt } from '../../web/build';
 import { CONSOLE_SECURITY_HEADERS, consoleCsp } from '../../web/csp';
 import type { RuntimeConfig } from '../../web/src/runtime-config';
 import { DEV_SIGN_IN_PATH, type DevSignInOptions, devSignInHandler } from './dev-sign-in';
 import { connectHost } from './dynamodb';
-import { LocalStackError, portInUseMessage } from './ports';
+import { listenHttp } from './ports';
 import type { StackExtension } from './stack';
 import { TokenKeys } from './token';
 
@@ -191,31 +190,13 @@ export const startConsoleServer = async (options: ConsoleServerOptions): Promise
       });
   });
 
-  await new Promise<void>((resolveListen, reject) => {
-    const onError = (err: NodeJS.ErrnoException) => {
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new LocalStackError(portInUseMessage('The console', options.port, 'CONSOLE_PORT'))
-          : err,
-      );
-    };
-    server.once('error', onError);
-    server.listen({ port: options.port, host, exclusive: true }, () => {
-      server.off('error', onError);
-      resolveListen();
-    });
+  return listenHttp(server, {
+    port: options.port,
+    host,
+    connectHost: connectHost(host),
+    service: 'The console',
+    envVar: 'CONSOLE_PORT',
   });
-  const port = (server.address() as AddressInfo).port;
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= new Promise((resolveClose) => {
-      server.close(() => resolveClose());
-      server.closeAllConnections();
-    });
-    return stopping;
-  };
-  return { url: `http://${connectHost(host)}:${port}`, port, stop };
 };
 
 /**

@@ -1,7 +1,8 @@
 // Port checks for the local stack. A taken port is found before anything is
 // started, and the message names the knob that moves it, because "EADDRINUSE"
 // alone does not tell a developer which of three services to reconfigure.
-import { createServer } from 'node:net';
+import type { Server } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
 
 /** An error whose message is meant for the person at the terminal: printed as is, without a stack trace. */
 export class LocalStackError extends Error {
@@ -72,4 +73,44 @@ export const parsePort = (value: string | undefined, fallback: number, envVar: s
     throw new LocalStackError(`${envVar} must be a port number between 1 and 65535, not "${value}".`);
   }
   return port;
+};
+
+/** A local HTTP server listening: its address as a client connects to it, and its stop. */
+export interface ListeningServer {
+  url: string;
+  port: number;
+  /** Closes the server and its open connections; safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Puts `server` on `host:port` (0: a free one) for the local API and the
+ * console alike: a taken port fails with a message naming `envVar`.
+ */
+export const listenHttp = async (
+  server: Server,
+  o: { port: number; host: string; connectHost: string; service: string; envVar: string },
+): Promise<ListeningServer> => {
+  await new Promise<void>((resolveListen, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      reject(
+        err.code === 'EADDRINUSE' ? new LocalStackError(portInUseMessage(o.service, o.port, o.envVar)) : err,
+      );
+    };
+    server.once('error', onError);
+    server.listen({ port: o.port, host: o.host, exclusive: true }, () => {
+      server.off('error', onError);
+      resolveListen();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= new Promise((resolveClose) => {
+      server.close(() => resolveClose());
+      server.closeAllConnections();
+    });
+    return stopping;
+  };
+  return { url: `http://${o.connectHost}:${port}`, port, stop };
 };

@@ -5,7 +5,6 @@
 // and writes the handlers' results back. Everything else is the handlers' job.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type {
@@ -27,7 +26,7 @@ import { bodyTooLarge, MAX_BODY_BYTES } from '../../shared/http/body';
 import { SECURITY_HEADERS } from '../../shared/http/handler';
 import { MethodNotAllowed, type Problem, problemResponse, toProblem } from '../../shared/http/problem';
 import { connectHost } from './dynamodb';
-import { LocalStackError, portInUseMessage } from './ports';
+import { listenHttp } from './ports';
 import { InvalidTokenError, type TokenClaims, type TokenVerifier } from './token';
 
 export type LambdaHttpHandler = (
@@ -560,30 +559,11 @@ export const startLocalApi = async (options: LocalApiOptions): Promise<LocalApi>
       });
   });
 
-  await new Promise<void>((resolveListen, reject) => {
-    const onError = (err: NodeJS.ErrnoException) => {
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new LocalStackError(portInUseMessage('The local API', options.port, 'PORT'))
-          : err,
-      );
-    };
-    server.once('error', onError);
-    server.listen({ port: options.port, host, exclusive: true }, () => {
-      server.off('error', onError);
-      resolveListen();
-    });
+  return listenHttp(server, {
+    port: options.port,
+    host,
+    connectHost: connectHost(host),
+    service: 'The local API',
+    envVar: 'PORT',
   });
-  const port = (server.address() as AddressInfo).port;
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= new Promise((resolveClose) => {
-      server.close(() => resolveClose());
-      server.closeAllConnections();
-    });
-    return stopping;
-  };
-
-  return { url: `http://${connectHost(host)}:${port}`, port, stop };
 };
