@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { ApiProblem, NetworkError } from '../api/client';
 import type { Load } from '../api/use-load';
+import type { More } from '../api/use-more';
 import { config } from '../config';
 import { useI18n } from '../i18n';
 import { dateTime } from '../time';
@@ -90,6 +91,27 @@ export const LoadView = <T,>({
     <>
       {load.state === 'stale' ? <StaleBanner savedAt={load.savedAt} /> : null}
       {children(load.data)}
+    </>
+  );
+};
+
+/** The "load more" button under a cursor-paged list, with the error of the last try. */
+export const LoadMore = ({
+  more,
+}: {
+  more: Pick<More<unknown>, 'nextCursor' | 'loading' | 'error' | 'loadMore'>;
+}) => {
+  const { t } = useI18n();
+  return (
+    <>
+      {more.error ? <ErrorBox error={more.error} onRetry={() => void more.loadMore()} /> : null}
+      {more.nextCursor ? (
+        <div class="load-more">
+          <button type="button" class="button" disabled={more.loading} onClick={() => void more.loadMore()}>
+            {more.loading ? t.common.loading : t.common.more}
+          </button>
+        </div>
+      ) : null}
     </>
   );
 };

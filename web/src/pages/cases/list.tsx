@@ -1,17 +1,13 @@
-// The case lists. The desk: every case, filtered by status, agency, overdue,
-// category and area (the API's filters, kept in the URL), or the ones due soon;
-// newest first, paged with the cursor. An agency officer: their agency's cases
-// only (the API sees to that), due soonest first, overdue ones marked.
-import { useState } from 'preact/hooks';
 import { api, call } from '../../api/client';
 import { useLoad } from '../../api/use-load';
+import { useMore } from '../../api/use-more';
 import type { Session } from '../../auth/session';
 import { config } from '../../config';
 import { useI18n } from '../../i18n';
 import { nameOf, useReference } from '../../reference';
 import { dateTime } from '../../time';
 import { CaseStatusChip } from '../../ui/chips';
-import { Empty, ErrorBox, LoadView } from '../../ui/states';
+import { Empty, LoadMore, LoadView } from '../../ui/states';
 import { ClockIcon, WarningIcon } from '../desk/icons';
 import { useUrlFilters } from '../desk/url-state';
 import {
@@ -220,32 +216,16 @@ export default function Cases({ session }: { session: Session }) {
           truncated: false,
         },
   );
-  const [more, setMore] = useState<{ key: string; items: CaseItem[]; nextCursor: string | null }>();
-  const [moreError, setMoreError] = useState<unknown>();
-  const [loadingMore, setLoadingMore] = useState(false);
   const now = Date.now();
 
   const page = first.state === 'ready' || first.state === 'stale' ? first.data : undefined;
-  const extra = more?.key === key ? more : undefined;
-  const loaded = page ? [...page.items, ...(extra?.items ?? [])] : [];
-  const rows = whole ? arrange(loaded, filters, now) : loaded;
-  const nextCursor = extra ? extra.nextCursor : (page?.nextCursor ?? null);
-
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const { data } = await call(
-        api().GET('/cases', { params: { query: casesApiQuery(filters, nextCursor) } }),
-      );
-      setMore({ key, items: [...(extra?.items ?? []), ...data.items], nextCursor: data.nextCursor });
-    } catch (err) {
-      setMoreError(err);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const more = useMore<CaseItem>(
+    key,
+    page,
+    async (cursor) =>
+      (await call(api().GET('/cases', { params: { query: casesApiQuery(filters, cursor) } }))).data,
+  );
+  const rows = whole ? arrange(more.items, filters, now) : more.items;
 
   const empty = filters.dueSoon
     ? t.desk.cases.emptyDueSoon
@@ -275,21 +255,14 @@ export default function Cases({ session }: { session: Session }) {
                 {t.desk.cases.count(rows.length)}
               </p>
               {page?.truncated ? (
-                <p class="alert alert-warn">{t.desk.cases.truncated(loaded.length)}</p>
+                <p class="alert alert-warn">{t.desk.cases.truncated(more.items.length)}</p>
               ) : null}
               <ul class="list case-list">
                 {rows.map((c) => (
                   <CaseRow key={c.id} c={c} now={now} desk={desk} />
                 ))}
               </ul>
-              {moreError ? <ErrorBox error={moreError} onRetry={() => void loadMore()} /> : null}
-              {nextCursor ? (
-                <div class="load-more">
-                  <button type="button" class="button" disabled={loadingMore} onClick={() => void loadMore()}>
-                    {loadingMore ? t.common.loading : t.common.more}
-                  </button>
-                </div>
-              ) : null}
+              <LoadMore more={more} />
             </div>
           )
         }

@@ -6,12 +6,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ApiProblem, api, call, type paths } from '../../api/client';
 import { useLoad } from '../../api/use-load';
+import { useMore } from '../../api/use-more';
 import { config } from '../../config';
 import { useI18n } from '../../i18n';
 import { nameOf, useReference } from '../../reference';
 import { dateTime, formatNumber, localDay } from '../../time';
 import { ReportStatusChip, UrgencyBadge } from '../../ui/chips';
-import { Empty, ErrorBox, LoadView, useErrorText } from '../../ui/states';
+import { Empty, ErrorBox, LoadMore, LoadView, useErrorText } from '../../ui/states';
 import { dismissAll, linkToCase, NoLongerNew, openCase } from './actions';
 import { DismissDialog, LinkDialog } from './dialogs';
 import { AlertIcon, WarningIcon } from './icons';
@@ -230,9 +231,6 @@ export default function Inbox() {
     key,
     async () => (await call(api().GET('/reports', { params: { query: reportsApiQuery(filters) } }))).data,
   );
-  const [more, setMore] = useState<{ key: string; items: Row[]; nextCursor: string | null }>();
-  const [moreError, setMoreError] = useState<unknown>();
-  const [loadingMore, setLoadingMore] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'dismiss' | 'link'>();
   const [busy, setBusy] = useState(false);
@@ -240,32 +238,20 @@ export default function Inbox() {
   const [actionError, setActionError] = useState<unknown>();
 
   const firstPage = first.state === 'ready' || first.state === 'stale' ? first.data : undefined;
-  const extra = more?.key === key ? more : undefined;
-  const rows: Row[] = firstPage ? [...firstPage.items, ...(extra?.items ?? [])] : [];
-  const nextCursor = extra ? extra.nextCursor : (firstPage?.nextCursor ?? null);
+  const more = useMore<Row>(
+    key,
+    firstPage,
+    async (cursor) =>
+      (await call(api().GET('/reports', { params: { query: reportsApiQuery(filters, cursor) } }))).data,
+  );
+  const rows = more.items;
 
   // What is no longer shown (a filter changed, the list was refreshed) is no longer selected.
   const rowsKey = rows.map((r) => `${r.id}:${r.status}`).join(',');
   useEffect(() => setSelected((s) => (s.size === 0 ? s : prune(s, rows))), [rowsKey]);
 
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const { data } = await call(
-        api().GET('/reports', { params: { query: reportsApiQuery(filters, nextCursor) } }),
-      );
-      setMore({ key, items: [...(extra?.items ?? []), ...data.items], nextCursor: data.nextCursor });
-    } catch (err) {
-      setMoreError(err);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
   const refresh = () => {
-    setMore(undefined);
+    more.reset();
     if (first.state !== 'loading') first.reload();
   };
 
@@ -372,14 +358,7 @@ export default function Inbox() {
                   />
                 ))}
               </ul>
-              {moreError ? <ErrorBox error={moreError} onRetry={() => void loadMore()} /> : null}
-              {nextCursor ? (
-                <div class="load-more">
-                  <button type="button" class="button" disabled={loadingMore} onClick={() => void loadMore()}>
-                    {loadingMore ? t.common.loading : t.common.more}
-                  </button>
-                </div>
-              ) : null}
+              <LoadMore more={more} />
             </div>
           )
         }
