@@ -2,9 +2,10 @@
 // row (and one function per handler group); the local server mounts the same
 // rows. A route added here exists on both targets, or on neither.
 import type { RateLimitKind } from '../shared/domain/rate-limit';
+import { ROLES, type Role } from '../shared/domain/roles';
 
-export const ROLES = ['reporter', 'desk', 'agency'] as const;
-export type Role = (typeof ROLES)[number];
+// The roles are the domain's; the manifest and its readers take them from here too.
+export { ROLES, type Role };
 
 /** One Lambda function per group; `entry` is relative to the project root. */
 export const handlerGroups = {

@@ -57,8 +57,6 @@ export const reportListQuerySchema = (config: AppConfig) =>
   });
 export type ReportListQuery = z.output<ReturnType<typeof reportListQuerySchema>>;
 
-export const reportIdSchema = z.strictObject({ id: z.ulid() });
-
 /** A report as the API shows it. */
 export const reportSchema = z.object({
   id: z.string(),

@@ -12,8 +12,8 @@ import {
 } from '../domain/briefing';
 import type { AgendaItem } from '../domain/briefing-types';
 import { BadRequest, NotFound } from '../domain/errors';
+import { idParamsSchema } from '../domain/ids';
 import { maskContacts } from '../domain/mask';
-import { reportIdSchema } from '../domain/report';
 import { addDays, dayRange, localDay } from '../domain/time';
 import { validate } from '../http/body';
 import type { Principal } from '../http/principal';
@@ -64,7 +64,7 @@ export const browseBriefings = async (
 };
 
 const briefingOr404 = async (deps: Deps, params: unknown): Promise<Briefing> => {
-  const parsed = reportIdSchema.safeParse(params);
+  const parsed = idParamsSchema.safeParse(params);
   const b = parsed.success ? await getBriefing(deps, parsed.data.id) : undefined;
   if (!b) throw new NotFound('No such briefing.');
   return b;

@@ -23,12 +23,19 @@ import {
   PreconditionFailed,
   PreconditionRequired,
 } from '../domain/errors';
+import { idParamsSchema } from '../domain/ids';
 import { noticeFor } from '../domain/notifications';
-import { reportIdSchema } from '../domain/report';
 import { agencyCaseView, agencyHistoryView } from '../domain/views';
 import { validate } from '../http/body';
 import type { Principal } from '../http/principal';
-import { getCase, getCaseWithHistory, listCases, putNewCase, saveCaseAction } from '../store/cases';
+import {
+  type CaseActionWrite,
+  getCase,
+  getCaseWithHistory,
+  listCases,
+  putNewCase,
+  saveCaseAction,
+} from '../store/cases';
 import { outboxPut } from '../store/outbox';
 import type { Page } from '../store/query';
 import { getReportsByIds } from '../store/reports';
@@ -98,7 +105,7 @@ export const browseCases = async (
 };
 
 const caseId = (params: unknown): string => {
-  const parsed = reportIdSchema.safeParse(params);
+  const parsed = idParamsSchema.safeParse(params);
   if (!parsed.success) throw notFound();
   return parsed.data.id;
 };
@@ -172,7 +179,7 @@ export const actOnCase = async (
   const { next, entry } = applyCaseAction(before, action, { actor, by: principal.sub, now });
   const linked =
     action.action === 'link-reports' ? (await reportsToLink(deps, action.reportIds)).map((r) => r.id) : [];
-  const extra: NonNullable<Parameters<typeof saveCaseAction>[5]> =
+  const extra: NonNullable<CaseActionWrite['extra']> =
     action.action === 'flag-briefing' && action.briefingId
       ? [await briefingCheck(deps, action.briefingId)]
       : [];
@@ -183,6 +190,6 @@ export const actOnCase = async (
   const syncRetention = action.action === 'close' || action.action === 'reopen';
   if (notice || syncRetention)
     extra.push(outboxPut(deps, deps.newId(), notice, now, syncRetention ? next.id : null));
-  await saveCaseAction(deps, before, next, entry, linked, extra);
+  await saveCaseAction(deps, { before, next, entry, linkedReportIds: linked, extra });
   return viewFor(actor === 'desk' ? 'desk' : 'agency', next, now);
 };

@@ -1,14 +1,15 @@
 // Report use cases: what the handlers call. Each combines the pure rules of
 // shared/domain/report.ts with the store, and speaks only in domain errors.
+
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Deps } from '../deps';
 import { BadRequest, Conflict, NotFound, UnprocessableContent } from '../domain/errors';
+import { idParamsSchema } from '../domain/ids';
 import {
   applyReportAction,
   newReport,
   type Report,
   reportActionSchema,
-  reportIdSchema,
   reportListQuerySchema,
   reportSubmissionSchema,
 } from '../domain/report';
@@ -118,7 +119,7 @@ export const submitReport = async (
 
 /** A report the caller may see; anything else is "not found", whether it exists or not. */
 export const readReport = async (deps: Deps, principal: Principal, params: unknown): Promise<Report> => {
-  const parsed = reportIdSchema.safeParse(params);
+  const parsed = idParamsSchema.safeParse(params);
   if (!parsed.success) throw new NotFound('No such report.');
   const report = await getReport(deps, parsed.data.id);
   if (!report || (!isDesk(principal) && report.submittedBy !== principal.sub))

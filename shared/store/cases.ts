@@ -172,13 +172,22 @@ export const putNewCase = async (deps: Deps, opened: Case, entry: HistoryEntry, 
  * history entry, and the action's other items (report links, checks, outbox),
  * in one transaction.
  */
+export interface CaseActionWrite {
+  /** The case as read: the write is conditional on its version. */
+  before: Case;
+  /** The case after the action (version + 1). */
+  next: Case;
+  /** The action's history entry. */
+  entry: HistoryEntry;
+  /** Reports the action links to the case (link-reports), each conditional on being `new`. */
+  linkedReportIds?: string[];
+  /** The action's other items in the same transaction: checks, outbox. */
+  extra?: TransactItem[];
+}
+
 export const saveCaseAction = async (
   deps: Deps,
-  before: Case,
-  next: Case,
-  entry: HistoryEntry,
-  linkedReportIds: string[],
-  extra: TransactItem[] = [],
+  { before, next, entry, linkedReportIds = [], extra = [] }: CaseActionWrite,
 ): Promise<void> => {
   const items: TransactItem[] = [
     {
