@@ -53,14 +53,6 @@ export class PreconditionFailed extends DomainError {
   readonly status = 412;
   readonly title = 'Precondition failed';
 }
-export class PayloadTooLarge extends DomainError {
-  readonly status = 413;
-  readonly title = 'Payload too large';
-}
-export class UnsupportedMediaType extends DomainError {
-  readonly status = 415;
-  readonly title = 'Unsupported media type';
-}
 export class UnprocessableContent extends DomainError {
   readonly status = 422;
   readonly title = 'Unprocessable content';

@@ -3,7 +3,8 @@
 // JSON.parse, so a hostile body costs no more than reading it once.
 
 import type { z } from 'zod';
-import { BadRequest, type FieldError, PayloadTooLarge, UnsupportedMediaType } from '../domain/errors';
+import { BadRequest, type FieldError } from '../domain/errors';
+import { PayloadTooLarge, UnsupportedMediaType } from './problem';
 
 /**
  * The one body limit of the API, for every route: the local server stops

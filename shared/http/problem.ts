@@ -11,6 +11,16 @@ export class MethodNotAllowed extends DomainError {
   }
 }
 
+// Transport errors: about the request's bytes, not the domain's rules.
+export class PayloadTooLarge extends DomainError {
+  readonly status = 413;
+  readonly title = 'Payload too large';
+}
+export class UnsupportedMediaType extends DomainError {
+  readonly status = 415;
+  readonly title = 'Unsupported media type';
+}
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export interface Problem {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildHttpEvent, matchRoute } from '../../infra/local/server';
-import { BadRequest, PayloadTooLarge, UnsupportedMediaType } from '../../shared/domain/errors';
+import { BadRequest } from '../../shared/domain/errors';
 import { decodeJsonBody, jsonDepthExceeds, MAX_BODY_BYTES } from '../../shared/http/body';
 import { principalFromClaims } from '../../shared/http/principal';
-import { toProblem } from '../../shared/http/problem';
+import { PayloadTooLarge, toProblem, UnsupportedMediaType } from '../../shared/http/problem';
 
 describe('decodeJsonBody', () => {
   const json = 'application/json';

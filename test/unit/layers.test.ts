@@ -1,0 +1,79 @@
+// The import graph points one way: the pure domain (shared/domain) imports
+// nothing from the layers above it: the functions, the HTTP edge, the store,
+// mail, the services, the infrastructure. Each rule below is checked over every
+// source file of its layer, from the files' own import lines. (More rules of
+// this kind join the table as the layers are made to keep them.)
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface Rule {
+  layer: string;
+  forbidden: readonly string[];
+}
+
+const RULES: readonly Rule[] = [
+  {
+    layer: 'shared/domain',
+    forbidden: ['functions', 'shared/http', 'shared/store', 'shared/mail', 'shared/service', 'infra'],
+  },
+];
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
+  });
+
+/** The project paths (relative to the root) a source text imports; packages are left out. */
+const importedPaths = (file: string, text: string): string[] => {
+  const specifiers = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;'"]*?from\s*['"]([^'"]+)['"]/g),
+    ...text.matchAll(/(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g),
+    ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] as string);
+  return specifiers
+    .filter((s) => s.startsWith('.'))
+    .map((s) =>
+      relative(ROOT, resolve(ROOT, dirname(file), s))
+        .split('\\')
+        .join('/'),
+    );
+};
+
+const breaks = (rule: Rule, file: string, text: string): string[] =>
+  importedPaths(file, text)
+    .filter((p) => rule.forbidden.some((f) => p === f || p.startsWith(`${f}/`)))
+    .map((p) => `${file} imports ${p}`);
+
+describe('the import graph points one way', () => {
+  for (const rule of RULES) {
+    it(`${rule.layer} imports nothing from ${rule.forbidden.join(', ')}`, () => {
+      const files = sourceFiles(rule.layer);
+      expect(files.length).toBeGreaterThan(5);
+      const found = files.flatMap((f) => breaks(rule, f, readFileSync(join(ROOT, f), 'utf8')));
+      expect(found).toEqual([]);
+    });
+  }
+
+  it('the check finds a forbidden import, static or dynamic, and lets the rest through', () => {
+    const rule = RULES[0] as Rule;
+    const text = [
+      "import type { Role } from '../../functions/routes';",
+      "import { z } from 'zod';",
+      "import { maskContacts } from './mask';",
+      "export { x } from '../store/reports';",
+      "const m = await import('../http/problem');",
+      "import type { AppConfig } from '../config/schema';",
+    ].join('\n');
+    expect(breaks(rule, 'shared/domain/example.ts', text)).toEqual([
+      'shared/domain/example.ts imports functions/routes',
+      'shared/domain/example.ts imports shared/store/reports',
+      'shared/domain/example.ts imports shared/http/problem',
+    ]);
+  });
+});
