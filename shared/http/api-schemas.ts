@@ -25,9 +25,9 @@ import {
   reportSchema,
   reportSubmissionSchema,
 } from '../domain/report';
+import { summaryQuerySchema } from '../domain/summary-query';
 import { dailySummarySchema } from '../domain/summary-types';
 import { reporterReportSchema } from '../domain/views';
-import { summaryQuerySchema } from '../service/summary';
 
 /** Problem statuses that only some routes' own rules answer; the rest follow from the route's shape (openapi.ts). */
 export type RouteProblemStatus = 409 | 412 | 422 | 428;

@@ -2,8 +2,7 @@
 // parsing, and the nesting depth is measured with a linear scan before
 // JSON.parse, so a hostile body costs no more than reading it once.
 
-import type { z } from 'zod';
-import { BadRequest, type FieldError } from '../domain/errors';
+import { BadRequest } from '../domain/errors';
 import { PayloadTooLarge, UnsupportedMediaType } from './problem';
 
 /**
@@ -132,21 +131,5 @@ export const decodeJsonBody = (
   }
 };
 
-const pointer = (path: readonly PropertyKey[]): string =>
-  path.length === 0
-    ? '/'
-    : `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
-
-export const fieldErrors = (error: z.ZodError): FieldError[] =>
-  error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((k) => ({ path: pointer([...issue.path, k]), message: 'unknown field' }))
-      : [{ path: pointer(issue.path), message: issue.message }],
-  );
-
-/** Validates with a strict schema; the error lists every field that is wrong, as JSON Pointers. */
-export const validate = <S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> => {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new BadRequest(`The ${what} is not valid.`, fieldErrors(result.error));
-  return result.data;
-};
+// Validation of decoded input is the domain's (shared/domain/validate.ts); the edge re-exports it.
+export { fieldErrors, validate } from '../domain/validate';

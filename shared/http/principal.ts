@@ -1,24 +1,15 @@
 // The caller, from the claims the JWT authorizer verified (API Gateway puts them
 // in requestContext.authorizer.jwt.claims; the local server does the same).
 // Handlers never read the Authorization header.
-import { ROLES, type Role } from '../../functions/routes';
+
 import { Forbidden, Unauthorized } from '../domain/errors';
+import type { Principal } from '../domain/principal';
+import { ROLES, type Role } from '../domain/roles';
 // Set in the ID token by the pool's pre-token-generation trigger (prod) for a
 // desk or agency user with TOTP on (infra/aws/README.md, "Staff second factor").
 import { STAFF_MFA_CLAIM, STAFF_MFA_VALUE } from '../domain/staff-mfa';
 
-export interface Principal {
-  /** The authenticated subject id (Cognito `sub`). */
-  sub: string;
-  roles: Role[];
-  /** For agency users: the agency they act for (`custom:agency`). */
-  agencyId?: string;
-  /** The `email` claim; used only to send a reporter the outcome of their reports. */
-  email?: string;
-  /** The token carries the staff second-factor claim (STAFF_MFA_CLAIM). */
-  mfa?: boolean;
-}
-
+export type { Principal };
 export { STAFF_MFA_CLAIM, STAFF_MFA_VALUE };
 /** The roles that read beyond their own reports: every case, or an agency's. */
 export const STAFF_ROLES: readonly Role[] = ['desk', 'agency'];

@@ -14,9 +14,9 @@ import type { AgendaItem } from '../domain/briefing-types';
 import { BadRequest, NotFound } from '../domain/errors';
 import { idParamsSchema } from '../domain/ids';
 import { maskContacts } from '../domain/mask';
+import type { Principal } from '../domain/principal';
 import { addDays, dayRange, localDay } from '../domain/time';
-import { validate } from '../http/body';
-import type { Principal } from '../http/principal';
+import { validate } from '../domain/validate';
 import { agendaOf, briefingsPage, getBriefing, putBriefingIfAbsent, saveBriefing } from '../store/briefings';
 import type { Page } from '../store/query';
 

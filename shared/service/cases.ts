@@ -25,9 +25,9 @@ import {
 } from '../domain/errors';
 import { idParamsSchema } from '../domain/ids';
 import { noticeFor } from '../domain/notifications';
+import type { Principal } from '../domain/principal';
+import { validate } from '../domain/validate';
 import { agencyCaseView, agencyHistoryView } from '../domain/views';
-import { validate } from '../http/body';
-import type { Principal } from '../http/principal';
 import {
   type CaseActionWrite,
   getCase,

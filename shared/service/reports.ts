@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Deps } from '../deps';
 import { BadRequest, Conflict, NotFound, UnprocessableContent } from '../domain/errors';
 import { idParamsSchema } from '../domain/ids';
+import type { Principal } from '../domain/principal';
 import {
   applyReportAction,
   newReport,
@@ -14,9 +15,8 @@ import {
   reportSubmissionSchema,
 } from '../domain/report';
 import { normalizeUrl } from '../domain/url';
+import { validate } from '../domain/validate';
 import { type ReporterReportView, reporterViewOf, reporterViewOfStored } from '../domain/views';
-import { validate } from '../http/body';
-import type { Principal } from '../http/principal';
 import { getCaseOutcomes } from '../store/cases';
 import {
   canonicalHash,

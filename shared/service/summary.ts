@@ -1,13 +1,13 @@
 // The daily summary and the agency digests: read the day through its indexes,
 // build with the pure builder.
 
-import * as z from 'zod';
 import type { Deps } from '../deps';
 import { BadRequest } from '../domain/errors';
 import { buildAgencyDigests, buildDailySummary, DUE_SOON_HOURS, planDay } from '../domain/summary';
+import { summaryQuerySchema } from '../domain/summary-query';
 import type { AgencyDigest, DailySummary } from '../domain/summary-types';
-import { addDays, dayStanding, isCalendarDay, localDay } from '../domain/time';
-import { validate } from '../http/body';
+import { addDays, dayStanding, localDay } from '../domain/time';
+import { validate } from '../domain/validate';
 import {
   briefingsBetween,
   caseEventsOfDay,
@@ -74,10 +74,6 @@ export const gatherDaily = async (
   return { summary, digests };
 };
 
-const summaryQuerySchema = z.strictObject({
-  date: z.string().refine(isCalendarDay, 'must be a calendar date YYYY-MM-DD').optional(),
-});
-
 /** GET /summaries/daily: `date` defaults to yesterday (local), like the 07:00 email. */
 export const dailySummaryFor = async (deps: Deps, query: unknown): Promise<DailySummary> => {
   const q = validate(summaryQuerySchema, query, 'query');
@@ -90,5 +86,3 @@ export const dailySummaryFor = async (deps: Deps, query: unknown): Promise<Daily
   }
   return (await gatherDaily(deps, date, now)).summary;
 };
-
-export { summaryQuerySchema };
