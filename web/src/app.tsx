@@ -5,7 +5,7 @@
 import { type ComponentChildren, createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
-import { useTokenFrom } from './api/client';
+import { setTokenSource } from './api/client';
 import { clearReadCache } from './api/use-load';
 import { completeSignIn, currentSession, type Role, type Session, signIn, signOut } from './auth/session';
 import { config } from './config';
@@ -241,7 +241,7 @@ const Callback = ({ onSession }: { onSession: (s: Session) => void }) => {
 const Routes = () => {
   const [session, setSession] = useState<Session | null>(() => currentSession());
   const { path, url, route } = useLocation();
-  useTokenFrom(() => session?.idToken);
+  setTokenSource(() => session?.idToken);
 
   useEffect(() => {
     if (!session && path !== '/sign-in' && path !== '/auth/callback') {

@@ -1,7 +1,7 @@
 // Boot: the runtime configuration, the language, then the app. The service
 // worker keeps the app itself available offline (./sw.ts).
 import { render } from 'preact';
-import { useTokenFrom } from './api/client';
+import { setTokenSource } from './api/client';
 import { App, preloadPage } from './app';
 import { currentSession } from './auth/session';
 import { loadConfig } from './config';
@@ -21,7 +21,7 @@ loadConfig().then(
   () => {
     const session = currentSession();
     if (session) {
-      useTokenFrom(() => session.idToken);
+      setTokenSource(() => session.idToken);
       void loadReference().catch(() => undefined);
     }
     // Clear the boot placeholder first: Preact keeps existing DOM while a lazy page suspends the first render.

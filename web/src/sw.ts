@@ -29,7 +29,11 @@ const CACHE = 'od-shell-v1';
 const INDEX = '/index.html';
 const REFRESH_MS = 10 * 60_000;
 
-/** Caches index.html and the files it loads; the old hashed files are dropped. */
+/**
+ * Caches index.html and the files it loads. Hashed files of older releases stay in
+ * the cache (a page still open on an old release may need them); the cache grows by
+ * one release's changed files per release.
+ */
 const cacheShell = async (): Promise<void> => {
   const cache = await caches.open(CACHE);
   const res = await fetch(INDEX, { cache: 'no-cache' });

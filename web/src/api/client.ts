@@ -55,8 +55,8 @@ export class NetworkError extends Error {
 }
 
 let token: () => string | undefined = () => undefined;
-/** Where the bearer token comes from (the app shell sets it after sign-in). */
-export const useTokenFrom = (source: () => string | undefined): void => {
+/** Where the bearer token comes from (boot and the app shell set it once a session exists; not a hook). */
+export const setTokenSource = (source: () => string | undefined): void => {
   token = source;
 };
 

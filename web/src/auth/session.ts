@@ -3,9 +3,11 @@
 // storage. Locally the development sign-in page of the local stack hands it
 // over in the callback's fragment; on AWS oidc-client-ts runs Cognito's
 // authorization code flow with PKCE (./oidc.ts, loaded only then).
+
+import type { Role } from '../../../shared/domain/roles';
 import { config } from '../config';
 
-export type Role = 'desk' | 'agency' | 'reporter';
+export type { Role };
 
 export interface Session {
   idToken: string;
