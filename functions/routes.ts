@@ -1,8 +1,8 @@
 // The route manifest: the one list of HTTP routes. CDK makes one API route per
 // row (and one function per handler group); the local server mounts the same
 // rows. A route added here exists on both targets, or on neither.
-import type { RateLimitKind } from '../shared/domain/rate-limit';
-import { ROLES, type Role } from '../shared/domain/roles';
+import type { RateLimitKind } from '#domain/rate-limit';
+import { ROLES, type Role } from '#domain/roles';
 
 // The roles are the domain's; the manifest and its readers take them from here too.
 export { ROLES, type Role };

@@ -6,8 +6,8 @@
 //
 // This module is read by CDK and by infra/local only; job modules import its
 // types (erased at build time), never the other way round.
-import type { AppConfig } from '../shared/config/schema';
-import type { Deps } from '../shared/deps';
+import type { AppConfig } from '#config/schema';
+import type { Deps } from '#shared/deps';
 
 /** What one run of a job is asked to do. Every field is optional: the scheduler passes `now` and `scheduledTime`. */
 export interface JobOptions {

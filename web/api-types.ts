@@ -8,8 +8,8 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { loadAppConfig } from '../infra/config';
-import { buildOpenApi } from '../shared/http/openapi';
+import { buildOpenApi } from '#http/openapi';
+import { loadAppConfig } from '#infra/config/index';
 
 export const API_TYPES_FILE = fileURLToPath(new URL('./src/api/schema.d.ts', import.meta.url));
 

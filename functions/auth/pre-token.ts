@@ -7,7 +7,7 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
-import { isStaff, staffMfaClaims } from '../../shared/domain/staff-mfa';
+import { isStaff, staffMfaClaims } from '#domain/staff-mfa';
 
 const cognito = new CognitoIdentityProviderClient({});
 

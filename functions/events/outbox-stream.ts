@@ -6,11 +6,11 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import type { Deps } from '../../shared/deps';
-import { runtimeMailingDeps } from '../../shared/mail/deps';
-import { logger } from '../../shared/observability';
-import { deliverOutboxItemById } from '../../shared/service/notifications';
-import { OUTBOX_ENTITY } from '../../shared/store/outbox';
+import { runtimeMailingDeps } from '#mail/deps';
+import { deliverOutboxItemById } from '#service/notifications';
+import type { Deps } from '#shared/deps';
+import { logger } from '#shared/observability';
+import { OUTBOX_ENTITY } from '#store/outbox';
 
 export const processStream = async (
   deps: Deps,

@@ -1,13 +1,9 @@
 // HTTP adapter for the briefing routes.
-import { type Deps, runtimeDeps } from '../../shared/deps';
-import { httpHandler, type RouteImpls } from '../../shared/http/handler';
-import { withRateLimit } from '../../shared/http/rate-limit';
-import {
-  actOnBriefing,
-  browseBriefings,
-  readBriefing,
-  scheduleBriefing,
-} from '../../shared/service/briefings';
+
+import { httpHandler, type RouteImpls } from '#http/handler';
+import { withRateLimit } from '#http/rate-limit';
+import { actOnBriefing, browseBriefings, readBriefing, scheduleBriefing } from '#service/briefings';
+import { type Deps, runtimeDeps } from '#shared/deps';
 
 export const briefingRoutes: RouteImpls = {
   'GET /briefings': async (req, deps) => ({

@@ -1,8 +1,9 @@
 // HTTP adapter for the case routes.
-import { type Deps, runtimeDeps } from '../../shared/deps';
-import { httpHandler, type RouteImpls } from '../../shared/http/handler';
-import { withRateLimit } from '../../shared/http/rate-limit';
-import { actOnCase, browseCases, etagOf, openCaseFor, readCase } from '../../shared/service/cases';
+
+import { httpHandler, type RouteImpls } from '#http/handler';
+import { withRateLimit } from '#http/rate-limit';
+import { actOnCase, browseCases, etagOf, openCaseFor, readCase } from '#service/cases';
+import { type Deps, runtimeDeps } from '#shared/deps';
 
 export const caseRoutes: RouteImpls = {
   'POST /cases': async (req, deps) => {

@@ -1,11 +1,12 @@
 // HTTP adapter for /, /health, /reference, /openapi.json and /docs (and the
 // 405 of API Gateway's `ANY <path>` routes, answered in shared/http/handler.ts).
-import { type Deps, runtimeDeps } from '../../shared/deps';
-import { referenceData } from '../../shared/domain/reference';
-import { type HttpRequest, httpHandler, type RouteImpls } from '../../shared/http/handler';
-import { buildOpenApi } from '../../shared/http/openapi';
-import { REFERENCE_PAGE_CSP, renderReferencePage } from '../../shared/http/reference-page';
-import { pingTable } from '../../shared/store/health';
+
+import { referenceData } from '#domain/reference';
+import { type HttpRequest, httpHandler, type RouteImpls } from '#http/handler';
+import { buildOpenApi } from '#http/openapi';
+import { REFERENCE_PAGE_CSP, renderReferencePage } from '#http/reference-page';
+import { type Deps, runtimeDeps } from '#shared/deps';
+import { pingTable } from '#store/health';
 
 /** Per config and origin: the document and the page are built once per Lambda instance. */
 const documents = new WeakMap<object, Map<string, { doc: object; page?: string }>>();

@@ -1,8 +1,9 @@
 // HTTP adapter for the report routes.
-import { type Deps, runtimeDeps } from '../../shared/deps';
-import { httpHandler, type RouteImpls } from '../../shared/http/handler';
-import { withRateLimit } from '../../shared/http/rate-limit';
-import { actOnReport, browseReports, submitReport, viewReport } from '../../shared/service/reports';
+
+import { httpHandler, type RouteImpls } from '#http/handler';
+import { withRateLimit } from '#http/rate-limit';
+import { actOnReport, browseReports, submitReport, viewReport } from '#service/reports';
+import { type Deps, runtimeDeps } from '#shared/deps';
 
 export const reportRoutes: RouteImpls = {
   'POST /reports': async (req, deps) => {

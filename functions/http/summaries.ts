@@ -1,7 +1,8 @@
 // HTTP adapter for GET /summaries/daily.
-import { type Deps, runtimeDeps } from '../../shared/deps';
-import { httpHandler, type RouteImpls } from '../../shared/http/handler';
-import { dailySummaryFor } from '../../shared/service/summary';
+
+import { httpHandler, type RouteImpls } from '#http/handler';
+import { dailySummaryFor } from '#service/summary';
+import { type Deps, runtimeDeps } from '#shared/deps';
 
 export const summaryRoutes: RouteImpls = {
   'GET /summaries/daily': async (req, deps) => ({

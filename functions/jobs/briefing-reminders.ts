@@ -6,23 +6,23 @@
 // agenda each may see, are the rules of shared/domain/briefing-recipients.ts;
 // what is due to one person in one run goes in one email.
 
-import type { Deps } from '../../shared/deps';
-import { dueBriefingMessages } from '../../shared/domain/briefing';
+import { dueBriefingMessages } from '#domain/briefing';
 import {
   agendaFor,
   briefingMessageKey,
   briefingNoticeFor,
   planBriefingEmails,
-} from '../../shared/domain/briefing-recipients';
-import { addDays } from '../../shared/domain/time';
-import { renderBriefingNotice } from '../../shared/mail/briefing-email';
-import { type Delivery, deliver } from '../../shared/mail/deliver';
-import { runtimeMailingDeps } from '../../shared/mail/deps';
-import type { MarkerId } from '../../shared/mail/sent-markers';
-import { logger } from '../../shared/observability';
-import { materializeBriefings } from '../../shared/service/materialize';
-import { agendaOf, briefingsBetweenAll } from '../../shared/store/briefings';
-import type { JobOptions, JobResult, ScheduledEvent } from '../schedules';
+} from '#domain/briefing-recipients';
+import { addDays } from '#domain/time';
+import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
+import { renderBriefingNotice } from '#mail/briefing-email';
+import { type Delivery, deliver } from '#mail/deliver';
+import { runtimeMailingDeps } from '#mail/deps';
+import type { MarkerId } from '#mail/sent-markers';
+import { materializeBriefings } from '#service/materialize';
+import type { Deps } from '#shared/deps';
+import { logger } from '#shared/observability';
+import { agendaOf, briefingsBetweenAll } from '#store/briefings';
 
 export const JOB = 'briefing-reminders';
 

@@ -2,11 +2,12 @@
 // still pending after 15 minutes (a stream event was lost or its sender
 // failed) and sends the 24-hour deadline nudges. Sent-markers make it safe to
 // overlap with the stream sender and with itself.
-import type { Deps } from '../../shared/deps';
-import { runtimeMailingDeps } from '../../shared/mail/deps';
-import { logger } from '../../shared/observability';
-import { drainOutbox, sendDeadlineNudges, sweepCutoff } from '../../shared/service/notifications';
-import type { JobOptions, JobResult, ScheduledEvent } from '../schedules';
+
+import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
+import { runtimeMailingDeps } from '#mail/deps';
+import { drainOutbox, sendDeadlineNudges, sweepCutoff } from '#service/notifications';
+import type { Deps } from '#shared/deps';
+import { logger } from '#shared/observability';
 
 export const JOB = 'case-notifications';
 

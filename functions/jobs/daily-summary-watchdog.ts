@@ -5,12 +5,12 @@
 // so the function's Errors alarm (`errors-job-daily-summary-watchdog`) is the
 // "summary has not run" alarm. It reads only; it never sends or resends.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { type Deps, runtimeDeps } from '../../shared/deps';
-import { isAllowed } from '../../shared/mail/deliver';
-import { markerKey } from '../../shared/mail/sent-markers';
-import { logger } from '../../shared/observability';
-import { previousLocalDay } from '../../shared/service/summary';
-import type { JobOptions, JobResult, ScheduledEvent } from '../schedules';
+import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
+import { isAllowed } from '#mail/deliver';
+import { markerKey } from '#mail/sent-markers';
+import { previousLocalDay } from '#service/summary';
+import { type Deps, runtimeDeps } from '#shared/deps';
+import { logger } from '#shared/observability';
 import { JOB as SUMMARY_JOB } from './daily-summary';
 
 export const JOB = 'daily-summary-watchdog';

@@ -1,15 +1,16 @@
 // The daily summary job (docs/jobs.md): at 07:00 local, the previous local day's
 // summary to the leadership list and a digest to each agency that owes
 // something. Safe to run any number of times: each email has a sent-marker.
-import type { Deps } from '../../shared/deps';
-import { dayStanding } from '../../shared/domain/time';
-import type { Delivery } from '../../shared/mail/deliver';
-import { deliver } from '../../shared/mail/deliver';
-import { runtimeMailingDeps } from '../../shared/mail/deps';
-import { renderAgencyDigest, renderDailySummary } from '../../shared/mail/summary-email';
-import { logger } from '../../shared/observability';
-import { gatherDaily, previousLocalDay } from '../../shared/service/summary';
-import type { JobOptions, JobResult, ScheduledEvent } from '../schedules';
+
+import { dayStanding } from '#domain/time';
+import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
+import type { Delivery } from '#mail/deliver';
+import { deliver } from '#mail/deliver';
+import { runtimeMailingDeps } from '#mail/deps';
+import { renderAgencyDigest, renderDailySummary } from '#mail/summary-email';
+import { gatherDaily, previousLocalDay } from '#service/summary';
+import type { Deps } from '#shared/deps';
+import { logger } from '#shared/observability';
 
 export const JOB = 'daily-summary';
 /** Agency digests have their own markers: a digest and the summary never stand in for each other. */

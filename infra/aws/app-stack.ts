@@ -7,10 +7,10 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { httpPermissions, jobPermissions } from '../../functions/permissions';
-import { type HandlerGroup, handlerGroups, routes } from '../../functions/routes';
-import { type ScheduleName, schedules, timeZoneOf } from '../../functions/schedules';
-import type { AppConfig } from '../../shared/config/schema';
+import type { AppConfig } from '#config/schema';
+import { httpPermissions, jobPermissions } from '#functions/permissions';
+import { type HandlerGroup, handlerGroups, routes } from '#functions/routes';
+import { type ScheduleName, schedules, timeZoneOf } from '#functions/schedules';
 import { OperatorAlarms } from './constructs/alarms';
 import { Auth } from './constructs/auth';
 import { ConsoleSite, cognitoDomainUrl } from './constructs/console-site';

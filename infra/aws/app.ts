@@ -2,7 +2,7 @@
 // chosen with `-c env=dev|staging|prod` (default dev); this is the only place
 // that reads CDK context for it.
 import { App } from 'aws-cdk-lib';
-import { ensureConsoleBuilt } from '../../web/build';
+import { ensureConsoleBuilt } from '#web/build';
 import { cliAppProps, defineApp } from './build';
 
 const app = new App(cliAppProps());

@@ -10,10 +10,10 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ENVIRONMENTS, type EnvironmentName } from '../../shared/config/schema';
-import { createDeps } from '../../shared/deps';
-import { backfillDayIndex } from '../../shared/store/reports';
-import { loadAppConfig } from '../config';
+import { ENVIRONMENTS, type EnvironmentName } from '#config/schema';
+import { loadAppConfig } from '#infra/config/index';
+import { createDeps } from '#shared/deps';
+import { backfillDayIndex } from '#store/reports';
 
 export const USAGE = `Usage: npx tsx infra/aws/backfill-day-index.ts --env ${ENVIRONMENTS.join('|')} --table NAME [--endpoint URL]
 

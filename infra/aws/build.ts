@@ -3,7 +3,7 @@
 // infra tests call buildApp() in-process.
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { loadAppConfig } from '../config';
+import { loadAppConfig } from '#infra/config/index';
 import { OpinionDeskStage, stageName } from './stage';
 
 /**

@@ -4,8 +4,8 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import type { AppConfig } from '../../shared/config/schema';
-import { tableDefinition } from '../../shared/store/table';
+import type { AppConfig } from '#config/schema';
+import { tableDefinition } from '#store/table';
 import { removalPolicyFor } from './constructs/retention';
 
 export interface DataStackProps extends StackProps {

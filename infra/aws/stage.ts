@@ -2,7 +2,7 @@
 // (user pool, API, functions, email, scheduled jobs) that is handed the table.
 import { Stage, type StageProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { AppConfig } from '../../shared/config/schema';
+import type { AppConfig } from '#config/schema';
 import { AppStack } from './app-stack';
 import { DataStack } from './data-stack';
 import { stageNameOf } from './names';

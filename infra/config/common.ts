@@ -1,6 +1,6 @@
 // Reference data and defaults shared by every environment. Each environment file
 // spreads this and overrides what differs (addresses, retention, allow-list).
-import type { AppConfigInput } from '../../shared/config/schema';
+import type { AppConfigInput } from '#config/schema';
 
 export const common = {
   region: 'ap-southeast-1',

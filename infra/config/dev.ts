@@ -1,4 +1,4 @@
-import type { AppConfigInput } from '../../shared/config/schema';
+import type { AppConfigInput } from '#config/schema';
 import { agencies, common } from './common';
 
 /** dev: the local stack and the developers' sandbox account. Email only to example.org. */

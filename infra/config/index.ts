@@ -1,12 +1,7 @@
 // The one entry to the environment configs: validated on first use, by CDK at
 // synth time (which inlines the result into the functions' bundles, see
 // bundledConfigDefine), by the local stack and by the tests.
-import {
-  type AppConfig,
-  ENVIRONMENTS,
-  type EnvironmentName,
-  parseAppConfig,
-} from '../../shared/config/schema';
+import { type AppConfig, ENVIRONMENTS, type EnvironmentName, parseAppConfig } from '#config/schema';
 import { dev } from './dev';
 import { prod } from './prod';
 import { staging } from './staging';

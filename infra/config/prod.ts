@@ -1,4 +1,4 @@
-import type { AppConfigInput } from '../../shared/config/schema';
+import type { AppConfigInput } from '#config/schema';
 import { agencies, common } from './common';
 
 /** prod: real recipients, no allow-list, longest retention. */

@@ -1,4 +1,4 @@
-import type { AppConfigInput } from '../../shared/config/schema';
+import type { AppConfigInput } from '#config/schema';
 import { agencies, common } from './common';
 
 /** staging: production-like, but email reaches only the allow-listed test domain. */

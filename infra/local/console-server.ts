@@ -8,9 +8,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { CONSOLE_DIST_DIR, ensureConsoleBuilt } from '../../web/build';
-import { CONSOLE_SECURITY_HEADERS, consoleCsp } from '../../web/csp';
-import type { RuntimeConfig } from '../../web/src/runtime-config';
+import { CONSOLE_DIST_DIR, ensureConsoleBuilt } from '#web/build';
+import { CONSOLE_SECURITY_HEADERS, consoleCsp } from '#web/csp';
+import type { RuntimeConfig } from '#web/src/runtime-config';
 import { DEV_SIGN_IN_PATH, type DevSignInOptions, devSignInHandler } from './dev-sign-in';
 import { connectHost } from './dynamodb';
 import { listenHttp } from './ports';

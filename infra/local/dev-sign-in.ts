@@ -9,7 +9,7 @@
 // CDK never deploys it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod';
-import { ROLES, type Role } from '../../functions/routes';
+import { ROLES, type Role } from '#functions/routes';
 import type { IssueTokenOptions } from './token';
 
 export const DEV_SIGN_IN_PATH = '/dev/sign-in';

@@ -11,7 +11,7 @@
 // or the run threw, 2 a usage error, or a run the job refused (its result has an
 // `error`, such as daily-summary asked for a day that has not ended; its JSON
 // line is still printed, and its `message` goes to stderr).
-import { createMailingDeps } from '../../shared/mail/deps';
+import { createMailingDeps } from '#mail/deps';
 import { JobFlagError, jobOptionsFromFlags, jobUsage, localJobs, parseJobFlags } from './jobs';
 import { LocalStackError } from './ports';
 import { localRuntimeSettings } from './stack';

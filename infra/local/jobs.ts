@@ -10,7 +10,7 @@ import {
   type RunJob,
   type ScheduleDef,
   schedules,
-} from '../../functions/schedules';
+} from '#functions/schedules';
 import { LocalStackError } from './ports';
 
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');

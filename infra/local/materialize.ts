@@ -1,6 +1,6 @@
 // On start, the local stack writes the regular briefings of the next 60 days
 // (as the reminders job also does every run), so they are there to plan with.
-import { materializeBriefings } from '../../shared/service/materialize';
+import { materializeBriefings } from '#service/materialize';
 import type { StackExtension } from './stack';
 
 export const materializeBriefingsExtension =

@@ -1,7 +1,8 @@
 // The local stand-in for the DynamoDB stream: shortly after each write, the
 // same sender delivers pending outbox items (polled every second).
-import type { Deps } from '../../shared/deps';
-import { drainOutbox } from '../../shared/service/notifications';
+
+import { drainOutbox } from '#service/notifications';
+import type { Deps } from '#shared/deps';
 import type { StackExtension } from './stack';
 
 export interface OutboxDrainer {

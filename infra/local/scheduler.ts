@@ -6,8 +6,8 @@
 import { TZDate } from '@date-fns/tz';
 import { Cron } from 'croner';
 import { format } from 'date-fns';
-import { timeZoneOf } from '../../functions/schedules';
-import type { Deps } from '../../shared/deps';
+import { timeZoneOf } from '#functions/schedules';
+import type { Deps } from '#shared/deps';
 import { type LocalJob, localJobs } from './jobs';
 import type { StackExtension } from './stack';
 

@@ -4,8 +4,8 @@
 // its observedAt is anchored to the start of that day, so running seed again
 // the same day replays instead of storing anything twice.
 import { TZDate } from '@date-fns/tz';
-import type { Role } from '../../functions/routes';
-import { loadAppConfig } from '../config';
+import type { Role } from '#functions/routes';
+import { loadAppConfig } from '#infra/config/index';
 import { LocalStackError } from './ports';
 import { isConnectionError, notRunningMessage, readStackFile } from './stack-file';
 import { TokenKeys } from './token';

@@ -20,11 +20,11 @@ import {
   type RouteDef,
   routeKey,
   routes,
-} from '../../functions/routes';
-import type { Deps } from '../../shared/deps';
-import { bodyTooLarge, MAX_BODY_BYTES } from '../../shared/http/body';
-import { SECURITY_HEADERS } from '../../shared/http/handler';
-import { MethodNotAllowed, type Problem, problemResponse, toProblem } from '../../shared/http/problem';
+} from '#functions/routes';
+import { bodyTooLarge, MAX_BODY_BYTES } from '#http/body';
+import { SECURITY_HEADERS } from '#http/handler';
+import { MethodNotAllowed, type Problem, problemResponse, toProblem } from '#http/problem';
+import type { Deps } from '#shared/deps';
 import { connectHost } from './dynamodb';
 import { listenHttp } from './ports';
 import { InvalidTokenError, type TokenClaims, type TokenVerifier } from './token';

@@ -4,12 +4,12 @@
 import { execFile } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type RuntimeSettings, withApiUrl } from '../../shared/config/runtime';
-import type { AppConfig } from '../../shared/config/schema';
-import type { Deps } from '../../shared/deps';
-import { createMailingDeps } from '../../shared/mail/deps';
-import { backfillDayIndex } from '../../shared/store/reports';
-import { loadAppConfig } from '../config';
+import { type RuntimeSettings, withApiUrl } from '#config/runtime';
+import type { AppConfig } from '#config/schema';
+import { loadAppConfig } from '#infra/config/index';
+import { createMailingDeps } from '#mail/deps';
+import type { Deps } from '#shared/deps';
+import { backfillDayIndex } from '#store/reports';
 import { connectHost, DEFAULT_HOST, startDynamoDbLocal } from './dynamodb';
 import { acquireStackLock, type LockContent, pidAlive } from './lock';
 import { assertPortFree, LocalStackError } from './ports';

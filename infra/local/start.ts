@@ -8,7 +8,7 @@
 // exits, and this process is left with a new parent. So this process also
 // watches its parent and stops everything when the parent is gone.
 import { join } from 'node:path';
-import { ensureConsoleBuilt } from '../../web/build';
+import { ensureConsoleBuilt } from '#web/build';
 import { consoleExtension } from './console-server';
 import { materializeBriefingsExtension } from './materialize';
 import { outboxDrainerExtension } from './outbox-drainer';

@@ -10,7 +10,7 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { createTableInput, TTL_ATTRIBUTE } from '../../shared/store/table';
+import { createTableInput, TTL_ATTRIBUTE } from '#store/table';
 import { localDynamoClient } from './dynamodb';
 import { LocalStackError } from './ports';
 

@@ -3,8 +3,8 @@
 // on stdout and nothing else, so that `TOKEN=$(npm run --silent token -- ...)` works.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROLES, type Role } from '../../functions/routes';
-import { loadAppConfig } from '../config';
+import { ROLES, type Role } from '#functions/routes';
+import { loadAppConfig } from '#infra/config/index';
 import { LocalStackError } from './ports';
 import { liveStackAt, runningStacks, shellQuote, shortPath } from './stack-file';
 import { DEFAULT_AGENCY, MAX_TOKEN_LIFETIME_SECONDS, spanSeconds, TokenKeys } from './token';

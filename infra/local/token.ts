@@ -18,8 +18,8 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import { ROLES, type Role } from '../../functions/routes';
-import { STAFF_MFA_CLAIM, STAFF_MFA_VALUE } from '../../shared/http/principal';
+import { ROLES, type Role } from '#functions/routes';
+import { STAFF_MFA_CLAIM, STAFF_MFA_VALUE } from '#http/principal';
 import { LocalStackError } from './ports';
 
 export const TOKEN_ISSUER = 'opinion-desk-local';

@@ -5,8 +5,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ROLES } from '../../functions/routes';
-import { ENVIRONMENTS } from '../../shared/config/schema';
+import { ENVIRONMENTS } from '#config/schema';
+import { ROLES } from '#functions/routes';
 import { addUser, clientsFor, type UsersClients, UsersInputError, validateAddUser } from './users';
 
 export const USAGE = `Usage: npm run users -- add --env ${ENVIRONMENTS.join('|')} --email ADDRESS --role ${ROLES.join('|')} [--agency ID]

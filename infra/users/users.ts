@@ -10,10 +10,10 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from 'zod';
-import { ROLES, type Role } from '../../functions/routes';
-import type { AppConfig } from '../../shared/config/schema';
-import { AGENCY_ATTRIBUTE, APP_STACK_OUTPUTS, appStackNameOf } from '../aws/names';
-import { loadAppConfig } from '../config';
+import type { AppConfig } from '#config/schema';
+import { ROLES, type Role } from '#functions/routes';
+import { AGENCY_ATTRIBUTE, APP_STACK_OUTPUTS, appStackNameOf } from '#infra/aws/names';
+import { loadAppConfig } from '#infra/config/index';
 
 /** A mistake in what was asked (exit code 2), as opposed to a failure of AWS (exit code 1). */
 export class UsersInputError extends Error {

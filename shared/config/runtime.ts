@@ -1,7 +1,7 @@
 // Runtime settings of a function or of the local stack, read from environment
 // variables once (at cold start) and validated. Nothing else reads process.env.
 import * as z from 'zod';
-import { loadAppConfig } from '../../infra/config';
+import { loadAppConfig } from '#infra/config/index';
 import { type AppConfig, ENVIRONMENTS, type EnvironmentName } from './schema';
 
 const runtimeEnvSchema = z.object({

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import * as rruleModule from 'rrule';
 import { encodeTime } from 'ulid';
-import type { AppConfig } from '../config/schema';
+import type { AppConfig } from '#config/schema';
 import type { Briefing } from './briefing';
 import { addDays, localDay } from './time';
 

@@ -5,7 +5,7 @@
 // its own cases): the desk and the leadership see every item with its status and
 // agency, an agency only its own cases, and an outside invitee (press, anyone on
 // neither the desk, leadership nor an agency list) only the items' titles.
-import type { AppConfig, Locale } from '../config/schema';
+import type { AppConfig, Locale } from '#config/schema';
 import type { BriefingMessage } from './briefing';
 import type { AgendaItem, AudienceAgenda, BriefingNotice, BriefingView } from './briefing-types';
 

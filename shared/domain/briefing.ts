@@ -2,7 +2,7 @@
 // which reminders are due. Pure. The regular cycle is in briefing-cycle.ts.
 import { TZDate } from '@date-fns/tz';
 import * as z from 'zod';
-import type { AppConfig } from '../config/schema';
+import type { AppConfig } from '#config/schema';
 import type { BriefingView } from './briefing-types';
 import { BadRequest, Conflict } from './errors';
 import { oneLineText } from './text';

@@ -2,7 +2,7 @@
 // error) and the rules around it. Pure: the single source for the handler, the
 // OpenAPI document and the tests.
 import * as z from 'zod';
-import type { AppConfig } from '../config/schema';
+import type { AppConfig } from '#config/schema';
 import { BadRequest, Conflict, Forbidden } from './errors';
 import { httpUrl, URGENCIES } from './report';
 import type { Role } from './roles';

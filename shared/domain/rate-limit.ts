@@ -1,6 +1,6 @@
 // Per-caller write limits: which counter a write uses and the fixed hour
 // window it falls in. Pure rules; the counter itself is in shared/store/rate-limit.ts.
-import type { AppConfig } from '../config/schema';
+import type { AppConfig } from '#config/schema';
 
 /** `reports`: POST /reports. `writes`: every other write route. Reads have no limit. */
 export const RATE_LIMIT_KINDS = ['reports', 'writes'] as const;

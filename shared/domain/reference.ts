@@ -1,6 +1,6 @@
 // The reference data a client needs to fill in forms: the configured lists and
 // the fixed enumerations, in both locales.
-import type { AppConfig } from '../config/schema';
+import type { AppConfig } from '#config/schema';
 import { CASE_ACTIONS, CASE_RULES, CASE_STATUSES, OUTCOMES, PRIORITIES } from './case';
 import { CHANNELS, REPORT_STATUSES, SENTIMENTS, URGENCIES } from './report';
 

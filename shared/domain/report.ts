@@ -2,7 +2,7 @@
 // and the rules that need no I/O. Schemas here are the single source for
 // validation, the TypeScript types and the OpenAPI document.
 import * as z from 'zod';
-import type { AppConfig } from '../config/schema';
+import type { AppConfig } from '#config/schema';
 import { BadRequest, Conflict } from './errors';
 import { multiLineText, oneLineText } from './text';
 import { isCalendarDay } from './time';

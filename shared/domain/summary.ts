@@ -1,7 +1,7 @@
 // The daily summary builder: the day's reports and case events plus the state
 // of open cases → the summary object (docs/jobs.md). Pure: the store reads the data,
 // this decides what it means.
-import type { AppConfig } from '../config/schema';
+import type { AppConfig } from '#config/schema';
 import { type CaseStatus, OUTCOMES, type Outcome, type Priority } from './case';
 import type {
   AgencyDigest,

@@ -2,14 +2,14 @@
 // The OpenAPI document is generated from this map and the route manifest; a
 // manifest row without an entry here fails the OpenAPI test.
 import * as z from 'zod';
-import type { AppConfig } from '../config/schema';
+import type { AppConfig } from '#config/schema';
 import {
   briefingActionSchema,
   briefingDetailSchema,
   briefingListQuerySchema,
   briefingSchema,
   newBriefingSchema,
-} from '../domain/briefing';
+} from '#domain/briefing';
 import {
   caseActionSchema,
   caseDetailSchema,
@@ -17,17 +17,17 @@ import {
   caseViewSchema,
   OUTCOMES,
   openCaseSchema,
-} from '../domain/case';
+} from '#domain/case';
 import {
   duplicateHintSchema,
   reportActionSchema,
   reportListQuerySchema,
   reportSchema,
   reportSubmissionSchema,
-} from '../domain/report';
-import { summaryQuerySchema } from '../domain/summary-query';
-import { dailySummarySchema } from '../domain/summary-types';
-import { reporterReportSchema } from '../domain/views';
+} from '#domain/report';
+import { summaryQuerySchema } from '#domain/summary-query';
+import { dailySummarySchema } from '#domain/summary-types';
+import { reporterReportSchema } from '#domain/views';
 
 /** Problem statuses that only some routes' own rules answer; the rest follow from the route's shape (openapi.ts). */
 export type RouteProblemStatus = 409 | 412 | 422 | 428;

@@ -2,7 +2,7 @@
 // parsing, and the nesting depth is measured with a linear scan before
 // JSON.parse, so a hostile body costs no more than reading it once.
 
-import { BadRequest } from '../domain/errors';
+import { BadRequest } from '#domain/errors';
 import { PayloadTooLarge, UnsupportedMediaType } from './problem';
 
 /**
@@ -132,4 +132,4 @@ export const decodeJsonBody = (
 };
 
 // Validation of decoded input is the domain's (shared/domain/validate.ts); the edge re-exports it.
-export { fieldErrors, validate } from '../domain/validate';
+export { fieldErrors, validate } from '#domain/validate';

@@ -9,6 +9,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import { NotFound } from '#domain/errors';
 import {
   findRoute,
   type HandlerGroup,
@@ -16,10 +17,9 @@ import {
   type RouteDef,
   routeKey,
   routesOfGroup,
-} from '../../functions/routes';
-import type { Deps } from '../deps';
-import { NotFound } from '../domain/errors';
-import { logger } from '../observability';
+} from '#functions/routes';
+import type { Deps } from '#shared/deps';
+import { logger } from '#shared/observability';
 import { assertBodySize, decodeJsonBody } from './body';
 import { type AuthPolicy, authorize, type Principal } from './principal';
 import { MethodNotAllowed, problemResponse, toProblem } from './problem';

@@ -6,8 +6,8 @@
 // Which problems a route answers follows from its shape, by the rules in
 // `problemStatuses`, plus the route-specific ones named in api-schemas.ts.
 import * as z from 'zod';
-import { type RouteDef, routes } from '../../functions/routes';
-import type { AppConfig } from '../config/schema';
+import type { AppConfig } from '#config/schema';
+import { type RouteDef, routes } from '#functions/routes';
 import { type RouteProblemStatus, type RouteSchemas, routeSchemas } from './api-schemas';
 import { MAX_BODY_BYTES } from './body';
 

@@ -2,12 +2,12 @@
 // in requestContext.authorizer.jwt.claims; the local server does the same).
 // Handlers never read the Authorization header.
 
-import { Forbidden, Unauthorized } from '../domain/errors';
-import type { Principal } from '../domain/principal';
-import { ROLES, type Role } from '../domain/roles';
+import { Forbidden, Unauthorized } from '#domain/errors';
+import type { Principal } from '#domain/principal';
+import { ROLES, type Role } from '#domain/roles';
 // Set in the ID token by the pool's pre-token-generation trigger (prod) for a
 // desk or agency user with TOTP on (infra/aws/README.md, "Staff second factor").
-import { STAFF_MFA_CLAIM, STAFF_MFA_VALUE } from '../domain/staff-mfa';
+import { STAFF_MFA_CLAIM, STAFF_MFA_VALUE } from '#domain/staff-mfa';
 
 export type { Principal };
 export { STAFF_MFA_CLAIM, STAFF_MFA_VALUE };

@@ -1,6 +1,6 @@
 // RFC 9457 problem+json responses, and the mapping from any thrown error to one.
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { BadRequest, DomainError, ServiceUnavailable } from '../domain/errors';
+import { BadRequest, DomainError, ServiceUnavailable } from '#domain/errors';
 
 /** A known path with a method it does not have: 405, with the methods it has in `Allow`. */
 export class MethodNotAllowed extends DomainError {

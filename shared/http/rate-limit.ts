@@ -21,12 +21,12 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps';
-import { TooManyRequests } from '../domain/errors';
-import { type RateLimitKind, rateLimitOf } from '../domain/rate-limit';
-import { logger } from '../observability';
-import { getIdempotencyRecord, idempotencyItemKey } from '../store/idempotency';
-import { type RateCounterKey, returnRateSlot, takeRateSlot } from '../store/rate-limit';
+import { TooManyRequests } from '#domain/errors';
+import { type RateLimitKind, rateLimitOf } from '#domain/rate-limit';
+import type { Deps } from '#shared/deps';
+import { logger } from '#shared/observability';
+import { getIdempotencyRecord, idempotencyItemKey } from '#store/idempotency';
+import { type RateCounterKey, returnRateSlot, takeRateSlot } from '#store/rate-limit';
 import type { HttpRequest, HttpResult } from './handler';
 
 /** Set by the report use case on a response replayed for a retried Idempotency-Key. */

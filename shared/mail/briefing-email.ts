@@ -13,9 +13,9 @@
 // subject included, and escaped in the HTML by the `html` template. The .ics
 // carries the briefing's title and place as written (a calendar entry needs the
 // real place); the agenda and reason in its description are masked like the email.
-import type { AppConfig, Locale } from '../config/schema';
-import type { AgendaItem, AudienceAgenda, BriefingNotice, BriefingView } from '../domain/briefing-types';
-import type { RenderedEmail } from '../domain/summary-types';
+import type { AppConfig, Locale } from '#config/schema';
+import type { AgendaItem, AudienceAgenda, BriefingNotice, BriefingView } from '#domain/briefing-types';
+import type { RenderedEmail } from '#domain/summary-types';
 import { CASE_STRINGS } from './case-email';
 import {
   excerpt,

@@ -6,12 +6,12 @@
 // Every piece of user text (case title, summary, notes, finding, response) is
 // masked for phone numbers and email addresses in every part, subject
 // included, and escaped in the HTML part by the `html` template.
-import type { AppConfig, Locale } from '../config/schema';
-import { OUTCOMES, type Outcome } from '../domain/case';
-import { maskUrlContacts } from '../domain/mask';
-import type { CaseNotice } from '../domain/notifications';
-import type { RenderedEmail } from '../domain/summary-types';
-import { normalizeUrl } from '../domain/url';
+import type { AppConfig, Locale } from '#config/schema';
+import { OUTCOMES, type Outcome } from '#domain/case';
+import { maskUrlContacts } from '#domain/mask';
+import type { CaseNotice } from '#domain/notifications';
+import type { RenderedEmail } from '#domain/summary-types';
+import { normalizeUrl } from '#domain/url';
 import { excerpt, formatDateTime, formatNumber, maskContacts, timeZoneLabel } from './format';
 import { caseLink, reportLink } from './links';
 import {

@@ -2,9 +2,9 @@
 // recipient at a time, so one failure never stops the others.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/schema';
-import type { Deps } from '../deps';
-import { logger } from '../observability';
+import type { AppConfig } from '#config/schema';
+import type { Deps } from '#shared/deps';
+import { logger } from '#shared/observability';
 import type { EmailAttachment, OutgoingEmail } from './mailer';
 import { claimMarker, type MarkerId, markSent, releaseClaim, wouldClaimMarker } from './sent-markers';
 

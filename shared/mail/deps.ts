@@ -1,7 +1,7 @@
 // Deps for what sends email (the scheduled jobs, the outbox sender, the local
 // stack): the shared deps plus an SES v2 mailer, its client created once.
-import { type RuntimeSettings, readRuntimeSettings } from '../config/runtime';
-import { createDeps, type Deps } from '../deps';
+import { type RuntimeSettings, readRuntimeSettings } from '#config/runtime';
+import { createDeps, type Deps } from '#shared/deps';
 import { createSesClient, sesMailer } from './mailer';
 
 export const createMailingDeps = (settings: RuntimeSettings, overrides: Partial<Deps> = {}): Deps =>

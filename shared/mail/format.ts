@@ -5,8 +5,8 @@
 //
 // User text goes through `maskContacts` first and `escapeHtml` last: masking
 // works on the text as written, and escaping must be the final step before HTML.
-import type { Locale } from '../config/schema';
-import { MASKED_PHONE } from '../domain/mask';
+import type { Locale } from '#config/schema';
+import { MASKED_PHONE } from '#domain/mask';
 
 export type { Locale };
 
@@ -26,7 +26,7 @@ export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => HT
 // ---------------------------------------------------------------- masking
 
 // The rule itself is pure and lives in shared/domain, so API views can use it too.
-export { MASKED_EMAIL, MASKED_PHONE, type MaskOptions, maskContacts } from '../domain/mask';
+export { MASKED_EMAIL, MASKED_PHONE, type MaskOptions, maskContacts } from '#domain/mask';
 
 // ---------------------------------------------------------------- excerpts
 

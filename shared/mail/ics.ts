@@ -21,7 +21,7 @@
 //   unfolds its lines and folds them again at 75 octets, never inside a UTF-8
 //   sequence, with CRLF line ends.
 import { type Attendee, createEvent, type EventAttributes } from 'ics';
-import type { BriefingView } from '../domain/briefing-types';
+import type { BriefingView } from '#domain/briefing-types';
 import type { EmailAttachment } from './mailer';
 
 export type IcsMethod = 'REQUEST' | 'CANCEL';

@@ -4,7 +4,7 @@
 // names the API resource (`<apiUrl>/cases/<id>`, `<apiUrl>/reports/<id>`),
 // which a signed-in reader can open with their token. No base URL known: no
 // link (never "undefined").
-import type { AppConfig } from '../config/schema';
+import type { AppConfig } from '#config/schema';
 
 type Resource = 'cases' | 'reports';
 

@@ -7,9 +7,9 @@
 // marker being set.
 import { createHash, randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps';
-import { addDays, epochSeconds } from '../domain/time';
-import { isConditionalCheckFailed } from '../store/errors';
+import { addDays, epochSeconds } from '#domain/time';
+import type { Deps } from '#shared/deps';
+import { isConditionalCheckFailed } from '#store/errors';
 
 export const LEASE_MS = 5 * 60_000;
 

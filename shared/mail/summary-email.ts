@@ -8,9 +8,9 @@
 // Every piece of user text (report, case, issue and briefing titles, excerpts,
 // locations) is masked for phone numbers and email addresses, then escaped by
 // the `html` template below, which escapes whatever is not already markup.
-import type { AppConfig, Locale } from '../config/schema';
-import type { CaseStatus, Outcome, Priority } from '../domain/case';
-import { OUTCOMES } from '../domain/case';
+import type { AppConfig, Locale } from '#config/schema';
+import type { CaseStatus, Outcome, Priority } from '#domain/case';
+import { OUTCOMES } from '#domain/case';
 import type {
   AgencyDigest,
   AgencyOverdue,
@@ -22,8 +22,8 @@ import type {
   OverdueCase,
   RenderedEmail,
   ReportLine,
-} from '../domain/summary-types';
-import { localDay } from '../domain/time';
+} from '#domain/summary-types';
+import { localDay } from '#domain/time';
 import {
   escapeHtml,
   excerpt,

@@ -1,6 +1,6 @@
 // Briefing use cases: materialize the regular cycle, list, read with the
 // agenda, schedule ad hoc, act (cancel, reschedule, invite).
-import type { Deps } from '../deps';
+
 import {
   applyBriefingAction,
   type Briefing,
@@ -9,16 +9,17 @@ import {
   newAdHocBriefing,
   newBriefingSchema,
   startsAtLocal,
-} from '../domain/briefing';
-import type { AgendaItem } from '../domain/briefing-types';
-import { BadRequest, NotFound } from '../domain/errors';
-import { idParamsSchema } from '../domain/ids';
-import { maskContacts } from '../domain/mask';
-import type { Principal } from '../domain/principal';
-import { addDays, dayRange, localDay } from '../domain/time';
-import { validate } from '../domain/validate';
-import { agendaOf, briefingsPage, getBriefing, putBriefingIfAbsent, saveBriefing } from '../store/briefings';
-import type { Page } from '../store/query';
+} from '#domain/briefing';
+import type { AgendaItem } from '#domain/briefing-types';
+import { BadRequest, NotFound } from '#domain/errors';
+import { idParamsSchema } from '#domain/ids';
+import { maskContacts } from '#domain/mask';
+import type { Principal } from '#domain/principal';
+import { addDays, dayRange, localDay } from '#domain/time';
+import { validate } from '#domain/validate';
+import type { Deps } from '#shared/deps';
+import { agendaOf, briefingsPage, getBriefing, putBriefingIfAbsent, saveBriefing } from '#store/briefings';
+import type { Page } from '#store/query';
 
 export const DEFAULT_LIST_DAYS = 60;
 export const MAX_LIST_DAYS = 366;

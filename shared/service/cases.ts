@@ -2,7 +2,6 @@
 // caller and the case (desk: all; agency: its own cases, others are "not
 // found"); the transition rules are shared/domain/case.ts.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps';
 import {
   actorFor,
   applyCaseAction,
@@ -14,7 +13,7 @@ import {
   isOverdue,
   openCase,
   openCaseSchema,
-} from '../domain/case';
+} from '#domain/case';
 import {
   BadRequest,
   Conflict,
@@ -22,12 +21,13 @@ import {
   NotFound,
   PreconditionFailed,
   PreconditionRequired,
-} from '../domain/errors';
-import { idParamsSchema } from '../domain/ids';
-import { noticeFor } from '../domain/notifications';
-import type { Principal } from '../domain/principal';
-import { validate } from '../domain/validate';
-import { agencyCaseView, agencyHistoryView } from '../domain/views';
+} from '#domain/errors';
+import { idParamsSchema } from '#domain/ids';
+import { noticeFor } from '#domain/notifications';
+import type { Principal } from '#domain/principal';
+import { validate } from '#domain/validate';
+import { agencyCaseView, agencyHistoryView } from '#domain/views';
+import type { Deps } from '#shared/deps';
 import {
   type CaseActionWrite,
   getCase,
@@ -35,10 +35,10 @@ import {
   listCases,
   putNewCase,
   saveCaseAction,
-} from '../store/cases';
-import { outboxPut } from '../store/outbox';
-import type { Page } from '../store/query';
-import { getReportsByIds } from '../store/reports';
+} from '#store/cases';
+import { outboxPut } from '#store/outbox';
+import type { Page } from '#store/query';
+import { getReportsByIds } from '#store/reports';
 
 export type CaseView = Case & { overdue: boolean };
 export type CaseDetail = CaseView & { history: HistoryEntry[] };

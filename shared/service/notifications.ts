@@ -1,22 +1,18 @@
 // Delivering case notifications: from an outbox item (the stream, the local
 // drainer, or the sweep) and the deadline nudges. Every message goes through
 // the sent-markers, so a notification delivered by two paths goes out once.
-import type { Deps } from '../deps';
-import type { CaseNotice } from '../domain/notifications';
-import { NUDGE_HOURS, SWEEP_AFTER_MINUTES } from '../domain/notifications';
-import { caseTitleIsOthersReport } from '../domain/views';
-import { CASE_STRINGS, type NoticeExtras, renderCaseNotice } from '../mail/case-email';
-import { type Delivery, type DeliveryResult, deliver } from '../mail/deliver';
-import { isMarkerSent, type MarkerId } from '../mail/sent-markers';
-import { syncCaseRetention } from '../store/cases';
-import { getOutboxItem, markDelivered, type OutboxItem, pendingOutboxItems } from '../store/outbox';
-import {
-  type ClosureReport,
-  getClosureReports,
-  getReportsByIds,
-  removeReporterEmail,
-} from '../store/reports';
-import { casesDueBetween } from '../store/summary';
+
+import type { CaseNotice } from '#domain/notifications';
+import { NUDGE_HOURS, SWEEP_AFTER_MINUTES } from '#domain/notifications';
+import { caseTitleIsOthersReport } from '#domain/views';
+import { CASE_STRINGS, type NoticeExtras, renderCaseNotice } from '#mail/case-email';
+import { type Delivery, type DeliveryResult, deliver } from '#mail/deliver';
+import { isMarkerSent, type MarkerId } from '#mail/sent-markers';
+import type { Deps } from '#shared/deps';
+import { syncCaseRetention } from '#store/cases';
+import { getOutboxItem, markDelivered, type OutboxItem, pendingOutboxItems } from '#store/outbox';
+import { type ClosureReport, getClosureReports, getReportsByIds, removeReporterEmail } from '#store/reports';
+import { casesDueBetween } from '#store/summary';
 
 interface Recipient {
   email: string;

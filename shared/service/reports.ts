@@ -2,10 +2,9 @@
 // shared/domain/report.ts with the store, and speaks only in domain errors.
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Deps } from '../deps';
-import { BadRequest, Conflict, NotFound, UnprocessableContent } from '../domain/errors';
-import { idParamsSchema } from '../domain/ids';
-import type { Principal } from '../domain/principal';
+import { BadRequest, Conflict, NotFound, UnprocessableContent } from '#domain/errors';
+import { idParamsSchema } from '#domain/ids';
+import type { Principal } from '#domain/principal';
 import {
   applyReportAction,
   newReport,
@@ -13,11 +12,12 @@ import {
   reportActionSchema,
   reportListQuerySchema,
   reportSubmissionSchema,
-} from '../domain/report';
-import { normalizeUrl } from '../domain/url';
-import { validate } from '../domain/validate';
-import { type ReporterReportView, reporterViewOf, reporterViewOfStored } from '../domain/views';
-import { getCaseOutcomes } from '../store/cases';
+} from '#domain/report';
+import { normalizeUrl } from '#domain/url';
+import { validate } from '#domain/validate';
+import { type ReporterReportView, reporterViewOf, reporterViewOfStored } from '#domain/views';
+import type { Deps } from '#shared/deps';
+import { getCaseOutcomes } from '#store/cases';
 import {
   canonicalHash,
   getIdempotencyRecord,
@@ -25,8 +25,8 @@ import {
   idempotencyItemKey,
   idempotencyPut,
   type StoredResponse,
-} from '../store/idempotency';
-import type { Page } from '../store/query';
+} from '#store/idempotency';
+import type { Page } from '#store/query';
 import {
   findDuplicates,
   getReport,
@@ -34,7 +34,7 @@ import {
   putNewReport,
   saveReportTransition,
   urlHash,
-} from '../store/reports';
+} from '#store/reports';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,128}$/;
 /** How long a duplicate waits for the first request with its key to commit before answering 409. */

@@ -1,13 +1,13 @@
 // The daily summary and the agency digests: read the day through its indexes,
 // build with the pure builder.
 
-import type { Deps } from '../deps';
-import { BadRequest } from '../domain/errors';
-import { buildAgencyDigests, buildDailySummary, DUE_SOON_HOURS, planDay } from '../domain/summary';
-import { summaryQuerySchema } from '../domain/summary-query';
-import type { AgencyDigest, DailySummary } from '../domain/summary-types';
-import { addDays, dayStanding, localDay } from '../domain/time';
-import { validate } from '../domain/validate';
+import { BadRequest } from '#domain/errors';
+import { buildAgencyDigests, buildDailySummary, DUE_SOON_HOURS, planDay } from '#domain/summary';
+import { summaryQuerySchema } from '#domain/summary-query';
+import type { AgencyDigest, DailySummary } from '#domain/summary-types';
+import { addDays, dayStanding, localDay } from '#domain/time';
+import { validate } from '#domain/validate';
+import type { Deps } from '#shared/deps';
 import {
   briefingsBetween,
   caseEventsOfDay,
@@ -16,7 +16,7 @@ import {
   openCaseCounts,
   reportsOfDay,
   reportTexts,
-} from '../store/summary';
+} from '#store/summary';
 
 export const BRIEFINGS_AHEAD_DAYS = 7;
 

@@ -2,11 +2,11 @@
 // under `BRIEFING` keyed by start time, so "briefings between two instants" is
 // one Query. A briefing's agenda is the cases flagged for it (gsi1, `CBRIEF#<id>`).
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps';
-import type { Briefing } from '../domain/briefing';
-import type { AgendaItem } from '../domain/briefing-types';
-import type { CaseStatus } from '../domain/case';
-import { Conflict } from '../domain/errors';
+import type { Briefing } from '#domain/briefing';
+import type { AgendaItem } from '#domain/briefing-types';
+import type { CaseStatus } from '#domain/case';
+import { Conflict } from '#domain/errors';
+import type { Deps } from '#shared/deps';
 import { isConditionalCheckFailed } from './errors';
 import { type Page, queryAll, queryIndexPage } from './query';
 

@@ -4,12 +4,12 @@
 // history entry and any linked reports are one transaction, conditional on the
 // version the caller read. See README.md here for the access patterns.
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { AppConfig } from '../config/schema';
-import type { Deps } from '../deps';
-import type { Case, CaseListQuery, HistoryEntry } from '../domain/case';
-import { Conflict, PreconditionFailed } from '../domain/errors';
-import { addDays, epochSeconds, localDay } from '../domain/time';
-import type { CaseOutcome } from '../domain/views';
+import type { AppConfig } from '#config/schema';
+import type { Case, CaseListQuery, HistoryEntry } from '#domain/case';
+import { Conflict, PreconditionFailed } from '#domain/errors';
+import { addDays, epochSeconds, localDay } from '#domain/time';
+import type { CaseOutcome } from '#domain/views';
+import type { Deps } from '#shared/deps';
 import { cancellationCodes } from './errors';
 import {
   batchGetAll,

@@ -10,7 +10,7 @@
 // and the query itself, so a forged cursor can at most name a position in a
 // list its sender may read anyway.
 import { createHash } from 'node:crypto';
-import { BadRequest } from '../domain/errors';
+import { BadRequest } from '#domain/errors';
 import { tableDefinition } from './table';
 
 export type KeyValues = Record<string, string>;

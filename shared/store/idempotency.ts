@@ -5,8 +5,8 @@
 // the record is read only when that transaction is cancelled on it.
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps';
-import { addMinutes, epochSeconds } from '../domain/time';
+import { addMinutes, epochSeconds } from '#domain/time';
+import type { Deps } from '#shared/deps';
 import type { TransactItem } from './query';
 
 export interface StoredResponse {

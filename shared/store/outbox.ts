@@ -7,9 +7,9 @@
 // reports the case's new expiry (cases.ts, syncCaseRetention); a reopen is
 // such an item without a notice.
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps';
-import type { CaseNotice } from '../domain/notifications';
-import { addDays, epochSeconds } from '../domain/time';
+import type { CaseNotice } from '#domain/notifications';
+import { addDays, epochSeconds } from '#domain/time';
+import type { Deps } from '#shared/deps';
 import { isConditionalCheckFailed } from './errors';
 import type { TransactItem } from './query';
 

@@ -7,7 +7,7 @@ import {
   type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps';
+import type { Deps } from '#shared/deps';
 import { type CursorScope, decodeCursor, encodeCursor, type KeyValues, type SortKeyRange } from './cursor';
 import type { GsiName } from './table';
 

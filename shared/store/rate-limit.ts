@@ -5,14 +5,14 @@
 // more slots than the limit. A slot is given back (the count lowered, the item
 // deleted when it reaches zero) when the write it was taken for did not happen.
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps';
 import {
   RATE_COUNTER_GRACE_SECONDS,
   type RateLimitKind,
   rateWindowOf,
   secondsUntilEnd,
-} from '../domain/rate-limit';
-import { epochSeconds } from '../domain/time';
+} from '#domain/rate-limit';
+import { epochSeconds } from '#domain/time';
+import type { Deps } from '#shared/deps';
 import { isConditionalCheckFailed } from './errors';
 
 export interface RateCounterKey {

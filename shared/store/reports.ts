@@ -9,10 +9,10 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps';
-import { Conflict, NotFound } from '../domain/errors';
-import type { DuplicateHint, Report, ReportListQuery, ReportStatus } from '../domain/report';
-import { addDays, epochSeconds, localDayHour } from '../domain/time';
+import { Conflict, NotFound } from '#domain/errors';
+import type { DuplicateHint, Report, ReportListQuery, ReportStatus } from '#domain/report';
+import { addDays, epochSeconds, localDayHour } from '#domain/time';
+import type { Deps } from '#shared/deps';
 import { cancellationCodes } from './errors';
 import { batchGetAll, equals, type Filter, type Page, queryIndexPage, type TransactItem } from './query';
 import type { GsiName } from './table';

@@ -2,10 +2,10 @@
 // by the deadline, so the cost grows with that day's reports and the open
 // cases, never with the table.
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps';
-import type { CaseEvent, DayReport, OpenCase, ReportText } from '../domain/summary';
-import type { BriefingLine } from '../domain/summary-types';
-import { DAY_HOURS } from '../domain/time';
+import type { CaseEvent, DayReport, OpenCase, ReportText } from '#domain/summary';
+import type { BriefingLine } from '#domain/summary-types';
+import { DAY_HOURS } from '#domain/time';
+import type { Deps } from '#shared/deps';
 import { caseKey } from './cases';
 import { batchGetAll, QUERY_ALL_PAGE, queryAll } from './query';
 import { dayHourPartition, reportKey } from './reports';

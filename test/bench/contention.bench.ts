@@ -2,11 +2,12 @@
 // each re-reading the case and retrying with jitter whenever its If-Match
 // version was stale (412), until every action has gone through; what a desk
 // of 20 people hammering one hot case would see.
-import type { Deps } from '../../shared/deps';
-import { PreconditionFailed } from '../../shared/domain/errors';
-import type { Principal } from '../../shared/http/principal';
-import { actOnCase, openCaseFor, readCase } from '../../shared/service/cases';
-import { submitReport } from '../../shared/service/reports';
+
+import { PreconditionFailed } from '#domain/errors';
+import type { Principal } from '#http/principal';
+import { actOnCase, openCaseFor, readCase } from '#service/cases';
+import { submitReport } from '#service/reports';
+import type { Deps } from '#shared/deps';
 import { meterCapacity } from './support/capacity';
 import { benchTable } from './support/ddb';
 import { type LatencySummary, latencySummary, round } from './support/stats';

@@ -18,9 +18,9 @@
 import { join } from 'node:path';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
-import { FUNCTION_NODE_OPTIONS } from '../../infra/aws/constructs/function';
-import type { Deps } from '../../shared/deps';
-import { reportsOfDay } from '../../shared/store/summary';
+import { FUNCTION_NODE_OPTIONS } from '#infra/aws/constructs/function';
+import type { Deps } from '#shared/deps';
+import { reportsOfDay } from '#store/summary';
 import { lambdaBuildOptions, PROJECT_ROOT } from './support/bundle';
 import { meterCapacity } from './support/capacity';
 import { ChildTimeout, runChild } from './support/child';

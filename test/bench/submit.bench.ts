@@ -5,9 +5,9 @@
 // interleaved in blocks, so drift in the machine's load hits both alike. The
 // calls per request are counted, not assumed (capacity.byCommand).
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createHandler } from '../../functions/http/reports';
-import { lambdaContext } from '../../infra/local/server';
-import type { Deps } from '../../shared/deps';
+import { createHandler } from '#functions/http/reports';
+import { lambdaContext } from '#infra/local/server';
+import type { Deps } from '#shared/deps';
 import { type CapacityTotals, meterCapacity } from './support/capacity';
 import { benchTable } from './support/ddb';
 import { idempotencyKeyOf, postReportEvent, submissionBody } from './support/fixtures';

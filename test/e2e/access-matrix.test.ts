@@ -4,8 +4,8 @@
 // here fails, and a manifest that drifts from it fails.
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeKey, routes } from '../../functions/routes';
-import { startTestApi, type TestApi } from '../support/local-api';
+import { routeKey, routes } from '#functions/routes';
+import { startTestApi, type TestApi } from '#test/support/local-api';
 
 type Caller =
   | 'none'

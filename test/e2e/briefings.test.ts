@@ -3,10 +3,10 @@
 // local SES store. And the briefing routes' bad input.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../functions/jobs/briefing-reminders';
-import { loadAppConfig } from '../../infra/config';
-import { startTestApi, type TestApi } from '../support/local-api';
-import { sentEmails } from '../support/mail';
+import { run } from '#functions/jobs/briefing-reminders';
+import { loadAppConfig } from '#infra/config/index';
+import { startTestApi, type TestApi } from '#test/support/local-api';
+import { sentEmails } from '#test/support/mail';
 
 const tag = randomUUID().slice(0, 8);
 const press = `press-${tag}@example.org`;

@@ -1,7 +1,7 @@
 // The life of a case over HTTP, as desk and agency users drive it, and the
 // access matrix for the case routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/local-api';
+import { startTestApi, type TestApi } from '#test/support/local-api';
 
 let api: TestApi;
 const tokens: Record<string, string> = {};

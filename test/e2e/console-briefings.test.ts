@@ -7,10 +7,10 @@
 // API; axe on every page; screenshots desk-briefings, desk-briefing, desk-summary.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDay } from '../../shared/domain/time';
-import { briefings as vb, summary as vs } from '../../web/src/i18n/vi/briefings';
-import { checkA11y, PHONE, screenshots } from '../support/browser';
-import { signIn, startTestConsole, type TestConsole } from '../support/console';
+import { localDay } from '#domain/time';
+import { checkA11y, PHONE, screenshots } from '#test/support/browser';
+import { signIn, startTestConsole, type TestConsole } from '#test/support/console';
+import { briefings as vb, summary as vs } from '#web/src/i18n/vi/briefings';
 
 let tc: TestConsole;
 let zone: string;

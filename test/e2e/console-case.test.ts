@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { TZDate } from '@date-fns/tz';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, PHONE, screenshots } from '../support/browser';
-import { signIn, startTestConsole, type TestConsole } from '../support/console';
+import { checkA11y, PHONE, screenshots } from '#test/support/browser';
+import { signIn, startTestConsole, type TestConsole } from '#test/support/console';
 
 let tc: TestConsole;
 let zone: string;

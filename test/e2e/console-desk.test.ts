@@ -6,10 +6,10 @@
 // visited, screenshots of the pages this lane owns.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { common } from '../../web/src/i18n/vi/common';
-import { desk as vi } from '../../web/src/i18n/vi/desk';
-import { checkA11y, DESKTOP, PHONE, screenshots } from '../support/browser';
-import { signIn, startTestConsole, type TestConsole } from '../support/console';
+import { checkA11y, DESKTOP, PHONE, screenshots } from '#test/support/browser';
+import { signIn, startTestConsole, type TestConsole } from '#test/support/console';
+import { common } from '#web/src/i18n/vi/common';
+import { desk as vi } from '#web/src/i18n/vi/desk';
 
 let tc: TestConsole;
 

@@ -6,10 +6,10 @@
 // text kept. Checked through the API afterwards; axe on every page visited.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { common } from '../../web/src/i18n/vi/common';
-import { reporter as vi } from '../../web/src/i18n/vi/reporter';
-import { checkA11y, PHONE, screenshots } from '../support/browser';
-import { signIn, startTestConsole, type TestConsole } from '../support/console';
+import { checkA11y, PHONE, screenshots } from '#test/support/browser';
+import { signIn, startTestConsole, type TestConsole } from '#test/support/console';
+import { common } from '#web/src/i18n/vi/common';
+import { reporter as vi } from '#web/src/i18n/vi/reporter';
 
 let tc: TestConsole;
 

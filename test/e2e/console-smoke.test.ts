@@ -2,9 +2,9 @@
 // development sign-in page and lands on its home; signing out returns to the
 // sign-in; a deep link survives the sign-in; the sign-in pages pass axe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { common as vi } from '../../web/src/i18n/vi/common';
-import { checkA11y, PHONE, screenshots } from '../support/browser';
-import { signIn, startTestConsole, type TestConsole } from '../support/console';
+import { checkA11y, PHONE, screenshots } from '#test/support/browser';
+import { signIn, startTestConsole, type TestConsole } from '#test/support/console';
+import { common as vi } from '#web/src/i18n/vi/common';
 
 let tc: TestConsole;
 

@@ -4,11 +4,11 @@
 // as an agency reads it (no invitee list at all).
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandler as metaHandler } from '../../functions/http/meta';
-import { createHandler as reportsHandler } from '../../functions/http/reports';
-import { buildHttpEvent, lambdaContext, matchRoute } from '../../infra/local/server';
-import { MAX_BODY_BYTES } from '../../shared/http/body';
-import { startTestApi, type TestApi } from '../support/local-api';
+import { createHandler as metaHandler } from '#functions/http/meta';
+import { createHandler as reportsHandler } from '#functions/http/reports';
+import { MAX_BODY_BYTES } from '#http/body';
+import { buildHttpEvent, lambdaContext, matchRoute } from '#infra/local/server';
+import { startTestApi, type TestApi } from '#test/support/local-api';
 
 let api: TestApi;
 beforeAll(async () => {

@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { parseJobFlags } from '../../infra/local/jobs';
-import { freePort } from '../../infra/local/ports';
-import { buildHttpEvent, type LambdaHttpHandler, matchRoute, renderClaims } from '../../infra/local/server';
-import { TokenKeys } from '../../infra/local/token';
-import { MAX_BODY_BYTES } from '../../shared/http/body';
-import { type Run, watch } from '../support/child';
-import { startTestApi, type TestApi } from '../support/local-api';
-import { sentEmails, waitForEmails } from '../support/mail';
+import { MAX_BODY_BYTES } from '#http/body';
+import { parseJobFlags } from '#infra/local/jobs';
+import { freePort } from '#infra/local/ports';
+import { buildHttpEvent, type LambdaHttpHandler, matchRoute, renderClaims } from '#infra/local/server';
+import { TokenKeys } from '#infra/local/token';
+import { type Run, watch } from '#test/support/child';
+import { startTestApi, type TestApi } from '#test/support/local-api';
+import { sentEmails, waitForEmails } from '#test/support/mail';
 
 const ROOT = join(import.meta.dirname, '../..');
 

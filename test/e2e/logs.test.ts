@@ -3,16 +3,16 @@
 // failures included, and look.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Mailer } from '../../shared/mail/mailer';
-import type { TestApi } from '../support/local-api';
+import type { Mailer } from '#mail/mailer';
+import type { TestApi } from '#test/support/local-api';
 
 // The logger reads its level once, when it is created, and returns to it on
 // every invocation: set it before anything that logs is imported.
 process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
-const { run: dailySummary } = await import('../../functions/jobs/daily-summary');
-const { processStream } = await import('../../functions/events/outbox-stream');
-const { drainOutbox } = await import('../../shared/service/notifications');
-const { startTestApi } = await import('../support/local-api');
+const { run: dailySummary } = await import('#functions/jobs/daily-summary');
+const { processStream } = await import('#functions/events/outbox-stream');
+const { drainOutbox } = await import('#service/notifications');
+const { startTestApi } = await import('#test/support/local-api');
 
 const SECRET_TEXT = `bí-mật-${randomUUID()}`;
 const REPORTER_EMAIL = `whistle-${randomUUID().slice(0, 6)}@example.org`;

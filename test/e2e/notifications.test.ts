@@ -2,10 +2,10 @@
 // once each: assign → the agency, respond → the desk, close → the reporters.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../../infra/config';
-import { type OutboxDrainer, startOutboxDrainer } from '../../infra/local/outbox-drainer';
-import { startTestApi, type TestApi } from '../support/local-api';
-import { sentEmails, waitForEmails } from '../support/mail';
+import { loadAppConfig } from '#infra/config/index';
+import { type OutboxDrainer, startOutboxDrainer } from '#infra/local/outbox-drainer';
+import { startTestApi, type TestApi } from '#test/support/local-api';
+import { sentEmails, waitForEmails } from '#test/support/mail';
 
 const tag = randomUUID().slice(0, 8);
 const agencyBox = `transport-${tag}@example.org`;

@@ -6,10 +6,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOpenApi } from '../../shared/http/openapi';
-import { trafficDir, UndeclaredResponse, watchApiTraffic } from '../support/api-traffic';
-import { startTestApi, type TestApi } from '../support/local-api';
-import type { OpenApiDocument } from '../support/openapi-check';
+import { buildOpenApi } from '#http/openapi';
+import { trafficDir, UndeclaredResponse, watchApiTraffic } from '#test/support/api-traffic';
+import { startTestApi, type TestApi } from '#test/support/local-api';
+import type { OpenApiDocument } from '#test/support/openapi-check';
 
 let api: TestApi;
 beforeAll(async () => {

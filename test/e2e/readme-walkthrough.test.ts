@@ -11,12 +11,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalApi, startLocalApi } from '../../infra/local/server';
-import { type LocalSes, startLocalSes } from '../../infra/local/ses';
-import { stackFilePath } from '../../infra/local/stack-file';
-import { TokenKeys } from '../../infra/local/token';
-import type { Deps } from '../../shared/deps';
-import { testTable } from '../support/aws';
+import { type LocalApi, startLocalApi } from '#infra/local/server';
+import { type LocalSes, startLocalSes } from '#infra/local/ses';
+import { stackFilePath } from '#infra/local/stack-file';
+import { TokenKeys } from '#infra/local/token';
+import type { Deps } from '#shared/deps';
+import { testTable } from '#test/support/aws';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

@@ -3,8 +3,8 @@
 // closed one), on POST, its replay, GET by id and the list; the desk reads the
 // whole report; an agency reads report text with contacts masked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MASKED_EMAIL, MASKED_PHONE } from '../../shared/domain/mask';
-import { startTestApi, type TestApi } from '../support/local-api';
+import { MASKED_EMAIL, MASKED_PHONE } from '#domain/mask';
+import { startTestApi, type TestApi } from '#test/support/local-api';
 
 let api: TestApi;
 const tokens: Record<string, string> = {};

@@ -4,11 +4,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../functions/routes';
-import { createDeps } from '../../shared/deps';
-import { MAX_BODY_BYTES } from '../../shared/http/body';
-import { testSettings } from '../support/aws';
-import { startTestApi, type TestApi } from '../support/local-api';
+import { routes } from '#functions/routes';
+import { MAX_BODY_BYTES } from '#http/body';
+import { createDeps } from '#shared/deps';
+import { testSettings } from '#test/support/aws';
+import { startTestApi, type TestApi } from '#test/support/local-api';
 
 let api: TestApi;
 let reporter: string;

@@ -1,6 +1,6 @@
 // GET /summaries/daily over HTTP: the same object the email is built from.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/local-api';
+import { startTestApi, type TestApi } from '#test/support/local-api';
 
 let api: TestApi;
 const NOW = new Date('2026-11-26T02:00:00.000Z'); // 09:00 local on the 26th

@@ -27,7 +27,7 @@ const remoteTarget = (): Target => {
 };
 
 const localTarget = async (): Promise<Target> => {
-  const { startTestApi } = await import('../support/local-api');
+  const { startTestApi } = await import('#test/support/local-api');
   const api = await startTestApi();
   return {
     url: api.url,

@@ -11,29 +11,29 @@ import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processStream } from '../../functions/events/outbox-stream';
-import { createHandler as briefingsHandler } from '../../functions/http/briefings';
-import { createHandler as casesHandler } from '../../functions/http/cases';
-import { createHandler as metaHandler } from '../../functions/http/meta';
-import { createHandler as reportsHandler } from '../../functions/http/reports';
-import { createHandler as summariesHandler } from '../../functions/http/summaries';
-import { run as runBriefingReminders } from '../../functions/jobs/briefing-reminders';
-import { run as runCaseNotifications } from '../../functions/jobs/case-notifications';
-import { run as runDailySummary } from '../../functions/jobs/daily-summary';
-import { run as runWatchdog } from '../../functions/jobs/daily-summary-watchdog';
+import { localDay } from '#domain/time';
+import { processStream } from '#functions/events/outbox-stream';
+import { createHandler as briefingsHandler } from '#functions/http/briefings';
+import { createHandler as casesHandler } from '#functions/http/cases';
+import { createHandler as metaHandler } from '#functions/http/meta';
+import { createHandler as reportsHandler } from '#functions/http/reports';
+import { createHandler as summariesHandler } from '#functions/http/summaries';
+import { run as runBriefingReminders } from '#functions/jobs/briefing-reminders';
+import { run as runCaseNotifications } from '#functions/jobs/case-notifications';
+import { run as runDailySummary } from '#functions/jobs/daily-summary';
+import { run as runWatchdog } from '#functions/jobs/daily-summary-watchdog';
 import {
   eventPermissions,
   type FunctionPermissions,
   httpPermissions,
   jobPermissions,
-} from '../../functions/permissions';
-import { type HandlerGroup, routeKey, routes } from '../../functions/routes';
-import type { ScheduleName } from '../../functions/schedules';
-import type { Deps } from '../../shared/deps';
-import { localDay } from '../../shared/domain/time';
-import { createDocumentClient } from '../../shared/store/client';
-import { testTable } from '../support/aws';
-import { startTestApi, type TestApi } from '../support/local-api';
+} from '#functions/permissions';
+import { type HandlerGroup, routeKey, routes } from '#functions/routes';
+import type { ScheduleName } from '#functions/schedules';
+import type { Deps } from '#shared/deps';
+import { createDocumentClient } from '#store/client';
+import { testTable } from '#test/support/aws';
+import { startTestApi, type TestApi } from '#test/support/local-api';
 
 type FunctionName = HandlerGroup | ScheduleName | 'outbox-stream';
 const rows: Record<FunctionName, FunctionPermissions> = {

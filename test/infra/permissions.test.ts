@@ -18,19 +18,19 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { build as esbuild } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ENVIRONMENTS, type EnvironmentName } from '#config/schema';
 import {
   eventPermissions,
   type FunctionPermissions,
   httpPermissions,
   jobPermissions,
-} from '../../functions/permissions';
-import { type HandlerGroup, handlerGroups, type RouteDef, routes } from '../../functions/routes';
-import { type ScheduleName, schedules } from '../../functions/schedules';
-import { type BuiltApp, buildApp } from '../../infra/aws/build';
-import { OUTBOX_SENDER_ENTRY } from '../../infra/aws/constructs/outbox-sender';
-import { loadAppConfig } from '../../infra/config';
-import { ENVIRONMENTS, type EnvironmentName } from '../../shared/config/schema';
-import { GSI_NAMES } from '../../shared/store/table';
+} from '#functions/permissions';
+import { type HandlerGroup, handlerGroups, type RouteDef, routes } from '#functions/routes';
+import { type ScheduleName, schedules } from '#functions/schedules';
+import { type BuiltApp, buildApp } from '#infra/aws/build';
+import { OUTBOX_SENDER_ENTRY } from '#infra/aws/constructs/outbox-sender';
+import { loadAppConfig } from '#infra/config/index';
+import { GSI_NAMES } from '#store/table';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const cdkJson = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as {

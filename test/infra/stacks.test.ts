@@ -17,15 +17,15 @@ import { ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jobPermissions } from '../../functions/permissions';
-import { handlerGroups, routeKey, routePaths, routes } from '../../functions/routes';
-import { eventBridgeCron, schedules } from '../../functions/schedules';
-import { type BuiltApp, buildApp } from '../../infra/aws/build';
-import { ESM_REQUIRE_BANNER, FUNCTION_NODE_OPTIONS } from '../../infra/aws/constructs/function';
-import { APP_STACK_OUTPUTS, appStackNameOf, dataStackNameOf } from '../../infra/aws/names';
-import { loadAppConfig } from '../../infra/config';
-import { ENVIRONMENTS, type EnvironmentName } from '../../shared/config/schema';
-import { GSI_NAMES, tableDefinition } from '../../shared/store/table';
+import { ENVIRONMENTS, type EnvironmentName } from '#config/schema';
+import { jobPermissions } from '#functions/permissions';
+import { handlerGroups, routeKey, routePaths, routes } from '#functions/routes';
+import { eventBridgeCron, schedules } from '#functions/schedules';
+import { type BuiltApp, buildApp } from '#infra/aws/build';
+import { ESM_REQUIRE_BANNER, FUNCTION_NODE_OPTIONS } from '#infra/aws/constructs/function';
+import { APP_STACK_OUTPUTS, appStackNameOf, dataStackNameOf } from '#infra/aws/names';
+import { loadAppConfig } from '#infra/config/index';
+import { GSI_NAMES, tableDefinition } from '#store/table';
 
 /** The same feature flags the CLI gets from cdk.json, so that tests synthesize what `cdk synth` does. */
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {

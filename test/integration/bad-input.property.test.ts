@@ -9,14 +9,14 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHandler as briefingsHandler } from '../../functions/http/briefings';
-import { createHandler as casesHandler } from '../../functions/http/cases';
-import { createHandler as reportsHandler } from '../../functions/http/reports';
-import { createHandler as summariesHandler } from '../../functions/http/summaries';
-import { buildHttpEvent, lambdaContext, matchRoute } from '../../infra/local/server';
-import type { Deps } from '../../shared/deps';
-import { localDay } from '../../shared/domain/time';
-import { testTable } from '../support/aws';
+import { localDay } from '#domain/time';
+import { createHandler as briefingsHandler } from '#functions/http/briefings';
+import { createHandler as casesHandler } from '#functions/http/cases';
+import { createHandler as reportsHandler } from '#functions/http/reports';
+import { createHandler as summariesHandler } from '#functions/http/summaries';
+import { buildHttpEvent, lambdaContext, matchRoute } from '#infra/local/server';
+import type { Deps } from '#shared/deps';
+import { testTable } from '#test/support/aws';
 
 /** At least 1,000 runs per schema in `npm test`; `SOAK=1` (npm run test:soak) runs 10,000. */
 const RUNS = process.env.SOAK ? 10_000 : 1_000;

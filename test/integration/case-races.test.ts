@@ -3,12 +3,12 @@
 // store client) shows the invariant the race test checks does catch a loss.
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../shared/deps';
-import { PreconditionFailed } from '../../shared/domain/errors';
-import type { Principal } from '../../shared/http/principal';
-import { actOnCase, openCaseFor, readCase } from '../../shared/service/cases';
-import { submitReport } from '../../shared/service/reports';
-import { testTable } from '../support/aws';
+import { PreconditionFailed } from '#domain/errors';
+import type { Principal } from '#http/principal';
+import { actOnCase, openCaseFor, readCase } from '#service/cases';
+import { submitReport } from '#service/reports';
+import type { Deps } from '#shared/deps';
+import { testTable } from '#test/support/aws';
 
 const desk: Principal = { sub: 'desk-race', roles: ['desk'] };
 let t: Awaited<ReturnType<typeof testTable>>;

@@ -4,13 +4,13 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../shared/deps';
-import type { CaseStatus } from '../../shared/domain/case';
-import { DomainError, PreconditionFailed } from '../../shared/domain/errors';
-import type { Principal } from '../../shared/http/principal';
-import { actOnCase, openCaseFor, readCase } from '../../shared/service/cases';
-import { submitReport } from '../../shared/service/reports';
-import { testTable } from '../support/aws';
+import type { CaseStatus } from '#domain/case';
+import { DomainError, PreconditionFailed } from '#domain/errors';
+import type { Principal } from '#http/principal';
+import { actOnCase, openCaseFor, readCase } from '#service/cases';
+import { submitReport } from '#service/reports';
+import type { Deps } from '#shared/deps';
+import { testTable } from '#test/support/aws';
 
 const NOW = new Date('2026-11-26T03:00:00.000Z');
 const desk: Principal = { sub: 'desk-1', roles: ['desk'] };

@@ -6,17 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppConfig } from '../../shared/config/schema';
-import type { Deps } from '../../shared/deps';
-import { addDays, epochSeconds } from '../../shared/domain/time';
-import type { Principal } from '../../shared/http/principal';
-import type { Mailer } from '../../shared/mail/mailer';
-import { actOnCase, openCaseFor } from '../../shared/service/cases';
-import { drainOutbox } from '../../shared/service/notifications';
-import { submitReport } from '../../shared/service/reports';
-import { syncCaseRetention } from '../../shared/store/cases';
-import { testTable } from '../support/aws';
-import { sentEmails } from '../support/mail';
+import type { AppConfig } from '#config/schema';
+import { addDays, epochSeconds } from '#domain/time';
+import type { Principal } from '#http/principal';
+import type { Mailer } from '#mail/mailer';
+import { actOnCase, openCaseFor } from '#service/cases';
+import { drainOutbox } from '#service/notifications';
+import { submitReport } from '#service/reports';
+import type { Deps } from '#shared/deps';
+import { syncCaseRetention } from '#store/cases';
+import { testTable } from '#test/support/aws';
+import { sentEmails } from '#test/support/mail';
 
 const T0 = new Date('2026-11-26T02:00:00.000Z');
 const desk: Principal = { sub: 'desk-1', roles: ['desk'] };

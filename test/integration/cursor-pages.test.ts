@@ -3,13 +3,13 @@
 // of one big page, for the desk, a reporter and an agency alike; and a cursor
 // from one combination is refused (400) by every other.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../shared/deps';
-import { BadRequest } from '../../shared/domain/errors';
-import type { Principal } from '../../shared/http/principal';
-import { browseBriefings, scheduleBriefing } from '../../shared/service/briefings';
-import { actOnCase, browseCases, openCaseFor } from '../../shared/service/cases';
-import { actOnReport, browseReports, submitReport } from '../../shared/service/reports';
-import { testTable } from '../support/aws';
+import { BadRequest } from '#domain/errors';
+import type { Principal } from '#http/principal';
+import { browseBriefings, scheduleBriefing } from '#service/briefings';
+import { actOnCase, browseCases, openCaseFor } from '#service/cases';
+import { actOnReport, browseReports, submitReport } from '#service/reports';
+import type { Deps } from '#shared/deps';
+import { testTable } from '#test/support/aws';
 
 const T0 = new Date('2026-11-26T03:00:00.000Z');
 let now = T0;

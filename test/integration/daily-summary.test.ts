@@ -7,18 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DIGEST_JOB, JOB, run } from '../../functions/jobs/daily-summary';
-import type { AppConfig } from '../../shared/config/schema';
-import type { Deps } from '../../shared/deps';
-import { localDay } from '../../shared/domain/time';
-import type { Principal } from '../../shared/http/principal';
-import type { Mailer } from '../../shared/mail/mailer';
-import { markerKey } from '../../shared/mail/sent-markers';
-import { actOnCase, openCaseFor } from '../../shared/service/cases';
-import { submitReport } from '../../shared/service/reports';
-import { testTable } from '../support/aws';
-import { writeStackFile } from '../support/child';
-import { sentEmails } from '../support/mail';
+import type { AppConfig } from '#config/schema';
+import { localDay } from '#domain/time';
+import { DIGEST_JOB, JOB, run } from '#functions/jobs/daily-summary';
+import type { Principal } from '#http/principal';
+import type { Mailer } from '#mail/mailer';
+import { markerKey } from '#mail/sent-markers';
+import { actOnCase, openCaseFor } from '#service/cases';
+import { submitReport } from '#service/reports';
+import type { Deps } from '#shared/deps';
+import { testTable } from '#test/support/aws';
+import { writeStackFile } from '#test/support/child';
+import { sentEmails } from '#test/support/mail';
 
 const tag = randomUUID().slice(0, 8);
 const lead = `lead-${tag}@example.org`;
@@ -286,7 +286,7 @@ describe('a day that has not ended', () => {
     });
 
     it('returns the refusal for a manual invocation with a future time, without throwing (no scheduler retries)', async () => {
-      const { handler } = await import('../../functions/jobs/daily-summary');
+      const { handler } = await import('#functions/jobs/daily-summary');
       // A scheduled time three days ahead of the real clock asks for a day two days ahead.
       const ahead = new Date(Date.now() + 3 * 86_400_000);
       const day = localDay(new Date(ahead.getTime() - 86_400_000), config.timeZone);

@@ -8,17 +8,17 @@
 // resource from `links.apiUrl`, or the console when `consoleUrl` is set.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run as dailySummary } from '../../functions/jobs/daily-summary';
-import type { AppConfig } from '../../shared/config/schema';
-import type { Deps } from '../../shared/deps';
-import type { Principal } from '../../shared/http/principal';
-import { MASKED_PHONE } from '../../shared/mail/format';
-import { STRINGS } from '../../shared/mail/summary-email';
-import { actOnCase, openCaseFor } from '../../shared/service/cases';
-import { drainOutbox } from '../../shared/service/notifications';
-import { submitReport } from '../../shared/service/reports';
-import { testTable } from '../support/aws';
-import { type StoredEmail, sentEmails } from '../support/mail';
+import type { AppConfig } from '#config/schema';
+import { run as dailySummary } from '#functions/jobs/daily-summary';
+import type { Principal } from '#http/principal';
+import { MASKED_PHONE } from '#mail/format';
+import { STRINGS } from '#mail/summary-email';
+import { actOnCase, openCaseFor } from '#service/cases';
+import { drainOutbox } from '#service/notifications';
+import { submitReport } from '#service/reports';
+import type { Deps } from '#shared/deps';
+import { testTable } from '#test/support/aws';
+import { type StoredEmail, sentEmails } from '#test/support/mail';
 
 const tag = randomUUID().slice(0, 8);
 const lead = `lead-${tag}@example.org`;

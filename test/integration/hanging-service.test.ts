@@ -5,8 +5,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSesClient, sesMailer } from '../../shared/mail/mailer';
-import { createDocumentClient } from '../../shared/store/client';
+import { createSesClient, sesMailer } from '#mail/mailer';
+import { createDocumentClient } from '#store/client';
 
 let server: Server;
 let endpoint: string;

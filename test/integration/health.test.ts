@@ -3,11 +3,11 @@
 // DynamoDB Local and against a port where nothing listens.
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHandler, HEALTH_CACHE_MS } from '../../functions/http/meta';
-import { freePort } from '../../infra/local/ports';
-import { buildHttpEvent, lambdaContext, matchRoute } from '../../infra/local/server';
-import { createDeps, type Deps } from '../../shared/deps';
-import { testSettings, testTable } from '../support/aws';
+import { createHandler, HEALTH_CACHE_MS } from '#functions/http/meta';
+import { freePort } from '#infra/local/ports';
+import { buildHttpEvent, lambdaContext, matchRoute } from '#infra/local/server';
+import { createDeps, type Deps } from '#shared/deps';
+import { testSettings, testTable } from '#test/support/aws';
 
 let tableName: string;
 beforeAll(async () => {

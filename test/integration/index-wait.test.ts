@@ -5,9 +5,9 @@
 import { DescribeTableCommand, DynamoDBClient, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalStackError } from '../../infra/local/ports';
-import { ensureTable } from '../../infra/local/table';
-import { createTableInput } from '../../shared/store/table';
+import { LocalStackError } from '#infra/local/ports';
+import { ensureTable } from '#infra/local/table';
+import { createTableInput } from '#store/table';
 
 const ddb = mockClient(DynamoDBClient);
 afterEach(() => ddb.reset());

@@ -8,9 +8,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { schedules } from '../../functions/schedules';
-import { testTable } from '../support/aws';
-import { writeStackFile } from '../support/child';
+import { schedules } from '#functions/schedules';
+import { testTable } from '#test/support/aws';
+import { writeStackFile } from '#test/support/child';
 
 const ROOT = join(import.meta.dirname, '../..');
 

@@ -5,9 +5,9 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireStackLock, lockFilePath, type StackLock } from '../../infra/local/lock';
-import { LocalStackError } from '../../infra/local/ports';
-import { publishStackFile, type RunningStackFile, stackFilePath } from '../../infra/local/stack-file';
+import { acquireStackLock, lockFilePath, type StackLock } from '#infra/local/lock';
+import { LocalStackError } from '#infra/local/ports';
+import { publishStackFile, type RunningStackFile, stackFilePath } from '#infra/local/stack-file';
 
 /** The pid of a process that has exited (and so is not alive). */
 const deadPid = async (): Promise<number> => {

@@ -11,14 +11,14 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../shared/deps';
-import { Conflict, UnprocessableContent } from '../../shared/domain/errors';
-import { normalizeUrl } from '../../shared/domain/url';
-import type { Principal } from '../../shared/http/principal';
-import { submitReport } from '../../shared/service/reports';
-import { idempotencyItemKey, type StoredResponse } from '../../shared/store/idempotency';
-import { urlHash } from '../../shared/store/reports';
-import { testTable } from '../support/aws';
+import { Conflict, UnprocessableContent } from '#domain/errors';
+import { normalizeUrl } from '#domain/url';
+import type { Principal } from '#http/principal';
+import { submitReport } from '#service/reports';
+import type { Deps } from '#shared/deps';
+import { idempotencyItemKey, type StoredResponse } from '#store/idempotency';
+import { urlHash } from '#store/reports';
+import { testTable } from '#test/support/aws';
 
 const NOW = new Date('2026-11-26T03:00:00.000Z');
 const body = (over: Record<string, unknown> = {}) => ({

@@ -2,12 +2,12 @@
 // transaction, and what concurrent callers see.
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../shared/deps';
-import { Conflict, NotFound, UnprocessableContent } from '../../shared/domain/errors';
-import type { Principal } from '../../shared/http/principal';
-import { actOnReport, browseReports, readReport, submitReport } from '../../shared/service/reports';
-import type { StoredResponse } from '../../shared/store/idempotency';
-import { testTable } from '../support/aws';
+import { Conflict, NotFound, UnprocessableContent } from '#domain/errors';
+import type { Principal } from '#http/principal';
+import { actOnReport, browseReports, readReport, submitReport } from '#service/reports';
+import type { Deps } from '#shared/deps';
+import type { StoredResponse } from '#store/idempotency';
+import { testTable } from '#test/support/aws';
 
 const alice: Principal = { sub: 'alice', roles: ['reporter'], email: 'alice@example.org' };
 const bob: Principal = { sub: 'bob', roles: ['reporter'] };

@@ -5,13 +5,13 @@
 // anything is missing (that failure is the operator's alarm).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run as runSummary } from '../../functions/jobs/daily-summary';
-import { JOB, run } from '../../functions/jobs/daily-summary-watchdog';
-import { findSchedule } from '../../functions/schedules';
-import type { AppConfig } from '../../shared/config/schema';
-import type { Deps } from '../../shared/deps';
-import { claimMarker, type MarkerId, markSent } from '../../shared/mail/sent-markers';
-import { type TestTable, testTable } from '../support/aws';
+import type { AppConfig } from '#config/schema';
+import { run as runSummary } from '#functions/jobs/daily-summary';
+import { JOB, run } from '#functions/jobs/daily-summary-watchdog';
+import { findSchedule } from '#functions/schedules';
+import { claimMarker, type MarkerId, markSent } from '#mail/sent-markers';
+import type { Deps } from '#shared/deps';
+import { type TestTable, testTable } from '#test/support/aws';
 
 const tag = randomUUID().slice(0, 8);
 const lead = `lead-${tag}@example.org`;
@@ -142,14 +142,14 @@ describe('the daily summary watchdog', () => {
     });
 
     it('throws when a summary email is missing, naming the day and the recipients', async () => {
-      const { handler } = await import('../../functions/jobs/daily-summary-watchdog');
+      const { handler } = await import('#functions/jobs/daily-summary-watchdog');
       await expect(handler({ scheduledTime: '2026-10-11T02:00:00Z' })).rejects.toThrow(
         'The daily summary for 2026-10-10 was not sent to 2 of 2 summary recipient(s): summaryRecipients[0] (absent), summaryRecipients[1] (absent)',
       );
     });
 
     it('returns when every summary email was sent', async () => {
-      const { handler } = await import('../../functions/jobs/daily-summary-watchdog');
+      const { handler } = await import('#functions/jobs/daily-summary-watchdog');
       const dev = t.deps().config;
       for (const r of dev.summaryRecipients) await sent(summaryMarker('2026-10-12', r.email));
       await expect(handler({ scheduledTime: '2026-10-13T02:00:00Z' })).resolves.toMatchObject({

@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
-import { loadAppConfig } from '../../infra/config';
-import { dropTable, ensureTable } from '../../infra/local/table';
-import type { RuntimeSettings } from '../../shared/config/runtime';
-import type { Deps } from '../../shared/deps';
-import { createMailingDeps } from '../../shared/mail/deps';
-import { createDocumentClient } from '../../shared/store/client';
+import type { RuntimeSettings } from '#config/runtime';
+import { loadAppConfig } from '#infra/config/index';
+import { dropTable, ensureTable } from '#infra/local/table';
+import { createMailingDeps } from '#mail/deps';
+import type { Deps } from '#shared/deps';
+import { createDocumentClient } from '#store/client';
 
 export interface TestTable {
   tableName: string;

@@ -2,7 +2,7 @@
 // comes, and a stack file pointing the companion commands at a test's table.
 import type { ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { type StackFile, stackFilePath } from '../../infra/local/stack-file';
+import { type StackFile, stackFilePath } from '#infra/local/stack-file';
 
 export interface Run {
   child: ChildProcess;

@@ -3,11 +3,11 @@
 // with a config.json that points at that API and a development sign-in that
 // signs with the test API's key, and one Chromium for the file.
 import type { Browser, Page } from 'playwright-core';
-import { loadAppConfig } from '../../infra/config';
-import { type ConsoleServer, startConsoleServer } from '../../infra/local/console-server';
-import { DEV_SIGN_IN_PATH } from '../../infra/local/dev-sign-in';
-import { freePort, LocalStackError } from '../../infra/local/ports';
-import { ensureConsoleBuilt } from '../../web/build';
+import { loadAppConfig } from '#infra/config/index';
+import { type ConsoleServer, startConsoleServer } from '#infra/local/console-server';
+import { DEV_SIGN_IN_PATH } from '#infra/local/dev-sign-in';
+import { freePort, LocalStackError } from '#infra/local/ports';
+import { ensureConsoleBuilt } from '#web/build';
 import { DESKTOP, launchBrowser } from './browser';
 import { startTestApi, type TestApi, type TestApiOptions } from './local-api';
 

@@ -2,10 +2,10 @@
 // memory) and local SES, each on a free port, and hands their endpoints to
 // the test files (inject('dynamodbEndpoint'), inject('sesEndpoint')).
 import type { TestProject } from 'vitest/node';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../infra/local/dynamodb';
-import { freePort, LocalStackError } from '../../infra/local/ports';
-import { startLocalSes } from '../../infra/local/ses';
-import { ensureConsoleBuilt } from '../../web/build';
+import { type DynamoDbLocal, startDynamoDbLocal } from '#infra/local/dynamodb';
+import { freePort, LocalStackError } from '#infra/local/ports';
+import { startLocalSes } from '#infra/local/ses';
+import { ensureConsoleBuilt } from '#web/build';
 
 declare module 'vitest' {
   export interface ProvidedContext {

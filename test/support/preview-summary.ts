@@ -4,9 +4,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadAppConfig } from '../../infra/config';
-import type { AgencyDigest, CaseLine, DailySummary, OverdueCase } from '../../shared/domain/summary-types';
-import { renderAgencyDigest, renderDailySummary } from '../../shared/mail/summary-email';
+import type { AgencyDigest, CaseLine, DailySummary, OverdueCase } from '#domain/summary-types';
+import { loadAppConfig } from '#infra/config/index';
+import { renderAgencyDigest, renderDailySummary } from '#mail/summary-email';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 

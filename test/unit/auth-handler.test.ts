@@ -5,12 +5,12 @@
 // from a Cognito access token (the audience matches on client_id).
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { createHandler } from '../../functions/http/meta';
-import { loadAppConfig } from '../../infra/config';
-import { buildHttpEvent, lambdaContext, matchRoute, renderClaims } from '../../infra/local/server';
-import { createDeps } from '../../shared/deps';
-import { staffMfaClaims } from '../../shared/domain/staff-mfa';
-import { ID_TOKEN_REQUIRED, STAFF_MFA_REQUIRED } from '../../shared/http/principal';
+import { staffMfaClaims } from '#domain/staff-mfa';
+import { createHandler } from '#functions/http/meta';
+import { ID_TOKEN_REQUIRED, STAFF_MFA_REQUIRED } from '#http/principal';
+import { loadAppConfig } from '#infra/config/index';
+import { buildHttpEvent, lambdaContext, matchRoute, renderClaims } from '#infra/local/server';
+import { createDeps } from '#shared/deps';
 
 const depsWith = (staffMfaRequired: boolean) => {
   const config = loadAppConfig('dev');

@@ -1,21 +1,11 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../../infra/config';
-import type { Locale } from '../../shared/config/schema';
-import type {
-  AgendaItem,
-  AudienceAgenda,
-  BriefingNotice,
-  BriefingView,
-} from '../../shared/domain/briefing-types';
-import {
-  BRIEFING_STRINGS,
-  renderBriefingNotice,
-  subjectTime,
-  timeLeft,
-} from '../../shared/mail/briefing-email';
-import { MASKED_EMAIL, MASKED_PHONE } from '../../shared/mail/format';
-import { STRINGS } from '../../shared/mail/summary-email';
+import type { Locale } from '#config/schema';
+import type { AgendaItem, AudienceAgenda, BriefingNotice, BriefingView } from '#domain/briefing-types';
+import { loadAppConfig } from '#infra/config/index';
+import { BRIEFING_STRINGS, renderBriefingNotice, subjectTime, timeLeft } from '#mail/briefing-email';
+import { MASKED_EMAIL, MASKED_PHONE } from '#mail/format';
+import { STRINGS } from '#mail/summary-email';
 
 const config = loadAppConfig('dev');
 const LOCALES: Locale[] = ['vi', 'en'];

@@ -1,8 +1,7 @@
 // Who gets a briefing email and what of the agenda each may see: the pure rules.
 import { describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../../infra/config';
-import type { AppConfig } from '../../shared/config/schema';
-import type { BriefingMessage } from '../../shared/domain/briefing';
+import type { AppConfig } from '#config/schema';
+import type { BriefingMessage } from '#domain/briefing';
 import {
   agendaFor,
   audienceOf,
@@ -11,8 +10,9 @@ import {
   briefingRecipients,
   planBriefingEmails,
   timeLeftMinutes,
-} from '../../shared/domain/briefing-recipients';
-import type { AgendaItem, BriefingView } from '../../shared/domain/briefing-types';
+} from '#domain/briefing-recipients';
+import type { AgendaItem, BriefingView } from '#domain/briefing-types';
+import { loadAppConfig } from '#infra/config/index';
 
 const base = loadAppConfig('dev');
 const config: AppConfig = {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../../infra/config';
 import {
   applyBriefingAction,
   type Briefing,
   dueBriefingMessages,
   newAdHocBriefing,
   startsAtLocal,
-} from '../../shared/domain/briefing';
-import { occurrenceId, regularBriefingsAhead, regularOccurrences } from '../../shared/domain/briefing-cycle';
-import { BadRequest, Conflict } from '../../shared/domain/errors';
+} from '#domain/briefing';
+import { occurrenceId, regularBriefingsAhead, regularOccurrences } from '#domain/briefing-cycle';
+import { BadRequest, Conflict } from '#domain/errors';
+import { loadAppConfig } from '#infra/config/index';
 
 const config = loadAppConfig('dev');
 const TZ = config.timeZone;

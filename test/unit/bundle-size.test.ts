@@ -12,7 +12,7 @@ import {
   checkMirror,
   kb,
   lambdaEntries,
-} from '../bench/support/bundle';
+} from '#test/bench/support/bundle';
 
 let sizes: BundleSize[];
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../../infra/config';
-import type { Locale } from '../../shared/config/schema';
-import { OUTCOMES } from '../../shared/domain/case';
-import type { CaseNotice } from '../../shared/domain/notifications';
-import { CASE_STRINGS, renderCaseNotice } from '../../shared/mail/case-email';
-import { MASKED_EMAIL, MASKED_PHONE } from '../../shared/mail/format';
-import { STRINGS } from '../../shared/mail/summary-email';
+import type { Locale } from '#config/schema';
+import { OUTCOMES } from '#domain/case';
+import type { CaseNotice } from '#domain/notifications';
+import { loadAppConfig } from '#infra/config/index';
+import { CASE_STRINGS, renderCaseNotice } from '#mail/case-email';
+import { MASKED_EMAIL, MASKED_PHONE } from '#mail/format';
+import { STRINGS } from '#mail/summary-email';
 
 const config = loadAppConfig('dev');
 const LOCALES: Locale[] = ['vi', 'en'];

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../../infra/config';
 import {
   type Actor,
   actorFor,
@@ -16,8 +15,9 @@ import {
   openCase,
   suggestAgency,
   transition,
-} from '../../shared/domain/case';
-import { BadRequest, Conflict, Forbidden } from '../../shared/domain/errors';
+} from '#domain/case';
+import { BadRequest, Conflict, Forbidden } from '#domain/errors';
+import { loadAppConfig } from '#infra/config/index';
 
 const config = loadAppConfig('dev');
 const now = new Date('2026-11-26T03:00:00.000Z');

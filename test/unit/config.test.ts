@@ -2,11 +2,11 @@
 // field fails (at synth, and wherever infra/config is loaded) with the field's
 // path in the message.
 import { describe, expect, it, vi } from 'vitest';
-import { bundledConfigDefine } from '../../infra/aws/constructs/function';
-import { loadAppConfig } from '../../infra/config';
-import { dev } from '../../infra/config/dev';
-import { prod } from '../../infra/config/prod';
-import { type AppConfig, parseAppConfig } from '../../shared/config/schema';
+import { type AppConfig, parseAppConfig } from '#config/schema';
+import { bundledConfigDefine } from '#infra/aws/constructs/function';
+import { dev } from '#infra/config/dev';
+import { loadAppConfig } from '#infra/config/index';
+import { prod } from '#infra/config/prod';
 
 describe('environment configs', () => {
   it.each(['dev', 'staging', 'prod'])('%s is valid', (env) => {
@@ -50,7 +50,7 @@ describe('runtime settings', () => {
     vi.resetModules();
     (globalThis as Record<string, unknown>).__OPINION_DESK_CONFIG__ = config;
     try {
-      return await import('../../shared/config/runtime');
+      return await import('#config/runtime');
     } finally {
       delete (globalThis as Record<string, unknown>).__OPINION_DESK_CONFIG__;
       vi.resetModules();
@@ -58,7 +58,7 @@ describe('runtime settings', () => {
   };
 
   it('loads and validates infra/config by APP_ENV outside a bundle', async () => {
-    const { readRuntimeSettings } = await import('../../shared/config/runtime');
+    const { readRuntimeSettings } = await import('#config/runtime');
     expect(readRuntimeSettings(env).config).toEqual(loadAppConfig('staging'));
   });
 
@@ -101,7 +101,7 @@ describe('links in emails (issue 14)', () => {
   });
 
   it('gives the functions the API address they are handed (API_URL), unless the config sets one', async () => {
-    const { readRuntimeSettings, withApiUrl } = await import('../../shared/config/runtime');
+    const { readRuntimeSettings, withApiUrl } = await import('#config/runtime');
     const env = { APP_ENV: 'staging', TABLE_NAME: 'opinion-desk-test' };
     expect(readRuntimeSettings(env).config.links.apiUrl).toBeUndefined();
     expect(
@@ -115,7 +115,7 @@ describe('links in emails (issue 14)', () => {
   });
 
   it("gives what runs against the local stack (jobs, job command) the stack's own API address", async () => {
-    const { localRuntimeSettings } = await import('../../infra/local/stack');
+    const { localRuntimeSettings } = await import('#infra/local/stack');
     const where = {
       tableName: 't-local',
       dynamodbEndpoint: 'http://127.0.0.1:1',

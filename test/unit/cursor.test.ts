@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BadRequest } from '../../shared/domain/errors';
-import { type CursorScope, decodeCursor, encodeCursor, type KeyValues } from '../../shared/store/cursor';
+import { BadRequest } from '#domain/errors';
+import { type CursorScope, decodeCursor, encodeCursor, type KeyValues } from '#store/cursor';
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url');
 

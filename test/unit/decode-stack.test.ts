@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { decodeStack } from '../../infra/aws/decode-stack';
+import { decodeStack } from '#infra/aws/decode-stack';
 
 const SOURCE = `export const handler = () => {
   return explode('x');

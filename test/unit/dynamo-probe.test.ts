@@ -6,7 +6,7 @@
 // and keeps waiting.
 import { createServer, type Socket } from 'node:net';
 import { afterEach, expect, it, vi } from 'vitest';
-import { dynamoAnswers } from '../../infra/local/dynamodb';
+import { dynamoAnswers } from '#infra/local/dynamodb';
 
 const sockets = new Set<Socket>();
 const server = createServer((socket) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildHttpEvent, matchRoute } from '../../infra/local/server';
-import { BadRequest } from '../../shared/domain/errors';
-import { decodeJsonBody, jsonDepthExceeds, MAX_BODY_BYTES } from '../../shared/http/body';
-import { principalFromClaims } from '../../shared/http/principal';
-import { PayloadTooLarge, toProblem, UnsupportedMediaType } from '../../shared/http/problem';
+import { BadRequest } from '#domain/errors';
+import { decodeJsonBody, jsonDepthExceeds, MAX_BODY_BYTES } from '#http/body';
+import { principalFromClaims } from '#http/principal';
+import { PayloadTooLarge, toProblem, UnsupportedMediaType } from '#http/problem';
+import { buildHttpEvent, matchRoute } from '#infra/local/server';
 
 describe('decodeJsonBody', () => {
   const json = 'application/json';

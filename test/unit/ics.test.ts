@@ -1,7 +1,7 @@
 // The briefing .ics, read back with an independent parser (ical.js).
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BriefingView } from '../../shared/domain/briefing-types';
+import type { BriefingView } from '#domain/briefing-types';
 import {
   type BriefingIcsOptions,
   briefingUid,
@@ -15,7 +15,7 @@ import {
   vtimezoneLines,
   withTimeZone,
   zoneOffsetSeconds,
-} from '../../shared/mail/ics';
+} from '#mail/ics';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const START = '2026-12-10T07:00:00Z'; // Thursday 10/12/2026 14:00 in Asia/Ho_Chi_Minh

@@ -2,7 +2,7 @@
 // (LAMBDA_BUNDLE_ALIASES): the execution role's credentials from the
 // environment, and the SDK's own error when they are missing.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultProvider } from '../../shared/aws/lambda-credentials';
+import { defaultProvider } from '#shared/aws/lambda-credentials';
 
 afterEach(() => {
   vi.unstubAllEnvs();

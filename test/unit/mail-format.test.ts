@@ -16,7 +16,7 @@ import {
   pluralize,
   timeZoneLabel,
   wrapText,
-} from '../../shared/mail/format';
+} from '#mail/format';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 

@@ -1,9 +1,9 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { routeKey, routes } from '../../functions/routes';
-import { loadAppConfig } from '../../infra/config';
-import { buildOpenApi } from '../../shared/http/openapi';
-import { createOpenApiChecker, type Exchange, type OpenApiDocument } from '../support/openapi-check';
+import { routeKey, routes } from '#functions/routes';
+import { buildOpenApi } from '#http/openapi';
+import { loadAppConfig } from '#infra/config/index';
+import { createOpenApiChecker, type Exchange, type OpenApiDocument } from '#test/support/openapi-check';
 
 const doc = buildOpenApi(loadAppConfig('dev')) as unknown as OpenApiDocument & Record<string, unknown>;
 const check = createOpenApiChecker(doc);

@@ -1,13 +1,13 @@
 // The pure parts of the per-caller write limit: which routes count, the hour
 // window and its Retry-After, and the 429 problem.
 import { describe, expect, it } from 'vitest';
-import { routeKey, routes, routesOfGroup } from '../../functions/routes';
-import type { Deps } from '../../shared/deps';
-import { TooManyRequests } from '../../shared/domain/errors';
-import { rateWindowOf, secondsUntilEnd } from '../../shared/domain/rate-limit';
-import { httpHandler } from '../../shared/http/handler';
-import { toProblem } from '../../shared/http/problem';
-import { withRateLimit } from '../../shared/http/rate-limit';
+import { TooManyRequests } from '#domain/errors';
+import { rateWindowOf, secondsUntilEnd } from '#domain/rate-limit';
+import { routeKey, routes, routesOfGroup } from '#functions/routes';
+import { httpHandler } from '#http/handler';
+import { toProblem } from '#http/problem';
+import { withRateLimit } from '#http/rate-limit';
+import type { Deps } from '#shared/deps';
 
 const noop = async () => ({ status: 204 });
 const noDeps = (): Deps => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../../infra/config';
-import { buildOpenApi } from '../../shared/http/openapi';
-import { describeSchema, renderReferencePage } from '../../shared/http/reference-page';
+import { buildOpenApi } from '#http/openapi';
+import { describeSchema, renderReferencePage } from '#http/reference-page';
+import { loadAppConfig } from '#infra/config/index';
 
 describe('the reference page', () => {
   it('escapes every text it takes from the document', () => {

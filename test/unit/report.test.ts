@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../../infra/config';
-import { Conflict } from '../../shared/domain/errors';
+import { Conflict } from '#domain/errors';
 import {
   allowedReportActions,
   applyReportAction,
@@ -11,7 +10,8 @@ import {
   reportActionSchema,
   reportListQuerySchema,
   reportSubmissionSchema,
-} from '../../shared/domain/report';
+} from '#domain/report';
+import { loadAppConfig } from '#infra/config/index';
 
 const config = loadAppConfig('dev');
 const schema = reportSubmissionSchema(config);

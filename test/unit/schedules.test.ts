@@ -4,6 +4,7 @@
 // with a stand-in job.
 import { Cron } from 'croner';
 import { describe, expect, it, vi } from 'vitest';
+import { ENVIRONMENTS } from '#config/schema';
 import {
   dailyAt,
   eventBridgeCron,
@@ -14,18 +15,11 @@ import {
   type ScheduleDef,
   schedules,
   timeZoneOf,
-} from '../../functions/schedules';
-import { loadAppConfig } from '../../infra/config';
-import {
-  JobFlagError,
-  jobOptionsFromFlags,
-  type LocalJob,
-  localJobs,
-  outboxDir,
-} from '../../infra/local/jobs';
-import { formatInZone, nextRunAfter, startLocalScheduler } from '../../infra/local/scheduler';
-import { ENVIRONMENTS } from '../../shared/config/schema';
-import type { Deps } from '../../shared/deps';
+} from '#functions/schedules';
+import { loadAppConfig } from '#infra/config/index';
+import { JobFlagError, jobOptionsFromFlags, type LocalJob, localJobs, outboxDir } from '#infra/local/jobs';
+import { formatInZone, nextRunAfter, startLocalScheduler } from '#infra/local/scheduler';
+import type { Deps } from '#shared/deps';
 
 const HCM = 'Asia/Ho_Chi_Minh';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../../infra/config';
-import { buildAgencyDigests, buildDailySummary } from '../../shared/domain/summary';
-import type { AgencyDigest, DailySummary, ReportLine } from '../../shared/domain/summary-types';
-import { MASKED_EMAIL, MASKED_PHONE } from '../../shared/mail/format';
-import { renderAgencyDigest, renderDailySummary, STRINGS } from '../../shared/mail/summary-email';
-import { busySummary, quietSummary, transportDigest } from '../support/preview-summary';
+import { buildAgencyDigests, buildDailySummary } from '#domain/summary';
+import type { AgencyDigest, DailySummary, ReportLine } from '#domain/summary-types';
+import { loadAppConfig } from '#infra/config/index';
+import { MASKED_EMAIL, MASKED_PHONE } from '#mail/format';
+import { renderAgencyDigest, renderDailySummary, STRINGS } from '#mail/summary-email';
+import { busySummary, quietSummary, transportDigest } from '#test/support/preview-summary';
 
 const config = loadAppConfig('dev');
 const LOCALES = ['vi', 'en'] as const;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../../infra/config';
 import {
   buildAgencyDigests,
   buildDailySummary,
@@ -10,7 +9,8 @@ import {
   reportsToShow,
   type SummaryInput,
   URGENT_LIST_MAX,
-} from '../../shared/domain/summary';
+} from '#domain/summary';
+import { loadAppConfig } from '#infra/config/index';
 
 const config = loadAppConfig('dev');
 const now = new Date('2026-11-26T00:00:00.000Z');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../../infra/config';
-import { briefingActionSchema, newBriefingSchema } from '../../shared/domain/briefing';
-import { caseActionSchema, openCaseSchema } from '../../shared/domain/case';
-import { reportActionSchema, reportSubmissionSchema } from '../../shared/domain/report';
-import { multiLineText, oneLineText, textProblem } from '../../shared/domain/text';
+import { briefingActionSchema, newBriefingSchema } from '#domain/briefing';
+import { caseActionSchema, openCaseSchema } from '#domain/case';
+import { reportActionSchema, reportSubmissionSchema } from '#domain/report';
+import { multiLineText, oneLineText, textProblem } from '#domain/text';
+import { loadAppConfig } from '#infra/config/index';
 
 const config = loadAppConfig('dev');
 const CONTROLS = [

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dayRange,
-  dayStanding,
-  daysOverdue,
-  isCalendarDay,
-  localDay,
-  localDayHour,
-} from '../../shared/domain/time';
+import { dayRange, dayStanding, daysOverdue, isCalendarDay, localDay, localDayHour } from '#domain/time';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 

@@ -12,7 +12,7 @@ import {
   TOKEN_AUDIENCE,
   TOKEN_ISSUER,
   TokenKeys,
-} from '../../infra/local/token';
+} from '#infra/local/token';
 
 let dataDir: string;
 let keys: TokenKeys;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl } from '../../shared/domain/url';
+import { normalizeUrl } from '#domain/url';
 
 describe('normalizeUrl', () => {
   it.each([

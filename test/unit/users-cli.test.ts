@@ -12,10 +12,10 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { appStackNameOf } from '../../infra/aws/names';
-import { runUsersCli } from '../../infra/users/cli';
-import { addUser, findUserPoolId, validateAddUser } from '../../infra/users/users';
-import { ENVIRONMENTS } from '../../shared/config/schema';
+import { ENVIRONMENTS } from '#config/schema';
+import { appStackNameOf } from '#infra/aws/names';
+import { runUsersCli } from '#infra/users/cli';
+import { addUser, findUserPoolId, validateAddUser } from '#infra/users/users';
 
 const cfn = mockClient(CloudFormationClient);
 const cognito = mockClient(CognitoIdentityProviderClient);

@@ -2,9 +2,9 @@
 // exact key set in each of its states; an agency's view of a case masks
 // contacts; a closure email never names a case by another reporter's title.
 import { describe, expect, it } from 'vitest';
-import type { Case, HistoryEntry } from '../../shared/domain/case';
-import { MASKED_EMAIL, MASKED_PHONE } from '../../shared/domain/mask';
-import type { Report } from '../../shared/domain/report';
+import type { Case, HistoryEntry } from '#domain/case';
+import { MASKED_EMAIL, MASKED_PHONE } from '#domain/mask';
+import type { Report } from '#domain/report';
 import {
   agencyCaseView,
   agencyHistoryView,
@@ -13,7 +13,7 @@ import {
   reporterReportSchema,
   reporterViewOf,
   reporterViewOfStored,
-} from '../../shared/domain/views';
+} from '#domain/views';
 
 const report = (over: Partial<Report> = {}): Report => ({
   id: '01JZ0000000000000000000001',

@@ -3,7 +3,7 @@
 // Date-time inputs hold the zone's wall-clock time; they are turned into
 // instants here.
 import { TZDate } from '@date-fns/tz';
-import { formatDate, formatDateTime, formatNumber, timeZoneLabel } from '../../shared/mail/format';
+import { formatDate, formatDateTime, formatNumber, timeZoneLabel } from '#mail/format';
 import type { Lang } from './i18n';
 
 export { formatNumber, timeZoneLabel };

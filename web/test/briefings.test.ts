@@ -2,11 +2,11 @@
 // body (local time in the configured zone), invitees, the default day, and the
 // summary's section words being the email's.
 import { describe, expect, it } from 'vitest';
-import { STRINGS as MAIL } from '../../shared/mail/summary-email';
-import { vi } from '../src/i18n/catalogue';
-import { en } from '../src/i18n/en';
-import { adHocBody, EMPTY_FORM, parseInvitees } from '../src/pages/briefings/briefings-model';
-import { dayBefore, isDay, yesterdayIn } from '../src/pages/summary-model';
+import { STRINGS as MAIL } from '#mail/summary-email';
+import { vi } from '#web/src/i18n/catalogue';
+import { en } from '#web/src/i18n/en/index';
+import { adHocBody, EMPTY_FORM, parseInvitees } from '#web/src/pages/briefings/briefings-model';
+import { dayBefore, isDay, yesterdayIn } from '#web/src/pages/summary-model';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 

@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { API_TYPES_FILE, generateApiTypes } from '../api-types';
-import { CONSOLE_DIST_DIR, initialScripts } from '../build';
-import { parseRuntimeConfig } from '../src/runtime-config';
+import { API_TYPES_FILE, generateApiTypes } from '#web/api-types';
+import { CONSOLE_DIST_DIR, initialScripts } from '#web/build';
+import { parseRuntimeConfig } from '#web/src/runtime-config';
 
 /** The budget for the JavaScript a first visit loads before anything is shown (gzipped). */
 const INITIAL_JS_BUDGET = 100 * 1024;

@@ -2,7 +2,7 @@
 // state and role), what a 412 says changed, the drafts per case and action, and
 // the bodies the forms send (the due date in the configured zone).
 import { describe, expect, it } from 'vitest';
-import { CASE_ACTIONS, CASE_RULES, CASE_STATUSES } from '../../shared/domain/case';
+import { CASE_ACTIONS, CASE_RULES, CASE_STATUSES } from '#domain/case';
 import {
   ACTION_ORDER,
   actionBody,
@@ -18,7 +18,7 @@ import {
   readDraft,
   withVersion,
   writeDraft,
-} from '../src/pages/cases/case-model';
+} from '#web/src/pages/cases/case-model';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 

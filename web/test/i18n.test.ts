@@ -2,9 +2,9 @@
 // checks that at build time; this checks the values too), nothing is left empty,
 // and the status, outcome and priority words are the emails' words.
 import { describe, expect, it } from 'vitest';
-import { STRINGS as MAIL } from '../../shared/mail/summary-email';
-import { vi } from '../src/i18n/catalogue';
-import { en } from '../src/i18n/en';
+import { STRINGS as MAIL } from '#mail/summary-email';
+import { vi } from '#web/src/i18n/catalogue';
+import { en } from '#web/src/i18n/en/index';
 
 const leaves = (o: unknown, prefix = ''): [string, unknown][] =>
   typeof o === 'object' && o !== null

@@ -3,9 +3,9 @@
 // the reports that changed meanwhile, and the rest go ahead; a 412 on linking
 // re-reads the case's version and tries again; dismissing goes report by report.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiProblem } from '../src/api/client';
-import { setConfig } from '../src/config';
-import { dismissAll, linkToCase, NoLongerNew, openCase } from '../src/pages/desk/actions';
+import type { ApiProblem } from '#web/src/api/client';
+import { setConfig } from '#web/src/config';
+import { dismissAll, linkToCase, NoLongerNew, openCase } from '#web/src/pages/desk/actions';
 
 type Handler = (method: string, path: string, body: unknown, req: Request) => Response;
 let handler: Handler;

@@ -1,7 +1,7 @@
 // The case lists' orders: the agency sees the nearest deadline first, overdue
 // ones marked; "due soon" is the cases being verified due in the next 48 hours.
 import { describe, expect, it } from 'vitest';
-import { arrange, byDue, type CaseItem, daysOverdue, isDueSoon } from '../src/pages/cases/list-query';
+import { arrange, byDue, type CaseItem, daysOverdue, isDueSoon } from '#web/src/pages/cases/list-query';
 
 const NOW = Date.parse('2026-12-05T03:00:00Z');
 const H = 3_600_000;

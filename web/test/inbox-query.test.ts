@@ -8,7 +8,7 @@ import {
   parseCaseQuery,
   readsWhole,
   withCaseFilter,
-} from '../src/pages/cases/list-query';
+} from '#web/src/pages/cases/list-query';
 import {
   type InboxFilters,
   inboxSearch,
@@ -17,7 +17,7 @@ import {
   reportsApiQuery,
   URGENCIES,
   withFilter,
-} from '../src/pages/desk/inbox-query';
+} from '#web/src/pages/desk/inbox-query';
 
 const query = (search: string) => Object.fromEntries(new URLSearchParams(search));
 

@@ -9,7 +9,7 @@ import {
   succeeded,
   toggle,
   toggleAll,
-} from '../src/pages/desk/selection';
+} from '#web/src/pages/desk/selection';
 
 const rows = [
   { id: 'a', status: 'new' },

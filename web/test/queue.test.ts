@@ -19,7 +19,7 @@ import {
   ownedBy,
   type QueueItem,
   waitingCount,
-} from '../src/offline/queue-logic';
+} from '#web/src/offline/queue-logic';
 
 const T0 = Date.parse('2026-12-05T01:00:00Z');
 const body = JSON.stringify({ title: 'Tin đồn nước máy', summary: 's' });

@@ -10,7 +10,7 @@ import {
   emptyDraft,
   fieldId,
   isPristine,
-} from '../src/pages/reporter/draft';
+} from '#web/src/pages/reporter/draft';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const NOW = new Date('2026-12-05T02:30:00Z');

@@ -1,7 +1,7 @@
 // The service worker's routing: the app's pages and files are handled, the API
 // and other origins never are (no API response is cached).
 import { describe, expect, it } from 'vitest';
-import { referencedAssets, strategyFor } from '../src/offline/sw-routes';
+import { referencedAssets, strategyFor } from '#web/src/offline/sw-routes';
 
 const O = 'http://127.0.0.1:5000';
 const req = (path: string, mode = 'cors', method = 'GET', origin = O) => ({

@@ -1,7 +1,7 @@
 // The console reads who is signed in from the ID token's claims (the API
 // verifies the token; the console only decides which screens to show).
 import { describe, expect, it } from 'vitest';
-import { sessionFromToken } from '../src/auth/session';
+import { sessionFromToken } from '#web/src/auth/session';
 
 const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const token = (claims: Record<string, unknown>) => `${b64url({ alg: 'ES256' })}.${b64url(claims)}.sig`;

@@ -1,7 +1,7 @@
 // Every time in the console is in the configured zone, whatever the device's zone is.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateTime, fromLocalInput, localDay, toLocalInput } from '../src/time';
+import { dateTime, fromLocalInput, localDay, toLocalInput } from '#web/src/time';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 

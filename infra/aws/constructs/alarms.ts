@@ -31,7 +31,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { AppConfig } from '../../../shared/config/schema';
+import type { AppConfig } from '#config/schema';
 import type { Email } from './email';
 
 /** Every alarm looks at 5-minute periods and fires on the first one that breaches. */

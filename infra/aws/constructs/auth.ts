@@ -27,9 +27,9 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { ROLES, type Role } from '../../../functions/routes';
-import type { AppConfig } from '../../../shared/config/schema';
-import { AGENCY_ATTRIBUTE } from '../names';
+import type { AppConfig } from '#config/schema';
+import { ROLES, type Role } from '#functions/routes';
+import { AGENCY_ATTRIBUTE } from '#infra/aws/names';
 import { HandlerFunction } from './function';
 import { removalPolicyFor } from './retention';
 

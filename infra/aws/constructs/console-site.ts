@@ -38,10 +38,10 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import type { AppConfig } from '../../../shared/config/schema';
-import { CONSOLE_DIST_DIR } from '../../../web/build';
-import { CONSOLE_SECURITY_HEADERS, consoleCsp } from '../../../web/csp';
-import type { CognitoAuthConfig, RuntimeConfig } from '../../../web/src/runtime-config';
+import type { AppConfig } from '#config/schema';
+import { CONSOLE_DIST_DIR } from '#web/build';
+import { CONSOLE_SECURITY_HEADERS, consoleCsp } from '#web/csp';
+import type { CognitoAuthConfig, RuntimeConfig } from '#web/src/runtime-config';
 import { logRetention, removalPolicyFor } from './retention';
 
 /** Files in web/dist that are build bookkeeping, not the console. */

@@ -15,7 +15,7 @@ import {
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
-import type { AppConfig } from '../../../shared/config/schema';
+import type { AppConfig } from '#config/schema';
 import type { HandlerFunction } from './function';
 
 /** The SES events published to CloudWatch: what an alarm on failed email needs, and the sends to rate them by. */

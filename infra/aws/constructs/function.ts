@@ -13,10 +13,10 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { FunctionPermissions } from '../../../functions/permissions';
-import type { AppConfig } from '../../../shared/config/schema';
-import { tableDefinition } from '../../../shared/store/table';
-import { repoRoot } from '../paths';
+import type { AppConfig } from '#config/schema';
+import type { FunctionPermissions } from '#functions/permissions';
+import { repoRoot } from '#infra/aws/paths';
+import { tableDefinition } from '#store/table';
 import { logRetention, removalPolicyFor } from './retention';
 
 /** The Powertools service name; the Logger in shared/observability.ts uses the same. */

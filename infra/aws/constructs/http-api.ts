@@ -20,8 +20,8 @@ import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { type HandlerGroup, METHOD_FALLBACK_GROUP, type RouteDef, routeKey } from '../../../functions/routes';
-import type { AppConfig } from '../../../shared/config/schema';
+import type { AppConfig } from '#config/schema';
+import { type HandlerGroup, METHOD_FALLBACK_GROUP, type RouteDef, routeKey } from '#functions/routes';
 import { logRetention, removalPolicyFor } from './retention';
 
 /**

@@ -13,9 +13,9 @@ import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-la
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { eventPermissions } from '../../../functions/permissions';
-import type { AppConfig } from '../../../shared/config/schema';
-import { OUTBOX_ENTITY } from '../../../shared/store/outbox';
+import type { AppConfig } from '#config/schema';
+import { eventPermissions } from '#functions/permissions';
+import { OUTBOX_ENTITY } from '#store/outbox';
 import type { Email } from './email';
 import { HandlerFunction } from './function';
 

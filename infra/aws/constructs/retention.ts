@@ -3,7 +3,7 @@
 // instead of being silently rounded.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { AppConfig } from '../../../shared/config/schema';
+import type { AppConfig } from '#config/schema';
 
 const allowed = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number');
 

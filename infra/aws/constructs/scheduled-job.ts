@@ -22,14 +22,9 @@ import {
 import { LambdaInvoke, type ScheduleTargetBaseProps } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { jobPermissions } from '../../../functions/permissions';
-import {
-  eventBridgeCron,
-  type ScheduleDef,
-  type ScheduleName,
-  timeZoneOf,
-} from '../../../functions/schedules';
-import type { AppConfig } from '../../../shared/config/schema';
+import type { AppConfig } from '#config/schema';
+import { jobPermissions } from '#functions/permissions';
+import { eventBridgeCron, type ScheduleDef, type ScheduleName, timeZoneOf } from '#functions/schedules';
 import type { Email } from './email';
 import { HandlerFunction } from './function';
 

@@ -5,9 +5,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalApi } from '../../../infra/local/server';
-import { TokenKeys } from '../../../infra/local/token';
-import { benchDeps } from '../support/settings';
+import { startLocalApi } from '#infra/local/server';
+import { TokenKeys } from '#infra/local/token';
+import { benchDeps } from '#test/bench/support/settings';
 
 const { endpoint, tableName } = JSON.parse(process.argv[2] ?? '{}') as {
   endpoint: string;

@@ -11,9 +11,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { Report } from '../../../shared/domain/report';
-import { createDocumentClient } from '../../../shared/store/client';
-import { toReportItem } from '../../../shared/store/reports';
+import type { Report } from '#domain/report';
+import { createDocumentClient } from '#store/client';
+import { toReportItem } from '#store/reports';
 
 const { endpoint, tableName, mode } = JSON.parse(process.argv[2] ?? '{}') as {
   endpoint: string;

@@ -2,9 +2,9 @@
 // Node process, as the scheduled Lambda runs it once a day. Bundled with the
 // Lambda's esbuild options before it is started. Prints one JSON line: the
 // job's time, the process's peak RSS and the capacity the job consumed.
-import { run } from '../../../functions/jobs/daily-summary';
-import { meterCapacity } from '../support/capacity';
-import { benchDeps } from '../support/settings';
+import { run } from '#functions/jobs/daily-summary';
+import { meterCapacity } from '#test/bench/support/capacity';
+import { benchDeps } from '#test/bench/support/settings';
 
 interface Args {
   endpoint: string;

@@ -6,15 +6,15 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { handlerGroups } from '../../../functions/routes';
-import { schedules } from '../../../functions/schedules';
+import { handlerGroups } from '#functions/routes';
+import { schedules } from '#functions/schedules';
 import {
   bundledConfigDefine,
   ESM_REQUIRE_BANNER,
   LAMBDA_BUNDLE_ALIASES,
-} from '../../../infra/aws/constructs/function';
-import { OUTBOX_SENDER_ENTRY } from '../../../infra/aws/constructs/outbox-sender';
-import { loadAppConfig } from '../../../infra/config';
+} from '#infra/aws/constructs/function';
+import { OUTBOX_SENDER_ENTRY } from '#infra/aws/constructs/outbox-sender';
+import { loadAppConfig } from '#infra/config/index';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 

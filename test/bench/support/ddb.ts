@@ -1,10 +1,10 @@
 // DynamoDB Local for the benchmarks: one in-memory instance on a free port,
 // tables made from the same definition CDK deploys, and deps bound to them.
 import { randomUUID } from 'node:crypto';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../../infra/local/dynamodb';
-import { freePort, LocalStackError } from '../../../infra/local/ports';
-import { ensureTable } from '../../../infra/local/table';
-import type { Deps } from '../../../shared/deps';
+import { type DynamoDbLocal, startDynamoDbLocal } from '#infra/local/dynamodb';
+import { freePort, LocalStackError } from '#infra/local/ports';
+import { ensureTable } from '#infra/local/table';
+import type { Deps } from '#shared/deps';
 import { benchDeps } from './settings';
 
 /** Starts DynamoDB Local in memory; a port taken between the probe and Java's bind is tried again. */

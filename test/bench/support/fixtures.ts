@@ -3,7 +3,7 @@
 // share a URL or a key, and the API Gateway event the handler gets for it.
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { buildHttpEvent, matchRoute } from '../../../infra/local/server';
+import { buildHttpEvent, matchRoute } from '#infra/local/server';
 
 const RUN = randomUUID().slice(0, 8);
 

@@ -4,10 +4,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { AppConfig } from '../../../shared/config/schema';
-import { CHANNELS, type Report, SENTIMENTS, URGENCIES } from '../../../shared/domain/report';
-import { dayRange } from '../../../shared/domain/time';
-import { toReportItem } from '../../../shared/store/reports';
+import type { AppConfig } from '#config/schema';
+import { CHANNELS, type Report, SENTIMENTS, URGENCIES } from '#domain/report';
+import { dayRange } from '#domain/time';
+import { toReportItem } from '#store/reports';
 
 const SUMMARY_TEXT =
   'Người dân phản ánh trên mạng xã hội về tình trạng ngập nước và kẹt xe kéo dài vào giờ cao điểm.';

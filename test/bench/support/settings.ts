@@ -1,9 +1,10 @@
 // Deps for a benchmark table, light enough to bundle into a child process
 // (no DynamoDB Local launcher, no CDK).
-import { loadAppConfig } from '../../../infra/config';
-import type { RuntimeSettings } from '../../../shared/config/runtime';
-import { createDeps, type Deps } from '../../../shared/deps';
-import type { Mailer } from '../../../shared/mail/mailer';
+
+import type { RuntimeSettings } from '#config/runtime';
+import { loadAppConfig } from '#infra/config/index';
+import type { Mailer } from '#mail/mailer';
+import { createDeps, type Deps } from '#shared/deps';
 
 /** A mailer that accepts everything and sends nothing: the benchmarks time reads and rendering, not SES. */
 export const noMail: Mailer = { send: async () => ({ messageId: 'bench' }) };

@@ -4,7 +4,7 @@
 // over in the callback's fragment; on AWS oidc-client-ts runs Cognito's
 // authorization code flow with PKCE (./oidc.ts, loaded only then).
 
-import type { Role } from '../../../shared/domain/roles';
+import type { Role } from '#domain/roles';
 import { config } from '../config';
 
 export type { Role };

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { formatDuration } from '../../../shared/mail/format';
+import { formatDuration } from '#mail/format';
 import { api, call, type paths } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { config } from '../config';
