@@ -1,12 +1,12 @@
 // What a handler is handed: config, the store client and table, a clock and an
-// id generator. Built once per process from the runtime settings; tests and the
-// local stack build their own.
+// id generator, built from runtime settings by a composition root (a deployed
+// function's is functions/runtime.ts; the local stack and tests build their own).
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
-import { type RuntimeSettings, readRuntimeSettings } from './config/runtime';
-import type { AppConfig } from './config/schema';
-import type { Mailer } from './mail/mailer';
-import { createDocumentClient } from './store/client';
+import type { RuntimeSettings } from '#config/runtime';
+import type { AppConfig } from '#config/schema';
+import type { Mailer } from '#mail/mailer';
+import { createDocumentClient } from '#store/client';
 
 export type Clock = () => Date;
 
@@ -44,11 +44,4 @@ export const createDeps = (settings: RuntimeSettings, overrides: Partial<Deps> =
     mailer: noMailer,
     ...overrides,
   };
-};
-
-let cached: Deps | undefined;
-/** The process-wide deps of a deployed function, from its environment, on first use. */
-export const runtimeDeps = (): Deps => {
-  cached ??= createDeps(readRuntimeSettings());
-  return cached;
 };

@@ -3,14 +3,12 @@
 // a batch item failure, so only it is retried (then bisected, then sent to the
 // on-failure destination); the sweep job picks up anything left pending.
 
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { runtimeMailingDeps } from '#mail/deps';
+import { runtimeMailingDeps } from '#functions/runtime-mailing-deps';
 import { deliverOutboxItemById } from '#service/notifications';
 import type { Deps } from '#shared/deps';
 import { logger } from '#shared/observability';
-import { OUTBOX_ENTITY } from '#store/outbox';
+import { pendingOutboxIdOf } from '#store/outbox-stream';
 
 export const processStream = async (
   deps: Deps,
@@ -18,16 +16,14 @@ export const processStream = async (
 ): Promise<DynamoDBBatchResponse> => {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
-    const image = record.dynamodb?.NewImage;
-    if (!image) continue;
-    const item = unmarshall(image as Record<string, AttributeValue>);
-    if (item.entity !== OUTBOX_ENTITY || item.state !== 'pending') continue;
+    const id = pendingOutboxIdOf(record.dynamodb?.NewImage);
+    if (id === undefined) continue;
     try {
-      const result = await deliverOutboxItemById(deps, String(item.id), deps.clock());
+      const result = await deliverOutboxItemById(deps, id, deps.clock());
       if (result.failed > 0) throw new Error(`${result.failed} recipient(s) failed`);
     } catch (err) {
       logger.warn('outbox item not delivered; will be retried', {
-        outboxId: item.id,
+        outboxId: id,
         error: (err as Error).message,
       });
       if (record.dynamodb?.SequenceNumber)

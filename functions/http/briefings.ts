@@ -1,9 +1,10 @@
 // HTTP adapter for the briefing routes.
 
+import { runtimeDeps } from '#functions/runtime-deps';
 import { httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
 import { actOnBriefing, browseBriefings, readBriefing, scheduleBriefing } from '#service/briefings';
-import { type Deps, runtimeDeps } from '#shared/deps';
+import type { Deps } from '#shared/deps';
 
 export const briefingRoutes: RouteImpls = {
   'GET /briefings': async (req, deps) => ({

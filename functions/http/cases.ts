@@ -1,9 +1,10 @@
 // HTTP adapter for the case routes.
 
+import { runtimeDeps } from '#functions/runtime-deps';
 import { httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
 import { actOnCase, browseCases, etagOf, openCaseFor, readCase } from '#service/cases';
-import { type Deps, runtimeDeps } from '#shared/deps';
+import type { Deps } from '#shared/deps';
 
 export const caseRoutes: RouteImpls = {
   'POST /cases': async (req, deps) => {

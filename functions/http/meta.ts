@@ -2,10 +2,11 @@
 // 405 of API Gateway's `ANY <path>` routes, answered in shared/http/handler.ts).
 
 import { referenceData } from '#domain/reference';
+import { runtimeDeps } from '#functions/runtime-deps';
 import { type HttpRequest, httpHandler, type RouteImpls } from '#http/handler';
 import { buildOpenApi } from '#http/openapi';
 import { REFERENCE_PAGE_CSP, renderReferencePage } from '#http/reference-page';
-import { type Deps, runtimeDeps } from '#shared/deps';
+import type { Deps } from '#shared/deps';
 import { pingTable } from '#store/health';
 
 /** Per config and origin: the document and the page are built once per Lambda instance. */

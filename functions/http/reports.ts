@@ -1,9 +1,10 @@
 // HTTP adapter for the report routes.
 
+import { runtimeDeps } from '#functions/runtime-deps';
 import { httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
 import { actOnReport, browseReports, submitReport, viewReport } from '#service/reports';
-import { type Deps, runtimeDeps } from '#shared/deps';
+import type { Deps } from '#shared/deps';
 
 export const reportRoutes: RouteImpls = {
   'POST /reports': async (req, deps) => {

@@ -1,8 +1,9 @@
 // HTTP adapter for GET /summaries/daily.
 
+import { runtimeDeps } from '#functions/runtime-deps';
 import { httpHandler, type RouteImpls } from '#http/handler';
 import { dailySummaryFor } from '#service/summary';
-import { type Deps, runtimeDeps } from '#shared/deps';
+import type { Deps } from '#shared/deps';
 
 export const summaryRoutes: RouteImpls = {
   'GET /summaries/daily': async (req, deps) => ({

@@ -3,9 +3,10 @@
 // failed) and sends the 24-hour deadline nudges. Sent-markers make it safe to
 // overlap with the stream sender and with itself.
 
+import { sweepCutoff } from '#domain/notifications';
+import { runtimeMailingDeps } from '#functions/runtime-mailing-deps';
 import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
-import { runtimeMailingDeps } from '#mail/deps';
-import { drainOutbox, sendDeadlineNudges, sweepCutoff } from '#service/notifications';
+import { drainOutbox, sendDeadlineNudges } from '#service/notifications';
 import type { Deps } from '#shared/deps';
 import { logger } from '#shared/observability';
 

@@ -4,69 +4,28 @@
 // recipient the environment may mail. Its `handler` throws when any is missing,
 // so the function's Errors alarm (`errors-job-daily-summary-watchdog`) is the
 // "summary has not run" alarm. It reads only; it never sends or resends.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { summaryDayOf } from '#domain/summary-run';
+import { runtimeDeps } from '#functions/runtime-deps';
 import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
-import { isAllowed } from '#mail/deliver';
-import { markerKey } from '#mail/sent-markers';
-import { previousLocalDay } from '#service/summary';
-import { type Deps, runtimeDeps } from '#shared/deps';
+import { checkSummarySent, type SummaryCheck } from '#service/summary-watchdog';
+import type { Deps } from '#shared/deps';
 import { logger } from '#shared/observability';
-import { JOB as SUMMARY_JOB } from './daily-summary';
+
+export type { MissingSummary } from '#service/summary-watchdog';
 
 export const JOB = 'daily-summary-watchdog';
 
-/**
- * A summary email that was not sent. Recipients are named by their position in
- * the environment's `summaryRecipients` (infra/config/<env>.ts): logs never hold
- * an address.
- */
-export interface MissingSummary {
-  recipient: `summaryRecipients[${number}]`;
-  /** `absent`: the summary never claimed it; `claimed`: a send was started and never confirmed. */
-  marker: 'absent' | 'claimed';
-}
-
-export type WatchdogResult = JobResult & {
-  /** The local day the summary covers (the day before the run's scheduled time). */
-  date: string;
-  /** Summary recipients the environment may mail (the others are not expected to have a marker). */
-  expected: number;
-  /** Summary recipients off the environment's allow-list. */
-  notAllowed: number;
-  missing: MissingSummary[];
-};
+export type WatchdogResult = JobResult &
+  SummaryCheck & {
+    /** The local day the summary covers (the day before the run's scheduled time). */
+    date: string;
+  };
 
 export const run = async (deps: Deps, options: JobOptions = {}): Promise<WatchdogResult> => {
   const now = options.now ?? deps.clock();
-  const { config } = deps;
   // The same day the summary's run of this morning covered (a retry keeps its scheduled time).
-  const date =
-    options.date ??
-    previousLocalDay(options.scheduledTime ? new Date(options.scheduledTime) : now, config.timeZone);
-
-  const missing: MissingSummary[] = [];
-  let expected = 0;
-  let notAllowed = 0;
-  for (const [index, recipient] of config.summaryRecipients.entries()) {
-    if (!isAllowed(config, recipient.email)) {
-      notAllowed++;
-      continue;
-    }
-    expected++;
-    const { Item } = await deps.db.send(
-      new GetCommand({
-        TableName: deps.tableName,
-        Key: markerKey({ job: SUMMARY_JOB, period: date, recipient: recipient.email }),
-        ProjectionExpression: '#state',
-        ExpressionAttributeNames: { '#state': 'state' },
-        // A send confirmed a moment ago counts.
-        ConsistentRead: true,
-      }),
-    );
-    if (Item?.state === 'sent') continue;
-    missing.push({ recipient: `summaryRecipients[${index}]`, marker: Item ? 'claimed' : 'absent' });
-  }
-
+  const date = summaryDayOf(options, now, deps.config.timeZone);
+  const { expected, notAllowed, missing } = await checkSummarySent(deps, date);
   const result: WatchdogResult = {
     job: JOB,
     date,

@@ -2,75 +2,48 @@
 // summary to the leadership list and a digest to each agency that owes
 // something. Safe to run any number of times: each email has a sent-marker.
 
-import { dayStanding } from '#domain/time';
+import {
+  AGENCY_DIGEST_MARKER_JOB,
+  DAILY_SUMMARY_MARKER_JOB,
+  dayNotEnded,
+  summaryDayOf,
+} from '#domain/summary-run';
+import { runtimeMailingDeps } from '#functions/runtime-mailing-deps';
 import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
-import type { Delivery } from '#mail/deliver';
-import { deliver } from '#mail/deliver';
-import { runtimeMailingDeps } from '#mail/deps';
-import { renderAgencyDigest, renderDailySummary } from '#mail/summary-email';
-import { gatherDaily, previousLocalDay } from '#service/summary';
+import { sendDailySummary } from '#service/daily-summary-emails';
 import type { Deps } from '#shared/deps';
 import { logger } from '#shared/observability';
 
-export const JOB = 'daily-summary';
+export const JOB = DAILY_SUMMARY_MARKER_JOB;
 /** Agency digests have their own markers: a digest and the summary never stand in for each other. */
-export const DIGEST_JOB = 'agency-digest';
+export const DIGEST_JOB = AGENCY_DIGEST_MARKER_JOB;
 
 export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResult> => {
   const now = options.now ?? deps.clock();
   const { config } = deps;
   // A retry of the 07:00 run keeps its scheduled time, so it summarizes the same day.
-  const date =
-    options.date ??
-    previousLocalDay(options.scheduledTime ? new Date(options.scheduledTime) : now, config.timeZone);
-  // Only a day that has ended: a summary of today or a later day would go out
-  // incomplete (or empty), and its sent-markers would hold back the real one.
-  // `force` does not override this. A scheduled run always asks for the day
-  // before its scheduled time, so only a manual run is refused.
-  const standing = dayStanding(date, now, config.timeZone);
-  if (standing !== 'past') {
+  const date = summaryDayOf(options, now, config.timeZone);
+  // Only a day that has ended (shared/domain/summary-run.ts); only a manual run can ask for another.
+  const refused = dayNotEnded(date, now, config.timeZone);
+  if (refused) {
     const result = {
       job: JOB,
       date,
       sent: 0,
       skipped: 0,
       failed: 0,
-      error: 'day-not-ended',
-      message:
-        `${date} has not ended yet in ${config.timeZone} (it is ${standing === 'today' ? 'today' : 'in the future'} there); ` +
-        'only a day that has ended can be summarized. Nothing was sent.',
+      error: refused.error,
+      message: refused.message,
     };
-    logger.error('job refused: the day has not ended', { job: JOB, date, standing });
+    logger.error('job refused: the day has not ended', { job: JOB, date, standing: refused.standing });
     return result;
   }
-  const { summary, digests } = await gatherDaily(deps, date, now);
-
-  const deliveries: Delivery[] = [
-    ...config.summaryRecipients.map((r) => ({
-      marker: { job: JOB, period: date, recipient: r.email },
-      render: () => renderDailySummary(summary, r.locale, config),
-    })),
-    ...digests.flatMap((digest) => {
-      const agency = config.agencies.find((a) => a.id === digest.agencyId)!;
-      return agency.emails.map((email) => ({
-        marker: { job: DIGEST_JOB, period: date, recipient: email },
-        render: () => renderAgencyDigest(digest, agency.locale, config),
-      }));
-    }),
-  ];
-  const outcome = await deliver(deps, deliveries, {
+  const emails = await sendDailySummary(deps, date, {
     now,
     force: options.force ?? false,
     ...(options.dryRun ? { outboxDir: options.outboxDir ?? 'outbox' } : {}),
   });
-  const result = {
-    job: JOB,
-    date,
-    ...outcome,
-    reports: summary.reports.total,
-    agencyDigests: digests.length,
-    dryRun: options.dryRun ?? false,
-  };
+  const result = { job: JOB, date, ...emails, dryRun: options.dryRun ?? false };
   logger.info('job finished', result);
   return result;
 };

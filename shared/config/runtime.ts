@@ -1,8 +1,12 @@
-// Runtime settings of a function or of the local stack, read from environment
-// variables once (at cold start) and validated. Nothing else reads process.env.
+// Runtime settings of a deployed function, read from environment variables
+// once (at cold start) and validated. The config itself is handed in by the
+// composition root (a ConfigSource): a Lambda bundle's is the config it carries
+// (./bundled.ts); this layer never loads infra/config itself.
 import * as z from 'zod';
-import { loadAppConfig } from '#infra/config/index';
 import { type AppConfig, ENVIRONMENTS, type EnvironmentName } from './schema';
+
+/** Where the config of an environment comes from; the composition root decides. */
+export type ConfigSource = (env: EnvironmentName) => AppConfig;
 
 const runtimeEnvSchema = z.object({
   APP_ENV: z.enum(ENVIRONMENTS).default('dev'),
@@ -27,26 +31,6 @@ const runtimeEnvSchema = z.object({
   /** Per-attempt timeout for the store, in milliseconds. */
   DYNAMODB_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1500),
 });
-
-/**
- * The config a Lambda bundle carries: CDK validated it at synth and esbuild
- * inlines the result (`define`, bundledConfigDefine() in
- * infra/aws/constructs/function.ts), so a cold start neither builds the config
- * schema nor parses the config again. Undefined outside the bundles (local
- * stack, tests), which load and validate infra/config by APP_ENV.
- */
-declare const __OPINION_DESK_CONFIG__: AppConfig | undefined;
-const BUNDLED_CONFIG = typeof __OPINION_DESK_CONFIG__ === 'undefined' ? undefined : __OPINION_DESK_CONFIG__;
-
-const configFor = (env: EnvironmentName): AppConfig => {
-  if (!BUNDLED_CONFIG) return loadAppConfig(env);
-  if (BUNDLED_CONFIG.env !== env) {
-    throw new Error(
-      `Invalid runtime environment: APP_ENV is ${env} but this bundle was built for ${BUNDLED_CONFIG.env}`,
-    );
-  }
-  return BUNDLED_CONFIG;
-};
 
 /**
  * The config with the API address the deployment knows (the stage's endpoint
@@ -76,8 +60,10 @@ export interface RuntimeSettings {
   dynamodbTimeoutMs: number;
 }
 
+/** The settings `env` (a function's environment) asks for, with the config `configFor` gives for its APP_ENV. */
 export const readRuntimeSettings = (
-  env: Record<string, string | undefined> = process.env,
+  env: Record<string, string | undefined>,
+  configFor: ConfigSource,
 ): RuntimeSettings => {
   // Once per process: no JIT-compiled parser (see parseAppConfig).
   const parsed = runtimeEnvSchema.safeParse(env, { jitless: true });

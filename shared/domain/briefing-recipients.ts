@@ -131,6 +131,27 @@ export const briefingMessageKey = (b: BriefingView, m: BriefingMessage): { job: 
   }
 };
 
+/** A sent-marker's id (shared/mail/sent-markers.ts' MarkerId): one per message and recipient. */
+export interface BriefingMarker {
+  job: string;
+  period: string;
+  recipient: string;
+}
+
+/** The markers of one recipient's email, one per message, in the messages' order. */
+export const briefingEmailMarkers = (b: BriefingView, plan: RecipientPlan): BriefingMarker[] =>
+  plan.messages.map((m) => ({ ...briefingMessageKey(b, m), recipient: plan.recipient.email }));
+
+/**
+ * The messages an email carries: those whose marker (from briefingEmailMarkers,
+ * the same objects) this run claimed; a message another run claimed is left out.
+ */
+export const carriedMessages = (
+  messages: readonly BriefingMessage[],
+  markers: readonly BriefingMarker[],
+  carried: readonly BriefingMarker[],
+): BriefingMessage[] => messages.filter((_, i) => carried.includes(markers[i]!));
+
 /**
  * The time left until `startsAt`, in minutes, rounded as a reader wants it: to
  * the hour from 10 hours on ("in 20 hours"), to 5 minutes below that ("in 2

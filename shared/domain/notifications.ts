@@ -78,3 +78,6 @@ export const noticeFor = (action: CaseAction, next: Case): CaseNotice | null => 
 export const NUDGE_HOURS = 24;
 /** The sweep resends outbox items still pending after this long (the stream or local drainer missed them). */
 export const SWEEP_AFTER_MINUTES = 15;
+
+/** The sweep's cut-off: items pending longer than SWEEP_AFTER_MINUTES were missed by the stream. */
+export const sweepCutoff = (now: Date): Date => new Date(now.getTime() - SWEEP_AFTER_MINUTES * 60_000);

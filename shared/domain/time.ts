@@ -48,6 +48,14 @@ export const dayStanding = (day: string, now: Date, timeZone: string): 'past' | 
   return day < today ? 'past' : day === today ? 'today' : 'future';
 };
 
+/**
+ * The local day before `instant`: the day a daily summary run scheduled at
+ * `instant` covers (its 07:00 run summarizes yesterday), and the day
+ * `GET /summaries/daily` shows by default.
+ */
+export const previousLocalDay = (instant: Date, timeZone: string): string =>
+  localDay(addDays(instant, -1), timeZone);
+
 const HOUR_MS = 3_600_000;
 
 /**

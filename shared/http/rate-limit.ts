@@ -6,59 +6,17 @@
 // missing If-Match) costs no counter call, and the counter counts writes, not
 // requests. A slot is given back when the answer shows nothing was written:
 // any non-2xx answer (a conditional write that lost) or an idempotent replay.
-import {
-  BatchWriteItemCommand,
-  DeleteItemCommand,
-  PutItemCommand,
-  TransactWriteItemsCommand,
-  UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  PutCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import { TooManyRequests } from '#domain/errors';
 import { type RateLimitKind, rateLimitOf } from '#domain/rate-limit';
 import type { Deps } from '#shared/deps';
 import { logger } from '#shared/observability';
 import { getIdempotencyRecord, idempotencyItemKey } from '#store/idempotency';
 import { type RateCounterKey, returnRateSlot, takeRateSlot } from '#store/rate-limit';
+import { gateWrites } from '#store/write-gate';
 import type { HttpRequest, HttpResult } from './handler';
 
 /** Set by the report use case on a response replayed for a retried Idempotency-Key. */
 const REPLAY_HEADER = 'idempotent-replayed';
-
-const WRITE_COMMANDS = [
-  PutCommand,
-  UpdateCommand,
-  DeleteCommand,
-  TransactWriteCommand,
-  BatchWriteCommand,
-  PutItemCommand,
-  UpdateItemCommand,
-  DeleteItemCommand,
-  TransactWriteItemsCommand,
-  BatchWriteItemCommand,
-] as const;
-const isWrite = (command: unknown): boolean => WRITE_COMMANDS.some((c) => command instanceof c);
-
-type Send = (command: unknown, ...rest: unknown[]) => Promise<unknown>;
-
-/** The same client for this one request, except that a write first awaits `beforeWrite`. */
-const gateWrites = (db: DynamoDBDocumentClient, beforeWrite: () => Promise<void>): DynamoDBDocumentClient => {
-  const send = db.send.bind(db) as Send;
-  const gated = Object.create(db) as DynamoDBDocumentClient;
-  const gatedSend: Send = async (command, ...rest) => {
-    if (isWrite(command)) await beforeWrite();
-    return send(command, ...rest);
-  };
-  gated.send = gatedSend as DynamoDBDocumentClient['send'];
-  return gated;
-};
 
 /** A retry of a request that was already answered: replaying its stored response writes nothing new. */
 const isStoredReplay = async (req: HttpRequest, deps: Deps, now: Date): Promise<boolean> => {

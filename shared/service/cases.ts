@@ -1,7 +1,6 @@
 // Case use cases: open, list, read, act. Access is decided here from the
 // caller and the case (desk: all; agency: its own cases, others are "not
 // found"); the transition rules are shared/domain/case.ts.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   actorFor,
   applyCaseAction,
@@ -28,6 +27,8 @@ import type { Principal } from '#domain/principal';
 import { validate } from '#domain/validate';
 import { agencyCaseView, agencyHistoryView } from '#domain/views';
 import type { Deps } from '#shared/deps';
+import { briefingStillScheduled } from '#store/briefing-check';
+import { getBriefing } from '#store/briefings';
 import {
   type CaseActionWrite,
   getCase,
@@ -137,22 +138,11 @@ export const parseIfMatch = (header: string | undefined): number => {
 
 /** The briefing to flag a case for must exist and be scheduled; checked again inside the transaction. */
 const briefingCheck = async (deps: Deps, briefingId: string) => {
-  const key = { pk: `BRIEFING#${briefingId}`, sk: 'BRIEFING' };
-  const out = await deps.db.send(
-    new GetCommand({ TableName: deps.tableName, Key: key, ConsistentRead: true }),
-  );
-  if (!out.Item)
+  const briefing = await getBriefing(deps, briefingId);
+  if (!briefing)
     throw new BadRequest('No such briefing.', [{ path: '/briefingId', message: 'no such briefing' }]);
-  if (out.Item.status !== 'scheduled') throw new Conflict(`The briefing is ${String(out.Item.status)}.`);
-  return {
-    ConditionCheck: {
-      TableName: deps.tableName,
-      Key: key,
-      ConditionExpression: '#s = :scheduled',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':scheduled': 'scheduled' },
-    },
-  };
+  if (briefing.status !== 'scheduled') throw new Conflict(`The briefing is ${String(briefing.status)}.`);
+  return briefingStillScheduled(deps, briefingId);
 };
 
 export const actOnCase = async (

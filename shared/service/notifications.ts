@@ -3,7 +3,7 @@
 // the sent-markers, so a notification delivered by two paths goes out once.
 
 import type { CaseNotice } from '#domain/notifications';
-import { NUDGE_HOURS, SWEEP_AFTER_MINUTES } from '#domain/notifications';
+import { NUDGE_HOURS } from '#domain/notifications';
 import { caseTitleIsOthersReport } from '#domain/views';
 import { CASE_STRINGS, type NoticeExtras, renderCaseNotice } from '#mail/case-email';
 import { type Delivery, type DeliveryResult, deliver } from '#mail/deliver';
@@ -163,9 +163,6 @@ export const drainOutbox = async (
   for (const item of items) total = add(total, await deliverOutboxItem(deps, item, now));
   return { ...total, items: items.length };
 };
-
-/** The sweep's cut-off: items pending longer than this were missed by the stream. */
-export const sweepCutoff = (now: Date): Date => new Date(now.getTime() - SWEEP_AFTER_MINUTES * 60_000);
 
 /**
  * One nudge per case and deadline, when a verifying case is due within 24 h

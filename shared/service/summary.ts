@@ -5,7 +5,7 @@ import { BadRequest } from '#domain/errors';
 import { buildAgencyDigests, buildDailySummary, DUE_SOON_HOURS, planDay } from '#domain/summary';
 import { summaryQuerySchema } from '#domain/summary-query';
 import type { AgencyDigest, DailySummary } from '#domain/summary-types';
-import { addDays, dayStanding, localDay } from '#domain/time';
+import { addDays, dayStanding, previousLocalDay } from '#domain/time';
 import { validate } from '#domain/validate';
 import type { Deps } from '#shared/deps';
 import {
@@ -19,10 +19,6 @@ import {
 } from '#store/summary';
 
 export const BRIEFINGS_AHEAD_DAYS = 7;
-
-/** The local day before `instant`: what a 07:00 run summarizes. */
-export const previousLocalDay = (instant: Date, timeZone: string): string =>
-  localDay(addDays(instant, -1), timeZone);
 
 /**
  * Day sections (reports, cases opened and closed, assignments) are for `date`;

@@ -461,14 +461,14 @@ describe('the console URL a function is given', () => {
       TABLE_NAME: 'table',
       CONSOLE_URL: 'https://d111111abcdef8.cloudfront.net/',
     };
-    const { config } = readRuntimeSettings(env);
+    const { config } = readRuntimeSettings(env, loadAppConfig);
     expect(config.links.consoleUrl).toBe('https://d111111abcdef8.cloudfront.net');
     expect(caseLink(config, 'C1')).toBe('https://d111111abcdef8.cloudfront.net/cases/C1');
     const configured = { ...config, links: { consoleUrl: 'https://console.example.org' } };
     expect(withConsoleUrl(configured, env.CONSOLE_URL).links.consoleUrl).toBe('https://console.example.org');
-    expect(readRuntimeSettings({ APP_ENV: 'staging', TABLE_NAME: 'table' }).config.links.consoleUrl).toBe(
-      loadAppConfig('staging').links.consoleUrl,
-    );
+    expect(
+      readRuntimeSettings({ APP_ENV: 'staging', TABLE_NAME: 'table' }, loadAppConfig).config.links.consoleUrl,
+    ).toBe(loadAppConfig('staging').links.consoleUrl);
   });
 });
 

@@ -280,9 +280,12 @@ describe('a day that has not ended', () => {
       vi.stubEnv('TABLE_NAME', t.tableName);
       vi.stubEnv('DYNAMODB_ENDPOINT', t.endpoint);
       vi.stubEnv('SES_ENDPOINT', t.sesEndpoint);
+      // The config a deployed bundle carries (shared/config/bundled.ts), as CDK's esbuild `define` inlines it.
+      vi.stubGlobal('__OPINION_DESK_CONFIG__', t.deps().config);
     });
     afterAll(() => {
       vi.unstubAllEnvs();
+      vi.unstubAllGlobals();
     });
 
     it('returns the refusal for a manual invocation with a future time, without throwing (no scheduler retries)', async () => {

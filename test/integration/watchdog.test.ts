@@ -136,9 +136,12 @@ describe('the daily summary watchdog', () => {
       vi.stubEnv('APP_ENV', 'dev');
       vi.stubEnv('TABLE_NAME', t.tableName);
       vi.stubEnv('DYNAMODB_ENDPOINT', t.endpoint);
+      // The config a deployed bundle carries (shared/config/bundled.ts), as CDK's esbuild `define` inlines it.
+      vi.stubGlobal('__OPINION_DESK_CONFIG__', t.deps().config);
     });
     afterAll(() => {
       vi.unstubAllEnvs();
+      vi.unstubAllGlobals();
     });
 
     it('throws when a summary email is missing, naming the day and the recipients', async () => {

@@ -1,7 +1,9 @@
 // Each environment's config is validated by one zod schema; a bad or missing
 // field fails (at synth, and wherever infra/config is loaded) with the field's
 // path in the message.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { bundledConfig } from '#config/bundled';
+import { readRuntimeSettings, withApiUrl } from '#config/runtime';
 import { type AppConfig, parseAppConfig } from '#config/schema';
 import { bundledConfigDefine } from '#infra/aws/constructs/function';
 import { dev } from '#infra/config/dev';
@@ -42,37 +44,47 @@ describe('environment configs', () => {
 });
 
 // The Lambda bundles carry their stage's validated config (esbuild `define`,
-// bundledConfigDefine() in infra/aws/constructs/function.ts); elsewhere the
-// global is absent and the config is loaded and validated by APP_ENV.
+// bundledConfigDefine() in infra/aws/constructs/function.ts), their config
+// source; elsewhere the composition root hands in the config it loaded.
 describe('runtime settings', () => {
   const env = { APP_ENV: 'staging', TABLE_NAME: 'opinion-desk-test' };
-  const withBundledConfig = async (config: unknown) => {
-    vi.resetModules();
+  const withBundledConfig = async <T>(config: unknown, read: () => T): Promise<T> => {
     (globalThis as Record<string, unknown>).__OPINION_DESK_CONFIG__ = config;
     try {
-      return await import('#config/runtime');
+      return read();
     } finally {
       delete (globalThis as Record<string, unknown>).__OPINION_DESK_CONFIG__;
-      vi.resetModules();
     }
   };
 
-  it('loads and validates infra/config by APP_ENV outside a bundle', async () => {
-    const { readRuntimeSettings } = await import('#config/runtime');
-    expect(readRuntimeSettings(env).config).toEqual(loadAppConfig('staging'));
+  it('takes the config the composition root hands in for APP_ENV', () => {
+    const asked: string[] = [];
+    const settings = readRuntimeSettings(env, (name) => {
+      asked.push(name);
+      return loadAppConfig(name);
+    });
+    expect(asked).toEqual(['staging']);
+    expect(settings.config).toEqual(loadAppConfig('staging'));
   });
 
   it('uses the config the bundle carries, as given', async () => {
     const bundled = JSON.parse(
       bundledConfigDefine(loadAppConfig('staging')).__OPINION_DESK_CONFIG__!,
     ) as AppConfig;
-    const { readRuntimeSettings } = await withBundledConfig({ ...bundled, areas: bundled.areas.slice(0, 1) });
-    expect(readRuntimeSettings(env).config.areas).toEqual(bundled.areas.slice(0, 1));
+    const settings = await withBundledConfig({ ...bundled, areas: bundled.areas.slice(0, 1) }, () =>
+      readRuntimeSettings(env, bundledConfig),
+    );
+    expect(settings.config.areas).toEqual(bundled.areas.slice(0, 1));
   });
 
   it('refuses a bundle built for another environment', async () => {
-    const { readRuntimeSettings } = await withBundledConfig(loadAppConfig('prod'));
-    expect(() => readRuntimeSettings(env)).toThrow(/APP_ENV is staging but this bundle was built for prod/);
+    await expect(
+      withBundledConfig(loadAppConfig('prod'), () => readRuntimeSettings(env, bundledConfig)),
+    ).rejects.toThrow(/APP_ENV is staging but this bundle was built for prod/);
+  });
+
+  it('refuses to run a deployed function outside a bundle rather than guess a config', () => {
+    expect(() => readRuntimeSettings(env, bundledConfig)).toThrow(/carries no bundled config/);
   });
 });
 
@@ -101,17 +113,19 @@ describe('links in emails (issue 14)', () => {
   });
 
   it('gives the functions the API address they are handed (API_URL), unless the config sets one', async () => {
-    const { readRuntimeSettings, withApiUrl } = await import('#config/runtime');
     const env = { APP_ENV: 'staging', TABLE_NAME: 'opinion-desk-test' };
-    expect(readRuntimeSettings(env).config.links.apiUrl).toBeUndefined();
+    expect(readRuntimeSettings(env, loadAppConfig).config.links.apiUrl).toBeUndefined();
     expect(
-      readRuntimeSettings({ ...env, API_URL: 'https://abc.execute-api.example.com/' }).config.links.apiUrl,
+      readRuntimeSettings({ ...env, API_URL: 'https://abc.execute-api.example.com/' }, loadAppConfig).config
+        .links.apiUrl,
     ).toBe('https://abc.execute-api.example.com');
     const configured = { ...loadAppConfig('staging'), links: { apiUrl: 'https://api.example.org' } };
     expect(withApiUrl(configured, 'https://abc.execute-api.example.com').links.apiUrl).toBe(
       'https://api.example.org',
     );
-    expect(() => readRuntimeSettings({ ...env, API_URL: 'javascript:alert(1)' })).toThrow(/API_URL/);
+    expect(() => readRuntimeSettings({ ...env, API_URL: 'javascript:alert(1)' }, loadAppConfig)).toThrow(
+      /API_URL/,
+    );
   });
 
   it("gives what runs against the local stack (jobs, job command) the stack's own API address", async () => {
