@@ -1,10 +1,14 @@
-// The import graph points one way: the pure domain (shared/domain) imports
+// The import graph points one way. The pure domain (shared/domain) imports
 // nothing from the layers above it (the functions, the HTTP edge, the store,
-// mail, the services, the infrastructure), and the services and the HTTP edge
-// do not import each other's way. Each rule below is checked over every
-// source file of its layer, from the files' own import lines. (More rules of
-// this kind join the table as the layers are made to keep them.)
-import { readdirSync, readFileSync } from 'node:fs';
+// mail, the services, the infrastructure); the services and the HTTP edge do
+// not import each other's way; the config's shape (shared/config) imports no
+// other layer, so the composition roots hand it the config they load; the store
+// and mail sit below the services and the edge; the functions never reach into
+// infra (CDK and the local stack build and run them, not the reverse). And raw
+// DynamoDB (its clients, commands and attribute values) is the store's business
+// alone. Each rule is checked over every source file of its layer, from the
+// files' own import lines, and has a control proving it finds a violation.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -24,16 +28,62 @@ const RULES: readonly Rule[] = [
   // The use cases take decoded input and a Principal; the HTTP edge calls them and never the reverse.
   { layer: 'shared/service', forbidden: ['functions', 'shared/http', 'infra'] },
   { layer: 'shared/http', forbidden: ['shared/service', 'infra'] },
+  // The config's shape and the runtime settings: infra/config's files are loaded by the composition roots.
+  {
+    layer: 'shared/config',
+    forbidden: [
+      'functions',
+      'shared/domain',
+      'shared/http',
+      'shared/store',
+      'shared/mail',
+      'shared/service',
+      'infra',
+    ],
+  },
+  // The I/O modules: the services and the edge call them, never the reverse.
+  {
+    layer: 'shared/store',
+    forbidden: ['functions', 'shared/http', 'shared/service', 'shared/mail', 'infra'],
+  },
+  { layer: 'shared/mail', forbidden: ['functions', 'shared/http', 'shared/service', 'infra'] },
+  // The handlers and their manifests: CDK (infra/aws) and the local stack (infra/local) import them.
+  { layer: 'functions', forbidden: ['infra', 'test', 'web'] },
 ];
+
+/** Raw DynamoDB: its clients and commands, and its attribute-value codec. */
+const DYNAMODB_PACKAGES = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'];
+/**
+ * The layers that reach DynamoDB only through shared/store (infra and test may
+ * use it directly: they make tables and arrange items). Type-only imports
+ * count too: none of these layers needs a DynamoDB type (Deps carries the client).
+ */
+const NO_RAW_DYNAMODB = [
+  'shared/domain',
+  'shared/service',
+  'shared/http',
+  'shared/mail',
+  'shared/config',
+  'functions',
+];
+/** Files that may import DynamoDB all the same, with why; an entry whose file no longer does fails below. */
+const DYNAMODB_ALLOWED: Readonly<Record<string, string>> = {
+  // Removed when the mail lane's move lands: the sent-markers' commands go to shared/store/sent-markers.ts (issue 16, §2).
+  'shared/mail/sent-markers.ts': 'the sent-markers, until they move to shared/store',
+};
 
 // package.json "imports": '#domain/*' -> 'shared/domain/*.ts', and so on.
 const ALIASES: readonly (readonly [string, string])[] = Object.entries(
-  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { imports: Record<string, string> }).imports,
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { imports: Record<string, string> })
+    .imports,
 ).map(([from, to]) => [from.replace(/\*$/, ''), to.replace(/^\.\//, '').replace(/\*\.ts$/, '')] as const);
 
 /** A specifier as a project path (relative to the root), or undefined for a package. */
 const projectPath = (file: string, specifier: string): string | undefined => {
-  if (specifier.startsWith('.')) return relative(ROOT, resolve(ROOT, dirname(file), specifier)).split('\\').join('/');
+  if (specifier.startsWith('.'))
+    return relative(ROOT, resolve(ROOT, dirname(file), specifier))
+      .split('\\')
+      .join('/');
   const alias = ALIASES.find(([from]) => specifier.startsWith(from));
   return alias ? alias[1] + specifier.slice(alias[0].length) : undefined;
 };
@@ -45,27 +95,37 @@ const sourceFiles = (dir: string): string[] =>
     return /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
   });
 
-/** The project paths (relative to the root) a source text imports; packages are left out. */
-const importedPaths = (file: string, text: string): string[] => {
-  const specifiers = [
+/** Every specifier a source text imports: static, side-effect only, re-exported, dynamic. */
+const importSpecifiers = (text: string): string[] =>
+  [
     ...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;'"]*?from\s*['"]([^'"]+)['"]/g),
     ...text.matchAll(/(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g),
     ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
   ].map((m) => m[1] as string);
-  return specifiers.flatMap((s) => projectPath(file, s) ?? []);
-};
+
+/** The project paths (relative to the root) a source text imports; packages are left out. */
+const importedPaths = (file: string, text: string): string[] =>
+  importSpecifiers(text).flatMap((s) => projectPath(file, s) ?? []);
 
 const breaks = (rule: Rule, file: string, text: string): string[] =>
   importedPaths(file, text)
     .filter((p) => rule.forbidden.some((f) => p === f || p.startsWith(`${f}/`)))
     .map((p) => `${file} imports ${p}`);
 
+/** The DynamoDB packages (or their subpaths) a source text imports. */
+const dynamodbImports = (file: string, text: string): string[] =>
+  importSpecifiers(text)
+    .filter((s) => DYNAMODB_PACKAGES.some((p) => s === p || s.startsWith(`${p}/`)))
+    .map((s) => `${file} imports ${s}`);
+
+const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
+
 describe('the import graph points one way', () => {
   for (const rule of RULES) {
     it(`${rule.layer} imports nothing from ${rule.forbidden.join(', ')}`, () => {
       const files = sourceFiles(rule.layer);
-      expect(files.length).toBeGreaterThan(5);
-      const found = files.flatMap((f) => breaks(rule, f, readFileSync(join(ROOT, f), 'utf8')));
+      expect(files.length).toBeGreaterThan(1);
+      const found = files.flatMap((f) => breaks(rule, f, read(f)));
       expect(found).toEqual([]);
     });
   }
@@ -85,5 +145,67 @@ describe('the import graph points one way', () => {
       'shared/domain/example.ts imports shared/store/reports',
       'shared/domain/example.ts imports shared/http/problem',
     ]);
+  });
+
+  // Each rule's control: a file of its layer importing each forbidden folder,
+  // once by its alias and once by a relative path, is caught every time.
+  const ALIAS_OF: Readonly<Record<string, string>> = {
+    functions: '#functions',
+    infra: '#infra',
+    test: '#test',
+    web: '#web',
+    'shared/domain': '#domain',
+    'shared/http': '#http',
+    'shared/store': '#store',
+    'shared/mail': '#mail',
+    'shared/service': '#service',
+  };
+  it.each(RULES.map((r) => [r.layer, r] as const))('the %s rule catches each forbidden import', (_, rule) => {
+    const file = `${rule.layer}/example.ts`;
+    const up = '../'.repeat(rule.layer.split('/').length);
+    const text = rule.forbidden
+      .flatMap((f) => [`import { a } from '${ALIAS_OF[f]}/x';`, `import { b } from '${up}${f}/y';`])
+      .join('\n');
+    expect(breaks(rule, file, text)).toEqual(
+      rule.forbidden.flatMap((f) => [`${file} imports ${f}/x`, `${file} imports ${f}/y`]),
+    );
+    expect(breaks(rule, file, "import { c } from './z';\nimport * as z from 'zod';")).toEqual([]);
+  });
+});
+
+describe('raw DynamoDB only in shared/store (and infra, test)', () => {
+  it.each(NO_RAW_DYNAMODB)('%s imports no DynamoDB package', (layer) => {
+    const files = sourceFiles(layer);
+    expect(files.length).toBeGreaterThan(1);
+    const found = files.filter((f) => !(f in DYNAMODB_ALLOWED)).flatMap((f) => dynamodbImports(f, read(f)));
+    expect(found).toEqual([]);
+  });
+
+  it('every allowed exception still imports DynamoDB (drop its entry once it does not)', () => {
+    const stale = Object.keys(DYNAMODB_ALLOWED).filter(
+      (f) => !existsSync(join(ROOT, f)) || dynamodbImports(f, read(f)).length === 0,
+    );
+    expect(stale).toEqual([]);
+  });
+
+  it('the check finds DynamoDB imports, type-only and dynamic ones too, and lets other AWS clients through', () => {
+    const text = [
+      "import { GetCommand } from '@aws-sdk/lib-dynamodb';",
+      "import type { AttributeValue } from '@aws-sdk/client-dynamodb';",
+      "const { unmarshall } = await import('@aws-sdk/util-dynamodb');",
+      "import { SESv2Client } from '@aws-sdk/client-sesv2';",
+      "import { getCase } from '#store/cases';",
+    ].join('\n');
+    expect(dynamodbImports('shared/service/example.ts', text)).toEqual([
+      'shared/service/example.ts imports @aws-sdk/lib-dynamodb',
+      'shared/service/example.ts imports @aws-sdk/client-dynamodb',
+      'shared/service/example.ts imports @aws-sdk/util-dynamodb',
+    ]);
+  });
+
+  it('the store itself is where DynamoDB is imported', () => {
+    expect(
+      sourceFiles('shared/store').filter((f) => dynamodbImports(f, read(f)).length > 0).length,
+    ).toBeGreaterThan(5);
   });
 });
