@@ -5,9 +5,11 @@ import type { BriefingMessage } from '#domain/briefing';
 import {
   agendaFor,
   audienceOf,
+  briefingEmailMarkers,
   briefingMessageKey,
   briefingNoticeFor,
   briefingRecipients,
+  carriedMessages,
   planBriefingEmails,
   timeLeftMinutes,
 } from '#domain/briefing-recipients';
@@ -190,6 +192,31 @@ describe('briefingMessageKey', () => {
       job: 'briefing-reminder',
       period: `${b.id}#2#48h`,
     });
+  });
+});
+
+describe('the markers of one email, and what it carries', () => {
+  const messages: BriefingMessage[] = [
+    { kind: 'update', audience: 'invitees' },
+    { kind: 'reminder', offsetHours: 48 },
+  ];
+  const [press] = planBriefingEmails(config, { invitees: ['press@example.org'] }, [], messages).filter(
+    (p) => p.recipient.email === 'press@example.org',
+  );
+
+  it('one marker per message, in order, each naming the recipient', () => {
+    expect(briefingEmailMarkers(briefing, press!)).toEqual([
+      { job: 'briefing-update', period: `${briefing.id}#0`, recipient: 'press@example.org' },
+      { job: 'briefing-reminder', period: `${briefing.id}#0#48h`, recipient: 'press@example.org' },
+    ]);
+  });
+
+  it('carries the messages whose markers this run claimed, and only those', () => {
+    const markers = briefingEmailMarkers(briefing, press!);
+    expect(carriedMessages(messages, markers, markers)).toEqual(messages);
+    expect(carriedMessages(messages, markers, [markers[1]!])).toEqual([messages[1]]);
+    // The same marker, but not the object this email was planned with: another email's.
+    expect(carriedMessages(messages, markers, [{ ...markers[0]! }])).toEqual([]);
   });
 });
 
