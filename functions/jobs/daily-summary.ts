@@ -14,6 +14,7 @@ import { sendDailySummary } from '#service/daily-summary-emails';
 import type { Deps } from '#shared/deps';
 import { logger } from '#shared/observability';
 
+/** The job's name, which its summary emails' sent-markers carry too. */
 export const JOB = DAILY_SUMMARY_MARKER_JOB;
 /** Agency digests have their own markers: a digest and the summary never stand in for each other. */
 export const DIGEST_JOB = AGENCY_DIGEST_MARKER_JOB;

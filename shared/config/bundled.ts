@@ -2,7 +2,7 @@
 // inlines the result (`define`, bundledConfigDefine() in
 // infra/aws/constructs/function.ts), so a cold start neither builds the config
 // schema nor parses the config again. It is the config source of a deployed
-// function's composition root (functions/runtime.ts); everything that runs
+// function's composition root (functions/runtime-deps.ts); everything that runs
 // outside a bundle (the local stack, the CLIs, tests) hands in the config it
 // loaded from infra/config instead.
 import type { ConfigSource } from './runtime';

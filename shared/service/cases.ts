@@ -141,7 +141,7 @@ const briefingCheck = async (deps: Deps, briefingId: string) => {
   const briefing = await getBriefing(deps, briefingId);
   if (!briefing)
     throw new BadRequest('No such briefing.', [{ path: '/briefingId', message: 'no such briefing' }]);
-  if (briefing.status !== 'scheduled') throw new Conflict(`The briefing is ${String(briefing.status)}.`);
+  if (briefing.status !== 'scheduled') throw new Conflict(`The briefing is ${briefing.status}.`);
   return briefingStillScheduled(deps, briefingId);
 };
 
