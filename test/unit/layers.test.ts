@@ -4,7 +4,8 @@
 // not import each other's way; the config's shape (shared/config) imports no
 // other layer, so the composition roots hand it the config they load; the store
 // and mail sit below the services and the edge; the functions never reach into
-// infra (CDK and the local stack build and run them, not the reverse). And raw
+// infra (CDK and the local stack build and run them, not the reverse), and
+// the HTTP edge sends no email. And raw
 // DynamoDB (its clients, commands and attribute values) is the store's business
 // alone. Each rule is checked over every source file of its layer, from the
 // files' own import lines, and has a control proving it finds a violation.
@@ -27,7 +28,7 @@ const RULES: readonly Rule[] = [
   },
   // The use cases take decoded input and a Principal; the HTTP edge calls them and never the reverse.
   { layer: 'shared/service', forbidden: ['functions', 'shared/http', 'infra'] },
-  { layer: 'shared/http', forbidden: ['shared/service', 'infra'] },
+  { layer: 'shared/http', forbidden: ['shared/service', 'shared/mail', 'infra'] },
   // The config's shape and the runtime settings: infra/config's files are loaded by the composition roots.
   {
     layer: 'shared/config',
@@ -49,6 +50,8 @@ const RULES: readonly Rule[] = [
   { layer: 'shared/mail', forbidden: ['functions', 'shared/http', 'shared/service', 'infra'] },
   // The handlers and their manifests: CDK (infra/aws) and the local stack (infra/local) import them.
   { layer: 'functions', forbidden: ['infra', 'test', 'web'] },
+  // The HTTP functions send no email (their deps carry no mailer, their bundles no SES client).
+  { layer: 'functions/http', forbidden: ['shared/mail'] },
 ];
 
 /** Raw DynamoDB: its clients and commands, and its attribute-value codec. */
