@@ -5,10 +5,10 @@
 // other layer, so the composition roots hand it the config they load; the store
 // and mail sit below the services and the edge; the functions never reach into
 // infra (CDK and the local stack build and run them, not the reverse), and
-// the HTTP edge sends no email. And raw
-// DynamoDB (its clients, commands and attribute values) is the store's business
-// alone. Each rule is checked over every source file of its layer, from the
-// files' own import lines, and has a control proving it finds a violation.
+// the HTTP edge sends no email. And raw DynamoDB (its clients, commands and
+// attribute values) is the store's business alone. Each rule is checked over
+// every source file of its layer, from the files' own import lines, and has a
+// control proving it finds a violation.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
