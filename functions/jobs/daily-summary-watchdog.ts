@@ -7,7 +7,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
 import { isAllowed } from '#mail/deliver';
-import { markerKey } from '#mail/sent-markers';
+import { markerKey } from '#store/sent-markers';
 import { previousLocalDay } from '#service/summary';
 import { type Deps, runtimeDeps } from '#shared/deps';
 import { logger } from '#shared/observability';

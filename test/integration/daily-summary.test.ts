@@ -12,7 +12,7 @@ import { localDay } from '#domain/time';
 import { DIGEST_JOB, JOB, run } from '#functions/jobs/daily-summary';
 import type { Principal } from '#http/principal';
 import type { Mailer } from '#mail/mailer';
-import { markerKey } from '#mail/sent-markers';
+import { markerKey } from '#store/sent-markers';
 import { actOnCase, openCaseFor } from '#service/cases';
 import { submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';

@@ -15,7 +15,7 @@ import { startDynamoDbLocal } from '#infra/local/dynamodb';
 import { freePort } from '#infra/local/ports';
 import { ensureTable } from '#infra/local/table';
 import { createSesClient, sesMailer } from '#mail/mailer';
-import { LEASE_MS, markerKey } from '#mail/sent-markers';
+import { LEASE_MS, markerKey } from '#store/sent-markers';
 import { scheduleBriefing } from '#service/briefings';
 import { actOnCase, openCaseFor } from '#service/cases';
 import { submitReport } from '#service/reports';

@@ -78,8 +78,8 @@ const crowdedSummary: DailySummary = {
     overdueByAgency: [
       ...busySummary.cases.overdueByAgency,
       {
-        agencyId: null,
-        agencyName: null,
+        agencyId: '',
+        agencyName: '',
         cases: Array.from({ length: 17 }, (_, i) => ({
           id: `01KAXG00000000000000OVR${String(i).padStart(3, '0')}`,
           title: i === 0 ? EVIL : `Hồ sơ quá hạn ${i}`,
@@ -279,7 +279,7 @@ const notices: [string, CaseNotice, AppConfig, Parameters<typeof renderCaseNotic
     {},
   ],
   ['nudge', nudge, linked, {}],
-  ['nudge-utc', { ...nudge, title: LONG, agencyId: null }, { ...base, timeZone: 'UTC' }, {}],
+  ['nudge-utc', { ...nudge, title: LONG, agencyId: 'no-such-agency' }, { ...base, timeZone: 'UTC' }, {}],
 ];
 
 describe('golden emails: case notices', () => {

@@ -5,6 +5,9 @@
 // whose lease expired without a `sent` (the sender crashed): nothing is lost,
 // and the only duplicate possible is a crash between SES accepting and the
 // marker being set.
+//
+// The store's half of delivery (shared/mail/deliver.ts decides what to send and
+// calls these); the conditional writes below are the whole protocol.
 import { createHash, randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, epochSeconds } from '#domain/time';
