@@ -4,10 +4,11 @@
 
 import { dayStanding } from '#domain/time';
 import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
+import { renderAgencyDigest } from '#mail/agency-digest-email';
+import { renderDailySummary } from '#mail/daily-summary-email';
 import type { Delivery } from '#mail/deliver';
 import { deliver } from '#mail/deliver';
 import { runtimeMailingDeps } from '#mail/deps';
-import { renderAgencyDigest, renderDailySummary } from '#mail/summary-email';
 import { gatherDaily, previousLocalDay } from '#service/summary';
 import type { Deps } from '#shared/deps';
 import { logger } from '#shared/observability';

@@ -9,10 +9,11 @@ import type { AgendaItem, BriefingNotice, BriefingView } from '#domain/briefing-
 import type { CaseNotice } from '#domain/notifications';
 import type { AgencyDigest, DailySummary, RenderedEmail, ReportLine } from '#domain/summary-types';
 import { loadAppConfig } from '#infra/config/index';
+import { renderAgencyDigest } from '#mail/agency-digest-email';
 import { renderBriefingNotice } from '#mail/briefing-email';
 import { renderCaseNotice } from '#mail/case-email';
+import { renderDailySummary } from '#mail/daily-summary-email';
 import type { EmailAttachment } from '#mail/mailer';
-import { renderAgencyDigest, renderDailySummary } from '#mail/summary-email';
 import { busySummary, quietSummary, transportDigest } from '#test/support/preview-summary';
 
 const base = loadAppConfig('dev');
