@@ -18,11 +18,11 @@ import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules
 import { renderBriefingNotice } from '#mail/briefing-email';
 import { type Delivery, deliver } from '#mail/deliver';
 import { runtimeMailingDeps } from '#mail/deps';
-import type { MarkerId } from '#store/sent-markers';
 import { materializeBriefings } from '#service/materialize';
 import type { Deps } from '#shared/deps';
 import { logger } from '#shared/observability';
 import { agendaOf, briefingsBetweenAll } from '#store/briefings';
+import type { MarkerId } from '#store/sent-markers';
 
 export const JOB = 'briefing-reminders';
 

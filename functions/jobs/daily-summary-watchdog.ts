@@ -7,10 +7,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
 import { isAllowed } from '#mail/deliver';
-import { markerKey } from '#store/sent-markers';
 import { previousLocalDay } from '#service/summary';
 import { type Deps, runtimeDeps } from '#shared/deps';
 import { logger } from '#shared/observability';
+import { markerKey } from '#store/sent-markers';
 import { JOB as SUMMARY_JOB } from './daily-summary';
 
 export const JOB = 'daily-summary-watchdog';
