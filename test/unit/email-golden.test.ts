@@ -3,6 +3,8 @@
 // the files in test/fixtures/emails/. A refactor of shared/mail must keep them
 // identical; a change made on purpose is reviewed as a diff of these files and
 // written again with `npx vitest run test/unit/email-golden.test.ts -u`.
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AppConfig, Locale } from '#config/schema';
 import type { AgendaItem, BriefingNotice, BriefingView } from '#domain/briefing-types';
@@ -447,4 +449,24 @@ describe('golden emails: briefings and their .ics', () => {
       );
     });
   }
+});
+
+describe('golden emails: the fixtures', () => {
+  it('are exactly the emails pinned above (none left over from a renamed or removed case)', async () => {
+    const names = [
+      ...summaries.map(([n]) => `summary-${n}`),
+      ...digests.map(([n]) => n),
+      ...notices.map(([n]) => `case-${n}`),
+      ...briefingNotices.map(([n]) => `briefing-${n}`),
+    ];
+    const expected = names.flatMap((n) =>
+      LOCALES.flatMap((l) => [
+        `${n}-${l}.txt`,
+        `${n}-${l}.html`,
+        ...(n.startsWith('briefing-') ? [`${n}-${l}.ics`] : []),
+      ]),
+    );
+    const dir = fileURLToPath(new URL(DIR, import.meta.url));
+    expect((await readdir(dir)).sort()).toEqual(expected.sort());
+  });
 });
