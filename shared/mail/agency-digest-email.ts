@@ -10,7 +10,7 @@ import { joinMeta, userText } from './email-parts';
 import { formatDate, formatNumber, formatShortDate, timeZoneLabel } from './format';
 import { caseLink } from './links';
 import { STRINGS } from './strings';
-import { byDaysOverdue, byDue, type Ctx, capped, dueText, LIST_CAP } from './summary-parts';
+import { byDaysOverdue, byDue, type Ctx, capped, dueText, LIST_CAP, noOverdueSection } from './summary-parts';
 
 /** A digest case's facts on one line: reference, priority, deadline (and how late). */
 const digestMeta = (ctx: Ctx, c: CaseLine | OverdueCase): string =>
@@ -85,7 +85,7 @@ export const renderAgencyDigest = (
       ],
     },
     overdue.length === 0
-      ? { kind: 'section', look: 'compact', title: t.overdueTitle, body: [para(t.overdueNone, 'note')] }
+      ? noOverdueSection(t)
       : {
           kind: 'section',
           look: 'alert',

@@ -41,6 +41,7 @@ import {
   categoryName,
   dueText,
   LIST_CAP,
+  noOverdueSection,
   overdueTotal,
   sortOverdue,
   when,
@@ -91,7 +92,7 @@ const overdueSection = (ctx: Ctx, groups: AgencyOverdue[], intro: string | null)
   const { t, locale } = ctx;
   const total = overdueTotal(groups);
   if (total === 0) {
-    return { kind: 'section', look: 'compact', title: t.overdueTitle, body: [para(t.overdueNone, 'note')] };
+    return noOverdueSection(t);
   }
   const table = groups.map((g, i) => {
     const { shown, rest } = capped(g.cases, LIST_CAP.overduePerAgency);

@@ -3,6 +3,7 @@
 // that keep a very busy day readable.
 import type { AppConfig, Locale } from '#config/schema';
 import type { AgencyOverdue, CaseLine, OverdueCase } from '#domain/summary-types';
+import { para, type Row } from './blocks';
 import { formatDateTime } from './format';
 import type { Strings } from './strings';
 
@@ -52,4 +53,12 @@ export const LIST_CAP = { urgent: 15, hot: 10, dueSoon: 20, overduePerAgency: 15
 export const capped = <T>(items: T[], cap: number): { shown: T[]; rest: number } => ({
   shown: items.slice(0, cap),
   rest: Math.max(0, items.length - cap),
+});
+
+/** The overdue section when nothing is overdue: the title and one quiet line. */
+export const noOverdueSection = (t: Strings): Row => ({
+  kind: 'section',
+  look: 'compact',
+  title: t.overdueTitle,
+  body: [para(t.overdueNone, 'note')],
 });
