@@ -12,7 +12,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, epochSeconds } from '#domain/time';
 import type { Deps } from '#shared/deps';
-import { isConditionalCheckFailed } from '#store/errors';
+import { isConditionalCheckFailed } from './errors';
 
 export const LEASE_MS = 5 * 60_000;
 
