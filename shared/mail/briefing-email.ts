@@ -16,172 +16,18 @@
 import type { AppConfig, Locale } from '#config/schema';
 import type { AgendaItem, AudienceAgenda, BriefingNotice, BriefingView } from '#domain/briefing-types';
 import type { RenderedEmail } from '#domain/summary-types';
-import { CASE_STRINGS } from './case-email';
-import {
-  excerpt,
-  formatDateTime,
-  formatDuration,
-  formatNumber,
-  formatTime,
-  pluralize,
-  timeZoneLabel,
-} from './format';
+import { badge, para, type Row, section, user } from './blocks';
+import { renderHtml } from './blocks-html';
+import { renderText } from './blocks-text';
+import { BRIEFING_STRINGS, type BriefingStrings, type Variant } from './briefing-strings';
+import { CASE_STRINGS } from './case-strings';
+import { joinMeta, userText } from './email-parts';
+import { excerpt, formatDateTime, formatDuration, formatTime, timeZoneLabel } from './format';
 import { buildBriefingIcs, type IcsMethod, icsAttachment } from './ics';
 import type { EmailAttachment } from './mailer';
-import {
-  asHtml,
-  COLOR,
-  documentHtml,
-  FONT,
-  footerRow,
-  type Html,
-  headerRow,
-  html,
-  joinMeta,
-  para,
-  S,
-  STRINGS,
-  sectionRow,
-  TextDoc,
-  trusted,
-  userText,
-} from './summary-email';
+import { STRINGS } from './strings';
 
-// ------------------------------------------------------------------ strings
-
-/** A time left in full words: vi "20 giờ", "2 giờ 45 phút", "45 phút"; en "20 hours", "2 hours 45 minutes", "1 hour". */
-export const timeLeft = (minutes: number, locale: Locale): string => {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  const part = (n: number, vi: string, one: string, other: string) =>
-    locale === 'vi'
-      ? `${formatNumber(n, 'vi')} ${vi}`
-      : `${formatNumber(n, 'en')} ${pluralize(n, 'en', { one, other })}`;
-  const parts = [
-    ...(hours > 0 ? [part(hours, 'giờ', 'hour', 'hours')] : []),
-    ...(rest > 0 || hours === 0 ? [part(rest, 'phút', 'minute', 'minutes')] : []),
-  ];
-  return parts.join(' ');
-};
-
-/** What one email is about: `update` splits into a rescheduled briefing and a first invitation. */
-type Variant = 'reminder' | 'rescheduled' | 'invitation' | 'cancel';
-
-interface BriefingStrings {
-  subject: Record<Variant, string>;
-  heading: Record<Variant, string>;
-  /** The real time left, in minutes (0: about to start). */
-  reminderLead: (minutes: number | null) => string;
-  /** The time left, after an invitation's or an update's own lead (no second "below"). */
-  startsIn: (minutes: number | null) => string;
-  rescheduledLead: string;
-  invitationLead: string;
-  cancelLead: string;
-  timeLabel: Record<Variant, string>;
-  details: string;
-  timeZone: string;
-  duration: string;
-  place: string;
-  reason: string;
-  agendaTitle: (n: number) => string;
-  agendaEmpty: string;
-  calendarRequest: string;
-  calendarCancel: string;
-  /** The .ics DESCRIPTION: a heading for the agenda, and the cancel line. */
-  icsAgenda: string;
-  icsCancelled: (reason: string | null) => string;
-}
-
-/** Every word the briefing emails use, in both locales (brand, status and kind labels come from STRINGS). */
-export const BRIEFING_STRINGS: Record<Locale, BriefingStrings> = {
-  vi: {
-    subject: {
-      reminder: 'Nhắc lịch họp báo',
-      rescheduled: 'Đổi giờ họp báo',
-      invitation: 'Mời dự họp báo',
-      cancel: 'Hủy họp báo',
-    },
-    heading: {
-      reminder: 'Nhắc lịch họp báo',
-      rescheduled: 'Họp báo đổi giờ',
-      invitation: 'Giấy mời họp báo',
-      cancel: 'Họp báo đã bị hủy',
-    },
-    reminderLead: (minutes) =>
-      !minutes
-        ? 'Buổi họp báo dưới đây sắp bắt đầu.'
-        : `Buổi họp báo dưới đây sẽ bắt đầu sau ${timeLeft(minutes, 'vi')} nữa.`,
-    startsIn: (minutes) =>
-      !minutes ? 'Buổi họp báo sắp bắt đầu.' : `Buổi họp báo bắt đầu sau ${timeLeft(minutes, 'vi')} nữa.`,
-    rescheduledLead: 'Thời gian của buổi họp báo dưới đây đã thay đổi. Vui lòng theo thời gian mới.',
-    invitationLead: 'Bộ phận theo dõi dư luận trân trọng mời anh/chị dự buổi họp báo dưới đây.',
-    cancelLead: 'Buổi họp báo dưới đây đã bị hủy.',
-    timeLabel: {
-      reminder: 'Thời gian',
-      rescheduled: 'Thời gian mới',
-      invitation: 'Thời gian',
-      cancel: 'Thời gian (đã hủy)',
-    },
-    details: 'Chi tiết',
-    timeZone: 'Múi giờ',
-    duration: 'Thời lượng',
-    place: 'Địa điểm',
-    reason: 'Lý do hủy',
-    agendaTitle: (n) => (n > 0 ? `Hồ sơ đưa ra họp báo (${formatNumber(n, 'vi')})` : 'Hồ sơ đưa ra họp báo'),
-    agendaEmpty: 'Chưa có hồ sơ nào trong chương trình họp báo.',
-    calendarRequest:
-      'Tệp lịch briefing.ics đính kèm: mở tệp để thêm buổi họp báo vào lịch, hoặc cập nhật nếu lịch đã có.',
-    calendarCancel: 'Tệp lịch briefing.ics đính kèm gỡ buổi họp báo khỏi lịch của anh/chị.',
-    icsAgenda: 'Hồ sơ đưa ra họp báo:',
-    icsCancelled: (reason) => (reason ? `Họp báo đã bị hủy. Lý do: ${reason}` : 'Họp báo đã bị hủy.'),
-  },
-  en: {
-    subject: {
-      reminder: 'Press briefing reminder',
-      rescheduled: 'Press briefing time changed',
-      invitation: 'Press briefing invitation',
-      cancel: 'Press briefing cancelled',
-    },
-    heading: {
-      reminder: 'Press briefing reminder',
-      rescheduled: 'Press briefing moved',
-      invitation: 'Press briefing invitation',
-      cancel: 'Press briefing cancelled',
-    },
-    reminderLead: (minutes) =>
-      !minutes
-        ? 'The press briefing below is coming up.'
-        : `The press briefing below starts in ${timeLeft(minutes, 'en')}.`,
-    startsIn: (minutes) => (!minutes ? 'It is coming up.' : `It starts in ${timeLeft(minutes, 'en')}.`),
-    rescheduledLead: 'The press briefing below has been moved. Please note the new time.',
-    invitationLead: 'The public-opinion desk invites you to the press briefing below.',
-    cancelLead: 'The press briefing below has been cancelled.',
-    timeLabel: {
-      reminder: 'Time',
-      rescheduled: 'New time',
-      invitation: 'Time',
-      cancel: 'Time (cancelled)',
-    },
-    details: 'Details',
-    timeZone: 'Time zone',
-    duration: 'Duration',
-    place: 'Place',
-    reason: 'Reason',
-    agendaTitle: (n) =>
-      n > 0
-        ? `Agenda (${formatNumber(n, 'en')} ${pluralize(n, 'en', { one: 'case', other: 'cases' })})`
-        : 'Agenda',
-    agendaEmpty: 'No cases on the agenda yet.',
-    calendarRequest:
-      'The attached briefing.ics adds the briefing to your calendar, or updates it if it is already there.',
-    calendarCancel: 'The attached briefing.ics removes the briefing from your calendar.',
-    icsAgenda: 'Agenda:',
-    icsCancelled: (reason) =>
-      reason
-        ? `The press briefing has been cancelled. Reason: ${reason}`
-        : 'The press briefing has been cancelled.',
-  },
-};
+export { BRIEFING_STRINGS, timeLeft } from './briefing-strings';
 
 // ------------------------------------------------------------------ helpers
 
@@ -241,33 +87,11 @@ const agencyNameOf = (ctx: Ctx, item: AgendaItem): string =>
 const statusOf = (ctx: Ctx, item: AgendaItem): string =>
   STRINGS[ctx.locale].status[item.status] ?? item.status;
 
-/** A highlighted label and value under the header: the time of the briefing. */
-const calloutRow = (label: string, value: string, sub: string, alert: boolean): Html => {
-  const [fg, bg] = alert ? [COLOR.alert, COLOR.alertBg] : [COLOR.accent, '#e8f0fb'];
-  return html`<tr><td style="padding:0 20px 16px;font-family:${trusted(FONT)};">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${S.table}"><tr>
-<td style="padding:12px 14px;background:${trusted(bg)};border-left:4px solid ${trusted(fg)};border-radius:6px;">
-<span style="display:block;${S.small}">${label}</span>
-<span style="display:block;margin-top:2px;font-size:18px;line-height:1.35;font-weight:700;color:${trusted(fg)};${alert ? trusted('text-decoration:line-through;') : ''}">${value}</span>
-<span style="display:block;margin-top:2px;${S.small}">${sub}</span>
-</td></tr></table>
-</td></tr>
-`;
-};
-
 interface Detail {
   label: string;
   /** Already masked when it is user text. */
   value: string;
 }
-
-const detailsHtml = (details: Detail[]): Html =>
-  html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${S.table}">
-${details.map(
-  (d) =>
-    html`<tr><td style="${S.td}width:32%;padding-right:12px;color:${trusted(COLOR.muted)};">${d.label}</td><td style="${S.td}">${asHtml(d.value)}</td></tr>\n`,
-)}
-</table>`;
 
 /** One agenda line as this recipient may see it: the title, and status and agency only in a full agenda. */
 interface AgendaRow {
@@ -287,15 +111,6 @@ const agendaRows = (ctx: Ctx, agenda: AudienceAgenda): { shown: AgendaRow[]; res
       : agenda.items.map((item) => ({ title: userText(item.title), meta: null }));
   return { shown: rows.slice(0, AGENDA_CAP), rest: Math.max(0, rows.length - AGENDA_CAP) };
 };
-
-const agendaHtml = (ctx: Ctx, shown: AgendaRow[], rest: number): Html =>
-  html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${S.table}">
-${shown.map(
-  (row) => html`<tr><td style="${S.item}">
-<p style="${S.itemTitle}">${asHtml(row.title)}</p>
-${row.meta ? html`<p style="${S.itemMeta}"><span style="${S.badge(COLOR.accent, '#e8f0fb')}">${row.meta.status}</span> ${row.meta.agency}</p>\n` : ''}</td></tr>\n`,
-)}${rest > 0 ? html`<tr><td style="${S.item}"><span style="${S.small}">${STRINGS[ctx.locale].more(rest)}</span></td></tr>` : ''}
-</table>`;
 
 const agendaLine = (row: AgendaRow): string =>
   row.meta ? `${row.title} — ${joinMeta([row.meta.status, row.meta.agency])}` : row.title;
@@ -364,45 +179,67 @@ export const renderBriefingNotice = (
     { label: t.place, value: userText(b.location) },
   ];
 
-  const rows: Html[] = [
-    headerRow(t.heading[variant], title, kind),
-    html`<tr><td style="padding:0 20px 12px;font-family:${trusted(FONT)};">${para(lead, cancelled ? S.p : S.small)}</td></tr>\n`,
-    calloutRow(t.timeLabel[variant], range, zone, cancelled),
-  ];
-  const doc = new TextDoc().para(lead).blank().para(`${t.timeLabel[variant]}: ${range}`);
-  for (const d of details) doc.para(`${d.label}: ${d.value}`);
-
   const reason = cancelled && b.cancelReason?.trim() ? userText(b.cancelReason) : null;
-  if (reason) {
-    rows.push(sectionRow(t.reason, html`<p style="${S.p}">${asHtml(reason)}</p>`));
-    doc.heading(t.reason).para(reason);
-  }
-  // The callout already shows the zone; the table gives the rest.
-  rows.push(sectionRow(t.details, detailsHtml(details.filter((d) => d.label !== t.timeZone))));
-
+  const rows: Row[] = [
+    { kind: 'header', eyebrow: t.heading[variant], heading: title, sub: kind, joined: false },
+    { kind: 'lead', body: [para(lead, cancelled ? 'body' : 'note')] },
+    {
+      kind: 'callout',
+      label: t.timeLabel[variant],
+      value: range,
+      sub: zone,
+      alert: cancelled,
+      strike: cancelled,
+    },
+    // The text part lists the details under the time; the HTML has them in a table below.
+    { kind: 'plain', only: 'text', gap: false, body: details.map((d) => para(`${d.label}: ${d.value}`)) },
+    ...(reason ? [section(t.reason, para(user(reason)))] : []),
+    {
+      // The callout already shows the zone; the table gives the rest.
+      ...section(t.details, {
+        kind: 'table',
+        look: 'details',
+        groups: [
+          {
+            rows: details
+              .filter((d) => d.label !== t.timeZone)
+              .map((d) => ({ cells: [[d.label], [user(d.value)]] })),
+          },
+        ],
+      }),
+      only: 'html',
+    },
+  ];
   if (!cancelled) {
-    const heading = t.agendaTitle(notice.agenda.items.length);
     const { shown, rest } = agendaRows(ctx, notice.agenda);
     rows.push(
-      sectionRow(heading, shown.length > 0 ? agendaHtml(ctx, shown, rest) : para(t.agendaEmpty, S.small)),
+      section(
+        t.agendaTitle(notice.agenda.items.length),
+        shown.length > 0
+          ? {
+              kind: 'items',
+              items: shown.map((row) => ({
+                title: [user(row.title)],
+                lines: row.meta
+                  ? [
+                      {
+                        content: [badge(row.meta.status, 'accent'), ' ', row.meta.agency],
+                        style: 'meta' as const,
+                      },
+                    ]
+                  : [],
+                text: agendaLine(row),
+              })),
+              more: rest > 0 ? STRINGS[locale].more(rest) : null,
+            }
+          : para(t.agendaEmpty, 'note'),
+      ),
     );
-    doc.heading(heading);
-    if (shown.length === 0) doc.para(t.agendaEmpty);
-    for (const row of shown) doc.bullet(agendaLine(row));
-    if (rest > 0) doc.bullet(STRINGS[locale].more(rest));
   }
-  const calendarNote = cancelled ? t.calendarCancel : t.calendarRequest;
   rows.push(
-    html`<tr><td style="${S.cell}">${para(calendarNote, trusted(`${S.small.value}margin:0;`))}</td></tr>\n`,
+    { kind: 'plain', body: [para(cancelled ? t.calendarCancel : t.calendarRequest, 'lastNote')] },
+    { kind: 'footer', lines: [CASE_STRINGS[locale].footer(zone), CASE_STRINGS[locale].maskedNote] },
   );
-  doc.blank().para(calendarNote);
-
-  const footer = [CASE_STRINGS[locale].footer(zone), CASE_STRINGS[locale].maskedNote];
-  rows.push(footerRow(footer));
-  const htmlDoc = documentHtml(locale, subject, `${lead} ${range}`, rows);
-  const head = new TextDoc().title(t.heading[variant]).para(title).para(kind).blank();
-  const tail = new TextDoc().para('--');
-  for (const line of footer) tail.para(line);
 
   const method: IcsMethod = cancelled ? 'CANCEL' : 'REQUEST';
   const ics = buildBriefingIcs(b, method, {
@@ -415,8 +252,8 @@ export const renderBriefingNotice = (
   });
   return {
     subject,
-    html: htmlDoc,
-    text: `${head.toString()}\n${doc.toString()}\n${tail.toString()}`,
+    html: renderHtml(locale, subject, `${lead} ${range}`, rows),
+    text: renderText(locale, rows),
     attachments: [icsAttachment(ics, method)],
   };
 };

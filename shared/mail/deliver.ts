@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { AppConfig } from '#config/schema';
 import type { Deps } from '#shared/deps';
 import { logger } from '#shared/observability';
+import { claimMarker, type MarkerId, markSent, releaseClaim, wouldClaimMarker } from '#store/sent-markers';
 import type { EmailAttachment, OutgoingEmail } from './mailer';
-import { claimMarker, type MarkerId, markSent, releaseClaim, wouldClaimMarker } from './sent-markers';
 
 export interface Delivery {
   marker: MarkerId;

@@ -7,6 +7,7 @@
 // works on the text as written, and escaping must be the final step before HTML.
 import type { Locale } from '#config/schema';
 import { MASKED_PHONE } from '#domain/mask';
+import { offsetName, wallClock } from './zoned-time';
 
 export type { Locale };
 
@@ -82,24 +83,6 @@ interface CalendarParts {
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-const zonedFormatters = new Map<string, Intl.DateTimeFormat>();
-const zonedFormatter = (timeZone: string): Intl.DateTimeFormat => {
-  let f = zonedFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-    });
-    zonedFormatters.set(timeZone, f);
-  }
-  return f;
-};
-
 const weekdayOf = (year: number, month: number, day: number): number =>
   new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 
@@ -107,20 +90,8 @@ const weekdayOf = (year: number, month: number, day: number): number =>
 const zonedParts = (iso: string, timeZone: string): CalendarParts => {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) throw new Error(`not an instant: ${iso}`);
-  const get = (type: Intl.DateTimeFormatPartTypes, parts: Intl.DateTimeFormatPart[]) =>
-    Number(parts.find((p) => p.type === type)?.value ?? Number.NaN);
-  const parts = zonedFormatter(timeZone).formatToParts(instant);
-  const year = get('year', parts);
-  const month = get('month', parts);
-  const day = get('day', parts);
-  return {
-    year,
-    month,
-    day,
-    hour: get('hour', parts) % 24,
-    minute: get('minute', parts),
-    weekday: weekdayOf(year, month, day),
-  };
+  const { year, month, day, hour, minute } = wallClock(instant, timeZone);
+  return { year, month, day, hour, minute, weekday: weekdayOf(year, month, day) };
 };
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -187,23 +158,10 @@ export const formatTime = (iso: string, timeZone: string): string => {
   return `${pad2(p.hour)}:${pad2(p.minute)}`;
 };
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The zone as a reader sees it: "GMT+7 (Asia/Ho_Chi_Minh)"; the offset is the one in force at `at`. */
 export const timeZoneLabel = (timeZone: string, at: string): string => {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' });
-    offsetFormatters.set(timeZone, f);
-  }
-  const instant = new Date(at);
-  const offset = Number.isNaN(instant.getTime())
-    ? undefined
-    : f
-        .formatToParts(instant)
-        .find((p) => p.type === 'timeZoneName')
-        // ICU versions differ on "GMT" and "GMT+0".
-        ?.value.replace(/^GMT\+0$/, 'GMT');
+  // ICU versions differ on "GMT" and "GMT+0".
+  const offset = offsetName(new Date(at), timeZone)?.replace(/^GMT\+0$/, 'GMT');
   return offset && offset !== timeZone ? `${offset} (${timeZone})` : timeZone;
 };
 

@@ -2,8 +2,9 @@
 // recipient and a digest to each address of each agency that owes something,
 // each with its own sent-marker, so the job may run any number of times.
 import { AGENCY_DIGEST_MARKER_JOB, DAILY_SUMMARY_MARKER_JOB } from '#domain/summary-run';
+import { renderAgencyDigest } from '#mail/agency-digest-email';
+import { renderDailySummary } from '#mail/daily-summary-email';
 import { type Delivery, type DeliveryResult, deliver } from '#mail/deliver';
-import { renderAgencyDigest, renderDailySummary } from '#mail/summary-email';
 import type { Deps } from '#shared/deps';
 import { gatherDaily } from './summary';
 

@@ -7,11 +7,11 @@ import { NUDGE_HOURS } from '#domain/notifications';
 import { caseTitleIsOthersReport } from '#domain/views';
 import { CASE_STRINGS, type NoticeExtras, renderCaseNotice } from '#mail/case-email';
 import { type Delivery, type DeliveryResult, deliver } from '#mail/deliver';
-import { isMarkerSent, type MarkerId } from '#mail/sent-markers';
 import type { Deps } from '#shared/deps';
 import { syncCaseRetention } from '#store/cases';
 import { getOutboxItem, markDelivered, type OutboxItem, pendingOutboxItems } from '#store/outbox';
 import { type ClosureReport, getClosureReports, getReportsByIds, removeReporterEmail } from '#store/reports';
+import { isMarkerSent, type MarkerId } from '#store/sent-markers';
 import { casesDueBetween } from '#store/summary';
 
 interface Recipient {

@@ -3,9 +3,8 @@
 // environment may mail. It reads only; it never sends or resends.
 import { DAILY_SUMMARY_MARKER_JOB } from '#domain/summary-run';
 import { isAllowed } from '#mail/deliver';
-import { markerKey } from '#mail/sent-markers';
 import type { Deps } from '#shared/deps';
-import { sentMarkerState } from '#store/sent-marker-state';
+import { markerState } from '#store/sent-markers';
 
 /**
  * A summary email that was not sent. Recipients are named by their position in
@@ -38,8 +37,11 @@ export const checkSummarySent = async (deps: Deps, date: string): Promise<Summar
       continue;
     }
     expected++;
-    const key = markerKey({ job: DAILY_SUMMARY_MARKER_JOB, period: date, recipient: recipient.email });
-    const state = await sentMarkerState(deps, key);
+    const state = await markerState(deps, {
+      job: DAILY_SUMMARY_MARKER_JOB,
+      period: date,
+      recipient: recipient.email,
+    });
     if (state !== 'sent') missing.push({ recipient: `summaryRecipients[${index}]`, marker: state });
   }
   return { expected, notAllowed, missing };

@@ -7,7 +7,7 @@ import type { AppConfig } from '#config/schema';
 import { run } from '#functions/jobs/briefing-reminders';
 import type { Principal } from '#http/principal';
 import { BRIEFING_STRINGS } from '#mail/briefing-email';
-import { STRINGS } from '#mail/summary-email';
+import { STRINGS } from '#mail/strings';
 import { actOnBriefing, readBriefing, scheduleBriefing } from '#service/briefings';
 import { actOnCase, openCaseFor } from '#service/cases';
 import { materializeBriefings } from '#service/materialize';

@@ -12,7 +12,7 @@ import type { AppConfig } from '#config/schema';
 import { run as dailySummary } from '#functions/jobs/daily-summary';
 import type { Principal } from '#http/principal';
 import { MASKED_PHONE } from '#mail/format';
-import { STRINGS } from '#mail/summary-email';
+import { STRINGS } from '#mail/strings';
 import { actOnCase, openCaseFor } from '#service/cases';
 import { drainOutbox } from '#service/notifications';
 import { submitReport } from '#service/reports';

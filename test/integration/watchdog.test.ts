@@ -9,8 +9,8 @@ import type { AppConfig } from '#config/schema';
 import { run as runSummary } from '#functions/jobs/daily-summary';
 import { JOB, run } from '#functions/jobs/daily-summary-watchdog';
 import { findSchedule } from '#functions/schedules';
-import { claimMarker, type MarkerId, markSent } from '#mail/sent-markers';
 import type { Deps } from '#shared/deps';
+import { claimMarker, type MarkerId, markSent } from '#store/sent-markers';
 import { type TestTable, testTable } from '#test/support/aws';
 
 const tag = randomUUID().slice(0, 8);

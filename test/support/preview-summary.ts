@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AgencyDigest, CaseLine, DailySummary, OverdueCase } from '#domain/summary-types';
 import { loadAppConfig } from '#infra/config/index';
-import { renderAgencyDigest, renderDailySummary } from '#mail/summary-email';
+import { renderAgencyDigest } from '#mail/agency-digest-email';
+import { renderDailySummary } from '#mail/daily-summary-email';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 

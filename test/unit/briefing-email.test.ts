@@ -5,7 +5,7 @@ import type { AgendaItem, AudienceAgenda, BriefingNotice, BriefingView } from '#
 import { loadAppConfig } from '#infra/config/index';
 import { BRIEFING_STRINGS, renderBriefingNotice, subjectTime, timeLeft } from '#mail/briefing-email';
 import { MASKED_EMAIL, MASKED_PHONE } from '#mail/format';
-import { STRINGS } from '#mail/summary-email';
+import { STRINGS } from '#mail/strings';
 
 const config = loadAppConfig('dev');
 const LOCALES: Locale[] = ['vi', 'en'];

@@ -5,7 +5,7 @@ import type { CaseNotice } from '#domain/notifications';
 import { loadAppConfig } from '#infra/config/index';
 import { CASE_STRINGS, renderCaseNotice } from '#mail/case-email';
 import { MASKED_EMAIL, MASKED_PHONE } from '#mail/format';
-import { STRINGS } from '#mail/summary-email';
+import { STRINGS } from '#mail/strings';
 
 const config = loadAppConfig('dev');
 const LOCALES: Locale[] = ['vi', 'en'];

@@ -6,16 +6,13 @@ import {
   type BriefingIcsOptions,
   briefingUid,
   buildBriefingIcs,
+  dateTimeLine,
   foldIcsLine,
   type IcsMethod,
   icsAttachment,
-  icsUtcOffset,
-  icsZonedDateTime,
   unfoldIcs,
-  vtimezoneLines,
-  withTimeZone,
-  zoneOffsetSeconds,
 } from '#mail/ics';
+import { icsUtcOffset, icsZonedDateTime, vtimezoneLines, zoneOffsetSeconds } from '#mail/ics-timezone';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const START = '2026-12-10T07:00:00Z'; // Thursday 10/12/2026 14:00 in Asia/Ho_Chi_Minh
@@ -281,9 +278,7 @@ describe('time zones', () => {
   });
 });
 
-describe('the post-processing step', () => {
-  const zone = vtimezoneLines('UTC', 0, 0);
-
+describe('content lines', () => {
   it('folds at 75 octets without splitting a character, and unfolding gives the line back', () => {
     const line = `SUMMARY:${'ệ'.repeat(60)}${'😀'.repeat(10)}`;
     const folded = foldIcsLine(line);
@@ -300,50 +295,30 @@ describe('the post-processing step', () => {
     expect(foldIcsLine(`X:${'a'.repeat(73)}`)).toBe(`X:${'a'.repeat(73)}`);
   });
 
-  it('adds the TZID to local times, keeps UTC ones, and inserts the VTIMEZONE', () => {
-    const input = [
-      'BEGIN:VCALENDAR',
-      'BEGIN:VEVENT',
-      'DTSTAMP:20261201T000000Z',
-      'DTSTART:20261210T140000',
-      'DTEND:20261210T090000Z',
-      'END:VEVENT',
-      'END:VCALENDAR',
-      '',
-    ].join('\n');
-    const out = withTimeZone(input, 'Europe/Berlin', [
-      'BEGIN:VTIMEZONE',
-      'TZID:Europe/Berlin',
-      'END:VTIMEZONE',
-    ]);
-    expect(out).toBe(
-      [
-        'BEGIN:VCALENDAR',
-        'BEGIN:VTIMEZONE',
-        'TZID:Europe/Berlin',
-        'END:VTIMEZONE',
-        'BEGIN:VEVENT',
-        'DTSTAMP:20261201T000000Z',
-        'DTSTART;TZID=Europe/Berlin:20261210T140000',
-        'DTEND:20261210T090000Z',
-        'END:VEVENT',
-        'END:VCALENDAR',
-        '',
-      ].join('\r\n'),
+  it('gives local times the TZID and keeps UTC ones', () => {
+    expect(dateTimeLine('DTSTART', '20261210T140000', 'Europe/Berlin')).toBe(
+      'DTSTART;TZID=Europe/Berlin:20261210T140000',
     );
+    expect(dateTimeLine('DTEND', '20261210T090000Z', 'Europe/Berlin')).toBe('DTEND:20261210T090000Z');
   });
 
   it('quotes a TZID that needs it', () => {
-    const input = 'BEGIN:VEVENT\r\nDTSTART:20261210T140000\r\nDTEND:20261210T150000\r\nEND:VEVENT\r\n';
-    expect(withTimeZone(input, 'Odd;Zone', [])).toContain('DTSTART;TZID="Odd;Zone":20261210T140000');
+    expect(dateTimeLine('DTSTART', '20261210T140000', 'Odd;Zone')).toBe(
+      'DTSTART;TZID="Odd;Zone":20261210T140000',
+    );
   });
 
-  it('fails loudly on input it does not expect', () => {
-    const ok = 'BEGIN:VEVENT\r\nDTSTART:20261210T140000\r\nDTEND:20261210T150000\r\nEND:VEVENT\r\n';
-    expect(() => withTimeZone(ok.replace('DTEND:20261210T150000\r\n', ''), 'UTC', zone)).toThrow(/DTEND/);
-    expect(() => withTimeZone(ok.replace('20261210T140000', '20261210'), 'UTC', zone)).toThrow(/date-time/);
-    expect(() => withTimeZone(`${ok}${ok}`, 'UTC', zone)).toThrow(/one VEVENT/);
-    expect(() => withTimeZone('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', 'UTC', zone)).toThrow();
+  it('fails loudly on a value it does not expect', () => {
+    expect(() => dateTimeLine('DTSTART', '20261210', 'UTC')).toThrow(/date-time/);
+    expect(() => dateTimeLine('DTSTART', '20261210T140000', 'Bad"Zone')).toThrow(/parameter value/);
+  });
+
+  it('refuses an organizer or attendee that is not one address', () => {
+    const b = briefing();
+    expect(() => buildBriefingIcs(b, 'REQUEST', options({ organizerEmail: 'desk' }))).toThrow(/email/);
+    expect(() =>
+      buildBriefingIcs(b, 'REQUEST', options({ attendees: ['a@example.org\r\nATTENDEE:x@y.z'] })),
+    ).toThrow(/email/);
   });
 });
 

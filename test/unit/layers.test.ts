@@ -9,7 +9,7 @@
 // attribute values) is the store's business alone. Each rule is checked over
 // every source file of its layer, from the files' own import lines, and has a
 // control proving it finds a violation.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -69,12 +69,6 @@ const NO_RAW_DYNAMODB = [
   'shared/config',
   'functions',
 ];
-/** Files that may import DynamoDB all the same, with why; an entry whose file no longer does fails below. */
-const DYNAMODB_ALLOWED: Readonly<Record<string, string>> = {
-  // Removed when the mail lane's move lands: the sent-markers' commands go to shared/store/sent-markers.ts (issue 16, §2).
-  'shared/mail/sent-markers.ts': 'the sent-markers, until they move to shared/store',
-};
-
 // package.json "imports": '#domain/*' -> 'shared/domain/*.ts', and so on.
 const ALIASES: readonly (readonly [string, string])[] = Object.entries(
   (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { imports: Record<string, string> })
@@ -180,15 +174,8 @@ describe('raw DynamoDB only in shared/store (and infra, test)', () => {
   it.each(NO_RAW_DYNAMODB)('%s imports no DynamoDB package', (layer) => {
     const files = sourceFiles(layer);
     expect(files.length).toBeGreaterThan(1);
-    const found = files.filter((f) => !(f in DYNAMODB_ALLOWED)).flatMap((f) => dynamodbImports(f, read(f)));
+    const found = files.flatMap((f) => dynamodbImports(f, read(f)));
     expect(found).toEqual([]);
-  });
-
-  it('every allowed exception still imports DynamoDB (drop its entry once it does not)', () => {
-    const stale = Object.keys(DYNAMODB_ALLOWED).filter(
-      (f) => !existsSync(join(ROOT, f)) || dynamodbImports(f, read(f)).length === 0,
-    );
-    expect(stale).toEqual([]);
   });
 
   it('the check finds DynamoDB imports, type-only and dynamic ones too, and lets other AWS clients through', () => {

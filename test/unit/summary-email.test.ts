@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildAgencyDigests, buildDailySummary } from '#domain/summary';
 import type { AgencyDigest, DailySummary, ReportLine } from '#domain/summary-types';
 import { loadAppConfig } from '#infra/config/index';
+import { renderAgencyDigest } from '#mail/agency-digest-email';
+import { renderDailySummary } from '#mail/daily-summary-email';
 import { MASKED_EMAIL, MASKED_PHONE } from '#mail/format';
-import { renderAgencyDigest, renderDailySummary, STRINGS } from '#mail/summary-email';
+import { STRINGS } from '#mail/strings';
 import { busySummary, quietSummary, transportDigest } from '#test/support/preview-summary';
 
 const config = loadAppConfig('dev');

@@ -2,7 +2,7 @@
 // body (local time in the configured zone), invitees, the default day, and the
 // summary's section words being the email's.
 import { describe, expect, it } from 'vitest';
-import { STRINGS as MAIL } from '#mail/summary-email';
+import { STRINGS as MAIL } from '#mail/strings';
 import { vi } from '#web/src/i18n/catalogue';
 import { en } from '#web/src/i18n/en/index';
 import { adHocBody, EMPTY_FORM, parseInvitees } from '#web/src/pages/briefings/briefings-model';

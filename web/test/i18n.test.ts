@@ -2,7 +2,7 @@
 // checks that at build time; this checks the values too), nothing is left empty,
 // and the status, outcome and priority words are the emails' words.
 import { describe, expect, it } from 'vitest';
-import { STRINGS as MAIL } from '#mail/summary-email';
+import { STRINGS as MAIL } from '#mail/strings';
 import { vi } from '#web/src/i18n/catalogue';
 import { en } from '#web/src/i18n/en/index';
 

@@ -1,5 +1,5 @@
 // The daily summary for any day, on screen: the same sections as the email the
-// leadership gets at 07:00 (shared/mail/summary-email.ts), each item linking to
+// leadership gets at 07:00 (shared/mail/daily-summary-email.ts), each item linking to
 // its report, case or briefing. The day is in the address (`?date=`), so a
 // link can be shared; yesterday in the configured zone by default. A day that
 // has not ended is the API's to refuse: its message is shown.

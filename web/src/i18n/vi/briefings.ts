@@ -1,5 +1,5 @@
 // Vietnamese strings of the briefings pages and the daily summary page.
-// The summary's words are the daily summary email's (shared/mail/summary-email.ts).
+// The summary's words are the daily summary email's (shared/mail/daily-summary-email.ts).
 export const briefings = {
   title: 'Họp báo',
   upcoming: 'Họp báo sắp tới (60 ngày)',

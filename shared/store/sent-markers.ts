@@ -5,11 +5,14 @@
 // whose lease expired without a `sent` (the sender crashed): nothing is lost,
 // and the only duplicate possible is a crash between SES accepting and the
 // marker being set.
+//
+// The store's half of delivery (shared/mail/deliver.ts decides what to send and
+// calls these); the conditional writes below are the whole protocol.
 import { createHash, randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, epochSeconds } from '#domain/time';
 import type { Deps } from '#shared/deps';
-import { isConditionalCheckFailed } from '#store/errors';
+import { isConditionalCheckFailed } from './errors';
 
 export const LEASE_MS = 5 * 60_000;
 
@@ -109,8 +112,11 @@ export const releaseClaim = async (deps: Deps, m: MarkerId, token: string): Prom
   }
 };
 
-/** Whether SES has accepted this message (the marker is `sent`), by this run or an earlier one. */
-export const isMarkerSent = async (deps: Deps, m: MarkerId): Promise<boolean> => {
+/** `absent`: never claimed; `claimed`: a send was started and not confirmed; `sent`: SES accepted it. */
+export type MarkerState = 'absent' | 'claimed' | 'sent';
+
+/** A marker's state, read without writing and strongly consistent, so a send confirmed a moment ago counts. */
+export const markerState = async (deps: Deps, m: MarkerId): Promise<MarkerState> => {
   const out = await deps.db.send(
     new GetCommand({
       TableName: deps.tableName,
@@ -120,8 +126,13 @@ export const isMarkerSent = async (deps: Deps, m: MarkerId): Promise<boolean> =>
       ConsistentRead: true,
     }),
   );
-  return out.Item?.state === 'sent';
+  if (!out.Item) return 'absent';
+  return out.Item.state === 'sent' ? 'sent' : 'claimed';
 };
+
+/** Whether SES has accepted this message (the marker is `sent`), by this run or an earlier one. */
+export const isMarkerSent = async (deps: Deps, m: MarkerId): Promise<boolean> =>
+  (await markerState(deps, m)) === 'sent';
 
 /**
  * Whether claimMarker would claim this marker now, read without writing: what a

@@ -1,0 +1,148 @@
+// Every word the four case notifications use, in both locales (the brand and
+// the outcome and priority labels come from strings.ts).
+import type { Locale } from '#config/schema';
+import type { Outcome } from '#domain/case';
+import { formatNumber } from './format';
+
+export interface CaseStrings {
+  reference: string;
+  agency: string;
+  deadline: string;
+  footer: (timeZone: string) => string;
+  maskedNote: string;
+  // case-assigned
+  assignedHeading: string;
+  assignedLead: string;
+  summary: string;
+  reportCount: (n: number) => string;
+  sources: string;
+  openCase: string;
+  openYourReport: string;
+  deskNote: string;
+  todoTitle: string;
+  todo: (due: string, reference: string) => string;
+  // case-responded
+  respondedHeading: string;
+  respondedSubject: (agency: string | null) => string;
+  respondedLead: (agency: string | null) => string;
+  finding: string;
+  response: string;
+  respondedNext: string;
+  // case-closed
+  closedHeading: string;
+  closedThanks: string;
+  outcome: string;
+  outcomeExplained: Record<Outcome, string>;
+  evidence: string;
+  agencyResponse: string;
+  closedSignOff: string;
+  /** Names the case in a closure email whose title is another reporter's words. */
+  closedUntitled: string;
+  // deadline-nudge
+  nudgeHeading: string;
+  nudgeSubject: string;
+  nudgeLead: string;
+  nudgeTodo: string;
+  nudgeAlreadyDone: string;
+  // subjects
+  due: (when: string) => string;
+}
+
+/** Every word the four notifications use, in both locales (brand and outcome labels come from STRINGS). */
+export const CASE_STRINGS: Record<Locale, CaseStrings> = {
+  vi: {
+    reference: 'Mã hồ sơ',
+    agency: 'Đơn vị',
+    deadline: 'Hạn phản hồi',
+    footer: (timeZone) => `Email tự động của Bộ phận theo dõi dư luận. Thời gian tính theo giờ ${timeZone}.`,
+    maskedNote: 'Số điện thoại và địa chỉ email trong nội dung đã được ẩn.',
+    assignedHeading: 'Hồ sơ mới cần xác minh',
+    assignedLead: 'Bộ phận theo dõi dư luận giao đơn vị xác minh hồ sơ dưới đây và phản hồi trước thời hạn.',
+    summary: 'Nội dung',
+    reportCount: (n) => `${formatNumber(n, 'vi')} phản ánh`,
+    sources: 'Nguồn phản ánh',
+    openCase: 'Xem hồ sơ',
+    openYourReport: 'Xem phản ánh của bạn',
+    deskNote: 'Ghi chú của Bộ phận theo dõi dư luận',
+    todoTitle: 'Việc cần làm',
+    todo: (due, reference) =>
+      `Xác minh thông tin, sau đó cập nhật kết quả xác minh và nội dung phản hồi trên hệ thống trước ${due}. Khi trao đổi về hồ sơ này, vui lòng ghi mã hồ sơ ${reference}.`,
+    respondedHeading: 'Đơn vị đã phản hồi',
+    respondedSubject: (agency) => (agency ? `Phản hồi từ ${agency}` : 'Đã có phản hồi'),
+    respondedLead: (agency) =>
+      `${agency ?? 'Đơn vị được giao'} đã gửi kết quả xác minh và nội dung phản hồi cho hồ sơ dưới đây.`,
+    finding: 'Kết quả xác minh',
+    response: 'Nội dung phản hồi',
+    respondedNext: 'Vui lòng xem xét phản hồi và đóng hồ sơ trên hệ thống khi đã đủ thông tin.',
+    closedHeading: 'Kết quả xử lý phản ánh',
+    closedThanks:
+      'Cảm ơn anh/chị đã gửi phản ánh tới Bộ phận theo dõi dư luận. Hồ sơ hình thành từ phản ánh của anh/chị đã được xử lý xong.',
+    outcome: 'Kết quả',
+    outcomeExplained: {
+      clarified: 'Cơ quan chức năng đã có thông tin chính thức về vấn đề này.',
+      corrected: 'Thông tin sai lệch đã được cải chính công khai.',
+      resolved: 'Vấn đề đã được cơ quan chức năng khắc phục.',
+      unfounded: 'Qua xác minh, nội dung phản ánh không có cơ sở.',
+      'no-action': 'Qua xem xét, vấn đề không cần xử lý thêm.',
+    },
+    evidence: 'Thông tin đã công bố',
+    agencyResponse: 'Phản hồi của cơ quan chức năng',
+    closedSignOff: 'Mong anh/chị tiếp tục đồng hành cùng Bộ phận theo dõi dư luận.',
+    closedUntitled: 'Hồ sơ từ phản ánh của anh/chị',
+    nudgeHeading: 'Nhắc hạn phản hồi',
+    nudgeSubject: 'Nhắc hạn phản hồi',
+    nudgeLead:
+      'Còn chưa đầy 24 giờ nữa là đến hạn phản hồi hồ sơ dưới đây, và hệ thống chưa nhận được phản hồi của đơn vị.',
+    nudgeTodo: 'Vui lòng cập nhật kết quả xác minh và nội dung phản hồi trên hệ thống trước hạn.',
+    nudgeAlreadyDone: 'Nếu đơn vị vừa gửi phản hồi, xin bỏ qua email này.',
+    due: (when) => `hạn ${when}`,
+  },
+  en: {
+    reference: 'Reference',
+    agency: 'Agency',
+    deadline: 'Response due',
+    footer: (timeZone) => `Sent automatically by the public-opinion desk. Times are in ${timeZone}.`,
+    maskedNote: 'Phone numbers and email addresses in the text are hidden.',
+    assignedHeading: 'New case to verify',
+    assignedLead:
+      'The public-opinion desk has assigned the case below to your agency, to verify and respond to before the deadline.',
+    summary: 'Summary',
+    reportCount: (n) => `${formatNumber(n, 'en')} ${n === 1 ? 'report' : 'reports'}`,
+    sources: 'Sources',
+    openCase: 'Open the case',
+    openYourReport: 'Open your report',
+    deskNote: 'Note from the desk',
+    todoTitle: 'What to do',
+    todo: (due, reference) =>
+      `Verify the facts, then post your finding and response in the system before ${due}. Please quote the reference ${reference} in any correspondence about this case.`,
+    respondedHeading: 'Agency response received',
+    respondedSubject: (agency) => (agency ? `Response from ${agency}` : 'Response received'),
+    respondedLead: (agency) =>
+      `${agency ?? 'The assigned agency'} has sent its finding and response for the case below.`,
+    finding: 'Finding',
+    response: 'Response',
+    respondedNext: 'Please review the response and close the case in the system once it is complete.',
+    closedHeading: 'Outcome of your report',
+    closedThanks:
+      'Thank you for reporting to the public-opinion desk. The case made from your report has now been closed.',
+    outcome: 'Outcome',
+    outcomeExplained: {
+      clarified: 'The authorities have published official information on this matter.',
+      corrected: 'The false information has been publicly corrected.',
+      resolved: 'The authorities have fixed the problem.',
+      unfounded: 'After verification, the report was found to be unfounded.',
+      'no-action': 'After review, no further action is needed.',
+    },
+    evidence: 'Published information',
+    agencyResponse: "The agency's response",
+    closedSignOff: 'We look forward to your further reports.',
+    closedUntitled: 'The case made from your report',
+    nudgeHeading: 'Response deadline reminder',
+    nudgeSubject: 'Reminder',
+    nudgeLead:
+      'The response deadline for the case below is less than 24 hours away, and no response has come in yet.',
+    nudgeTodo: 'Please post your finding and response in the system before the deadline.',
+    nudgeAlreadyDone: 'If your agency has just responded, please ignore this email.',
+    due: (when) => `due ${when}`,
+  },
+};
