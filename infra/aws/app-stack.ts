@@ -10,7 +10,7 @@ import type { Construct } from 'constructs';
 import type { AppConfig } from '#config/schema';
 import { httpPermissions, jobPermissions } from '#functions/permissions';
 import { type HandlerGroup, handlerGroups, routes } from '#functions/routes';
-import { type ScheduleName, schedules, timeZoneOf } from '#functions/schedules';
+import { describeSchedule, type ScheduleName, schedules, timeZoneOf } from '#functions/schedules';
 import { OperatorAlarms } from './constructs/alarms';
 import { Auth } from './constructs/auth';
 import { ConsoleSite, cognitoDomainUrl } from './constructs/console-site';
@@ -165,6 +165,6 @@ export class AppStack extends Stack {
 
   private watchdogAlarmDescription(config: AppConfig): string {
     const row = schedules.find((s) => s.name === SUMMARY_WATCHDOG)!;
-    return `The daily summary of the previous day was not sent to every (allowed) summary recipient by the watchdog's run (cron "${row.cron(config)}", ${timeZoneOf(config)}). Its log line "daily summary not sent" lists which recipients (by position in summaryRecipients); find the cause in the daily-summary log and dead-letter queue, then replay that run from its queue (sent-markers skip what was sent).`;
+    return `The daily summary of the previous day was not sent to every (allowed) summary recipient by the watchdog's run (${describeSchedule(row.schedule(config))}, ${timeZoneOf(config)}). Its log line "daily summary not sent" lists which recipients (by position in summaryRecipients); find the cause in the daily-summary log and dead-letter queue, then replay that run from its queue (sent-markers skip what was sent).`;
   }
 }
