@@ -21,6 +21,7 @@ import { runtimeMailingDeps } from '#mail/deps';
 import type { MarkerId } from '#mail/sent-markers';
 import { materializeBriefings } from '#service/materialize';
 import type { Deps } from '#shared/deps';
+import { measuredRun } from '#shared/metrics';
 import { logger } from '#shared/observability';
 import { agendaOf, briefingsBetweenAll } from '#store/briefings';
 
@@ -80,7 +81,11 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
 // These jobs act on the state at the moment they run, so a retried invocation
 // simply runs now; the sent-markers make the repeat harmless.
 export const handler = async (_event: ScheduledEvent = {}): Promise<JobResult> => {
-  const result = await run(runtimeMailingDeps(), {});
+  const result = await measuredRun(
+    JOB,
+    () => run(runtimeMailingDeps(), {}),
+    (r) => ({ emails: r }),
+  );
   if (result.failed > 0) throw new Error(`${result.failed} email(s) failed; the next run retries them`);
   return result;
 };

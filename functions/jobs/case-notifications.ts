@@ -7,6 +7,7 @@ import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules
 import { runtimeMailingDeps } from '#mail/deps';
 import { drainOutbox, sendDeadlineNudges, sweepCutoff } from '#service/notifications';
 import type { Deps } from '#shared/deps';
+import { measuredRun } from '#shared/metrics';
 import { logger } from '#shared/observability';
 
 export const JOB = 'case-notifications';
@@ -31,7 +32,11 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
 // These jobs act on the state at the moment they run, so a retried invocation
 // simply runs now; the sent-markers make the repeat harmless.
 export const handler = async (_event: ScheduledEvent = {}): Promise<JobResult> => {
-  const result = await run(runtimeMailingDeps(), {});
+  const result = await measuredRun(
+    JOB,
+    () => run(runtimeMailingDeps(), {}),
+    (r) => ({ emails: r }),
+  );
   if (result.failed > 0) throw new Error(`${result.failed} email(s) failed; the next run retries them`);
   return result;
 };

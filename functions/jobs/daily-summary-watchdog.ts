@@ -10,6 +10,7 @@ import { isAllowed } from '#mail/deliver';
 import { markerKey } from '#mail/sent-markers';
 import { previousLocalDay } from '#service/summary';
 import { type Deps, runtimeDeps } from '#shared/deps';
+import { measuredRun } from '#shared/metrics';
 import { logger } from '#shared/observability';
 import { JOB as SUMMARY_JOB } from './daily-summary';
 
@@ -90,7 +91,11 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<Watchdo
 
 export const handler = async (event: ScheduledEvent = {}): Promise<WatchdogResult> => {
   // Plain deps, without an SES client: it never sends, and its role may not (functions/permissions.ts).
-  const result = await run(runtimeDeps(), event.scheduledTime ? { scheduledTime: event.scheduledTime } : {});
+  const result = await measuredRun(
+    JOB,
+    () => run(runtimeDeps(), event.scheduledTime ? { scheduledTime: event.scheduledTime } : {}),
+    (r) => ({ dailySummaryMissing: r.missing.length }),
+  );
   // The failure is the alarm: errors-job-daily-summary-watchdog.
   if (result.failed > 0) {
     throw new Error(

@@ -11,6 +11,7 @@ import type { AppConfig } from '#config/schema';
 import { httpPermissions, jobPermissions } from '#functions/permissions';
 import { type HandlerGroup, handlerGroups, routes } from '#functions/routes';
 import { describeSchedule, type ScheduleName, schedules, timeZoneOf } from '#functions/schedules';
+import { OUTBOX_SENDER_JOB } from '#shared/metric-names';
 import { OperatorAlarms } from './constructs/alarms';
 import { Auth } from './constructs/auth';
 import { ConsoleSite, cognitoDomainUrl } from './constructs/console-site';
@@ -126,6 +127,11 @@ export class AppStack extends Stack {
       'Each message names the stream records given up on; the case-notifications sweep sends what is still pending. Find the cause in the outbox sender log, then empty the queue.',
     );
     this.alarms.onFunctionErrors(this.outboxSender.function.fn, 'outbox-sender');
+    // The application's metrics (shared/metrics.ts): emails not sent, per sender, and the summary missing.
+    for (const s of schedules.filter((row) => jobPermissions[row.name].sendsMail))
+      this.alarms.onEmailsFailed(s.name);
+    this.alarms.onEmailsFailed(OUTBOX_SENDER_JOB);
+    this.alarms.onDailySummaryMissing(SUMMARY_WATCHDOG, this.watchdogAlarmDescription(config));
     this.alarms.onFunctionThrottles(this.outboxSender.function.fn, 'outbox-sender');
     const trigger = this.auth.preTokenGeneration;
     if (trigger) {

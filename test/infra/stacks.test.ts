@@ -687,8 +687,11 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
         [{ Name: 'ses:configuration-set', Value: { Ref: configSetId } }],
       ]);
     }
-    // Per queue; errors and throttles per function; API 5xx; SES Reject and Bounce.
-    expect(alarms).toHaveLength(QUEUE_COUNT + 2 * functionCount + 1 + 2);
+    // Per queue; errors and throttles per function; API 5xx; SES Reject and Bounce; the
+    // application's metrics (test/infra/metrics-alarms.test.ts): EmailsFailed per job that
+    // mails and the outbox sender, and the daily summary missing.
+    const mailSenders = schedules.filter((s) => jobPermissions[s.name].sendsMail).length + 1;
+    expect(alarms).toHaveLength(QUEUE_COUNT + 2 * functionCount + 1 + 2 + mailSenders + 1);
   });
 
   it('grants no IAM statement with Action "*" on Resource "*", and no Scan to the handlers', () => {
