@@ -28,16 +28,12 @@ const RULES: readonly Rule[] = [
 
 // package.json "imports": '#domain/*' -> 'shared/domain/*.ts', and so on.
 const ALIASES: readonly (readonly [string, string])[] = Object.entries(
-  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { imports: Record<string, string> })
-    .imports,
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { imports: Record<string, string> }).imports,
 ).map(([from, to]) => [from.replace(/\*$/, ''), to.replace(/^\.\//, '').replace(/\*\.ts$/, '')] as const);
 
 /** A specifier as a project path (relative to the root), or undefined for a package. */
 const projectPath = (file: string, specifier: string): string | undefined => {
-  if (specifier.startsWith('.'))
-    return relative(ROOT, resolve(ROOT, dirname(file), specifier))
-      .split('\\')
-      .join('/');
+  if (specifier.startsWith('.')) return relative(ROOT, resolve(ROOT, dirname(file), specifier)).split('\\').join('/');
   const alias = ALIASES.find(([from]) => specifier.startsWith(from));
   return alias ? alias[1] + specifier.slice(alias[0].length) : undefined;
 };
