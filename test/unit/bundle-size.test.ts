@@ -1,8 +1,9 @@
 // Bundle-size budgets, deterministic: every Lambda entry is bundled with the
 // same esbuild options CDK uses (test/bench/support/bundle.ts mirrors
 // infra/aws/constructs/function.ts), and its size read from the metafile.
-// An API function must stay under the 1 MB hard cap and the 600 KB target;
-// jobs and the stream sender are reported (they are not on the request path).
+// Every function (API groups, jobs, the stream sender) must stay under the
+// 1 MB hard cap and the 600 KB budget; a bundle known to be over budget is
+// listed below with its reason, and the list fails once it is not over.
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   API_BUNDLE_HARD_CAP_BYTES,
@@ -15,6 +16,16 @@ import {
 } from '#test/bench/support/bundle';
 
 let sizes: BundleSize[];
+
+/**
+ * Bundles known to be over the 600 KB budget, each with what makes it so.
+ * Remove a row once its bundle is within budget (a test below says when).
+ */
+const OVER_BUDGET: Readonly<Record<string, string>> = {
+  // 638 KB on 2026-12-05; about 557 KB without the `ics` package (ics, yup, runes2 and
+  // their helpers are about 80 KB), which the split mail module (issue 16, §2) replaces.
+  'briefing-reminders': 'the ics package and its yup validation',
+};
 
 const describeBiggest = (s: BundleSize): string =>
   `${s.name} (${s.entry}) is ${kb(s.bytes)}; biggest inputs: ${s.topPackages
@@ -51,15 +62,31 @@ describe('Lambda bundles (minified, AWS SDK bundled, as CDK builds them)', () =>
     );
   });
 
-  const api = lambdaEntries().filter((l) => l.kind === 'api');
+  const all = lambdaEntries();
+  const inBudget = all.filter((l) => !(l.name in OVER_BUDGET));
 
-  it.each(api.map((l) => l.name))('API function %s is under the 1 MB hard cap', (name) => {
+  it.each(all.map((l) => [l.kind, l.name]))('%s function %s is under the 1 MB hard cap', (_kind, name) => {
     const s = sizes.find((x) => x.name === name)!;
     expect(s.bytes, describeBiggest(s)).toBeLessThanOrEqual(API_BUNDLE_HARD_CAP_BYTES);
   });
 
-  it.each(api.map((l) => l.name))('API function %s is within the 600 KB budget', (name) => {
-    const s = sizes.find((x) => x.name === name)!;
-    expect(s.bytes, describeBiggest(s)).toBeLessThanOrEqual(API_BUNDLE_TARGET_BYTES);
+  it.each(inBudget.map((l) => [l.kind, l.name]))(
+    '%s function %s is within the 600 KB budget',
+    (_kind, name) => {
+      const s = sizes.find((x) => x.name === name)!;
+      expect(s.bytes, describeBiggest(s)).toBeLessThanOrEqual(API_BUNDLE_TARGET_BYTES);
+    },
+  );
+
+  it('lists as over budget only functions that exist and are over it (remove a row once it is not)', () => {
+    for (const [name, reason] of Object.entries(OVER_BUDGET)) {
+      const s = sizes.find((x) => x.name === name);
+      expect(s, `${name} is no function`).toBeDefined();
+      expect(s!.bytes, `${name} (${reason}) is ${kb(s!.bytes)}: within budget now`).toBeGreaterThan(
+        API_BUNDLE_TARGET_BYTES,
+      );
+    }
+    // No API function may be an exception: they are on the request path.
+    expect(Object.keys(OVER_BUDGET).filter((n) => all.find((l) => l.name === n)?.kind === 'api')).toEqual([]);
   });
 });
