@@ -18,6 +18,7 @@ import { ConsoleSite, cognitoDomainUrl } from './constructs/console-site';
 import { Email } from './constructs/email';
 import { HandlerFunction } from './constructs/function';
 import { OpinionDeskApi } from './constructs/http-api';
+import { MetricsDashboard } from './constructs/metrics-dashboard';
 import { OutboxSender } from './constructs/outbox-sender';
 import { ScheduledJob } from './constructs/scheduled-job';
 import { APP_STACK_OUTPUTS } from './names';
@@ -40,6 +41,8 @@ export class AppStack extends Stack {
   /** Case notifications from the table's stream (docs/jobs.md). */
   readonly outboxSender: OutboxSender;
   readonly alarms: OperatorAlarms;
+  /** The application's metrics at a glance (shared/metrics.ts). */
+  readonly dashboard: MetricsDashboard;
   /** The console: bucket, distribution, and its deployment with config.json. */
   readonly console: ConsoleSite;
 
@@ -128,10 +131,20 @@ export class AppStack extends Stack {
     );
     this.alarms.onFunctionErrors(this.outboxSender.function.fn, 'outbox-sender');
     // The application's metrics (shared/metrics.ts): emails not sent, per sender, and the summary missing.
-    for (const s of schedules.filter((row) => jobPermissions[row.name].sendsMail))
-      this.alarms.onEmailsFailed(s.name);
-    this.alarms.onEmailsFailed(OUTBOX_SENDER_JOB);
-    this.alarms.onDailySummaryMissing(SUMMARY_WATCHDOG, this.watchdogAlarmDescription(config));
+    const mailSenders = [
+      ...schedules.filter((row) => jobPermissions[row.name].sendsMail).map((row) => row.name),
+      OUTBOX_SENDER_JOB,
+    ];
+    const metricAlarms = [
+      ...mailSenders.map((job) => this.alarms.onEmailsFailed(job)),
+      this.alarms.onDailySummaryMissing(SUMMARY_WATCHDOG, this.watchdogAlarmDescription(config)),
+    ];
+    this.dashboard = new MetricsDashboard(this, 'Metrics', {
+      config,
+      jobs: [...schedules.map((row) => row.name), OUTBOX_SENDER_JOB],
+      mailSenders,
+      alarms: metricAlarms,
+    });
     this.alarms.onFunctionThrottles(this.outboxSender.function.fn, 'outbox-sender');
     const trigger = this.auth.preTokenGeneration;
     if (trigger) {

@@ -107,4 +107,15 @@ describe.each(ENVIRONMENTS)('metrics and their alarms in %s', (envName: Environm
       }),
     ]);
   });
+
+  it('shows the metrics and their alarms on one dashboard', () => {
+    const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    expect(dashboards[0]!.Properties.DashboardName).toBe(`opinion-desk-${envName}`);
+    const body = JSON.stringify(dashboards[0]!.Properties.DashboardBody);
+    for (const name of ['ReportsSubmitted', 'EmailsSent', 'EmailsFailed', 'EmailsSkipped', 'JobDuration'])
+      expect(body).toContain(name);
+    expect(body).toContain(namespace);
+    for (const job of [...schedules.map((s) => s.name), 'outbox-stream']) expect(body).toContain(job);
+  });
 });
