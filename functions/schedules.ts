@@ -1,7 +1,7 @@
 // The schedule manifest: the one list of scheduled jobs. CDK makes one function,
 // one EventBridge Scheduler schedule (in the configured time zone) and one
-// dead-letter queue per row; the local stack runs the same rows in-process with
-// croner, and `npm run job -- <name>` runs one of them once. A job added here
+// dead-letter queue per row; the local stack runs the same rows in-process
+// (infra/local/scheduler.ts), and `npm run job -- <name>` runs one of them once. A job added here
 // runs on both targets, or on neither.
 //
 // This module is read by CDK and by infra/local only; job modules import its
@@ -48,8 +48,8 @@ export interface ScheduleDef {
   /** The job module, relative to the repository root; exports `run` and `handler`. */
   entry: string;
   description: string;
-  /** A standard 5-field cron expression (minute hour day-of-month month day-of-week) in `timeZoneOf(config)`. */
-  cron: (config: AppConfig) => string;
+  /** When it runs, read in `timeZoneOf(config)`. */
+  schedule: (config: AppConfig) => Schedule;
   /** The job-specific flags `npm run job -- <name>` accepts. */
   flags: readonly JobFlagName[];
   /** @default 300 (the Lambda timeout) */
@@ -58,25 +58,59 @@ export interface ScheduleDef {
   memoryMb?: number;
 }
 
-/** `HH:mm` → `m h * * *`. */
-export const dailyAt = (hhmm: string): string => {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
+/**
+ * When a job runs, in `timeZoneOf(config)`: the only two shapes the jobs need.
+ * `daily` is a local time of day (`HH:mm`); `everyMinutes` counts from the top
+ * of each hour (`15` runs at :00, :15, :30, :45), as a cron `*\/15` does.
+ */
+export type Schedule = { readonly daily: string } | { readonly everyMinutes: number };
+
+const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** The hour and minute of a `daily` schedule; throws for anything but `HH:mm`. */
+export const timeOfDay = (hhmm: string): { hour: number; minute: number } => {
+  const m = HHMM.exec(hhmm);
   if (!m) throw new Error(`Not a time of day (HH:mm): "${hhmm}"`);
-  return `${Number(m[2])} ${Number(m[1])} * * *`;
+  return { hour: Number(m[1]), minute: Number(m[2]) };
 };
 
-/** Every `n` minutes from the top of the hour: `*\/n * * * *` (`* * * * *` for 1). */
-export const everyMinutes = (n: number): string => {
+/** The interval of an `everyMinutes` schedule; throws unless it is a whole number of minutes in 1..59. */
+export const minuteInterval = (n: number): number => {
   if (!Number.isInteger(n) || n < 1 || n > 59) throw new Error(`Not a minute interval (1..59): ${n}`);
-  return n === 1 ? '* * * * *' : `*/${n} * * * *`;
+  return n;
 };
+
+/** `HH:mm` from minutes after midnight. */
+const hhmmOf = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * EventBridge Scheduler's expression for a schedule (read in the schedule's
+ * `ScheduleExpressionTimezone`): `{ daily: '07:00' }` → `cron(0 7 * * ? *)`,
+ * `{ everyMinutes: 15 }` → `cron(0/15 * * * ? *)` (a cron, not `rate(...)`,
+ * so runs fall on the quarter hours as they do locally).
+ */
+export const scheduleExpression = (schedule: Schedule): string => {
+  if ('daily' in schedule) {
+    const { hour, minute } = timeOfDay(schedule.daily);
+    return `cron(${minute} ${hour} * * ? *)`;
+  }
+  const n = minuteInterval(schedule.everyMinutes);
+  return n === 1 ? 'cron(* * * * ? *)' : `cron(0/${n} * * * ? *)`;
+};
+
+/** `daily at 07:00` / `every 15 minutes`: how the local stack and the alarms' text name a schedule. */
+export const describeSchedule = (schedule: Schedule): string =>
+  'daily' in schedule
+    ? `daily at ${schedule.daily}`
+    : `every ${schedule.everyMinutes === 1 ? 'minute' : `${schedule.everyMinutes} minutes`}`;
 
 export const schedules = [
   {
     name: 'daily-summary',
     entry: 'functions/jobs/daily-summary.ts',
     description: 'Daily summary of the previous local day to leadership and each agency (docs/jobs.md)',
-    cron: (config) => dailyAt(config.schedules.dailySummary.at),
+    schedule: (config) => ({ daily: config.schedules.dailySummary.at }),
     flags: ['date', 'force'],
   },
   {
@@ -85,10 +119,9 @@ export const schedules = [
     description:
       'Fails (its Errors alarm notifies the operator) when the daily summary has not been sent by 09:00 local (docs/jobs.md)',
     // 09:00, or 2 h after the summary when that is later; never past 23:59, so both runs look at the same day.
-    cron: (config) => {
-      const [h, m] = config.schedules.dailySummary.at.split(':').map(Number) as [number, number];
-      const at = Math.min(Math.max(9 * 60, h * 60 + m + 120), 23 * 60 + 59);
-      return `${at % 60} ${Math.floor(at / 60)} * * *`;
+    schedule: (config) => {
+      const { hour, minute } = timeOfDay(config.schedules.dailySummary.at);
+      return { daily: hhmmOf(Math.min(Math.max(9 * 60, hour * 60 + minute + 120), 23 * 60 + 59)) };
     },
     flags: ['date'],
   },
@@ -97,7 +130,7 @@ export const schedules = [
     entry: 'functions/jobs/case-notifications.ts',
     description:
       'Resends case notifications the stream missed (pending > 15 min) and nudges agencies 24 h before a deadline',
-    cron: (config) => everyMinutes(config.schedules.caseNotifications.everyMinutes),
+    schedule: (config) => ({ everyMinutes: config.schedules.caseNotifications.everyMinutes }),
     flags: [],
   },
   {
@@ -105,7 +138,7 @@ export const schedules = [
     entry: 'functions/jobs/briefing-reminders.ts',
     description:
       'Materializes regular briefings; sends invitations, reminders (with .ics) and cancellations (docs/jobs.md)',
-    cron: (config) => everyMinutes(config.schedules.briefingReminders.everyMinutes),
+    schedule: (config) => ({ everyMinutes: config.schedules.briefingReminders.everyMinutes }),
     flags: [],
   },
 ] as const satisfies readonly ScheduleDef[];
@@ -114,77 +147,5 @@ export type ScheduleName = (typeof schedules)[number]['name'];
 
 export const findSchedule = (name: string): ScheduleDef | undefined => schedules.find((s) => s.name === name);
 
-/** The IANA zone every schedule's cron is read in. */
+/** The IANA zone every schedule is read in. */
 export const timeZoneOf = (config: AppConfig): string => config.timeZone;
-
-// ---------------------------------------------------------------------------
-// 5-field cron → EventBridge Scheduler's 6-field `cron(...)`
-
-const DOW_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
-const FIELD = /^[0-9A-Za-z*?/,#LW-]+$/;
-
-/** Standard day of week (0-7, 0 and 7 = Sunday, or a name) → EventBridge's (1-7, 1 = Sunday). */
-const awsDow = (value: string, cron: string): number => {
-  const named = DOW_NAMES.indexOf(value.toUpperCase() as (typeof DOW_NAMES)[number]);
-  const n = named !== -1 ? named : /^\d$/.test(value) ? Number(value) : Number.NaN;
-  if (!(n >= 0 && n <= 7)) throw new Error(`Unsupported day of week "${value}" in cron "${cron}"`);
-  return (n % 7) + 1;
-};
-
-const convertDowItem = (item: string, cron: string): string => {
-  // `5#3` (third Friday) and `5L` (last Friday).
-  const nth = /^(\w+)(#[1-5]|L)$/.exec(item);
-  if (nth) return `${awsDow(nth[1]!, cron)}${nth[2]}`;
-  const [range, step] = item.split('/') as [string, string | undefined];
-  const suffix = step === undefined ? '' : `/${step}`;
-  if (range === '*') return step === undefined ? '*' : `1/${step}`;
-  const bounds = range.split('-');
-  if (bounds.length === 1) return `${awsDow(bounds[0]!, cron)}${suffix}`;
-  if (bounds.length !== 2) throw new Error(`Unsupported day of week "${item}" in cron "${cron}"`);
-  const from = awsDow(bounds[0]!, cron);
-  // `x-7` ends on Sunday: EventBridge's Sunday (1) comes first, so split the range.
-  const to = bounds[1] === '7' || bounds[1]!.toUpperCase() === 'SUN' ? 8 : awsDow(bounds[1]!, cron);
-  if (to < from) throw new Error(`Unsupported day-of-week range "${item}" in cron "${cron}"`);
-  if (to === 8) {
-    if (step !== undefined) throw new Error(`Unsupported day-of-week step "${item}" in cron "${cron}"`);
-    return from === 8 ? '1' : `${from}-7,1`;
-  }
-  return `${from}-${to}${suffix}`;
-};
-
-/** `*\/n` → `start/n` (EventBridge spells an increment from the field's first value). */
-const convertStep = (field: string, start: number): string =>
-  field
-    .split(',')
-    .map((item) => (item.startsWith('*/') ? `${start}${item.slice(1)}` : item))
-    .join(',');
-
-/**
- * A standard 5-field cron expression → EventBridge's `cron(min hour dom month dow year)`.
- * EventBridge needs exactly one of day-of-month and day-of-week to be `?`; a
- * standard expression that restricts both (which means "either", in cron) has
- * no EventBridge equivalent and is refused.
- */
-export const eventBridgeCron = (cron5: string): string => {
-  const fields = cron5.trim().split(/\s+/);
-  if (fields.length !== 5) throw new Error(`Expected a 5-field cron expression, got "${cron5}"`);
-  for (const f of fields) {
-    if (!FIELD.test(f)) throw new Error(`Unsupported cron field "${f}" in "${cron5}"`);
-  }
-  const [minute, hour, dom, month, dow] = fields as [string, string, string, string, string];
-  const domAny = dom === '*' || dom === '?';
-  const dowAny = dow === '*' || dow === '?';
-  if (!domAny && !dowAny) {
-    throw new Error(
-      `Cron "${cron5}" restricts both day of month and day of week; EventBridge Scheduler cannot express that`,
-    );
-  }
-  const awsDom = domAny ? (dowAny ? '*' : '?') : convertStep(dom, 1);
-  const awsDowField = dowAny
-    ? '?'
-    : dow
-        .split(',')
-        .map((item) => convertDowItem(item, cron5))
-        .join(',');
-  return `cron(${convertStep(minute, 0)} ${convertStep(hour, 0)} ${awsDom} ${convertStep(month, 1)} ${awsDowField} *)`;
-};

@@ -7,19 +7,42 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { runtimeMailingDeps } from '#functions/runtime-mailing-deps';
 import { deliverOutboxItemById } from '#service/notifications';
 import type { Deps } from '#shared/deps';
+import { OUTBOX_SENDER_JOB } from '#shared/metric-names';
+import { measuredRun } from '#shared/metrics';
 import { logger } from '#shared/observability';
 import { pendingOutboxIdOf } from '#store/outbox-stream';
 
+/** What the deliveries of one batch did, email by email. */
+export interface EmailTally {
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+/**
+ * Delivers the batch's new outbox items. `tally`, when given, is added to:
+ * an item that could not be delivered at all (its read or its marker failed)
+ * counts as one failed email.
+ */
 export const processStream = async (
   deps: Deps,
   event: DynamoDBStreamEvent,
+  tally?: EmailTally,
 ): Promise<DynamoDBBatchResponse> => {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     const id = pendingOutboxIdOf(record.dynamodb?.NewImage);
     if (id === undefined) continue;
     try {
-      const result = await deliverOutboxItemById(deps, id, deps.clock());
+      const result = await deliverOutboxItemById(deps, id, deps.clock()).catch((err) => {
+        if (tally) tally.failed += 1;
+        throw err;
+      });
+      if (tally) {
+        tally.sent += result.sent;
+        tally.failed += result.failed;
+        tally.skipped += result.skipped;
+      }
       if (result.failed > 0) throw new Error(`${result.failed} recipient(s) failed`);
     } catch (err) {
       logger.warn('outbox item not delivered; will be retried', {
@@ -33,5 +56,11 @@ export const processStream = async (
   return { batchItemFailures };
 };
 
-export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
-  processStream(runtimeMailingDeps(), event);
+export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const emails: EmailTally = { sent: 0, failed: 0, skipped: 0 };
+  return measuredRun(
+    OUTBOX_SENDER_JOB,
+    () => processStream(runtimeMailingDeps(), event, emails),
+    () => ({ emails }),
+  );
+};

@@ -5,10 +5,12 @@ import { httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
 import { actOnReport, browseReports, submitReport, viewReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
+import { recordReportSubmitted } from '#shared/metrics';
 
 export const reportRoutes: RouteImpls = {
   'POST /reports': async (req, deps) => {
     const res = await submitReport(deps, req.principal!, req.body, req.headers['idempotency-key']);
+    if (res.status === 201 && !res.headers['idempotent-replayed']) recordReportSubmitted();
     return { status: res.status, body: res.body, headers: res.headers };
   },
   'GET /reports': async (req, deps) => ({

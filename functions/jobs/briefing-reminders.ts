@@ -6,6 +6,7 @@ import { runtimeMailingDeps } from '#functions/runtime-mailing-deps';
 import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
 import { sendBriefingEmails } from '#service/briefing-emails';
 import type { Deps } from '#shared/deps';
+import { measuredRun } from '#shared/metrics';
 import { logger } from '#shared/observability';
 
 export const JOB = 'briefing-reminders';
@@ -24,7 +25,11 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
 // These jobs act on the state at the moment they run, so a retried invocation
 // simply runs now; the sent-markers make the repeat harmless.
 export const handler = async (_event: ScheduledEvent = {}): Promise<JobResult> => {
-  const result = await run(runtimeMailingDeps(), {});
+  const result = await measuredRun(
+    JOB,
+    () => run(runtimeMailingDeps(), {}),
+    (r) => ({ emails: r }),
+  );
   if (result.failed > 0) throw new Error(`${result.failed} email(s) failed; the next run retries them`);
   return result;
 };

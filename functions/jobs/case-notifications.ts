@@ -8,6 +8,7 @@ import { runtimeMailingDeps } from '#functions/runtime-mailing-deps';
 import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
 import { drainOutbox, sendDeadlineNudges } from '#service/notifications';
 import type { Deps } from '#shared/deps';
+import { measuredRun } from '#shared/metrics';
 import { logger } from '#shared/observability';
 
 export const JOB = 'case-notifications';
@@ -32,7 +33,11 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
 // These jobs act on the state at the moment they run, so a retried invocation
 // simply runs now; the sent-markers make the repeat harmless.
 export const handler = async (_event: ScheduledEvent = {}): Promise<JobResult> => {
-  const result = await run(runtimeMailingDeps(), {});
+  const result = await measuredRun(
+    JOB,
+    () => run(runtimeMailingDeps(), {}),
+    (r) => ({ emails: r }),
+  );
   if (result.failed > 0) throw new Error(`${result.failed} email(s) failed; the next run retries them`);
   return result;
 };

@@ -9,6 +9,7 @@ import { runtimeDeps } from '#functions/runtime-deps';
 import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
 import { checkSummarySent, type SummaryCheck } from '#service/summary-watchdog';
 import type { Deps } from '#shared/deps';
+import { measuredRun } from '#shared/metrics';
 import { logger } from '#shared/observability';
 
 export type { MissingSummary } from '#service/summary-watchdog';
@@ -49,7 +50,11 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<Watchdo
 
 export const handler = async (event: ScheduledEvent = {}): Promise<WatchdogResult> => {
   // Plain deps, without an SES client: it never sends, and its role may not (functions/permissions.ts).
-  const result = await run(runtimeDeps(), event.scheduledTime ? { scheduledTime: event.scheduledTime } : {});
+  const result = await measuredRun(
+    JOB,
+    () => run(runtimeDeps(), event.scheduledTime ? { scheduledTime: event.scheduledTime } : {}),
+    (r) => ({ dailySummaryMissing: r.missing.length }),
+  );
   // The failure is the alarm: errors-job-daily-summary-watchdog.
   if (result.failed > 0) {
     throw new Error(

@@ -12,6 +12,7 @@ import { runtimeMailingDeps } from '#functions/runtime-mailing-deps';
 import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
 import { sendDailySummary } from '#service/daily-summary-emails';
 import type { Deps } from '#shared/deps';
+import { measuredRun } from '#shared/metrics';
 import { logger } from '#shared/observability';
 
 /** The job's name, which its summary emails' sent-markers carry too. */
@@ -56,9 +57,10 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
  * only fail the same way and then dead-letter it. Nothing is sent or marked.
  */
 export const handler = async (event: ScheduledEvent = {}): Promise<JobResult> => {
-  const result = await run(
-    runtimeMailingDeps(),
-    event.scheduledTime ? { scheduledTime: event.scheduledTime } : {},
+  const result = await measuredRun(
+    JOB,
+    () => run(runtimeMailingDeps(), event.scheduledTime ? { scheduledTime: event.scheduledTime } : {}),
+    (r) => ({ emails: r }),
   );
   // A failed recipient makes the invocation fail, so the scheduler retries (sent ones are skipped).
   if (result.failed > 0) throw new Error(`${result.failed} email(s) failed; they will be retried`);

@@ -10,13 +10,15 @@ import type { Construct } from 'constructs';
 import type { AppConfig } from '#config/schema';
 import { httpPermissions, jobPermissions } from '#functions/permissions';
 import { type HandlerGroup, handlerGroups, routes } from '#functions/routes';
-import { type ScheduleName, schedules, timeZoneOf } from '#functions/schedules';
+import { describeSchedule, type ScheduleName, schedules, timeZoneOf } from '#functions/schedules';
+import { OUTBOX_SENDER_JOB } from '#shared/metric-names';
 import { OperatorAlarms } from './constructs/alarms';
 import { Auth } from './constructs/auth';
 import { ConsoleSite, cognitoDomainUrl } from './constructs/console-site';
 import { Email } from './constructs/email';
 import { HandlerFunction } from './constructs/function';
 import { OpinionDeskApi } from './constructs/http-api';
+import { MetricsDashboard } from './constructs/metrics-dashboard';
 import { OutboxSender } from './constructs/outbox-sender';
 import { ScheduledJob } from './constructs/scheduled-job';
 import { APP_STACK_OUTPUTS } from './names';
@@ -39,6 +41,8 @@ export class AppStack extends Stack {
   /** Case notifications from the table's stream (docs/jobs.md). */
   readonly outboxSender: OutboxSender;
   readonly alarms: OperatorAlarms;
+  /** The application's metrics at a glance (shared/metrics.ts). */
+  readonly dashboard: MetricsDashboard;
   /** The console: bucket, distribution, and its deployment with config.json. */
   readonly console: ConsoleSite;
 
@@ -126,6 +130,21 @@ export class AppStack extends Stack {
       'Each message names the stream records given up on; the case-notifications sweep sends what is still pending. Find the cause in the outbox sender log, then empty the queue.',
     );
     this.alarms.onFunctionErrors(this.outboxSender.function.fn, 'outbox-sender');
+    // The application's metrics (shared/metrics.ts): emails not sent, per sender, and the summary missing.
+    const mailSenders = [
+      ...schedules.filter((row) => jobPermissions[row.name].sendsMail).map((row) => row.name),
+      OUTBOX_SENDER_JOB,
+    ];
+    const metricAlarms = [
+      ...mailSenders.map((job) => this.alarms.onEmailsFailed(job)),
+      this.alarms.onDailySummaryMissing(SUMMARY_WATCHDOG, this.watchdogAlarmDescription(config)),
+    ];
+    this.dashboard = new MetricsDashboard(this, 'Metrics', {
+      config,
+      jobs: [...schedules.map((row) => row.name), OUTBOX_SENDER_JOB],
+      mailSenders,
+      alarms: metricAlarms,
+    });
     this.alarms.onFunctionThrottles(this.outboxSender.function.fn, 'outbox-sender');
     const trigger = this.auth.preTokenGeneration;
     if (trigger) {
@@ -165,6 +184,6 @@ export class AppStack extends Stack {
 
   private watchdogAlarmDescription(config: AppConfig): string {
     const row = schedules.find((s) => s.name === SUMMARY_WATCHDOG)!;
-    return `The daily summary of the previous day was not sent to every (allowed) summary recipient by the watchdog's run (cron "${row.cron(config)}", ${timeZoneOf(config)}). Its log line "daily summary not sent" lists which recipients (by position in summaryRecipients); find the cause in the daily-summary log and dead-letter queue, then replay that run from its queue (sent-markers skip what was sent).`;
+    return `The daily summary of the previous day was not sent to every (allowed) summary recipient by the watchdog's run (${describeSchedule(row.schedule(config))}, ${timeZoneOf(config)}). Its log line "daily summary not sent" lists which recipients (by position in summaryRecipients); find the cause in the daily-summary log and dead-letter queue, then replay that run from its queue (sent-markers skip what was sent).`;
   }
 }

@@ -11,6 +11,12 @@ export const appStackNameOf = (envName: string): string => `${stageNameOf(envNam
 /** The CloudFormation name of an environment's stateful stack (the Stage's `Data` stack). */
 export const dataStackNameOf = (envName: string): string => `${stageNameOf(envName)}-Data`;
 
+/**
+ * The CloudWatch namespace of an environment's own metrics (shared/metrics.ts):
+ * functions get it as POWERTOOLS_METRICS_NAMESPACE, the alarms read it.
+ */
+export const metricsNamespaceOf = (envName: string): string => `OpinionDesk/${envName}`;
+
 /** The App stack's outputs (`aws cloudformation describe-stacks --stack-name OpinionDesk-<env>-App`). */
 export const APP_STACK_OUTPUTS = {
   userPoolId: 'UserPoolId',

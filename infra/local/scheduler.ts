@@ -1,12 +1,12 @@
 // The local stack's in-process scheduler: every row of the schedule manifest
-// (functions/schedules.ts) on croner, read in the config's time zone as
-// EventBridge Scheduler reads it on AWS, calling the same `run` as the Lambda.
+// (functions/schedules.ts), read in the config's time zone as EventBridge
+// Scheduler reads it on AWS, calling the same `run` as the Lambda. A schedule
+// is one of two shapes (`{ daily: 'HH:mm' }`, `{ everyMinutes: n }`), so the
+// next run is a few lines of arithmetic in the zone, and one timer per job.
 // A run never overlaps the previous one of the same job, prints one JSON line,
 // and a job that throws is logged, never taken down with the stack.
 import { TZDate } from '@date-fns/tz';
-import { Cron } from 'croner';
-import { format } from 'date-fns';
-import { timeZoneOf } from '#functions/schedules';
+import { describeSchedule, minuteInterval, type Schedule, timeOfDay, timeZoneOf } from '#functions/schedules';
 import type { Deps } from '#shared/deps';
 import { type LocalJob, localJobs } from './jobs';
 import type { StackExtension } from './stack';
@@ -18,30 +18,58 @@ export interface LocalSchedulerOptions {
   logError?: (message: string, error: unknown) => void;
   /** The jobs to schedule; defaults to every row of the manifest. */
   jobs?: readonly LocalJob[];
-  /** Overrides a job's cron (5 or 6 fields); for tests that cannot wait for 07:00. */
-  cronOf?: (job: LocalJob) => string;
+  /** Overrides when a job next runs after `after`; for tests that cannot wait for 07:00. */
+  nextRunOf?: (job: LocalJob, after: Date) => Date;
   /** How long stop() waits for runs in progress; @default 30 s */
   stopTimeoutMs?: number;
 }
 
 export interface LocalScheduler {
-  /** The zone every cron is read in (the config's). */
+  /** The zone every schedule is read in (the config's). */
   timeZone: string;
   /** The next run of each job. */
-  nextRuns(): { job: string; cron: string; at: Date | null }[];
-  /** One line per job: `daily-summary next at 2026-11-27 07:00 Asia/Ho_Chi_Minh (0 7 * * *)`. */
+  nextRuns(): { job: string; schedule: string; at: Date }[];
+  /** One line per job: `daily-summary next at 2026-11-27 07:00 Asia/Ho_Chi_Minh (daily at 07:00)`. */
   describe(): string[];
   /** Stops scheduling and waits (up to stopTimeoutMs) for runs in progress. */
   stop(): Promise<void>;
 }
 
-/** `2026-11-27 07:00 Asia/Ho_Chi_Minh`: a time as someone in the zone reads it. */
-export const formatInZone = (at: Date, timeZone: string): string =>
-  `${format(new TZDate(at, timeZone), 'yyyy-MM-dd HH:mm')} ${timeZone}`;
+const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-/** The first run of `cron` after `after`, in `timeZone` (croner, as the scheduler uses it). */
-export const nextRunAfter = (cron: string, timeZone: string, after: Date): Date | null =>
-  new Cron(cron, { timezone: timeZone }).nextRun(after);
+/** `2026-11-27 07:00 Asia/Ho_Chi_Minh`: a time as someone in the zone reads it. */
+export const formatInZone = (at: Date, timeZone: string): string => {
+  const t = new TZDate(at, timeZone);
+  return `${t.getFullYear()}-${pad2(t.getMonth() + 1)}-${pad2(t.getDate())} ${pad2(t.getHours())}:${pad2(t.getMinutes())} ${timeZone}`;
+};
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The first run of `schedule` strictly after `after`, reading the schedule in
+ * `timeZone` (as EventBridge Scheduler does with `ScheduleExpressionTimezone`).
+ */
+export const nextRunAfter = (schedule: Schedule, timeZone: string, after: Date): Date => {
+  // Runs fall on whole minutes: start from the first whole minute after `after`.
+  const from = Math.floor(after.getTime() / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
+  if ('everyMinutes' in schedule) {
+    const n = minuteInterval(schedule.everyMinutes);
+    // From the top of each local hour: at most an hour of minutes to look through.
+    for (let t = from; ; t += MINUTE_MS) {
+      if (new TZDate(t, timeZone).getMinutes() % n === 0) return new Date(t);
+    }
+  }
+  const { hour, minute } = timeOfDay(schedule.daily);
+  const day = new TZDate(from, timeZone);
+  // Today's run in the zone, or else tomorrow's (or the day after, around a DST change).
+  for (let plus = 0; ; plus++) {
+    const at = new TZDate(day.getFullYear(), day.getMonth(), day.getDate() + plus, hour, minute, timeZone);
+    if (at.getTime() >= from) return new Date(at.getTime());
+  }
+};
+
+/** setTimeout's longest delay (about 24.8 days); a later run re-arms on waking. */
+const MAX_DELAY_MS = 2 ** 31 - 1;
 
 const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -53,12 +81,12 @@ export const startLocalScheduler = async (
   const timeZone = timeZoneOf(deps.config);
   const logError = options.logError ?? ((message, error) => console.error(message, error));
   const inFlight = new Set<Promise<void>>();
+  let stopped = false;
 
   // Import every job now: a broken job module fails `npm start`, not 07:00.
   await Promise.all(jobs.map((job) => job.load()));
 
-  const runOnce = async (job: LocalJob, cron: Cron): Promise<void> => {
-    const scheduledTime = (cron.currentRun() ?? new Date()).toISOString();
+  const runOnce = async (job: LocalJob, scheduledTime: string): Promise<void> => {
     const started = Date.now();
     try {
       const run = await job.load();
@@ -70,38 +98,56 @@ export const startLocalScheduler = async (
     }
   };
 
-  const crons = jobs.map((job) => {
-    const pattern = options.cronOf?.(job) ?? job.schedule.cron(deps.config);
-    const cron = new Cron(
-      pattern,
-      {
-        timezone: timeZone,
-        protect: (self) =>
-          options.log(
-            `${job.name}: the run of ${self.currentRun()?.toISOString() ?? 'earlier'} is still going; skipping this one`,
-          ),
-      },
-      (self) => {
-        const running = runOnce(job, self);
+  const timers = jobs.map((job) => {
+    const schedule = job.schedule.schedule(deps.config);
+    const nextAfter = (after: Date): Date =>
+      options.nextRunOf?.(job, after) ?? nextRunAfter(schedule, timeZone, after);
+    const state = {
+      job,
+      label: options.nextRunOf ? 'test timing' : describeSchedule(schedule),
+      next: nextAfter(new Date()),
+      timer: undefined as NodeJS.Timeout | undefined,
+      running: undefined as Promise<void> | undefined,
+    };
+    const arm = () => {
+      if (stopped) return;
+      state.timer = setTimeout(fire, Math.min(Math.max(state.next.getTime() - Date.now(), 0), MAX_DELAY_MS));
+    };
+    const fire = () => {
+      if (stopped) return;
+      const due = state.next;
+      // A timer may wake a little early, or early on purpose for a run weeks away.
+      if (Date.now() < due.getTime()) return arm();
+      if (state.running) {
+        options.log(
+          `${job.name}: the run of ${due.toISOString()} is skipped; the previous one is still going`,
+        );
+      } else {
+        const running = runOnce(job, due.toISOString());
+        state.running = running;
         inFlight.add(running);
-        // runOnce never rejects; returning it is what lets `protect` see the run as busy.
-        return running.finally(() => inFlight.delete(running));
-      },
-    );
-    return { job, pattern, cron };
+        // runOnce never rejects.
+        void running.finally(() => {
+          inFlight.delete(running);
+          state.running = undefined;
+        });
+      }
+      state.next = nextAfter(new Date(Math.max(Date.now(), due.getTime())));
+      arm();
+    };
+    arm();
+    return state;
   });
 
-  const nextRuns = () =>
-    crons.map(({ job, pattern, cron }) => ({ job: job.name, cron: pattern, at: cron.nextRun() }));
+  const nextRuns = () => timers.map(({ job, label, next }) => ({ job: job.name, schedule: label, at: next }));
   return {
     timeZone,
     nextRuns,
     describe: () =>
-      nextRuns().map(
-        ({ job, cron, at }) => `${job} next at ${at ? formatInZone(at, timeZone) : 'never'} (${cron})`,
-      ),
+      nextRuns().map(({ job, schedule, at }) => `${job} next at ${formatInZone(at, timeZone)} (${schedule})`),
     stop: async () => {
-      for (const { cron } of crons) cron.stop();
+      stopped = true;
+      for (const { timer } of timers) clearTimeout(timer);
       if (inFlight.size === 0) return;
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([

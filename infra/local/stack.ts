@@ -270,7 +270,7 @@ export const startLocalStack = async (
     // Companion commands take a missing stack.json to mean "not running".
     stoppers.push({ name: 'stack file', stop: unpublish });
 
-    // What runs on the stack (outbox drainer, scheduler) mails links to this API.
+    // What runs on the stack (the outbox stream reader, the scheduler) mails links to this API.
     const linked = { ...deps, config: withApiUrl(deps.config, api.url) };
     const stack: LocalStack = {
       ...file,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ensureConsoleBuilt } from '#web/build';
 import { consoleExtension } from './console-server';
 import { materializeBriefingsExtension } from './materialize';
-import { outboxDrainerExtension } from './outbox-drainer';
+import { outboxStreamExtension } from './outbox-stream';
 import { LocalStackError, parsePort } from './ports';
 import { type LocalScheduler, localSchedulerExtension } from './scheduler';
 import { type LocalStack, startLocalStack } from './stack';
@@ -101,11 +101,11 @@ const main = async () => {
   // zone and prints one JSON line per run.
   let scheduler: LocalScheduler | undefined;
   starting = startLocalStack(options, [
-    // The console first: what runs after it (the drainer, the scheduler) may already mail links to it.
+    // The console first: what runs after it (the outbox stream, the scheduler) may already mail links to it.
     consoleExtension({ built: consoleBuilt }),
     materializeBriefingsExtension({ log: (line) => console.log(line) }),
-    // Stands in for the DynamoDB stream: case notifications go out within a second.
-    outboxDrainerExtension({ log: (line) => console.log(line) }),
+    // The table's stream to the outbox sender, as Lambda's event source mapping does on AWS.
+    outboxStreamExtension({ log: (line) => console.log(line) }),
     localSchedulerExtension({
       log: (line) => console.log(line),
       onStarted: (started) => {

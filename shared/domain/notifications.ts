@@ -76,7 +76,7 @@ export const noticeFor = (action: CaseAction, next: Case): CaseNotice | null => 
 
 /** A deadline nudge is due when a verifying case's deadline is within this many hours. */
 export const NUDGE_HOURS = 24;
-/** The sweep resends outbox items still pending after this long (the stream or local drainer missed them). */
+/** The sweep resends outbox items still pending after this long (the stream or the local stream reader missed them). */
 export const SWEEP_AFTER_MINUTES = 15;
 
 /** The sweep's cut-off: items pending longer than SWEEP_AFTER_MINUTES were missed by the stream. */

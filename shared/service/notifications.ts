@@ -1,5 +1,5 @@
-// Delivering case notifications: from an outbox item (the stream, the local
-// drainer, or the sweep) and the deadline nudges. Every message goes through
+// Delivering case notifications: from an outbox item (the stream on AWS, the
+// local stream reader, or the sweep) and the deadline nudges. Every message goes through
 // the sent-markers, so a notification delivered by two paths goes out once.
 
 import type { CaseNotice } from '#domain/notifications';

@@ -288,7 +288,7 @@ describe('npm start', () => {
 
   it('lists the next run of each schedule, in the configured time zone', () => {
     expect(run.stdout()).toMatch(
-      /Scheduler\s+daily-summary next at \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Ho_Chi_Minh \(0 7 \* \* \*\)/,
+      /Scheduler\s+daily-summary next at \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Ho_Chi_Minh \(daily at 07:00\)/,
     );
   });
 

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAppConfig } from '#infra/config/index';
-import { type OutboxDrainer, startOutboxDrainer } from '#infra/local/outbox-drainer';
+import { type OutboxStream, startOutboxStream } from '#infra/local/outbox-stream';
+import { testEndpoints } from '#test/support/aws';
 import { startTestApi, type TestApi } from '#test/support/local-api';
 import { sentEmails, waitForEmails } from '#test/support/mail';
 
@@ -14,7 +15,7 @@ const reporterA = `reporter-a-${tag}@example.org`;
 const reporterB = `reporter-b-${tag}@example.org`;
 
 let api: TestApi;
-let drainer: OutboxDrainer;
+let stream: OutboxStream;
 
 beforeAll(async () => {
   const base = loadAppConfig('dev');
@@ -24,11 +25,14 @@ beforeAll(async () => {
     agencies: base.agencies.map((a) => (a.id === 'transport-dept' ? { ...a, emails: [agencyBox] } : a)),
   };
   api = await startTestApi({ deps: { config } });
-  // What `npm start` runs in-process in place of the DynamoDB stream.
-  drainer = startOutboxDrainer(api.deps, { intervalMs: 200 });
+  // What `npm start` runs in-process: the table's stream to the outbox sender.
+  stream = await startOutboxStream(api.deps, {
+    endpoint: testEndpoints().dynamodbEndpoint,
+    region: 'ap-southeast-1',
+  });
 });
 afterAll(async () => {
-  await drainer?.stop();
+  await stream?.stop();
   await api?.stop();
 });
 
@@ -98,7 +102,7 @@ describe('notifications over the local stack', () => {
     await waitForEmails({ to: reporterA });
     await waitForEmails({ to: reporterB });
 
-    // give the drainer a few more ticks: nothing more may arrive
+    // give the stream reader a few more polls: nothing more may arrive
     await new Promise((r) => setTimeout(r, 800));
     expect(await sentEmails({ to: agencyBox })).toHaveLength(1);
     expect(await sentEmails({ to: deskBox })).toHaveLength(1);

@@ -20,7 +20,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ENVIRONMENTS, type EnvironmentName } from '#config/schema';
 import { jobPermissions } from '#functions/permissions';
 import { handlerGroups, routeKey, routePaths, routes } from '#functions/routes';
-import { eventBridgeCron, schedules } from '#functions/schedules';
+import { scheduleExpression, schedules } from '#functions/schedules';
 import { type BuiltApp, buildApp } from '#infra/aws/build';
 import { ESM_REQUIRE_BANNER, FUNCTION_NODE_OPTIONS } from '#infra/aws/constructs/function';
 import { APP_STACK_OUTPUTS, appStackNameOf, dataStackNameOf } from '#infra/aws/names';
@@ -355,10 +355,10 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
       const schedule = resources[id(job.schedule)]!;
       const target = schedule.Properties?.Target as Record<string, unknown>;
 
-      // The expression from the manifest's 5-field cron, read in the config's zone.
+      // The expression from the manifest's schedule, read in the config's zone.
       expect(schedule.Type, row.name).toBe('AWS::Scheduler::Schedule');
       expect(schedule.Properties).toMatchObject({
-        ScheduleExpression: eventBridgeCron(row.cron(config)),
+        ScheduleExpression: scheduleExpression(row.schedule(config)),
         ScheduleExpressionTimezone: config.timeZone,
         State: 'ENABLED',
         FlexibleTimeWindow: { Mode: 'OFF' },
@@ -687,8 +687,11 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
         [{ Name: 'ses:configuration-set', Value: { Ref: configSetId } }],
       ]);
     }
-    // Per queue; errors and throttles per function; API 5xx; SES Reject and Bounce.
-    expect(alarms).toHaveLength(QUEUE_COUNT + 2 * functionCount + 1 + 2);
+    // Per queue; errors and throttles per function; API 5xx; SES Reject and Bounce; the
+    // application's metrics (test/infra/metrics-alarms.test.ts): EmailsFailed per job that
+    // mails and the outbox sender, and the daily summary missing.
+    const mailSenders = schedules.filter((s) => jobPermissions[s.name].sendsMail).length + 1;
+    expect(alarms).toHaveLength(QUEUE_COUNT + 2 * functionCount + 1 + 2 + mailSenders + 1);
   });
 
   it('grants no IAM statement with Action "*" on Resource "*", and no Scan to the handlers', () => {

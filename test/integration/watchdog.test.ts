@@ -66,11 +66,11 @@ describe('the daily summary watchdog', () => {
   it('runs at 09:00 local after a 07:00 summary, and two hours after a later one', () => {
     const row = findSchedule('daily-summary-watchdog')!;
     const at = (hhmm: string) =>
-      row.cron({ ...config, schedules: { ...config.schedules, dailySummary: { at: hhmm } } });
-    expect(at('07:00')).toBe('0 9 * * *');
-    expect(at('05:30')).toBe('0 9 * * *');
-    expect(at('08:15')).toBe('15 10 * * *');
-    expect(at('22:30')).toBe('59 23 * * *');
+      row.schedule({ ...config, schedules: { ...config.schedules, dailySummary: { at: hhmm } } });
+    expect(at('07:00')).toEqual({ daily: '09:00' });
+    expect(at('05:30')).toEqual({ daily: '09:00' });
+    expect(at('08:15')).toEqual({ daily: '10:15' });
+    expect(at('22:30')).toEqual({ daily: '23:59' });
     expect(row.entry).toBe('functions/jobs/daily-summary-watchdog.ts');
   });
 

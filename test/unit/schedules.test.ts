@@ -1,18 +1,16 @@
-// The schedule manifest and what reads it: the 5-field cron of each row, its
-// EventBridge form (CDK), croner's reading of it in the configured zone (the
-// local scheduler), the `job` command's flags, and the local scheduler itself
-// with a stand-in job.
-import { Cron } from 'croner';
+// The schedule manifest and what reads it: the two shapes a schedule takes
+// (`{ daily }`, `{ everyMinutes }`), their EventBridge form (CDK), the local
+// scheduler's reading of them in the configured zone, the `job` command's
+// flags, and the local scheduler itself with a stand-in job.
 import { describe, expect, it, vi } from 'vitest';
 import { ENVIRONMENTS } from '#config/schema';
 import {
-  dailyAt,
-  eventBridgeCron,
-  everyMinutes,
+  describeSchedule,
   findSchedule,
   type JobOptions,
   type JobResult,
   type ScheduleDef,
+  scheduleExpression,
   schedules,
   timeZoneOf,
 } from '#functions/schedules';
@@ -23,73 +21,77 @@ import type { Deps } from '#shared/deps';
 
 const HCM = 'Asia/Ho_Chi_Minh';
 
-describe('eventBridgeCron', () => {
+describe('scheduleExpression (EventBridge Scheduler, as the manifest had it with 5-field crons)', () => {
   it.each([
-    ['0 7 * * *', 'cron(0 7 * * ? *)'],
-    ['30 6 * * *', 'cron(30 6 * * ? *)'],
-    ['*/15 * * * *', 'cron(0/15 * * * ? *)'],
-    ['* * * * *', 'cron(* * * * ? *)'],
-    ['0 */2 * * *', 'cron(0 0/2 * * ? *)'],
-    ['0 9 1 * *', 'cron(0 9 1 * ? *)'],
-    ['0 9 */5 * *', 'cron(0 9 1/5 * ? *)'],
-    ['0 9 L * *', 'cron(0 9 L * ? *)'],
-    // Day of week: standard 0/7 = Sunday, EventBridge 1 = Sunday.
-    ['0 8 * * 1-5', 'cron(0 8 ? * 2-6 *)'],
-    ['0 8 * * 0', 'cron(0 8 ? * 1 *)'],
-    ['0 8 * * 7', 'cron(0 8 ? * 1 *)'],
-    ['0 8 * * 6,0', 'cron(0 8 ? * 7,1 *)'],
-    ['0 8 * * MON-FRI', 'cron(0 8 ? * 2-6 *)'],
-    ['0 8 * * 5-7', 'cron(0 8 ? * 6-7,1 *)'],
-    ['0 14 * * 4#2', 'cron(0 14 ? * 5#2 *)'],
-    ['0 14 * * 5L', 'cron(0 14 ? * 6L *)'],
-  ])('%s → %s', (cron5, expected) => {
-    expect(eventBridgeCron(cron5)).toBe(expected);
+    [{ daily: '07:00' }, 'cron(0 7 * * ? *)'],
+    [{ daily: '06:30' }, 'cron(30 6 * * ? *)'],
+    [{ daily: '23:59' }, 'cron(59 23 * * ? *)'],
+    [{ everyMinutes: 15 }, 'cron(0/15 * * * ? *)'],
+    [{ everyMinutes: 5 }, 'cron(0/5 * * * ? *)'],
+    [{ everyMinutes: 1 }, 'cron(* * * * ? *)'],
+  ])('%j → %s', (schedule, expected) => {
+    expect(scheduleExpression(schedule)).toBe(expected);
   });
 
-  it('refuses what EventBridge cannot express or what is not a 5-field cron', () => {
-    expect(() => eventBridgeCron('0 9 1 * 1')).toThrow(/both day of month and day of week/);
-    expect(() => eventBridgeCron('0 7 * *')).toThrow(/5-field/);
-    expect(() => eventBridgeCron('0 0 7 * * *')).toThrow(/5-field/);
-    expect(() => eventBridgeCron('0 7 * * 8')).toThrow(/day of week "8"/);
-    expect(() => eventBridgeCron('0 7 * * $')).toThrow(/Unsupported cron field/);
+  it('refuses what is not a time of day or a minute interval', () => {
+    expect(() => scheduleExpression({ daily: '7:00' })).toThrow(/HH:mm/);
+    expect(() => scheduleExpression({ daily: '24:00' })).toThrow(/HH:mm/);
+    expect(() => scheduleExpression({ everyMinutes: 0 })).toThrow(/1\.\.59/);
+    expect(() => scheduleExpression({ everyMinutes: 2.5 })).toThrow(/1\.\.59/);
+    expect(() => scheduleExpression({ everyMinutes: 60 })).toThrow(/1\.\.59/);
+  });
+
+  it('names a schedule for people', () => {
+    expect(describeSchedule({ daily: '07:00' })).toBe('daily at 07:00');
+    expect(describeSchedule({ everyMinutes: 15 })).toBe('every 15 minutes');
+    expect(describeSchedule({ everyMinutes: 1 })).toBe('every minute');
   });
 });
 
-describe('the cron helpers', () => {
-  it('turns HH:mm into a daily cron', () => {
-    expect(dailyAt('07:00')).toBe('0 7 * * *');
-    expect(dailyAt('18:05')).toBe('5 18 * * *');
-    expect(() => dailyAt('7:00')).toThrow(/HH:mm/);
-    expect(() => dailyAt('24:00')).toThrow(/HH:mm/);
-  });
-
-  it('turns a minute interval into a cron from the top of the hour', () => {
-    expect(everyMinutes(15)).toBe('*/15 * * * *');
-    expect(everyMinutes(1)).toBe('* * * * *');
-    expect(eventBridgeCron(everyMinutes(15))).toBe('cron(0/15 * * * ? *)');
-    expect(() => everyMinutes(0)).toThrow();
-    expect(() => everyMinutes(2.5)).toThrow();
-  });
-});
-
-describe('croner in the configured zone', () => {
+describe('the next run in the configured zone (the local scheduler)', () => {
   it('runs 07:00 Asia/Ho_Chi_Minh at 00:00 UTC, the next day once 07:00 has passed', () => {
-    expect(nextRunAfter('0 7 * * *', HCM, new Date('2026-11-26T00:30:00Z'))).toEqual(
+    const daily = { daily: '07:00' };
+    expect(nextRunAfter(daily, HCM, new Date('2026-11-26T00:30:00Z'))).toEqual(
       new Date('2026-11-27T00:00:00Z'),
     );
-    // And the same with croner directly, as the scheduler constructs it.
-    const cron = new Cron('0 7 * * *', { timezone: HCM });
-    expect(cron.nextRun(new Date('2026-11-26T00:30:00Z'))).toEqual(new Date('2026-11-27T00:00:00Z'));
-    expect(cron.nextRun(new Date('2026-11-25T23:59:00Z'))).toEqual(new Date('2026-11-26T00:00:00Z'));
+    expect(nextRunAfter(daily, HCM, new Date('2026-11-25T23:59:00Z'))).toEqual(
+      new Date('2026-11-26T00:00:00Z'),
+    );
+    // Strictly after: a run at exactly 07:00 is followed by tomorrow's.
+    expect(nextRunAfter(daily, HCM, new Date('2026-11-26T00:00:00Z'))).toEqual(
+      new Date('2026-11-27T00:00:00Z'),
+    );
   });
 
   it('runs every 15 minutes from the top of the hour', () => {
-    const cron = new Cron(everyMinutes(15), { timezone: HCM });
-    expect(cron.nextRuns(3, new Date('2026-11-26T00:07:00Z'))).toEqual([
+    const every = { everyMinutes: 15 };
+    const runs = [new Date('2026-11-26T00:07:00Z')];
+    for (let i = 0; i < 4; i++) runs.push(nextRunAfter(every, HCM, runs.at(-1)!));
+    expect(runs.slice(1)).toEqual([
       new Date('2026-11-26T00:15:00Z'),
       new Date('2026-11-26T00:30:00Z'),
       new Date('2026-11-26T00:45:00Z'),
+      new Date('2026-11-26T01:00:00Z'),
     ]);
+    // An interval that does not divide the hour starts again at the top of it, as `*/25` does.
+    expect(nextRunAfter({ everyMinutes: 25 }, HCM, new Date('2026-11-26T00:51:00Z'))).toEqual(
+      new Date('2026-11-26T01:00:00Z'),
+    );
+  });
+
+  it('reads the hour in the zone, also where the offset is not whole hours or changes (DST)', () => {
+    // India is UTC+05:30: its top of the hour is :30 UTC.
+    expect(nextRunAfter({ everyMinutes: 30 }, 'Asia/Kolkata', new Date('2026-11-26T00:10:00Z'))).toEqual(
+      new Date('2026-11-26T00:30:00Z'),
+    );
+    // New York: 07:00 is 12:00 UTC in winter, 11:00 UTC after the 2026-03-08 change.
+    const daily = { daily: '07:00' };
+    expect(nextRunAfter(daily, 'America/New_York', new Date('2026-03-07T13:00:00Z'))).toEqual(
+      new Date('2026-03-08T11:00:00Z'),
+    );
+    expect(nextRunAfter(daily, 'America/New_York', new Date('2026-03-06T13:00:00Z'))).toEqual(
+      new Date('2026-03-07T12:00:00Z'),
+    );
   });
 
   it('prints a time as someone in the zone reads it', () => {
@@ -103,18 +105,27 @@ describe.each(ENVIRONMENTS)('the schedule manifest in %s', (envName) => {
   it('has daily-summary at the configured time, in the configured zone', () => {
     const row = findSchedule('daily-summary')!;
     expect(row.entry).toBe('functions/jobs/daily-summary.ts');
-    expect(row.cron(config)).toBe(dailyAt(config.schedules.dailySummary.at));
+    expect(row.schedule(config)).toEqual({ daily: config.schedules.dailySummary.at });
     expect(timeZoneOf(config)).toBe(config.timeZone);
   });
 
-  it('has rows EventBridge and croner can both read, with unique slug names', () => {
+  it('runs the sweeps at the configured intervals', () => {
+    expect(findSchedule('case-notifications')!.schedule(config)).toEqual({
+      everyMinutes: config.schedules.caseNotifications.everyMinutes,
+    });
+    expect(findSchedule('briefing-reminders')!.schedule(config)).toEqual({
+      everyMinutes: config.schedules.briefingReminders.everyMinutes,
+    });
+  });
+
+  it('has rows EventBridge and the local scheduler can both read, with unique slug names', () => {
     const names = schedules.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
     for (const s of schedules as readonly ScheduleDef[]) {
       expect(s.name).toMatch(/^[a-z][a-z0-9-]*$/);
       expect(s.entry).toBe(`functions/jobs/${s.name}.ts`);
-      expect(eventBridgeCron(s.cron(config))).toMatch(/^cron\(.+ \*\)$/);
-      expect(nextRunAfter(s.cron(config), config.timeZone, new Date())).toBeInstanceOf(Date);
+      expect(scheduleExpression(s.schedule(config))).toMatch(/^cron\(.+ \*\)$/);
+      expect(nextRunAfter(s.schedule(config), config.timeZone, new Date())).toBeInstanceOf(Date);
     }
   });
 });
@@ -173,13 +184,16 @@ describe('the local scheduler', () => {
   const config = loadAppConfig('dev');
   const deps = { config } as Deps;
 
+  const everySecond = (_job: LocalJob, after: Date): Date =>
+    new Date(Math.floor(after.getTime() / 1000) * 1000 + 1000);
+
   const fakeJob = (name: string, run: (deps: Deps, options: JobOptions) => Promise<JobResult>): LocalJob => ({
     name,
     schedule: {
       name,
       entry: `functions/jobs/${name}.ts`,
       description: name,
-      cron: () => '0 7 * * *',
+      schedule: () => ({ daily: '07:00' }),
       flags: [],
     },
     load: async () => run,
@@ -198,8 +212,8 @@ describe('the local scheduler', () => {
     const logError = vi.fn();
     const scheduler = await startLocalScheduler(deps, {
       jobs: [flaky],
-      // Every second (croner's 6-field form): the test cannot wait for 07:00.
-      cronOf: () => '* * * * * *',
+      // Every second: the test cannot wait for 07:00.
+      nextRunOf: everySecond,
       log: (line) => lines.push(line),
       logError,
     });
@@ -207,7 +221,7 @@ describe('the local scheduler', () => {
       expect(scheduler.timeZone).toBe(config.timeZone);
       expect(scheduler.describe()).toEqual([
         expect.stringMatching(
-          /^flaky next at \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Ho_Chi_Minh \(\* \* \* \* \* \*\)$/,
+          /^flaky next at \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Ho_Chi_Minh \(test timing\)$/,
         ),
       ]);
       await vi.waitFor(() => expect(lines.length).toBeGreaterThanOrEqual(2), { timeout: 5000, interval: 50 });
@@ -244,7 +258,7 @@ describe('the local scheduler', () => {
     });
     const scheduler = await startLocalScheduler(deps, {
       jobs: [slow],
-      cronOf: () => '* * * * * *',
+      nextRunOf: everySecond,
       log: (line) => lines.push(line),
     });
     await vi.waitFor(() => expect(lines.some((l) => l.includes('still going'))).toBe(true), {

@@ -7,7 +7,10 @@
 // - API 5xx (the handlers' own 500s, and integration failures API Gateway answers itself),
 // - email failures: SES rejects and bounces in the configuration set's metrics,
 // - the daily summary not sent by its deadline: the watchdog job's Errors alarm
-//   (functions/jobs/daily-summary-watchdog.ts throws when a summary email is missing).
+//   (functions/jobs/daily-summary-watchdog.ts throws when a summary email is missing)
+//   and its `DailySummaryMissing` metric,
+// - emails a job or the outbox sender could not send (`EmailsFailed`, per job),
+// the last two from the application's own metrics (shared/metrics.ts, EMF).
 //
 // The topic is encrypted with its own KMS key: CloudWatch cannot publish to a
 // topic under the AWS-managed `alias/aws/sns` key, so the key policy lets
@@ -32,7 +35,10 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppConfig } from '#config/schema';
+import { metricsNamespaceOf } from '#infra/aws/names';
+import { JOB_DIMENSION, METRIC } from '#shared/metric-names';
 import type { Email } from './email';
+import { SERVICE_NAME } from './function';
 
 /** Every alarm looks at 5-minute periods and fires on the first one that breaches. */
 export const ALARM_PERIOD = Duration.minutes(5);
@@ -169,6 +175,37 @@ export class OperatorAlarms extends Construct {
         description: `SES reported ${metricName} for email from opinion-desk ${this.config.env} (configuration set metrics). Check the recipients and the SES account status.`,
       }),
     );
+  }
+
+  /** One of the application's metrics (shared/metrics.ts) of `job`, summed over the alarm period. */
+  jobMetric(metricName: string, job: string): Metric {
+    return new Metric({
+      namespace: metricsNamespaceOf(this.config.env),
+      metricName,
+      dimensionsMap: { service: SERVICE_NAME, [JOB_DIMENSION]: job },
+      period: ALARM_PERIOD,
+      statistic: Stats.SUM,
+    });
+  }
+
+  /**
+   * A run of `job` reported an email it could not send (`EmailsFailed`). The
+   * job retries it (the next run, or the stream's retry), so this says that
+   * sending is failing, not that the email is lost.
+   */
+  onEmailsFailed(job: string): Alarm {
+    return this.add(`emails-failed-${job}`, {
+      metric: this.jobMetric(METRIC.emailsFailed, job),
+      description: `The ${job} function could not send at least one email in 5 minutes (metric ${METRIC.emailsFailed}). It retries what was not sent; find the cause (SES, the recipient, the table) in its log group ("not delivered", "failed").`,
+    });
+  }
+
+  /** The watchdog found summary emails of the previous day unsent (`DailySummaryMissing`). */
+  onDailySummaryMissing(watchdogJob: string, description: string): Alarm {
+    return this.add('daily-summary-not-sent', {
+      metric: this.jobMetric(METRIC.dailySummaryMissing, watchdogJob),
+      description,
+    });
   }
 
   private add(name: string, { metric, description }: { metric: IMetric; description: string }): Alarm {

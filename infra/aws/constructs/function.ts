@@ -15,11 +15,12 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppConfig } from '#config/schema';
 import type { FunctionPermissions } from '#functions/permissions';
+import { metricsNamespaceOf } from '#infra/aws/names';
 import { repoRoot } from '#infra/aws/paths';
 import { tableDefinition } from '#store/table';
 import { logRetention, removalPolicyFor } from './retention';
 
-/** The Powertools service name; the Logger in shared/observability.ts uses the same. */
+/** The Powertools service name; the Logger in shared/observability.ts uses the same, the metrics (shared/metrics.ts) read it. */
 export const SERVICE_NAME = 'opinion-desk';
 
 /**
@@ -121,6 +122,7 @@ export class HandlerFunction extends Construct {
         APP_ENV: config.env,
         ...(FUNCTION_NODE_OPTIONS.length > 0 ? { NODE_OPTIONS: FUNCTION_NODE_OPTIONS.join(' ') } : {}),
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespaceOf(config.env),
       },
       bundling: {
         format: OutputFormat.ESM,

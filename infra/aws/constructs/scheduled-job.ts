@@ -24,7 +24,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppConfig } from '#config/schema';
 import { jobPermissions } from '#functions/permissions';
-import { eventBridgeCron, type ScheduleDef, type ScheduleName, timeZoneOf } from '#functions/schedules';
+import { type ScheduleDef, type ScheduleName, scheduleExpression, timeZoneOf } from '#functions/schedules';
 import type { Email } from './email';
 import { HandlerFunction } from './function';
 
@@ -100,7 +100,7 @@ export class ScheduledJob extends Construct {
     // Only a job that sends gets SES (and the configuration set's name).
     if (permissions.sendsMail) props.email.grantSend(this.function);
 
-    this.expression = eventBridgeCron(schedule.cron(config));
+    this.expression = scheduleExpression(schedule.schedule(config));
     this.timeZone = timeZoneOf(config);
     this.schedule = new Schedule(this, 'Schedule', {
       description: schedule.description,
