@@ -12,7 +12,7 @@ import { addDays, epochSeconds } from '#domain/time';
 import type { Deps } from '#shared/deps';
 import { isConditionalCheckFailed } from './errors';
 import { onIndex, type TransactItem } from './query';
-import { indexKeys } from './table';
+import { indexKeys, indexOf } from './table';
 
 export const OUTBOX_ENTITY = 'outbox';
 const PENDING = 'OUTBOX#PENDING';
@@ -90,7 +90,11 @@ export const markDelivered = async (deps: Deps, id: string, now: Date): Promise<
         Key: outboxKey(id),
         UpdateExpression: 'SET #s = :delivered, deliveredAt = :at, expiresAt = :exp REMOVE #ipk, #isk',
         ConditionExpression: '#s = :pending',
-        ExpressionAttributeNames: { ...onIndex('outboxPending').ExpressionAttributeNames, '#s': 'state' },
+        ExpressionAttributeNames: {
+          '#s': 'state',
+          '#ipk': indexOf('outboxPending').partitionKey,
+          '#isk': indexOf('outboxPending').sortKey,
+        },
         ExpressionAttributeValues: {
           ':delivered': 'delivered',
           ':pending': 'pending',
