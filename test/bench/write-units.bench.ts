@@ -6,6 +6,8 @@
 // each index write billed). The figures are counts, so one sample per kind
 // would do; a few are averaged to smooth item sizes that vary with the id.
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { createHandler as casesHandler } from '#functions/http/cases';
 import { createHandler as reportsHandler } from '#functions/http/reports';
@@ -33,6 +35,23 @@ export const WRITE_KIND_LABELS: Record<WriteKind, string> = {
   caseAssign: 'POST /cases/{id}/actions assign (with its notification)',
   caseRespond: 'POST /cases/{id}/actions respond (agency, with its notification)',
   caseClose: 'POST /cases/{id}/actions close (with its notification)',
+};
+
+/** The budget of issue 16 (§3), rate-limit counter included. */
+export const WRITE_UNITS_BUDGET = { plainReport: 5, readmeReport: 10 } as const;
+
+/**
+ * The same measurement at 5876fd2, the commit before issue 16's index pass
+ * (eight GSIs, seven projecting every attribute): `git checkout 5876fd2 -- shared/store`
+ * and this file. The issue's 17 and 36 are these without the rate-limit counter.
+ */
+export const WRITE_UNITS_BEFORE: Record<WriteKind, number> = {
+  plainReport: 18,
+  readmeReport: 37,
+  caseOpen: 53,
+  caseAssign: 39,
+  caseRespond: 41,
+  caseClose: 37,
 };
 
 export interface WriteUnits {
@@ -184,3 +203,19 @@ export const benchWriteUnits = async (
   };
   return Object.fromEntries(WRITE_KINDS.map((k) => [k, average(totals[k])])) as WriteUnitsResult;
 };
+
+// `npx tsx test/bench/write-units.bench.ts`: these rows alone, on their own DynamoDB Local.
+if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) {
+  const { startBenchDynamo } = await import('./support/ddb');
+  const ddb = await startBenchDynamo();
+  try {
+    const result = await benchWriteUnits(ddb.endpoint);
+    for (const k of WRITE_KINDS)
+      console.log(
+        `${WRITE_KIND_LABELS[k]}: ${WRITE_UNITS_BEFORE[k]} → ${result[k].writeUnits} WRU (${JSON.stringify(result[k].byCommand)})`,
+      );
+  } finally {
+    await ddb.stop();
+  }
+  process.exit(0);
+}
