@@ -101,21 +101,36 @@ export interface NewReportWrite {
  */
 export type NewReportOutcome = 'stored' | 'key-taken';
 
-const urlEntry = (deps: Deps, hash: string, reportId: string) => ({
-  TableName: deps.tableName,
-  Item: { ...urlKey(hash, reportId), entity: 'report-url', reportId },
-});
+/**
+ * A report's URL entries, each a plain PutItem (not in the report's
+ * transaction: a transaction bills every write twice). Written before the
+ * report (putNewReport), so a stored report always has them; the submission
+ * sends them alongside its duplicate lookup, so they cost no round trip of
+ * their own. An entry whose report never commits names a report that does not
+ * exist, and the duplicate lookup reads the reports it names, so it shows
+ * nothing; putNewReport deletes them when the Idempotency-Key turns out taken.
+ */
+export const putUrlEntries = async (deps: Deps, reportId: string, hashes: string[]): Promise<void> => {
+  await Promise.all(
+    hashes.map((h) =>
+      deps.db.send(
+        new PutCommand({
+          TableName: deps.tableName,
+          Item: { ...urlKey(h, reportId), entity: 'report-url', reportId },
+        }),
+      ),
+    ),
+  );
+};
 
 /**
- * The report, its URL entries and the idempotency record. The URL entries are
- * written first, each a plain PutItem (a transaction bills every write twice):
- * an entry whose report never commits names a report that does not exist, and
- * the duplicate lookup reads the reports it names, so it shows nothing; such
- * entries are deleted when the key turns out to be taken. Then the report:
- * with an idempotency record, both in one TransactWriteItems (all or nothing:
- * "key seen" and "report stored" never disagree); without, one conditional
- * PutItem. Any failure other than the idempotency record's condition is
- * rethrown: a cancellation on the report itself (an id collision) is not "key taken".
+ * The report, after its URL entries (putUrlEntries). With an idempotency
+ * record, both in one TransactWriteItems (all or nothing: "key seen" and
+ * "report stored" never disagree); without, one conditional PutItem. When the
+ * transaction is cancelled on the record, the report's URL entries are
+ * deleted (they name this request's new id, so they are nobody else's). Any
+ * other failure is rethrown: a cancellation on the report itself (an id
+ * collision) is not "key taken".
  */
 export const putNewReport = async (deps: Deps, w: NewReportWrite): Promise<NewReportOutcome> => {
   const item = toReportItem(w.report, deps.config.timeZone, {
@@ -127,7 +142,6 @@ export const putNewReport = async (deps: Deps, w: NewReportWrite): Promise<NewRe
     Item: item,
     ConditionExpression: 'attribute_not_exists(pk)',
   };
-  await Promise.all(w.urlHashes.map((h) => deps.db.send(new PutCommand(urlEntry(deps, h, w.report.id)))));
   if (!w.idempotencyItem) {
     await deps.db.send(new PutCommand(reportPut));
     return 'stored';
