@@ -121,7 +121,7 @@ export const INDEXES = {
     physical: 'gsi6',
     partition: '`CBRIEF#<briefingId>` (sparse: flagged cases)',
     sort: '`<openedAt>#<id>`',
-    reason: "a briefing's agenda",
+    reason: "a briefing's agenda: the cases flagged for it (the console, the reminders job)",
   },
 } as const satisfies Record<string, IndexSpec>;
 
