@@ -15,8 +15,8 @@ import {
   WRITE_KINDS,
   WRITE_UNITS_BEFORE,
   WRITE_UNITS_BUDGET,
-  type WriteUnitsResult,
-} from './write-units.bench';
+} from './support/write-kinds';
+import type { WriteUnitsResult } from './write-units.bench';
 
 export interface RunMeta {
   command: string;
@@ -567,7 +567,7 @@ const remedy = (kind: RowKind, r: BenchResults): string => {
     case 'bigDay': {
       const d = r.dailySummary;
       const p = d?.smallRead;
-      return `The job reads the day as 24 sort-key ranges of the slim reportsNewest index (8 Queries in flight) and the text of only the reports it shows${p && d ? `; for ${n(d.reportsPerDay)} reports that read alone takes ${ms(p.slimMs)} (the day as one range, page after page: ${ms(p.oneRangeMs)})` : ''}. DynamoDB Local does not give the slim index its due: it sizes an index page by the full report item (a Query with \`Limit: 5000\` on the slim day index returned ~813 items, a 1 MB page of full reports, where DynamoDB would return ~6,000 slim ones) and its time per page grows faster than the page, so the job reads pages of 500 (a 100,000-report day: 4.5–9 s with pages of 500, 11–16 s with 1 MB pages, in probes while writing this benchmark). What is left is DynamoDB Local's per-item cost (in Java, on the same two cores as the job) and the SDK's unmarshalling on our side, both linear in the day's reports. On DynamoDB, a 1 MB page takes ~10–30 ms, so the 100,000-report day's ~15 MB in 24 ranges read 8 at a time is well under a second. Further step if a 100,000-report day must be fast on DynamoDB Local too: per-hour aggregate items (counts by category, area, sentiment and hot-issue group, kept by the writes that change a report), so the job reads 24 items instead of every report — three write paths (submission, triage, case linking) to keep in step, for a gain DynamoDB itself does not need, so it was not done.`;
+      return `The job reads the day as 24 sort-key ranges of the slim reportsNewest index (8 Queries in flight) and the text of only the reports it shows${p && d ? `; for ${n(d.reportsPerDay)} reports that read alone takes ${ms(p.slimMs)}${p.oneRangeMs !== undefined ? ` (the day as one range, page after page: ${ms(p.oneRangeMs)})` : ` (measured before issue 16, on the former hour-keyed day index; the full-item read it replaced: ${ms(p.fullItemsMs ?? Number.NaN)})`}` : ''}. DynamoDB Local does not give the slim index its due: it sizes an index page by the full report item (a Query with \`Limit: 5000\` on the slim day index returned ~813 items, a 1 MB page of full reports, where DynamoDB would return ~6,000 slim ones) and its time per page grows faster than the page, so the job reads pages of 500 (a 100,000-report day: 4.5–9 s with pages of 500, 11–16 s with 1 MB pages, in probes while writing this benchmark). What is left is DynamoDB Local's per-item cost (in Java, on the same two cores as the job) and the SDK's unmarshalling on our side, both linear in the day's reports. On DynamoDB, a 1 MB page takes ~10–30 ms, so the 100,000-report day's ~15 MB in 24 ranges read 8 at a time is well under a second. Further step if a 100,000-report day must be fast on DynamoDB Local too: per-hour aggregate items (counts by category, area, sentiment and hot-issue group, kept by the writes that change a report), so the job reads 24 items instead of every report — three write paths (submission, triage, case linking) to keep in step, for a gain DynamoDB itself does not need, so it was not done.`;
     }
     case 'bigTable':
       return 'The day is a sort-key range of reportsNewest, so the table size should not matter; a ratio above 1.2 here is noise from the shared machine or DynamoDB Local slowing down as its in-memory database grows (its memory and GC), not a Scan. Re-run to tell.';
@@ -762,7 +762,7 @@ const details = (r: BenchResults): string[] => {
     out.push('### DynamoDB write units per request');
     out.push('');
     out.push(
-      "Each kind through its HTTP handler in-process (rate-limit counter included), against a fresh table on DynamoDB Local, which reports consumed capacity as DynamoDB bills on-demand request units (1 KB per write unit, every index entry written billed as a write, transactions at twice the rate). Before: the same measurement at the commit before issue 16 (eight GSIs, seven projecting every attribute, URL entries inside the report's transaction). After: two slim report indexes, URL entries written outside the transaction, cases without their category and area indexes (shared/store/README.md). `npx tsx test/bench/write-units.bench.ts` prints these rows alone; test/integration/write-units.test.ts pins the budget.",
+      `Measured ${w.date ?? r.meta.date}. Each kind through its HTTP handler in-process (rate-limit counter included), against a fresh table on DynamoDB Local, which reports consumed capacity as DynamoDB bills on-demand request units (1 KB per write unit, every index entry written billed as a write, transactions at twice the rate). Before: the same measurement at the commit before issue 16 (eight GSIs, seven projecting every attribute, URL entries inside the report's transaction). After: two slim report indexes, URL entries written outside the transaction, cases without their category and area indexes (shared/store/README.md). \`npx tsx test/bench/write-units.bench.ts\` measures these rows alone and writes them into latest.json and this page; test/integration/write-units.test.ts pins the budget.`,
     );
     out.push('');
     out.push(
@@ -786,7 +786,7 @@ const details = (r: BenchResults): string[] => {
     out.push('### Local HTTP stack');
     out.push('');
     out.push(
-      `${h.request}. Closed loop: each client sends its next request when the last one answered, on keep-alive connections; ${h.warmupMs / 1000} s warm-up, then ${h.durationMs / 1000} s measured per server and level. The servers run in their own processes under tsx (as \`npm start\`), the load from the benchmark process, DynamoDB Local in a third: all on the same two cores. The diagnostic server writes the same three items our submission writes (idempotency record, report, URL entry) in one TransactWriteItems and does nothing else: it shows how much of the gap is DynamoDB Local's transactions rather than our code.`,
+      `${h.request}. Closed loop: each client sends its next request when the last one answered, on keep-alive connections; ${h.warmupMs / 1000} s warm-up, then ${h.durationMs / 1000} s measured per server and level. The servers run in their own processes under tsx (as \`npm start\`), the load from the benchmark process, DynamoDB Local in a third: all on the same two cores. The diagnostic server writes the three items our submission wrote before issue 16 (idempotency record, report, URL entry; the URL entry is now a PutItem of its own) in one TransactWriteItems and does nothing else: it shows how much of the gap is DynamoDB Local's transactions rather than our code.`,
     );
     out.push('');
     out.push(
@@ -864,7 +864,17 @@ const details = (r: BenchResults): string[] => {
     out.push('');
     const probe = (name: string, p?: DailySummaryResult['smallRead']) =>
       p
-        ? [name, ms(p.slimMs), String(p.slimQueries), ms(p.oneRangeMs), times(p.oneRangeMs / p.slimMs)]
+        ? (() => {
+            // Runs before issue 16 compared with the full-item day index instead.
+            const base = p.oneRangeMs ?? p.fullItemsMs ?? Number.NaN;
+            return [
+              name,
+              ms(p.slimMs),
+              String(p.slimQueries),
+              `${ms(base)}${p.oneRangeMs === undefined ? ' (full items, before issue 16)' : ''}`,
+              times(base / p.slimMs),
+            ];
+          })()
         : [name, '—', '—', '—', '—'];
     out.push(
       'The read of the day on its own (in the benchmark process): as the job does it (`reportsOfDay`: 24 sort-key ranges of the slim reportsNewest index, 8 Queries in flight), against the same day as one range, page after page with `Limit: 1000`:',

@@ -6,53 +6,20 @@
 // each index write billed). The figures are counts, so one sample per kind
 // would do; a few are averaged to smooth item sizes that vary with the id.
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { createHandler as casesHandler } from '#functions/http/cases';
 import { createHandler as reportsHandler } from '#functions/http/reports';
 import { buildHttpEvent, lambdaContext, matchRoute } from '#infra/local/server';
 import type { Deps } from '#shared/deps';
+import type { BenchResults } from './report';
 import { type CapacityTotals, meterCapacity } from './support/capacity';
 import { benchTable } from './support/ddb';
 import { idempotencyKeyOf, submissionBody } from './support/fixtures';
 import { round } from './support/stats';
-
-export const WRITE_KINDS = [
-  'plainReport',
-  'readmeReport',
-  'caseOpen',
-  'caseAssign',
-  'caseRespond',
-  'caseClose',
-] as const;
-export type WriteKind = (typeof WRITE_KINDS)[number];
-
-export const WRITE_KIND_LABELS: Record<WriteKind, string> = {
-  plainReport: 'POST /reports, no source URL, no Idempotency-Key',
-  readmeReport: 'POST /reports as in the README (one source URL, Idempotency-Key)',
-  caseOpen: 'POST /cases (one report linked)',
-  caseAssign: 'POST /cases/{id}/actions assign (with its notification)',
-  caseRespond: 'POST /cases/{id}/actions respond (agency, with its notification)',
-  caseClose: 'POST /cases/{id}/actions close (with its notification)',
-};
-
-/** The budget of issue 16 (§3), rate-limit counter included. */
-export const WRITE_UNITS_BUDGET = { plainReport: 5, readmeReport: 10 } as const;
-
-/**
- * The same measurement at 5876fd2, the commit before issue 16's index pass
- * (eight GSIs, seven projecting every attribute): `git checkout 5876fd2 -- shared/store`
- * and this file. The issue's 17 and 36 are these without the rate-limit counter.
- */
-export const WRITE_UNITS_BEFORE: Record<WriteKind, number> = {
-  plainReport: 18,
-  readmeReport: 37,
-  caseOpen: 53,
-  caseAssign: 39,
-  caseRespond: 41,
-  caseClose: 37,
-};
+import { WRITE_KIND_LABELS, WRITE_KINDS, WRITE_UNITS_BEFORE, type WriteKind } from './support/write-kinds';
 
 export interface WriteUnits {
   writeUnits: number;
@@ -61,7 +28,10 @@ export interface WriteUnits {
   byCommand: Record<string, number>;
 }
 
-export type WriteUnitsResult = Record<WriteKind, WriteUnits>;
+export type WriteUnitsResult = Record<WriteKind, WriteUnits> & {
+  /** When it was measured (the rows can be measured alone, after the rest of a run). */
+  date?: string;
+};
 
 type Claims = Record<string, string | string[]>;
 
@@ -201,21 +171,35 @@ export const benchWriteUnits = async (
       byCommand: Object.fromEntries(Object.entries(byCommand).map(([k, v]) => [k, round(v, 2)])),
     };
   };
-  return Object.fromEntries(WRITE_KINDS.map((k) => [k, average(totals[k])])) as WriteUnitsResult;
+  return {
+    ...(Object.fromEntries(WRITE_KINDS.map((k) => [k, average(totals[k])])) as Record<WriteKind, WriteUnits>),
+    date: new Date().toISOString(),
+  };
 };
 
-// `npx tsx test/bench/write-units.bench.ts`: these rows alone, on their own DynamoDB Local.
+// `npx tsx test/bench/write-units.bench.ts`: these rows alone, on their own DynamoDB Local,
+// written into results/latest.json beside the others, and BENCHMARKS.md rendered again.
 if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) {
   const { startBenchDynamo } = await import('./support/ddb');
+  const { renderMarkdown } = await import('./report');
+  const { PROJECT_ROOT } = await import('./support/bundle');
   const ddb = await startBenchDynamo();
+  let result: WriteUnitsResult;
   try {
-    const result = await benchWriteUnits(ddb.endpoint);
-    for (const k of WRITE_KINDS)
-      console.log(
-        `${WRITE_KIND_LABELS[k]}: ${WRITE_UNITS_BEFORE[k]} → ${result[k].writeUnits} WRU (${JSON.stringify(result[k].byCommand)})`,
-      );
+    result = await benchWriteUnits(ddb.endpoint);
   } finally {
     await ddb.stop();
   }
+  for (const k of WRITE_KINDS)
+    console.log(
+      `${WRITE_KIND_LABELS[k]}: ${WRITE_UNITS_BEFORE[k]} → ${result[k].writeUnits} WRU (${JSON.stringify(result[k].byCommand)})`,
+    );
+  const file = join(PROJECT_ROOT, 'test/bench/results/latest.json');
+  const saved = JSON.parse(await readFile(file, 'utf8')) as BenchResults;
+  saved.writeUnits = result;
+  delete saved.failures.writeUnits;
+  await writeFile(file, `${JSON.stringify(saved, null, 2)}\n`);
+  await writeFile(join(PROJECT_ROOT, 'BENCHMARKS.md'), renderMarkdown(saved));
+  console.log('wrote test/bench/results/latest.json and BENCHMARKS.md');
   process.exit(0);
 }
