@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { Conflict, NotFound } from '#domain/errors';
 import type { DuplicateHint, Report, ReportListQuery, ReportStatus } from '#domain/report';
-import { addDays, dayRange, epochSeconds, localDay } from '#domain/time';
+import { addDays, dayRange, epochSeconds } from '#domain/time';
 import type { Deps } from '#shared/deps';
 import { cancellationCodes } from './errors';
 import {
@@ -35,7 +35,6 @@ interface ReportItem extends Report {
   pk: string;
   sk: string;
   entity: 'report';
-  localDay: string;
   urlHashes: string[];
   /** The reporter's address, kept only to tell them how their report's case ended. */
   reporterEmail?: string;
@@ -43,6 +42,7 @@ interface ReportItem extends Report {
   [indexKey: string]: unknown;
 }
 
+/** `localDay` was stored by versions before issue 16 (the date filter is now a sort-key range). */
 const SERVER_ONLY = ['pk', 'sk', 'entity', 'localDay', 'urlHashes', 'reporterEmail', 'expiresAt'] as const;
 
 /** Every report index sorts by time, then id: `<submittedAt>#<id>`. */
@@ -60,7 +60,6 @@ const reporterPartition = (sub: string) => `RBY#${sub}`;
  */
 export const toReportItem = (
   r: Report,
-  timeZone: string,
   extra: { urlHashes: string[]; reporterEmail?: string },
 ): ReportItem => {
   const sortKey = indexSortKey(r);
@@ -68,7 +67,6 @@ export const toReportItem = (
     ...r,
     ...reportKey(r.id),
     entity: 'report',
-    localDay: localDay(new Date(r.submittedAt), timeZone),
     urlHashes: extra.urlHashes,
     ...indexKeys('reportsNewest', ALL_REPORTS, sortKey),
     ...indexKeys('reportsByReporter', reporterPartition(r.submittedBy), sortKey),
@@ -133,7 +131,7 @@ export const putUrlEntries = async (deps: Deps, reportId: string, hashes: string
  * collision) is not "key taken".
  */
 export const putNewReport = async (deps: Deps, w: NewReportWrite): Promise<NewReportOutcome> => {
-  const item = toReportItem(w.report, deps.config.timeZone, {
+  const item = toReportItem(w.report, {
     urlHashes: w.urlHashes,
     reporterEmail: w.reporterEmail,
   });
@@ -224,7 +222,7 @@ export const saveReportTransition = async (deps: Deps, before: Report, after: Re
   const item = await getReportItem(deps, before.id);
   if (!item) throw new NotFound(`No report ${before.id}.`);
   const hashes = (item.urlHashes as string[] | undefined) ?? [];
-  const next = toReportItem(after, deps.config.timeZone, {
+  const next = toReportItem(after, {
     urlHashes: hashes,
     ...(typeof item.reporterEmail === 'string' ? { reporterEmail: item.reporterEmail } : {}),
   });

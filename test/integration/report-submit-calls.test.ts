@@ -146,7 +146,7 @@ describe('round trips of one submission', () => {
     const { Item } = await t.db.send(
       new GetCommand({ TableName: t.tableName, Key: { pk: `REPORT#${idOf(res)}`, sk: 'REPORT' } }),
     );
-    expect(Item).toMatchObject({ entity: 'report', status: 'new', localDay: '2026-11-26', urlHashes: [] });
+    expect(Item).toMatchObject({ entity: 'report', status: 'new', urlHashes: [] });
     expect(Item?.[indexOf('reportsByReporter').partitionKey]).toBe(`RBY#${p.sub}`);
     expect(Item?.[indexOf('reportsNewest').partitionKey]).toBe('REPORT');
     expect(await reportsOf(p)).toBe(1);

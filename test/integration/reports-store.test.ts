@@ -72,7 +72,6 @@ describe('submitting a report', () => {
       status: 'new',
       submittedBy: 'alice',
       reporterEmail: 'alice@example.org',
-      localDay: '2026-11-26',
     });
     // Listed by two slim indexes, and by nothing else.
     expect(Item?.[indexOf('reportsNewest').partitionKey]).toBe('REPORT');
