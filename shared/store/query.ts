@@ -48,6 +48,11 @@ export interface IndexQuery {
   limit: number;
   cursor?: string;
   newestFirst?: boolean;
+  /**
+   * With filters, the least a Query asks for (filters apply after DynamoDB's
+   * Limit, so many items may be dropped). Default 25; a slim index can afford more.
+   */
+  readAhead?: number;
 }
 
 const keyOf = (item: Record<string, unknown>, index: IndexName): KeyValues => {
@@ -106,7 +111,7 @@ export const queryIndexPage = async (deps: Deps, q: IndexQuery): Promise<Page<Re
       // With filters, read a little ahead: many items may be filtered out.
       new QueryCommand({
         ...base,
-        Limit: q.filters.length > 0 ? Math.max(room, 25) : room,
+        Limit: q.filters.length > 0 ? Math.max(room, q.readAhead ?? 25) : room,
         ExclusiveStartKey: startKey,
       }),
     );

@@ -300,6 +300,9 @@ export const listReports = async (
     cursor: q.cursor,
     binding: { date: q.date, status: q.status, category: q.category, area: q.area, urgency: q.urgency },
     ...(q.date ? { sortKey: daySortRange(q.date, deps.config.timeZone) } : {}),
+    // Its items are ~150 bytes: a selective filter (a rare area, dismissed reports) reads further
+    // ahead per Query, so a page fills in fewer round trips than with the case indexes' full items.
+    readAhead: 100,
   });
   return { items: (await fullItemsOf(deps, page.items)).map(fromItem), nextCursor: page.nextCursor };
 };
