@@ -16,7 +16,7 @@ import { type DynamoDbLocal, localDynamoClient, startDynamoDbLocal } from '#infr
 import { freePort, LocalStackError } from '#infra/local/ports';
 import { ensureTable } from '#infra/local/table';
 import { openCaseFor } from '#service/cases';
-import { actOnReport, submitReport } from '#service/reports';
+import { actOnReport, browseReports, submitReport } from '#service/reports';
 import { gatherDaily } from '#service/summary';
 import type { Deps } from '#shared/deps';
 import { reportsOfDay, reportTexts } from '#store/summary';
@@ -103,6 +103,16 @@ describe('reading a day for the summary', () => {
     expect(calls.filter((c) => c === 'QueryCommand')).toHaveLength(24);
     expect(calls.filter((c) => c === 'day range query')).toHaveLength(24);
     expect(calls).not.toContain('other query');
+  });
+
+  it("the list's date filter is the same range: exactly the local day, newest first, for the desk and the reporter", async () => {
+    const newestFirst = [...ids].reverse();
+    const desk_ = await browseReports(t.deps(), desk, { date: '2026-11-25', limit: '100' });
+    expect(desk_.items.map((r) => r.id)).toEqual(newestFirst);
+    const own = await browseReports(t.deps(), reporter, { date: '2026-11-25', limit: '100' });
+    expect(own.items.map((r) => r.id)).toEqual(newestFirst);
+    const before = await browseReports(t.deps(), desk, { date: '2026-11-24', limit: '100' });
+    expect(before.items).toHaveLength(1); // 2026-11-24T16:59:59.999Z, the last instant of the 24th
   });
 
   it('follows a dismissal and a link to a case (the index projects status and caseId)', async () => {
