@@ -9,7 +9,6 @@ import type { AppConfig } from '#config/schema';
 import { loadAppConfig } from '#infra/config/index';
 import { createMailingDeps } from '#mail/deps';
 import type { Deps } from '#shared/deps';
-import { backfillDayIndex } from '#store/reports';
 import { connectHost, DEFAULT_HOST, startDynamoDbLocal } from './dynamodb';
 import { acquireStackLock, type LockContent, pidAlive } from './lock';
 import { assertPortFree, LocalStackError } from './ports';
@@ -229,7 +228,7 @@ export const startLocalStack = async (
     const ses = await startLocalSes({ port: mailPort, host: HOST });
     stoppers.push({ name: 'local SES', stop: ses.stop });
 
-    const addedIndexes = await ensureTable(ddb.endpoint, LOCAL_TABLE_NAME);
+    await ensureTable(ddb.endpoint, LOCAL_TABLE_NAME);
 
     const settings = localRuntimeSettings({
       tableName: LOCAL_TABLE_NAME,
@@ -239,11 +238,6 @@ export const startLocalStack = async (
     });
     const deps = createMailingDeps(settings);
     stoppers.push({ name: 'store client', stop: async () => deps.db.destroy() });
-    if (addedIndexes.includes('gsi8')) {
-      // A data directory from before the summary's day index: give its reports their keys.
-      const n = await backfillDayIndex(deps);
-      options.log?.(`Added the daily summary's day index (gsi8) and indexed ${n} existing reports.`);
-    }
 
     const verifier = await TokenKeys.forDataDir(dataDir);
     const api = await startLocalApi({

@@ -1,11 +1,17 @@
 // Creates the table on DynamoDB Local from the same definition CDK deploys
-// (shared/store/table.ts), and turns on TTL like the deployed table has it.
+// (shared/store/table.ts), and turns on TTL like the deployed table has it. A
+// table left in a data directory by an older version is checked against the
+// definition: indexes it lacks are added; an index it has that the definition
+// does not (or has with other keys or projection) means its items are keyed
+// for another layout, and the start fails saying how to reset the directory.
 import {
   CreateTableCommand,
   DeleteTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   type DynamoDBClient,
+  type GlobalSecondaryIndex,
+  type GlobalSecondaryIndexDescription,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
@@ -15,6 +21,44 @@ import { localDynamoClient } from './dynamodb';
 import { LocalStackError } from './ports';
 
 const errorName = (err: unknown): string => (err instanceof Error ? err.name : '');
+
+const shapeOf = (g: GlobalSecondaryIndex | GlobalSecondaryIndexDescription): string =>
+  JSON.stringify({
+    keys: (g.KeySchema ?? []).map((k) => `${k.AttributeName}:${k.KeyType}`),
+    projection: g.Projection?.ProjectionType ?? 'ALL',
+    include: [...(g.Projection?.NonKeyAttributes ?? [])].sort(),
+  });
+
+/**
+ * The indexes of an existing table that the definition does not have, or has
+ * with other keys or another projection: its items were keyed for an older
+ * layout (issue 16 renamed and slimmed the indexes), so this version cannot
+ * read them. Empty when the table is a subset of the definition.
+ */
+export const foreignIndexes = (
+  existing: readonly GlobalSecondaryIndexDescription[],
+  tableName: string,
+): string[] => {
+  const wanted = new Map(
+    (createTableInput(tableName).GlobalSecondaryIndexes ?? []).map((g) => [g.IndexName, shapeOf(g)]),
+  );
+  return existing.filter((g) => wanted.get(g.IndexName ?? '') !== shapeOf(g)).map((g) => g.IndexName ?? '?');
+};
+
+/** Refuses a table whose indexes belong to another layout, saying how to start afresh. */
+const checkLayout = async (client: DynamoDBClient, tableName: string): Promise<void> => {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const foreign = foreignIndexes(Table?.GlobalSecondaryIndexes ?? [], tableName);
+  if (foreign.length === 0) return;
+  throw new LocalStackError(
+    `The table ${tableName} in the local data directory was made by an older version of opinion-desk: ` +
+      `its indexes ${foreign.join(', ')} do not match this version's (shared/store/table.ts), so its ` +
+      'items are keyed for another layout and this version cannot list them. Nothing was changed. ' +
+      'Stop the stack, move the data directory aside or delete it (`rm -rf .local`, or the DATA_DIR you ' +
+      'set), and run `npm start` again: it creates a fresh table (`npm run seed` refills it with examples). ' +
+      'See shared/store/README.md, "An older local data directory".',
+  );
+};
 
 /**
  * Adds the GSIs of the definition that a table made by an older version lacks
@@ -70,8 +114,9 @@ export interface EnsureTableOptions {
 /**
  * Creates `tableName` if it does not exist, adds any GSI an older table lacks,
  * waits until it is ACTIVE and makes sure TTL is on. Idempotent. Resolves to
- * the GSIs it added to an existing table (their items need a backfill); rejects
- * with a LocalStackError naming the index when one does not turn ACTIVE in time.
+ * the GSIs it added to an existing table; rejects with a LocalStackError naming
+ * the index when one does not turn ACTIVE in time, or naming the indexes of an
+ * older layout (checkLayout) before changing anything.
  */
 export const ensureTable = async (
   endpoint: string,
@@ -99,6 +144,7 @@ export const ensureTable = async (
       { client, maxWaitTime: 30, minDelay: 1, maxDelay: 2 },
       { TableName: tableName },
     );
+    if (exists) await checkLayout(client, tableName);
     const added = exists ? await addMissingIndexes(client, tableName, indexWaitMs) : [];
 
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));

@@ -20,7 +20,7 @@ import { daysOverdue } from './time';
 
 /**
  * A report of the day, as the summary counts and groups it: the fields of the
- * slim day index (shared/store/table.ts, gsi8). Its text is not on that index:
+ * slim report index (shared/store/table.ts, reportsNewest). Its text is not on it:
  * the few reports the summary shows are read afterwards (`planDay`).
  */
 export interface DayReport {

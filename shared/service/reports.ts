@@ -32,6 +32,7 @@ import {
   getReport,
   listReports,
   putNewReport,
+  putUrlEntries,
   saveReportTransition,
   urlHash,
 } from '#store/reports';
@@ -83,8 +84,12 @@ export const submitReport = async (
 
   const report = newReport(input, { id: deps.newId(), submittedBy: principal.sub, now });
   const urlHashes = [...new Set(report.sourceUrls.map((u) => urlHash(normalizeUrl(u))))];
-  // Part of the stored first response, so it is looked up before the write.
-  const possibleDuplicates = await findDuplicates(deps, urlHashes, report.id);
+  // Part of the stored first response, so it is looked up before the write; the
+  // report's URL entries go out at the same time (they precede the report, store/README.md).
+  const [possibleDuplicates] = await Promise.all([
+    findDuplicates(deps, urlHashes, report.id),
+    putUrlEntries(deps, report.id, urlHashes),
+  ]);
   const response: StoredResponse = {
     status: 201,
     body: isDesk(principal)

@@ -1,6 +1,7 @@
-// The briefing repository: one item per briefing (`BRIEFING#<id>`), on gsi7
-// under `BRIEFING` keyed by start time, so "briefings between two instants" is
-// one Query. A briefing's agenda is the cases flagged for it (gsi1, `CBRIEF#<id>`).
+// The briefing repository: one item per briefing (`BRIEFING#<id>`), on the
+// briefingsByStart index under `BRIEFING` keyed by start time, so "briefings
+// between two instants" is one Query. A briefing's agenda is the cases flagged
+// for it (casesOnAgenda, `CBRIEF#<id>`).
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Briefing } from '#domain/briefing';
 import type { AgendaItem } from '#domain/briefing-types';
@@ -8,21 +9,23 @@ import type { CaseStatus } from '#domain/case';
 import { Conflict } from '#domain/errors';
 import type { Deps } from '#shared/deps';
 import { isConditionalCheckFailed } from './errors';
-import { type Page, queryAll, queryIndexPage } from './query';
+import { onIndex, type Page, queryAll, queryIndexPage } from './query';
+import { indexKeys, isIndexKeyAttribute } from './table';
 
 export const briefingKey = (id: string) => ({ pk: `BRIEFING#${id}`, sk: 'BRIEFING' });
-const INTERNAL = /^(pk|sk|entity|gsi\d+(pk|sk))$/;
+const INTERNAL = new Set(['pk', 'sk', 'entity']);
 
 const toItem = (b: Briefing) => ({
   ...b,
   ...briefingKey(b.id),
   entity: 'briefing',
-  gsi7pk: 'BRIEFING',
-  gsi7sk: `${b.startsAt}#${b.id}`,
+  ...indexKeys('briefingsByStart', 'BRIEFING', `${b.startsAt}#${b.id}`),
 });
 
 const fromItem = (item: Record<string, unknown>): Briefing =>
-  Object.fromEntries(Object.entries(item).filter(([k]) => !INTERNAL.test(k))) as unknown as Briefing;
+  Object.fromEntries(
+    Object.entries(item).filter(([k]) => !INTERNAL.has(k) && !isIndexKeyAttribute(k)),
+  ) as unknown as Briefing;
 
 /** Writes a briefing unless one with its id exists: materializing twice is harmless. */
 export const putBriefingIfAbsent = async (deps: Deps, b: Briefing): Promise<boolean> => {
@@ -75,7 +78,7 @@ export const briefingsPage = async (
   cursor?: string,
 ): Promise<Page<Briefing>> => {
   const page = await queryIndexPage(deps, {
-    index: 'gsi7',
+    index: 'briefingsByStart',
     partition: 'BRIEFING',
     sortKey: { between: [from.toISOString(), to.toISOString()] },
     filters: [],
@@ -102,11 +105,10 @@ export const briefingsBetweenAll = async (deps: Deps, from: Date, to: Date): Pro
 /** The cases flagged for a briefing. */
 export const agendaOf = async (deps: Deps, briefingId: string): Promise<AgendaItem[]> => {
   const items = await queryAll(deps, {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
+    ...onIndex('casesOnAgenda', { '#s': 'status' }, false),
+    KeyConditionExpression: '#ipk = :pk',
     ExpressionAttributeValues: { ':pk': `CBRIEF#${briefingId}` },
     ProjectionExpression: 'id, title, #s, agencyId',
-    ExpressionAttributeNames: { '#s': 'status' },
   });
   return items.map((c) => ({
     caseId: String(c.id),

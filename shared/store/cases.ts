@@ -21,11 +21,11 @@ import {
   type TransactItem,
 } from './query';
 import { reportRetentionKeys } from './reports';
-import type { GsiName } from './table';
+import { type IndexName, indexKeys, isIndexKeyAttribute } from './table';
 
 export const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
 const historySk = (version: number) => `HIST#${String(version).padStart(8, '0')}`;
-const INTERNAL = /^(pk|sk|entity|expiresAt|gsi\d+(pk|sk))$/;
+const INTERNAL = new Set(['pk', 'sk', 'entity', 'expiresAt']);
 
 /**
  * A closed case, its history and its reports are kept for
@@ -37,34 +37,30 @@ export const caseExpiry = (c: Pick<Case, 'status' | 'closedAt'>, config: AppConf
     ? epochSeconds(addDays(new Date(c.closedAt), config.retention.closedCaseDays))
     : undefined;
 
+/**
+ * A case is listed by every case (casesNewest) and its status (casesByStatus);
+ * sparse keys add it to its agency's list once assigned, to the deadline index
+ * while it waits for the agency, and to a briefing's agenda while flagged.
+ * Category and area are filters on casesNewest, not indexes of their own.
+ */
 const caseToItem = (c: Case, config: AppConfig): Record<string, unknown> => {
   const sortKey = `${c.openedAt}#${c.id}`;
   const expiresAt = caseExpiry(c, config);
-  const item: Record<string, unknown> = {
+  return {
     ...c,
     ...caseKey(c.id),
     ...(expiresAt === undefined ? {} : { expiresAt }),
     entity: 'case',
-    gsi3pk: `CSTATUS#${c.status}`,
-    gsi3sk: sortKey,
-    gsi4pk: `CCAT#${c.category}`,
-    gsi4sk: sortKey,
-    gsi6pk: `CAREA#${c.area}`,
-    gsi6sk: sortKey,
-    gsi7pk: 'CASE',
-    gsi7sk: sortKey,
+    ...indexKeys('casesNewest', 'CASE', sortKey),
+    ...indexKeys('casesByStatus', `CSTATUS#${c.status}`, sortKey),
+    ...(c.agencyId ? indexKeys('casesByAgency', `CAGENCY#${c.agencyId}`, sortKey) : {}),
+    ...(c.briefingId ? indexKeys('casesOnAgenda', `CBRIEF#${c.briefingId}`, sortKey) : {}),
+    ...(c.status === 'verifying' && c.dueAt ? indexKeys('casesDue', 'CDUE', `${c.dueAt}#${c.id}`) : {}),
   };
-  if (c.agencyId) Object.assign(item, { gsi2pk: `CAGENCY#${c.agencyId}`, gsi2sk: sortKey });
-  // A briefing's agenda: the cases flagged for it.
-  if (c.briefingId) Object.assign(item, { gsi1pk: `CBRIEF#${c.briefingId}`, gsi1sk: sortKey });
-  // Sparse: only cases waiting for an agency carry a deadline key (overdue, due soon, nudges).
-  if (c.status === 'verifying' && c.dueAt)
-    Object.assign(item, { gsi5pk: 'CDUE', gsi5sk: `${c.dueAt}#${c.id}` });
-  return item;
 };
 
 const strip = <T>(item: Record<string, unknown>): T =>
-  Object.fromEntries(Object.entries(item).filter(([k]) => !INTERNAL.test(k))) as T;
+  Object.fromEntries(Object.entries(item).filter(([k]) => !INTERNAL.has(k) && !isIndexKeyAttribute(k))) as T;
 
 export const caseFromItem = (item: Record<string, unknown>): Case => {
   const { caseId: _c, ...rest } = strip<Case & { caseId?: string }>(item);
@@ -79,8 +75,11 @@ const historyItem = (caseId: string, entry: HistoryEntry, timeZone: string, expi
   entity: 'case-history',
   caseId,
   // What happened to cases on one local day (daily summary).
-  gsi1pk: `CHIST#${localDay(new Date(entry.at), timeZone)}`,
-  gsi1sk: `${entry.at}#${caseId}#${entry.version}`,
+  ...indexKeys(
+    'caseHistoryByDay',
+    `CHIST#${localDay(new Date(entry.at), timeZone)}`,
+    `${entry.at}#${caseId}#${entry.version}`,
+  ),
 });
 
 export const historyFromItem = (item: Record<string, unknown>): HistoryEntry => {
@@ -94,15 +93,13 @@ export const linkReportItems = (deps: Deps, caseId: string, reportIds: string[],
     Update: {
       TableName: deps.tableName,
       Key: { pk: `REPORT#${id}`, sk: 'REPORT' },
-      UpdateExpression:
-        'SET #s = :linked, caseId = :case, gsi3pk = :g3, updatedAt = :now, version = version + :one',
+      UpdateExpression: 'SET #s = :linked, caseId = :case, updatedAt = :now, version = version + :one',
       ConditionExpression: 'attribute_exists(pk) AND #s = :new',
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: {
         ':linked': 'linked',
         ':new': 'new',
         ':case': caseId,
-        ':g3': 'RSTATUS#linked',
         ':now': now.toISOString(),
         ':one': 1,
       },
@@ -253,10 +250,11 @@ export interface CaseScope {
 }
 
 /**
- * Each filter has its index; with several, the first of these serves the Query
- * and the rest filter it: agency scope or `agency` (gsi2) › `overdue=true`
- * (gsi5, deadline before now) › `status` (gsi3) › `category` (gsi4) › `area`
- * (gsi6) › all cases (gsi7). Newest first, except overdue: oldest deadline first.
+ * The first of these serves the Query and the rest filter it: agency scope or
+ * `agency` (casesByAgency) › `overdue=true` (casesDue, deadline before now) ›
+ * `status` (casesByStatus) › all cases (casesNewest). Category, area and
+ * `overdue=false` are always filters. Newest first, except overdue: oldest
+ * deadline first.
  */
 export const listCases = async (
   deps: Deps,
@@ -267,28 +265,24 @@ export const listCases = async (
   if (scope.agencyId && q.agency && q.agency !== scope.agencyId) return { items: [], nextCursor: null };
   const agency = scope.agencyId ?? q.agency;
   const nowIso = now.toISOString();
-  const [index, partition]: [GsiName, string] = agency
-    ? ['gsi2', `CAGENCY#${agency}`]
+  const [index, partition]: [IndexName, string] = agency
+    ? ['casesByAgency', `CAGENCY#${agency}`]
     : q.overdue === 'true'
-      ? ['gsi5', 'CDUE']
+      ? ['casesDue', 'CDUE']
       : q.status
-        ? ['gsi3', `CSTATUS#${q.status}`]
-        : q.category
-          ? ['gsi4', `CCAT#${q.category}`]
-          : q.area
-            ? ['gsi6', `CAREA#${q.area}`]
-            : ['gsi7', 'CASE'];
+        ? ['casesByStatus', `CSTATUS#${q.status}`]
+        : ['casesNewest', 'CASE'];
   const filters: Filter[] = [];
   const overdue: Filter = {
     expression: '#ostatus = :overifying AND dueAt < :onow',
     names: { '#ostatus': 'status' },
     values: { ':overifying': 'verifying', ':onow': nowIso },
   };
-  if (q.overdue === 'true' && index !== 'gsi5') filters.push(overdue);
+  if (q.overdue === 'true' && index !== 'casesDue') filters.push(overdue);
   if (q.overdue === 'false') filters.push({ ...overdue, expression: `NOT (${overdue.expression})` });
-  if (q.status && index !== 'gsi3') filters.push(equals('status', q.status, 'fstatus'));
-  if (q.category && index !== 'gsi4') filters.push(equals('category', q.category, 'fcat'));
-  if (q.area && index !== 'gsi6') filters.push(equals('area', q.area, 'farea'));
+  if (q.status && index !== 'casesByStatus') filters.push(equals('status', q.status, 'fstatus'));
+  if (q.category) filters.push(equals('category', q.category, 'fcat'));
+  if (q.area) filters.push(equals('area', q.area, 'farea'));
   const page = await queryIndexPage(deps, {
     index,
     partition,
@@ -296,7 +290,7 @@ export const listCases = async (
     limit: q.limit,
     cursor: q.cursor,
     binding: { agency, overdue: q.overdue, status: q.status, category: q.category, area: q.area },
-    ...(index === 'gsi5' ? { sortKey: { before: nowIso }, newestFirst: false } : {}),
+    ...(index === 'casesDue' ? { sortKey: { before: nowIso }, newestFirst: false } : {}),
   });
   return { items: page.items.map(caseFromItem), nextCursor: page.nextCursor };
 };

@@ -11,7 +11,7 @@
 // list its sender may read anyway.
 import { createHash } from 'node:crypto';
 import { BadRequest } from '#domain/errors';
-import { tableDefinition } from './table';
+import { INDEXES, type IndexName, indexOf, tableDefinition } from './table';
 
 export type KeyValues = Record<string, string>;
 
@@ -20,7 +20,8 @@ export type SortKeyRange = { between: readonly [string, string] } | { before: st
 
 /** What a cursor is bound to. */
 export interface CursorScope {
-  index: string;
+  /** The named index (table.ts INDEXES): two names sharing a physical index do not share cursors. */
+  index: IndexName;
   partition: string;
   /** The query's own parameters (filters, range) besides limit and cursor. */
   binding: Readonly<Record<string, string | undefined>>;
@@ -51,12 +52,12 @@ const digest = (binding: CursorScope['binding']): string =>
     .slice(0, 22);
 
 /** The key attributes of an index's items: its own keys and, for a GSI, the table's. */
-export const keyAttributesOf = (index: string): { partition: string; sort: string; table: string[] } => {
-  const gsi = tableDefinition.globalSecondaryIndexes.find((g) => g.indexName === index);
-  if (!gsi) throw new Error(`unknown index ${index}`);
+export const keyAttributesOf = (index: IndexName): { partition: string; sort: string; table: string[] } => {
+  if (!Object.hasOwn(INDEXES, index)) throw new Error(`unknown index ${index}`);
+  const { partitionKey, sortKey } = indexOf(index);
   return {
-    partition: gsi.partitionKey,
-    sort: gsi.sortKey,
+    partition: partitionKey,
+    sort: sortKey,
     table: [tableDefinition.partitionKey, tableDefinition.sortKey],
   };
 };

@@ -1,7 +1,7 @@
 // The transactional outbox: a notification is an item written in the same
 // transaction as the case action that causes it, so a rejected or rolled-back
 // action never notifies and an accepted one always does. Pending items carry
-// a sparse index key (gsi4, `OUTBOX#PENDING`, by creation time) that the sweep
+// a sparse index key (outboxPending, `OUTBOX#PENDING`, by creation time) that the sweep
 // reads; delivery removes it and sets the retention expiry. A close or reopen
 // also carries `syncRetentionOf`: delivering it gives the case's history and
 // reports the case's new expiry (cases.ts, syncCaseRetention); a reopen is
@@ -11,7 +11,8 @@ import type { CaseNotice } from '#domain/notifications';
 import { addDays, epochSeconds } from '#domain/time';
 import type { Deps } from '#shared/deps';
 import { isConditionalCheckFailed } from './errors';
-import type { TransactItem } from './query';
+import { onIndex, type TransactItem } from './query';
+import { indexKeys, indexOf } from './table';
 
 export const OUTBOX_ENTITY = 'outbox';
 const PENDING = 'OUTBOX#PENDING';
@@ -45,8 +46,7 @@ export const outboxPut = (
       syncRetentionOf,
       createdAt: now.toISOString(),
       state: 'pending',
-      gsi4pk: PENDING,
-      gsi4sk: `${now.toISOString()}#${id}`,
+      ...indexKeys('outboxPending', PENDING, `${now.toISOString()}#${id}`),
     },
     ConditionExpression: 'attribute_not_exists(pk)',
   },
@@ -72,8 +72,8 @@ export const pendingOutboxItems = async (deps: Deps, before: Date, limit = 100):
   const out = await deps.db.send(
     new QueryCommand({
       TableName: deps.tableName,
-      IndexName: 'gsi4',
-      KeyConditionExpression: 'gsi4pk = :p AND gsi4sk < :before',
+      ...onIndex('outboxPending'),
+      KeyConditionExpression: '#ipk = :p AND #isk < :before',
       ExpressionAttributeValues: { ':p': PENDING, ':before': before.toISOString() },
       Limit: limit,
     }),
@@ -88,9 +88,13 @@ export const markDelivered = async (deps: Deps, id: string, now: Date): Promise<
       new UpdateCommand({
         TableName: deps.tableName,
         Key: outboxKey(id),
-        UpdateExpression: 'SET #s = :delivered, deliveredAt = :at, expiresAt = :exp REMOVE gsi4pk, gsi4sk',
+        UpdateExpression: 'SET #s = :delivered, deliveredAt = :at, expiresAt = :exp REMOVE #ipk, #isk',
         ConditionExpression: '#s = :pending',
-        ExpressionAttributeNames: { '#s': 'state' },
+        ExpressionAttributeNames: {
+          '#s': 'state',
+          '#ipk': indexOf('outboxPending').partitionKey,
+          '#isk': indexOf('outboxPending').sortKey,
+        },
         ExpressionAttributeValues: {
           ':delivered': 'delivered',
           ':pending': 'pending',

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '#shared/deps';
 import { type CursorScope, decodeCursor, encodeCursor, type KeyValues, type SortKeyRange } from './cursor';
-import type { GsiName } from './table';
+import { type IndexName, indexOf } from './table';
 
 export const MAX_QUERY_PAGES = 10;
 
@@ -35,7 +35,7 @@ export const equals = (attr: string, value: unknown, tag: string): Filter => ({
 });
 
 export interface IndexQuery {
-  index: GsiName;
+  index: IndexName;
   partition: string;
   /** Optional sort key condition; a cursor's start key must lie inside it. */
   sortKey?: SortKeyRange;
@@ -48,21 +48,30 @@ export interface IndexQuery {
   limit: number;
   cursor?: string;
   newestFirst?: boolean;
+  /**
+   * With filters, the least a Query asks for (filters apply after DynamoDB's
+   * Limit, so many items may be dropped). Default 25; a slim index can afford more.
+   */
+  readAhead?: number;
 }
 
-const keyOf = (item: Record<string, unknown>, index: GsiName): KeyValues => ({
-  pk: String(item.pk),
-  sk: String(item.sk),
-  [`${index}pk`]: String(item[`${index}pk`]),
-  [`${index}sk`]: String(item[`${index}sk`]),
-});
+const keyOf = (item: Record<string, unknown>, index: IndexName): KeyValues => {
+  const { partitionKey, sortKey } = indexOf(index);
+  return {
+    pk: String(item.pk),
+    sk: String(item.sk),
+    [partitionKey]: String(item[partitionKey]),
+    [sortKey]: String(item[sortKey]),
+  };
+};
 
 export const queryIndexPage = async (deps: Deps, q: IndexQuery): Promise<Page<Record<string, unknown>>> => {
-  const names: Record<string, string> = { '#pk': `${q.index}pk` };
+  const physical = indexOf(q.index);
+  const names: Record<string, string> = { '#pk': physical.partitionKey };
   const values: Record<string, unknown> = { ':pk': q.partition };
   let keyCondition = '#pk = :pk';
   if (q.sortKey) {
-    names['#sk'] = `${q.index}sk`;
+    names['#sk'] = physical.sortKey;
     if ('before' in q.sortKey) {
       values[':skBefore'] = q.sortKey.before;
       keyCondition += ' AND #sk < :skBefore';
@@ -78,7 +87,7 @@ export const queryIndexPage = async (deps: Deps, q: IndexQuery): Promise<Page<Re
   }
   const base: QueryCommandInput = {
     TableName: deps.tableName,
-    IndexName: q.index,
+    IndexName: physical.indexName,
     KeyConditionExpression: keyCondition,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
@@ -102,7 +111,7 @@ export const queryIndexPage = async (deps: Deps, q: IndexQuery): Promise<Page<Re
       // With filters, read a little ahead: many items may be filtered out.
       new QueryCommand({
         ...base,
-        Limit: q.filters.length > 0 ? Math.max(room, 25) : room,
+        Limit: q.filters.length > 0 ? Math.max(room, q.readAhead ?? 25) : room,
         ExclusiveStartKey: startKey,
       }),
     );
@@ -117,6 +126,45 @@ export const queryIndexPage = async (deps: Deps, q: IndexQuery): Promise<Page<Re
     if (!startKey || items.length >= q.limit) break;
   }
   return { items, nextCursor: startKey ? encodeCursor(scope, startKey) : null };
+};
+
+/**
+ * `IndexName` and the names `#ipk`/`#isk` of a named index's key attributes, for
+ * a Query written by hand (`KeyConditionExpression: '#ipk = :pk'`), plus `names`.
+ * DynamoDB refuses unused names, so pass only `#isk` users a sort condition.
+ */
+export const onIndex = (name: IndexName, names: Record<string, string> = {}, withSortKey = true) => {
+  const i = indexOf(name);
+  return {
+    IndexName: i.indexName,
+    ExpressionAttributeNames: {
+      '#ipk': i.partitionKey,
+      ...(withSortKey ? { '#isk': i.sortKey } : {}),
+      ...names,
+    },
+  };
+};
+
+/**
+ * The whole items of a page read from a slim index (KEYS_ONLY or INCLUDE), in
+ * the page's order: one BatchGetItem of at most 100 keys. An item deleted
+ * between the Query and the read (TTL) is left out.
+ */
+export const fullItemsOf = async (
+  deps: Deps,
+  page: Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> => {
+  if (page.length === 0) return [];
+  const keyOf = (i: Record<string, unknown>) => `${String(i.pk)}\n${String(i.sk)}`;
+  const found = await batchGetAll(
+    deps,
+    page.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })),
+  );
+  const byKey = new Map(found.map((i) => [keyOf(i), i]));
+  return page.flatMap((i) => {
+    const full = byKey.get(keyOf(i));
+    return full ? [full] : [];
+  });
 };
 
 /**

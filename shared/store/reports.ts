@@ -3,6 +3,7 @@
 // for the access patterns.
 import { createHash } from 'node:crypto';
 import {
+  DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -11,11 +12,19 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { Conflict, NotFound } from '#domain/errors';
 import type { DuplicateHint, Report, ReportListQuery, ReportStatus } from '#domain/report';
-import { addDays, epochSeconds, localDayHour } from '#domain/time';
+import { addDays, dayRange, epochSeconds } from '#domain/time';
 import type { Deps } from '#shared/deps';
 import { cancellationCodes } from './errors';
-import { batchGetAll, equals, type Filter, type Page, queryIndexPage, type TransactItem } from './query';
-import type { GsiName } from './table';
+import {
+  batchGetAll,
+  equals,
+  type Filter,
+  fullItemsOf,
+  type Page,
+  queryIndexPage,
+  type TransactItem,
+} from './query';
+import { type IndexName, indexKeys, isIndexKeyAttribute } from './table';
 
 export const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' });
 export const urlHash = (normalized: string): string =>
@@ -26,65 +35,50 @@ interface ReportItem extends Report {
   pk: string;
   sk: string;
   entity: 'report';
-  localDay: string;
   urlHashes: string[];
   /** The reporter's address, kept only to tell them how their report's case ended. */
   reporterEmail?: string;
   expiresAt?: number;
-  [gsi: `gsi${number}${'pk' | 'sk'}`]: string;
+  [indexKey: string]: unknown;
 }
 
+/** `localDay` was stored by versions before issue 16 (the date filter is now a sort-key range). */
 const SERVER_ONLY = ['pk', 'sk', 'entity', 'localDay', 'urlHashes', 'reporterEmail', 'expiresAt'] as const;
 
 /** Every report index sorts by time, then id: `<submittedAt>#<id>`. */
 const indexSortKey = (r: Pick<Report, 'submittedAt' | 'id'>) => `${r.submittedAt}#${r.id}`;
 
-/** The daily summary's slim index partition: one per local hour (table.ts, gsi8). */
-export const dayHourPartition = (day: string, hour: string) => `RHOUR#${day}#${hour}`;
+/** The partition of all reports on the reportsNewest index. */
+const ALL_REPORTS = 'REPORT';
+/** A reporter's partition on the reportsByReporter index. */
+const reporterPartition = (sub: string) => `RBY#${sub}`;
 
-/** The partition of each report list index (gsi8 is the summary's, keyed by hour). */
-const reportPartitions = (
-  r: Pick<Report, 'status' | 'category' | 'area' | 'urgency' | 'submittedBy'>,
-  day: string,
-  hour: string,
-) =>
-  ({
-    gsi1: `RDAY#${day}`,
-    gsi2: `RBY#${r.submittedBy}`,
-    gsi3: `RSTATUS#${r.status}`,
-    gsi4: `RCAT#${r.category}`,
-    gsi5: `RAREA#${r.area}`,
-    gsi6: `RURG#${r.urgency}`,
-    gsi7: 'REPORT',
-    gsi8: dayHourPartition(day, hour),
-  }) satisfies Record<GsiName, string>;
-
+/**
+ * A report carries two index keys, both on slim indexes (table.ts): every list
+ * filter and the daily summary are served by them, so a new report costs the
+ * table write and two small index writes, whatever the length of its text.
+ */
 export const toReportItem = (
   r: Report,
-  timeZone: string,
   extra: { urlHashes: string[]; reporterEmail?: string },
 ): ReportItem => {
-  const { day, hour } = localDayHour(new Date(r.submittedAt), timeZone);
   const sortKey = indexSortKey(r);
   const item: ReportItem = {
     ...r,
     ...reportKey(r.id),
     entity: 'report',
-    localDay: day,
     urlHashes: extra.urlHashes,
+    ...indexKeys('reportsNewest', ALL_REPORTS, sortKey),
+    ...indexKeys('reportsByReporter', reporterPartition(r.submittedBy), sortKey),
   };
   if (extra.reporterEmail) item.reporterEmail = extra.reporterEmail;
-  for (const [gsi, pk] of Object.entries(reportPartitions(r, day, hour))) {
-    item[`${gsi}pk` as `gsi1pk`] = pk;
-    item[`${gsi}sk` as `gsi1sk`] = sortKey;
-  }
   return item;
 };
 
 export const fromItem = (item: Record<string, unknown>): Report => {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) {
-    if (/^gsi\d+(pk|sk)$/.test(k) || (SERVER_ONLY as readonly string[]).includes(k)) continue;
+    if (isIndexKeyAttribute(k) || (SERVER_ONLY as readonly string[]).includes(k)) continue;
     out[k] = v;
   }
   return out as unknown as Report;
@@ -101,19 +95,43 @@ export interface NewReportWrite {
 /**
  * `key-taken`: the transaction was cancelled on the idempotency record: another
  * request with the same key has committed (its record exists) or is committing
- * (a conflict). Nothing was written.
+ * (a conflict). The report was not written.
  */
 export type NewReportOutcome = 'stored' | 'key-taken';
 
 /**
- * The report, its URL index entries and the idempotency record, all or nothing,
- * in one TransactWriteItems. With neither a record nor URL entries it is one
- * conditional PutItem instead (cheaper and faster than a one-item transaction).
- * Any failure other than the idempotency record's condition is rethrown: a
- * cancellation on the report itself (an id collision) is not "key taken".
+ * A report's URL entries, each a plain PutItem (not in the report's
+ * transaction: a transaction bills every write twice). Written before the
+ * report (putNewReport), so a stored report always has them; the submission
+ * sends them alongside its duplicate lookup, so they cost no round trip of
+ * their own. An entry whose report never commits names a report that does not
+ * exist, and the duplicate lookup reads the reports it names, so it shows
+ * nothing; putNewReport deletes them when the Idempotency-Key turns out taken.
+ */
+export const putUrlEntries = async (deps: Deps, reportId: string, hashes: string[]): Promise<void> => {
+  await Promise.all(
+    hashes.map((h) =>
+      deps.db.send(
+        new PutCommand({
+          TableName: deps.tableName,
+          Item: { ...urlKey(h, reportId), entity: 'report-url', reportId },
+        }),
+      ),
+    ),
+  );
+};
+
+/**
+ * The report, after its URL entries (putUrlEntries). With an idempotency
+ * record, both in one TransactWriteItems (all or nothing: "key seen" and
+ * "report stored" never disagree); without, one conditional PutItem. When the
+ * transaction is cancelled on the record, the report's URL entries are
+ * deleted (they name this request's new id, so they are nobody else's). Any
+ * other failure is rethrown: a cancellation on the report itself (an id
+ * collision) is not "key taken".
  */
 export const putNewReport = async (deps: Deps, w: NewReportWrite): Promise<NewReportOutcome> => {
-  const item = toReportItem(w.report, deps.config.timeZone, {
+  const item = toReportItem(w.report, {
     urlHashes: w.urlHashes,
     reporterEmail: w.reporterEmail,
   });
@@ -122,29 +140,27 @@ export const putNewReport = async (deps: Deps, w: NewReportWrite): Promise<NewRe
     Item: item,
     ConditionExpression: 'attribute_not_exists(pk)',
   };
-  if (!w.idempotencyItem && w.urlHashes.length === 0) {
+  if (!w.idempotencyItem) {
     await deps.db.send(new PutCommand(reportPut));
     return 'stored';
   }
   try {
     await deps.db.send(
       new TransactWriteCommand({
-        TransactItems: [
-          // First, so that its cancellation reason is at index 0.
-          ...(w.idempotencyItem ? [w.idempotencyItem] : []),
-          { Put: reportPut },
-          ...w.urlHashes.map((h) => ({
-            Put: {
-              TableName: deps.tableName,
-              Item: { ...urlKey(h, w.report.id), entity: 'report-url', reportId: w.report.id },
-            },
-          })),
-        ],
+        // The record first, so that its cancellation reason is at index 0.
+        TransactItems: [w.idempotencyItem, { Put: reportPut }],
       }),
     );
   } catch (err) {
-    const onRecord = w.idempotencyItem ? cancellationCodes(err)?.[0] : undefined;
-    if (onRecord === 'ConditionalCheckFailed' || onRecord === 'TransactionConflict') return 'key-taken';
+    const onRecord = cancellationCodes(err)?.[0];
+    if (onRecord === 'ConditionalCheckFailed' || onRecord === 'TransactionConflict') {
+      await Promise.all(
+        w.urlHashes.map((h) =>
+          deps.db.send(new DeleteCommand({ TableName: deps.tableName, Key: urlKey(h, w.report.id) })),
+        ),
+      );
+      return 'key-taken';
+    }
     throw err;
   }
   return 'stored';
@@ -206,7 +222,7 @@ export const saveReportTransition = async (deps: Deps, before: Report, after: Re
   const item = await getReportItem(deps, before.id);
   if (!item) throw new NotFound(`No report ${before.id}.`);
   const hashes = (item.urlHashes as string[] | undefined) ?? [];
-  const next = toReportItem(after, deps.config.timeZone, {
+  const next = toReportItem(after, {
     urlHashes: hashes,
     ...(typeof item.reporterEmail === 'string' ? { reporterEmail: item.reporterEmail } : {}),
   });
@@ -250,35 +266,32 @@ export interface ReportScope {
   submittedBy?: string;
 }
 
+/** The sort-key range of a local day on a report index: `[start, end)` as instants. */
+export const daySortRange = (day: string, timeZone: string): { between: readonly [string, string] } => {
+  const { start, end } = dayRange(day, timeZone);
+  // `<end>#<id>` sorts after `<end>`, `<start>#<id>` after `<start>`: BETWEEN keeps exactly the day.
+  return { between: [start.toISOString(), end.toISOString()] };
+};
+
 /**
- * One index per filter; with several filters the first in this order serves the
- * Query and the others are applied as a filter on it: own reports (reporter),
- * date, status, category, area, urgency, else the all-reports index. Newest first.
+ * Two slim indexes serve every list: a reporter's own reports (reportsByReporter)
+ * or all reports (reportsNewest), newest first. A date is a range of the sort
+ * key; status, category, area and urgency are filters on the index's slim
+ * items. The page's whole reports are then read with one BatchGetItem.
  */
 export const listReports = async (
   deps: Deps,
   scope: ReportScope,
   q: ReportListQuery,
 ): Promise<Page<Report>> => {
-  const [index, partition]: [GsiName, string] = scope.submittedBy
-    ? ['gsi2', `RBY#${scope.submittedBy}`]
-    : q.date
-      ? ['gsi1', `RDAY#${q.date}`]
-      : q.status
-        ? ['gsi3', `RSTATUS#${q.status}`]
-        : q.category
-          ? ['gsi4', `RCAT#${q.category}`]
-          : q.area
-            ? ['gsi5', `RAREA#${q.area}`]
-            : q.urgency
-              ? ['gsi6', `RURG#${q.urgency}`]
-              : ['gsi7', 'REPORT'];
+  const [index, partition]: [IndexName, string] = scope.submittedBy
+    ? ['reportsByReporter', reporterPartition(scope.submittedBy)]
+    : ['reportsNewest', ALL_REPORTS];
   const filters: Filter[] = [];
-  if (q.date && index !== 'gsi1') filters.push(equals('localDay', q.date, 'fday'));
-  if (q.status && index !== 'gsi3') filters.push(equals('status', q.status, 'fstatus'));
-  if (q.category && index !== 'gsi4') filters.push(equals('category', q.category, 'fcat'));
-  if (q.area && index !== 'gsi5') filters.push(equals('area', q.area, 'farea'));
-  if (q.urgency && index !== 'gsi6') filters.push(equals('urgency', q.urgency, 'furg'));
+  if (q.status) filters.push(equals('status', q.status, 'fstatus'));
+  if (q.category) filters.push(equals('category', q.category, 'fcat'));
+  if (q.area) filters.push(equals('area', q.area, 'farea'));
+  if (q.urgency) filters.push(equals('urgency', q.urgency, 'furg'));
   const page = await queryIndexPage(deps, {
     index,
     partition,
@@ -286,8 +299,12 @@ export const listReports = async (
     limit: q.limit,
     cursor: q.cursor,
     binding: { date: q.date, status: q.status, category: q.category, area: q.area, urgency: q.urgency },
+    ...(q.date ? { sortKey: daySortRange(q.date, deps.config.timeZone) } : {}),
+    // Its items are ~150 bytes: a selective filter (a rare area, dismissed reports) reads further
+    // ahead per Query, so a page fills in fewer round trips than with the case indexes' full items.
+    readAhead: 100,
   });
-  return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
+  return { items: (await fullItemsOf(deps, page.items)).map(fromItem), nextCursor: page.nextCursor };
 };
 
 /** Reports by id (strongly consistent); missing ones are absent from the map. */
@@ -355,52 +372,4 @@ export const reportRetentionKeys = async (
     const hashes = (item.urlHashes as string[] | undefined) ?? [];
     return [reportKey(id), ...hashes.map((h) => urlKey(h, id))];
   });
-};
-
-/**
- * Gives reports stored before the summary's day index (gsi8) their index keys:
- * every report from the all-reports index (gsi7, a Query, not a Scan) that
- * lacks them, each set only if still missing. Idempotent; resolves to how many
- * it set. Run once after gsi8 is added to a table that already holds reports.
- */
-export const backfillDayIndex = async (deps: Deps): Promise<number> => {
-  let updated = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await deps.db.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: 'gsi7',
-        KeyConditionExpression: 'gsi7pk = :all',
-        FilterExpression: 'attribute_not_exists(gsi8pk)',
-        ExpressionAttributeValues: { ':all': 'REPORT' },
-        ProjectionExpression: 'pk, sk, gsi7pk, gsi7sk, id, submittedAt',
-        Limit: 500,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const { day, hour } = localDayHour(new Date(String(item.submittedAt)), deps.config.timeZone);
-      try {
-        await deps.db.send(
-          new UpdateCommand({
-            TableName: deps.tableName,
-            Key: { pk: item.pk, sk: item.sk },
-            UpdateExpression: 'SET gsi8pk = :pk, gsi8sk = :sk',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(gsi8pk)',
-            ExpressionAttributeValues: {
-              ':pk': dayHourPartition(day, hour),
-              ':sk': indexSortKey({ submittedAt: String(item.submittedAt), id: String(item.id) }),
-            },
-          }),
-        );
-        updated++;
-      } catch (err) {
-        // Set meanwhile (a concurrent backfill or a rewrite of the report): nothing to do.
-        if (!(err instanceof Error && err.name === 'ConditionalCheckFailedException')) throw err;
-      }
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return updated;
 };

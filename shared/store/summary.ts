@@ -4,11 +4,12 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CaseEvent, DayReport, OpenCase, ReportText } from '#domain/summary';
 import type { BriefingLine } from '#domain/summary-types';
-import { DAY_HOURS } from '#domain/time';
+import { dayRange } from '#domain/time';
 import type { Deps } from '#shared/deps';
 import { caseKey } from './cases';
-import { batchGetAll, QUERY_ALL_PAGE, queryAll } from './query';
-import { dayHourPartition, reportKey } from './reports';
+import { batchGetAll, onIndex as on, QUERY_ALL_PAGE, queryAll } from './query';
+import { reportKey } from './reports';
+import { indexOf } from './table';
 
 const countAll = async (deps: Deps, input: Omit<QueryCommandInput, 'TableName'>): Promise<number> => {
   let count = 0;
@@ -29,10 +30,12 @@ const countAll = async (deps: Deps, input: Omit<QueryCommandInput, 'TableName'>)
   return count;
 };
 
-/** Hour partitions read at once. */
+/** Slices of the day read at once. */
 const DAY_READ_CONCURRENCY = 8;
+/** The day is read as this many sort-key ranges of reportsNewest (one local hour each on most days). */
+const DAY_SLICES = 24;
 /**
- * Items per Query page of the day index. On DynamoDB a page of slim items is
+ * Items per Query page of the day's ranges. On DynamoDB a page of slim items is
  * then ~75 KB (a 100,000-report day: ~200 Queries, 8 in flight). DynamoDB Local
  * sizes an index page by the full report item (a 1 MB page holds ~800 reports,
  * whatever the projection) and its time per page grows faster than the page:
@@ -41,33 +44,44 @@ const DAY_READ_CONCURRENCY = 8;
  */
 const DAY_PAGE = 500;
 
+/** `[start, end)` cut into `n` consecutive ranges, as ISO instants. */
+const slicesOf = (start: Date, end: Date, n: number): [string, string][] => {
+  const at = (i: number) =>
+    new Date(start.getTime() + Math.round(((end.getTime() - start.getTime()) * i) / n)).toISOString();
+  return Array.from({ length: n }, (_, i) => [at(i), at(i + 1)]);
+};
+
 /**
  * The reports submitted on local day `date`, as the summary counts them: the
- * day's 24 hour partitions of the slim index (gsi8, `RHOUR#<date>#<hh>`),
- * several at once. Their text is read separately, only for the reports shown.
+ * day's sort-key range of the slim reportsNewest index, cut into 24 ranges read
+ * several at once. `BETWEEN <from> AND <to>` keeps `[from, to)`: a sort key is
+ * `<submittedAt>#<id>`, so it sorts after the bare instant it starts with. Their
+ * text is read separately, only for the reports shown.
  */
 export const reportsOfDay = async (deps: Deps, date: string): Promise<DayReport[]> => {
-  const hours = [...DAY_HOURS];
+  const { start, end } = dayRange(date, deps.config.timeZone);
+  const slices = slicesOf(start, end, DAY_SLICES);
+  const sortKey = indexOf('reportsNewest').sortKey;
   const out: DayReport[] = [];
   const worker = async () => {
-    for (let hour = hours.shift(); hour !== undefined; hour = hours.shift()) {
+    for (let slice = slices.shift(); slice !== undefined; slice = slices.shift()) {
       const items = await queryAll(deps, {
-        IndexName: 'gsi8',
-        KeyConditionExpression: 'gsi8pk = :pk',
-        ExpressionAttributeValues: { ':pk': dayHourPartition(date, hour) },
+        ...on('reportsNewest'),
+        KeyConditionExpression: '#ipk = :pk AND #isk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': 'REPORT', ':from': slice[0], ':to': slice[1] },
         Limit: DAY_PAGE,
       });
-      for (const item of items) out.push(dayReportOf(item));
+      for (const item of items) out.push(dayReportOf(item, sortKey));
     }
   };
   await Promise.all(Array.from({ length: DAY_READ_CONCURRENCY }, worker));
   return out;
 };
 
-/** An item of gsi8 → a DayReport: the id comes from the table key, the time from the index sort key. */
-const dayReportOf = (item: Record<string, unknown>): DayReport => ({
+/** A slim index item → a DayReport: the id comes from the table key, the time from the index sort key. */
+const dayReportOf = (item: Record<string, unknown>, sortKey: string): DayReport => ({
   id: String(item.pk).slice('REPORT#'.length),
-  submittedAt: String(item.gsi8sk).split('#')[0]!,
+  submittedAt: String(item[sortKey]).split('#')[0]!,
   category: item.category as string,
   area: item.area as string,
   sentiment: item.sentiment as DayReport['sentiment'],
@@ -93,24 +107,23 @@ export const reportTexts = async (deps: Deps, ids: string[]): Promise<Map<string
   );
 };
 
-/** Case history entries of local day `date` (gsi1, `CHIST#<date>`). */
+/** Case history entries of local day `date` (caseHistoryByDay, `CHIST#<date>`). */
 export const caseEventsOfDay = async (deps: Deps, date: string): Promise<CaseEvent[]> => {
   const items = await queryAll(deps, {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
+    ...on('caseHistoryByDay', { '#a': 'action', '#at': 'at' }, false),
+    KeyConditionExpression: '#ipk = :pk',
     ExpressionAttributeValues: { ':pk': `CHIST#${date}` },
     ProjectionExpression: 'caseId, #a, #at, details',
-    ExpressionAttributeNames: { '#a': 'action', '#at': 'at' },
   });
   return items as unknown as CaseEvent[];
 };
 
-/** How many cases are in each open status (gsi3 counts). */
+/** How many cases are in each open status (casesByStatus counts). */
 export const openCaseCounts = async (deps: Deps) => {
   const count = (status: string) =>
     countAll(deps, {
-      IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk',
+      ...on('casesByStatus', {}, false),
+      KeyConditionExpression: '#ipk = :pk',
       ExpressionAttributeValues: { ':pk': `CSTATUS#${status}` },
     });
   const [open, verifying, responded] = await Promise.all([
@@ -126,19 +139,17 @@ const OPEN_CASE_PROJECTION = {
   ExpressionAttributeNames: { '#s': 'status', '#p': 'priority' },
 };
 
-/** Verifying cases with a deadline in [from, to) (gsi5, sparse, keyed by deadline). */
+/** Verifying cases with a deadline in [from, to) (casesDue, sparse, keyed by deadline). */
 export const casesDueBetween = async (deps: Deps, from: Date | null, to: Date): Promise<OpenCase[]> => {
   const items = await queryAll(deps, {
-    IndexName: 'gsi5',
-    KeyConditionExpression: from
-      ? 'gsi5pk = :pk AND gsi5sk BETWEEN :from AND :to'
-      : 'gsi5pk = :pk AND gsi5sk < :to',
+    ...on('casesDue', OPEN_CASE_PROJECTION.ExpressionAttributeNames),
+    KeyConditionExpression: from ? '#ipk = :pk AND #isk BETWEEN :from AND :to' : '#ipk = :pk AND #isk < :to',
     ExpressionAttributeValues: {
       ':pk': 'CDUE',
       ':to': to.toISOString(),
       ...(from ? { ':from': from.toISOString() } : {}),
     },
-    ...OPEN_CASE_PROJECTION,
+    ProjectionExpression: OPEN_CASE_PROJECTION.ProjectionExpression,
   });
   return items as unknown as OpenCase[];
 };
@@ -151,11 +162,11 @@ export const casesByIds = async (deps: Deps, ids: string[]): Promise<OpenCase[]>
     names: OPEN_CASE_PROJECTION.ExpressionAttributeNames,
   })) as unknown as OpenCase[];
 
-/** Scheduled briefings starting in [from, to) (gsi7, `BRIEFING`, keyed by start). */
+/** Scheduled briefings starting in [from, to) (briefingsByStart, `BRIEFING`, keyed by start). */
 export const briefingsBetween = async (deps: Deps, from: Date, to: Date): Promise<BriefingLine[]> => {
   const items = await queryAll(deps, {
-    IndexName: 'gsi7',
-    KeyConditionExpression: 'gsi7pk = :pk AND gsi7sk BETWEEN :from AND :to',
+    ...on('briefingsByStart', { '#s': 'status', '#loc': 'location' }),
+    KeyConditionExpression: '#ipk = :pk AND #isk BETWEEN :from AND :to',
     FilterExpression: '#s = :scheduled',
     ExpressionAttributeValues: {
       ':pk': 'BRIEFING',
@@ -164,7 +175,6 @@ export const briefingsBetween = async (deps: Deps, from: Date, to: Date): Promis
       ':scheduled': 'scheduled',
     },
     ProjectionExpression: 'id, title, startsAt, #loc, kind',
-    ExpressionAttributeNames: { '#s': 'status', '#loc': 'location' },
   });
   return items as unknown as BriefingLine[];
 };

@@ -1,23 +1,19 @@
 // The table definition: keys, GSIs and the TTL attribute. The one source for
-// CDK (infra/aws/data-stack.ts) and for the local stack and tests
-// (createTableInput), so both targets always have the same table.
+// CDK (infra/aws/data-stack.ts), for the local stack and tests
+// (createTableInput), and for every Query: code names an index by what it
+// serves (`INDEXES.reportsNewest`), never by its physical name, which only
+// this file knows. See README.md here for each index's reason and write cost.
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 /**
- * Every GSI has a string partition and sort key named `<index>pk` / `<index>sk`.
- * gsi1…gsi7 are general-purpose and project all attributes. gsi8 is the daily
- * summary's slim index of reports: keyed by local day and hour
- * (`RHOUR#<day>#<hh>`, so a day is 24 partitions read in parallel) and
- * projecting only the fields the summary counts and groups by, so reading a
- * 100,000-report day moves a fraction of the bytes (see shared/store/README.md).
+ * What the slim report indexes carry besides the keys (the table's `pk`/`sk`
+ * always come along): the fields the list filters test and the daily summary
+ * counts and groups by. A report's text is never on an index, so a report
+ * costs the same index writes whatever the length of its summary.
  */
-export const GSI_NAMES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5', 'gsi6', 'gsi7', 'gsi8'] as const;
-export type GsiName = (typeof GSI_NAMES)[number];
-
-/** What gsi8 carries besides the keys (the table's `pk`/`sk` always come along). */
-export const DAY_INDEX_ATTRIBUTES = [
+export const REPORT_SLIM_ATTRIBUTES = [
   'category',
   'area',
   'sentiment',
@@ -30,18 +26,149 @@ export const DAY_INDEX_ATTRIBUTES = [
 
 export type IndexProjection = { type: 'ALL' } | { type: 'INCLUDE'; attributes: readonly string[] };
 
-const projectionOf = (name: GsiName): IndexProjection =>
-  name === 'gsi8' ? { type: 'INCLUDE', attributes: DAY_INDEX_ATTRIBUTES } : { type: 'ALL' };
+/**
+ * The physical GSIs. Every one has a string partition and sort key named
+ * `<index>pk` / `<index>sk` (short names: they are stored in every item that
+ * carries them). An index is overloaded only by entities that never meet on
+ * one item, so each item carries a key for exactly the indexes it is listed by.
+ * The numbers are kept where an index serves what it served before (gsi2: a
+ * reporter's reports, gsi4: the pending outbox, gsi7: all reports).
+ */
+const PHYSICAL = {
+  gsi1: { type: 'ALL' },
+  gsi2: { type: 'INCLUDE', attributes: REPORT_SLIM_ATTRIBUTES },
+  gsi3: { type: 'ALL' },
+  gsi4: { type: 'ALL' },
+  gsi5: { type: 'ALL' },
+  gsi6: { type: 'ALL' },
+  gsi7: { type: 'INCLUDE', attributes: REPORT_SLIM_ATTRIBUTES },
+} as const satisfies Record<string, IndexProjection>;
+type PhysicalName = keyof typeof PHYSICAL;
+
+interface IndexSpec {
+  physical: PhysicalName;
+  /** The items that carry its keys and the partition value they use. */
+  partition: string;
+  sort: string;
+  /** Why it exists: the access patterns it serves. */
+  reason: string;
+}
+
+/**
+ * Every index by what it serves. Write cost per item (on-demand, one 1 KB
+ * write unit per index an item carries, each write doubled in a transaction):
+ * a report carries two slim keys (1 unit each, whatever its text), a case
+ * two to five full ones, a history entry, briefing or pending outbox item one.
+ */
+export const INDEXES = {
+  reportsNewest: {
+    physical: 'gsi7',
+    partition: '`REPORT` (every report)',
+    sort: '`<submittedAt>#<id>`',
+    reason:
+      'all reports newest first; the date filter (a sort-key range of the local day); status, category, area and urgency as filters on its slim items; the daily summary reads a day as 24 ranges of it in parallel',
+  },
+  reportsByReporter: {
+    physical: 'gsi2',
+    partition: '`RBY#<sub>`',
+    sort: '`<submittedAt>#<id>`',
+    reason:
+      "a reporter's own reports (queried only with the caller's own sub); date as a range, the other filters on its slim items",
+  },
+  casesNewest: {
+    physical: 'gsi1',
+    partition: '`CASE` (every case)',
+    sort: '`<openedAt>#<id>`',
+    reason: 'all cases newest first; category, area and overdue=false as filters',
+  },
+  briefingsByStart: {
+    physical: 'gsi1',
+    partition: '`BRIEFING` (every briefing)',
+    sort: '`<startsAt>#<id>`',
+    reason: 'briefings between two instants (the console, the reminders job, the summary)',
+  },
+  caseHistoryByDay: {
+    physical: 'gsi1',
+    partition: '`CHIST#<local day>` (every history entry)',
+    sort: '`<at>#<caseId>#<version>`',
+    reason: 'what happened to cases on one local day (the daily summary)',
+  },
+  outboxPending: {
+    physical: 'gsi4',
+    partition: '`OUTBOX#PENDING` (sparse: pending outbox items only)',
+    sort: '`<createdAt>#<id>`',
+    reason: 'the outbox sweep; delivery removes the keys',
+  },
+  casesByAgency: {
+    physical: 'gsi4',
+    partition: '`CAGENCY#<agencyId>` (sparse: assigned cases)',
+    sort: '`<openedAt>#<id>`',
+    reason: "an agency's cases, served from its own partition only (isolation); the desk's agency filter",
+  },
+  casesByStatus: {
+    physical: 'gsi3',
+    partition: '`CSTATUS#<status>`',
+    sort: '`<openedAt>#<id>`',
+    reason: "the status filter, and the summary's open-case counts (Select COUNT of three partitions)",
+  },
+  casesDue: {
+    physical: 'gsi5',
+    partition: '`CDUE` (sparse: verifying cases with a deadline)',
+    sort: '`<dueAt>#<id>`',
+    reason: 'overdue cases (deadline before now, oldest first), cases due soon, deadline nudges',
+  },
+  casesOnAgenda: {
+    physical: 'gsi6',
+    partition: '`CBRIEF#<briefingId>` (sparse: flagged cases)',
+    sort: '`<openedAt>#<id>`',
+    reason: "a briefing's agenda: the cases flagged for it (the console, the reminders job)",
+  },
+} as const satisfies Record<string, IndexSpec>;
+
+export type IndexName = keyof typeof INDEXES;
+
+export interface IndexKeyNames {
+  /** The physical index name, for `IndexName`. */
+  indexName: PhysicalName;
+  partitionKey: string;
+  sortKey: string;
+  projection: IndexProjection;
+}
+
+/** The physical name, key attributes and projection of a named index. */
+export const indexOf = (name: IndexName): IndexKeyNames => {
+  const physical = INDEXES[name].physical;
+  return {
+    indexName: physical,
+    partitionKey: `${physical}pk`,
+    sortKey: `${physical}sk`,
+    projection: PHYSICAL[physical],
+  };
+};
+
+/** The key attributes an item carries to be listed by `name`. */
+export const indexKeys = (name: IndexName, partition: string, sort: string): Record<string, string> => {
+  const { partitionKey, sortKey } = indexOf(name);
+  return { [partitionKey]: partition, [sortKey]: sort };
+};
+
+const INDEX_KEY_ATTRIBUTE = new Set(Object.keys(PHYSICAL).flatMap((p) => [`${p}pk`, `${p}sk`]));
+
+/** True for an index key attribute: storage detail, never part of what the API returns. */
+export const isIndexKeyAttribute = (name: string): boolean => INDEX_KEY_ATTRIBUTE.has(name);
+
+/** The physical index names, in definition order. */
+export const PHYSICAL_INDEX_NAMES = Object.keys(PHYSICAL) as PhysicalName[];
 
 export const tableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
   ttlAttribute: TTL_ATTRIBUTE,
-  globalSecondaryIndexes: GSI_NAMES.map((name) => ({
+  globalSecondaryIndexes: PHYSICAL_INDEX_NAMES.map((name) => ({
     indexName: name,
     partitionKey: `${name}pk`,
     sortKey: `${name}sk`,
-    projection: projectionOf(name),
+    projection: PHYSICAL[name] as IndexProjection,
   })),
 } as const;
 

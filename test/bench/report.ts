@@ -10,6 +10,13 @@ import type { HttpResult } from './http.bench';
 import type { SubmitResult } from './submit.bench';
 import { API_BUNDLE_HARD_CAP_BYTES, API_BUNDLE_TARGET_BYTES, type BundleSize, kb } from './support/bundle';
 import { median, round } from './support/stats';
+import {
+  WRITE_KIND_LABELS,
+  WRITE_KINDS,
+  WRITE_UNITS_BEFORE,
+  WRITE_UNITS_BUDGET,
+} from './support/write-kinds';
+import type { WriteUnitsResult } from './write-units.bench';
 
 export interface RunMeta {
   command: string;
@@ -36,6 +43,8 @@ export interface BenchResults {
   contention?: ContentionResult;
   /** The console on an emulated phone and the local stack (test/bench/console.bench.ts). */
   console?: ConsoleResult;
+  /** DynamoDB write units per request kind (test/bench/write-units.bench.ts). */
+  writeUnits?: WriteUnitsResult;
   /** Rows that could not be measured, with the error. */
   failures: Record<string, string>;
 }
@@ -46,6 +55,7 @@ export type RowKind =
   | 'bundle'
   | 'cold'
   | 'submit'
+  | 'writeUnits'
   | 'http'
   | 'summary'
   | 'bigDay'
@@ -154,6 +164,27 @@ export const rowsOf = (r: BenchResults): Row[] => {
     }
   } else
     rows.push(notRun('submit', 'POST /reports handler in-process', 'p50 ≤ 3 ms, p99 ≤ 10 ms; ratio ≤ 2.5'));
+
+  const w = r.writeUnits;
+  for (const kind of ['plainReport', 'readmeReport'] as const) {
+    const budget = WRITE_UNITS_BUDGET[kind];
+    const what = `DynamoDB write units of ${WRITE_KIND_LABELS[kind]} (ReturnConsumedCapacity, rate-limit counter included)`;
+    if (!w) {
+      rows.push(notRun('writeUnits', what, `≤ ${budget}`));
+      continue;
+    }
+    const units = w[kind].writeUnits;
+    rows.push({
+      kind: 'writeUnits',
+      what,
+      target: `≤ ${budget}`,
+      measured: `${units} WRU in ${w[kind].calls} calls`,
+      baseline: `before issue 16: ${WRITE_UNITS_BEFORE[kind]} WRU`,
+      ratio: `${times(WRITE_UNITS_BEFORE[kind] / units)} fewer`,
+      met: allMet(units <= budget),
+      ...(units > budget ? { miss: over(units, budget, (x) => `${x} WRU`) } : {}),
+    });
+  }
 
   const h = r.http;
   if (h) {
@@ -374,7 +405,7 @@ export const ASSUMPTIONS = {
   otherRequestsPerReport: 4,
   /** Read units per such call: a list page of 25 projected items, eventually consistent (~4 KB → 0.5-1 RRU), or a strongly consistent item read. */
   readUnitsPerOtherRequest: 2,
-  /** Write units per report for case work (a case per 10 reports, ~5 actions each, each a transaction of case + history + outbox). */
+  /** Write units per report for case work when the run has no write-units rows (a case per 10 reports, ~5 actions each). */
   caseWriteUnitsPerReport: 1.5,
   /** Billed duration of an API invocation on AWS (DynamoDB round trips of ~5-10 ms each), at 512 MB. */
   lambdaMsPerRequest: 60,
@@ -408,11 +439,11 @@ export interface CostEstimate {
 }
 
 /**
- * A report item is 1–2 KB (its PutItem costs 2 WRU on the table and 2 on each GSI) and
- * is stored 8 times in full (the table and 7 GSIs projecting ALL attributes, ~1.5 KB × 8)
- * and once more slim in gsi8 (~0.15 KB).
+ * A report item is under 1 KB for a typical report (its PutItem costs 1 WRU on the table
+ * and 1 on each of its two slim indexes), stored once in full (~0.9 KB) and twice slim
+ * (~0.15 KB each), plus its URL entry (~0.1 KB).
  */
-const STORED_KB_PER_REPORT = 12;
+const STORED_KB_PER_REPORT = 1.3;
 
 export const estimateCost = (r: BenchResults, reportsPerDay: number): CostEstimate | undefined => {
   const s = r.submit;
@@ -424,7 +455,19 @@ export const estimateCost = (r: BenchResults, reportsPerDay: number): CostEstima
   // Older results carry no read/write split: then count all of a submission's units as writes.
   const submitWrites = s.capacity.ours.writeUnits ?? s.capacity.ours.capacityUnits;
   const submitReads = s.capacity.ours.readUnits ?? 0;
-  const writeUnits = reports * (submitWrites + ASSUMPTIONS.caseWriteUnitsPerReport);
+  const w = r.writeUnits;
+  // Measured when the run has the write-units rows: a case per 10 reports, opened, assigned twice, answered and closed.
+  const caseWrites = w
+    ? round(
+        (w.caseOpen.writeUnits +
+          2 * w.caseAssign.writeUnits +
+          w.caseRespond.writeUnits +
+          w.caseClose.writeUnits) /
+          10,
+        1,
+      )
+    : ASSUMPTIONS.caseWriteUnitsPerReport;
+  const writeUnits = reports * (submitWrites + caseWrites);
   // The summary's reads grow with the day's reports: scale the measured 10,000-report day.
   const summaryReads = ((d.small.readUnits || d.small.capacityUnits) * reportsPerDay) / d.reportsPerDay;
   const readUnits =
@@ -448,7 +491,7 @@ export const estimateCost = (r: BenchResults, reportsPerDay: number): CostEstima
     {
       item: 'DynamoDB writes (on-demand)',
       perMonth: (writeUnits / 1e6) * PRICES.dynamoPerMillionWrites,
-      how: `${round(submitWrites, 1)} WRU per submission (measured: a transaction of the report, its URL entry and the idempotency record, each report also written to 7 GSIs in full and to the slim gsi8, transactional writes at twice the rate) + ${ASSUMPTIONS.caseWriteUnitsPerReport} for case work = ${n(writeUnits)} WRU`,
+      how: `${round(submitWrites, 1)} WRU per submission (measured: the rate-limit counter, the URL entry, then a transaction of the idempotency record and the report with its two slim index entries, transactional writes at twice the rate) + ${caseWrites} for case work (${w ? 'measured: a case per 10 reports, opened, assigned twice, answered and closed' : 'assumed'}) = ${n(writeUnits)} WRU`,
     },
     {
       item: 'DynamoDB reads (on-demand)',
@@ -509,7 +552,11 @@ const remedy = (kind: RowKind, r: BenchResults): string => {
     case 'submit': {
       const s = r.submit;
       const m = s?.minimal;
-      return `A submission with a source URL and an Idempotency-Key makes three round trips: the conditional UpdateItem of the caller's hourly write counter (shared/http/rate-limit.ts), the Query for duplicates (the first response, replayed on a retry, carries them) and one TransactWriteItems of three items (idempotency record, report, URL entry); the idempotency record is read only when that transaction is cancelled on it. A plain report is the counter's UpdateItem and one conditional PutItem${m && s ? ` (p50 ${ms(m.p50Ms)}, ${times(m.p50Ms / s.bare.p50Ms)} the bare PutItem)` : ''}. On DynamoDB Local a three-item transaction alone takes about 2.2× a PutItem (p50 measured while writing this benchmark, under load: Query 5.4 ms, TransactWriteItems 14.8 ms, PutItem 5.9 ms), so the README request's floor here is about 3× the PutItem; on DynamoDB, a transaction costs two writes per item and a few ms. ${s && s.bare.p50Ms > 3 ? `The absolute p50/p99 targets are below what one DynamoDB Local PutItem takes on this machine (${ms(s.bare.p50Ms)} p50).` : ''}`;
+      return `A submission with a source URL and an Idempotency-Key makes four round trips: the conditional UpdateItem of the caller's hourly write counter (shared/http/rate-limit.ts), the Query for duplicates (the first response, replayed on a retry, carries them) and a PutItem of the URL entry and one TransactWriteItems of two items (idempotency record, report); the idempotency record is read only when that transaction is cancelled on it. A plain report is the counter's UpdateItem and one conditional PutItem${m && s ? ` (p50 ${ms(m.p50Ms)}, ${times(m.p50Ms / s.bare.p50Ms)} the bare PutItem)` : ''}. On DynamoDB Local a three-item transaction alone takes about 2.2× a PutItem (p50 measured while writing this benchmark, under load: Query 5.4 ms, TransactWriteItems 14.8 ms, PutItem 5.9 ms), so the README request's floor here is about 3–4× the PutItem; on DynamoDB, a transaction costs two writes per item and a few ms. ${s && s.bare.p50Ms > 3 ? `The absolute p50/p99 targets are below what one DynamoDB Local PutItem takes on this machine (${ms(s.bare.p50Ms)} p50).` : ''}`;
+    }
+    case 'writeUnits': {
+      const w = r.writeUnits;
+      return `A report is written once to the table and once to each index whose key it carries, at 1 KB a unit, and a transaction bills each of its writes twice${w ? ` (plain: ${JSON.stringify(w.plainReport.byCommand)}; README: ${JSON.stringify(w.readmeReport.byCommand)})` : ''}. What is left to take: the rate-limit counter (1), the two slim index entries (1 each), and in the README request the idempotency record and the report inside one transaction (doubled); a stored first response over 1 KB (a long summary, many duplicates) adds 2 units. shared/store/README.md lists each index's write cost.`;
     }
     case 'http': {
       const l = r.http?.levels[0];
@@ -520,10 +567,10 @@ const remedy = (kind: RowKind, r: BenchResults): string => {
     case 'bigDay': {
       const d = r.dailySummary;
       const p = d?.smallRead;
-      return `The job reads the day from gsi8 (24 hour partitions of slim items, 8 Queries in flight) and the text of only the reports it shows${p && d ? `; for ${n(d.reportsPerDay)} reports that read alone takes ${ms(p.slimMs)} (the full-item read it replaced: ${ms(p.fullItemsMs)})` : ''}. DynamoDB Local does not give the slim index its due: it sizes an index page by the full report item (a Query with \`Limit: 5000\` on gsi8 returns ~813 items, a 1 MB page of full reports, where DynamoDB would return ~6,000 slim ones) and its time per page grows faster than the page, so the job reads pages of 500 (a 100,000-report day: 4.5–9 s with pages of 500, 11–16 s with 1 MB pages, in probes while writing this benchmark). What is left is DynamoDB Local's per-item cost (in Java, on the same two cores as the job) and the SDK's unmarshalling on our side, both linear in the day's reports. On DynamoDB, a 1 MB page takes ~10–30 ms, so the 100,000-report day's ~15 MB in 24 partitions read 8 at a time is well under a second. Further step if a 100,000-report day must be fast on DynamoDB Local too: per-hour aggregate items (counts by category, area, sentiment and hot-issue group, kept by the writes that change a report), so the job reads 24 items instead of every report — three write paths (submission, triage, case linking) to keep in step, for a gain DynamoDB itself does not need, so it was not done.`;
+      return `The job reads the day as 24 sort-key ranges of the slim reportsNewest index (8 Queries in flight) and the text of only the reports it shows${p && d ? `; for ${n(d.reportsPerDay)} reports that read alone takes ${ms(p.slimMs)}${p.oneRangeMs !== undefined ? ` (the day as one range, page after page: ${ms(p.oneRangeMs)})` : ` (measured before issue 16, on the former hour-keyed day index; the full-item read it replaced: ${ms(p.fullItemsMs ?? Number.NaN)})`}` : ''}. DynamoDB Local does not give the slim index its due: it sizes an index page by the full report item (a Query with \`Limit: 5000\` on the slim day index returned ~813 items, a 1 MB page of full reports, where DynamoDB would return ~6,000 slim ones) and its time per page grows faster than the page, so the job reads pages of 500 (a 100,000-report day: 4.5–9 s with pages of 500, 11–16 s with 1 MB pages, in probes while writing this benchmark). What is left is DynamoDB Local's per-item cost (in Java, on the same two cores as the job) and the SDK's unmarshalling on our side, both linear in the day's reports. On DynamoDB, a 1 MB page takes ~10–30 ms, so the 100,000-report day's ~15 MB in 24 ranges read 8 at a time is well under a second. Further step if a 100,000-report day must be fast on DynamoDB Local too: per-hour aggregate items (counts by category, area, sentiment and hot-issue group, kept by the writes that change a report), so the job reads 24 items instead of every report — three write paths (submission, triage, case linking) to keep in step, for a gain DynamoDB itself does not need, so it was not done.`;
     }
     case 'bigTable':
-      return 'The day is read from its own gsi8 partitions, so the table size should not matter; a ratio above 1.2 here is noise from the shared machine or DynamoDB Local slowing down as its in-memory database grows (its memory and GC), not a Scan. Re-run to tell.';
+      return 'The day is a sort-key range of reportsNewest, so the table size should not matter; a ratio above 1.2 here is noise from the shared machine or DynamoDB Local slowing down as its in-memory database grows (its memory and GC), not a Scan. Re-run to tell.';
     case 'contention':
       return 'An action that fails after 1,000 retries means the retry loop starves; back off exponentially with jitter.';
     case 'consoleLoad': {
@@ -710,12 +757,36 @@ const details = (r: BenchResults): string[] => {
     );
     out.push('');
   }
+  if (r.writeUnits) {
+    const w = r.writeUnits;
+    out.push('### DynamoDB write units per request');
+    out.push('');
+    out.push(
+      `Measured ${w.date ?? r.meta.date}. Each kind through its HTTP handler in-process (rate-limit counter included), against a fresh table on DynamoDB Local, which reports consumed capacity as DynamoDB bills on-demand request units (1 KB per write unit, every index entry written billed as a write, transactions at twice the rate). Before: the same measurement at the commit before issue 16 (eight GSIs, seven projecting every attribute, URL entries inside the report's transaction). After: two slim report indexes, URL entries written outside the transaction, cases without their category and area indexes (shared/store/README.md). \`npx tsx test/bench/write-units.bench.ts\` measures these rows alone and writes them into latest.json and this page; test/integration/write-units.test.ts pins the budget.`,
+    );
+    out.push('');
+    out.push(
+      table(
+        ['request', 'before (WRU)', 'after (WRU)', 'budget', 'DynamoDB calls (after)'],
+        WRITE_KINDS.map((k) => [
+          WRITE_KIND_LABELS[k],
+          String(WRITE_UNITS_BEFORE[k]),
+          String(w[k].writeUnits),
+          k in WRITE_UNITS_BUDGET ? `≤ ${WRITE_UNITS_BUDGET[k as keyof typeof WRITE_UNITS_BUDGET]}` : '—',
+          Object.entries(w[k].byCommand)
+            .map(([c, v]) => `${c.replace(/Command$/, '')} ${v}`)
+            .join(', '),
+        ]),
+      ),
+    );
+    out.push('');
+  }
   if (r.http) {
     const h = r.http;
     out.push('### Local HTTP stack');
     out.push('');
     out.push(
-      `${h.request}. Closed loop: each client sends its next request when the last one answered, on keep-alive connections; ${h.warmupMs / 1000} s warm-up, then ${h.durationMs / 1000} s measured per server and level. The servers run in their own processes under tsx (as \`npm start\`), the load from the benchmark process, DynamoDB Local in a third: all on the same two cores. The diagnostic server writes the same three items our submission writes (idempotency record, report, URL entry) in one TransactWriteItems and does nothing else: it shows how much of the gap is DynamoDB Local's transactions rather than our code.`,
+      `${h.request}. Closed loop: each client sends its next request when the last one answered, on keep-alive connections; ${h.warmupMs / 1000} s warm-up, then ${h.durationMs / 1000} s measured per server and level. The servers run in their own processes under tsx (as \`npm start\`), the load from the benchmark process, DynamoDB Local in a third: all on the same two cores. The diagnostic server writes the three items our submission wrote before issue 16 (idempotency record, report, URL entry; the URL entry is now a PutItem of its own) in one TransactWriteItems and does nothing else: it shows how much of the gap is DynamoDB Local's transactions rather than our code.`,
     );
     out.push('');
     out.push(
@@ -793,19 +864,29 @@ const details = (r: BenchResults): string[] => {
     out.push('');
     const probe = (name: string, p?: DailySummaryResult['smallRead']) =>
       p
-        ? [name, ms(p.slimMs), String(p.slimQueries), ms(p.fullItemsMs), times(p.fullItemsMs / p.slimMs)]
+        ? (() => {
+            // Runs before issue 16 compared with the full-item day index instead.
+            const base = p.oneRangeMs ?? p.fullItemsMs ?? Number.NaN;
+            return [
+              name,
+              ms(p.slimMs),
+              String(p.slimQueries),
+              `${ms(base)}${p.oneRangeMs === undefined ? ' (full items, before issue 16)' : ''}`,
+              times(base / p.slimMs),
+            ];
+          })()
         : [name, '—', '—', '—', '—'];
     out.push(
-      "The read of the day on its own (in the benchmark process): as the job does it (`reportsOfDay`: gsi8's 24 hour partitions `RHOUR#<day>#<hh>` of slim items, 8 Queries in flight), against the read the job made before gsi8 (gsi1's one `RDAY#<day>` partition of full report items, page after page with `Limit: 1000`):",
+      'The read of the day on its own (in the benchmark process): as the job does it (`reportsOfDay`: 24 sort-key ranges of the slim reportsNewest index, 8 Queries in flight), against the same day as one range, page after page with `Limit: 1000`:',
     );
     out.push('');
     out.push(
       table(
         [
           'day',
-          'as the job reads it (gsi8, slim)',
+          'as the job reads it (24 ranges, slim)',
           'Queries',
-          'before gsi8 (gsi1, full items)',
+          'one range, page after page',
           'before ÷ now',
         ],
         [probe('the day, small table', d.smallRead), probe('the day, big table', d.bigRead)],
@@ -941,7 +1022,7 @@ const costSection = (r: BenchResults): string[] => {
   );
   out.push('');
   out.push(
-    `Assumptions besides the measured units: ${ASSUMPTIONS.otherRequestsPerReport} other API calls per report at ${ASSUMPTIONS.readUnitsPerOtherRequest} RRU each; ${ASSUMPTIONS.caseWriteUnitsPerReport} WRU per report for case work; ${ASSUMPTIONS.lambdaMsPerRequest} ms billed per API invocation at 512 MB; ${ASSUMPTIONS.emailsPerReport} emails per report plus ${ASSUMPTIONS.fixedEmailsPerDay} a day. Not included: CloudWatch Logs and alarms, Cognito, data transfer, and storage: each report is stored 8 times (the table and 7 GSIs that project ALL attributes, ~${STORED_KB_PER_REPORT} KB a report), so the table grows by ~${round(small.storageGbPerMonth, 2)} GB a month at 1,000 reports a day and ~${Math.round(big.storageGbPerMonth)} GB a month at 100,000, each month's data adding ~$${(big.storageGbPerMonth * PRICES.dynamoStorageGbMonth).toFixed(2)} a month at 100,000 a day ($${PRICES.dynamoStorageGbMonth} per GB-month, first 25 GB free; PITR bills on the same size) for as long as it is kept. Narrower GSI projections (KEYS_ONLY or INCLUDE for the list indexes) would cut the storage, and the index writes from 2 WRU to 1 each (14 of the 16 WRU a plain report write costs are its 7 index copies).`,
+    `Assumptions besides the measured units: ${ASSUMPTIONS.otherRequestsPerReport} other API calls per report at ${ASSUMPTIONS.readUnitsPerOtherRequest} RRU each; ${ASSUMPTIONS.lambdaMsPerRequest} ms billed per API invocation at 512 MB; ${ASSUMPTIONS.emailsPerReport} emails per report plus ${ASSUMPTIONS.fixedEmailsPerDay} a day. Not included: CloudWatch Logs and alarms, Cognito, data transfer, and storage: each report is stored once in full and twice slim (its two INCLUDE index entries, ~${STORED_KB_PER_REPORT} KB a report), so the table grows by ~${round(small.storageGbPerMonth, 2)} GB a month at 1,000 reports a day and ~${Math.round(big.storageGbPerMonth)} GB a month at 100,000, each month's data adding ~$${(big.storageGbPerMonth * PRICES.dynamoStorageGbMonth).toFixed(2)} a month at 100,000 a day ($${PRICES.dynamoStorageGbMonth} per GB-month, first 25 GB free; PITR bills on the same size) for as long as it is kept.`,
   );
   out.push('');
   return out;

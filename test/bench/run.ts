@@ -19,6 +19,7 @@ import { benchSubmit } from './submit.bench';
 import { bundleAll, PROJECT_ROOT } from './support/bundle';
 import { startBenchDynamo } from './support/ddb';
 import { round } from './support/stats';
+import { benchWriteUnits } from './write-units.bench';
 
 // `tsx test/bench/run.ts --render-only`: BENCHMARKS.md again from latest.json (after editing report.ts).
 if (process.argv.includes('--render-only')) {
@@ -94,6 +95,7 @@ try {
   await step('submit', () =>
     benchSubmit(ddb.endpoint, quick ? { rounds: 2, perRound: 50, warmup: 20 } : { rounds: 6, perRound: 100 }),
   );
+  await step('writeUnits', () => benchWriteUnits(ddb.endpoint, { samples: quick ? 1 : 5 }));
   await step('http', () =>
     benchHttp(
       ddb.endpoint,

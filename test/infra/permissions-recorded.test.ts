@@ -32,6 +32,7 @@ import { type HandlerGroup, routeKey, routes } from '#functions/routes';
 import type { ScheduleName } from '#functions/schedules';
 import type { Deps } from '#shared/deps';
 import { createDocumentClient } from '#store/client';
+import { onIndex } from '#store/query';
 import { testTable } from '#test/support/aws';
 import { startTestApi, type TestApi } from '#test/support/local-api';
 
@@ -220,8 +221,8 @@ describe('what each function sends is in its row of the permission manifest', ()
     const pending = await table.db.send(
       new QueryCommand({
         TableName: table.tableName,
-        IndexName: 'gsi4',
-        KeyConditionExpression: 'gsi4pk = :p',
+        ...onIndex('outboxPending', {}, false),
+        KeyConditionExpression: '#ipk = :p',
         ExpressionAttributeValues: { ':p': 'OUTBOX#PENDING' },
       }),
     );

@@ -30,7 +30,7 @@ import { type ScheduleName, schedules } from '#functions/schedules';
 import { type BuiltApp, buildApp } from '#infra/aws/build';
 import { OUTBOX_SENDER_ENTRY } from '#infra/aws/constructs/outbox-sender';
 import { loadAppConfig } from '#infra/config/index';
-import { GSI_NAMES } from '#store/table';
+import { PHYSICAL_INDEX_NAMES } from '#store/table';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const cdkJson = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as {
@@ -305,7 +305,7 @@ describe.each(ENVIRONMENTS)(
         'logs:CreateLogStream @ own log group',
         'logs:PutLogEvents @ own log group',
         ...p.table.map((a) => `dynamodb:${a} @ table`),
-        ...p.indexes.flatMap((a) => GSI_NAMES.map((g) => `dynamodb:${a} @ index/${g}`)),
+        ...p.indexes.flatMap((a) => PHYSICAL_INDEX_NAMES.map((g) => `dynamodb:${a} @ index/${g}`)),
         ...(p.sendsMail
           ? ['ses:SendEmail', 'ses:SendRawEmail'].flatMap((a) => [
               `${a} @ ses identity`,

@@ -25,7 +25,7 @@ import { type BuiltApp, buildApp } from '#infra/aws/build';
 import { ESM_REQUIRE_BANNER, FUNCTION_NODE_OPTIONS } from '#infra/aws/constructs/function';
 import { APP_STACK_OUTPUTS, appStackNameOf, dataStackNameOf } from '#infra/aws/names';
 import { loadAppConfig } from '#infra/config/index';
-import { GSI_NAMES, tableDefinition } from '#store/table';
+import { PHYSICAL_INDEX_NAMES, tableDefinition } from '#store/table';
 
 /** The same feature flags the CLI gets from cdk.json, so that tests synthesize what `cdk synth` does. */
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
@@ -205,8 +205,8 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
       { AttributeName: 'sk', KeyType: 'RANGE' },
     ]);
     expect(props.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
-    expect(props.GlobalSecondaryIndexes).toHaveLength(8);
-    expect(props.GlobalSecondaryIndexes.map((g) => g.IndexName)).toEqual([...GSI_NAMES]);
+    expect(props.GlobalSecondaryIndexes).toHaveLength(7);
+    expect(props.GlobalSecondaryIndexes.map((g) => g.IndexName)).toEqual([...PHYSICAL_INDEX_NAMES]);
     for (const g of tableDefinition.globalSecondaryIndexes) {
       expect(props.GlobalSecondaryIndexes).toContainEqual({
         IndexName: g.indexName,

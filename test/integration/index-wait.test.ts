@@ -14,8 +14,9 @@ afterEach(() => ddb.reset());
 
 const tableName = 'old-table';
 const wanted = createTableInput(tableName).GlobalSecondaryIndexes ?? [];
+const missing = wanted.at(-1)!.IndexName!;
 
-/** A table that has every index but gsi8; once asked to add gsi8, reports it as `status`. */
+/** A table that has every index but the last; once asked to add it, reports it as `status`. */
 const oldTable = (status: 'CREATING' | 'ACTIVE') => {
   let updated = false;
   ddb.onAnyCommand().resolves({ TimeToLiveDescription: { TimeToLiveStatus: 'ENABLED' } });
@@ -28,8 +29,13 @@ const oldTable = (status: 'CREATING' | 'ACTIVE') => {
       TableName: tableName,
       TableStatus: 'ACTIVE',
       GlobalSecondaryIndexes: wanted
-        .filter((g) => updated || g.IndexName !== 'gsi8')
-        .map((g) => ({ IndexName: g.IndexName, IndexStatus: g.IndexName === 'gsi8' ? status : 'ACTIVE' })),
+        .filter((g) => updated || g.IndexName !== missing)
+        .map((g) => ({
+          IndexName: g.IndexName,
+          KeySchema: g.KeySchema,
+          Projection: g.Projection,
+          IndexStatus: g.IndexName === missing ? status : 'ACTIVE',
+        })),
     },
   }));
 };
@@ -39,14 +45,16 @@ describe('adding a missing index to an old local table', () => {
     oldTable('CREATING');
     const start = ensureTable('http://127.0.0.1:1', tableName, { indexWaitMs: 600 });
     await expect(start).rejects.toBeInstanceOf(LocalStackError);
-    await expect(start).rejects.toThrow(/index gsi8 to the table old-table within 1 s\. Start again/);
+    await expect(start).rejects.toThrow(
+      new RegExp(`index ${missing} to the table old-table within 1 s\\. Start again`),
+    );
     expect(ddb.commandCalls(UpdateTableCommand)).toHaveLength(1);
   });
 
   it('resolves with the index it added once it is ACTIVE', async () => {
     oldTable('ACTIVE');
     await expect(ensureTable('http://127.0.0.1:1', tableName, { indexWaitMs: 600 })).resolves.toEqual([
-      'gsi8',
+      missing,
     ]);
   });
 });

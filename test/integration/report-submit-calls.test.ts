@@ -5,6 +5,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -18,6 +19,7 @@ import { submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { idempotencyItemKey, type StoredResponse } from '#store/idempotency';
 import { urlHash } from '#store/reports';
+import { indexOf } from '#store/table';
 import { testTable } from '#test/support/aws';
 
 const NOW = new Date('2026-11-26T03:00:00.000Z');
@@ -53,6 +55,7 @@ const NAMES: [new (...a: never[]) => unknown, string][] = [
   [BatchGetCommand, 'BatchGetItem'],
   [PutCommand, 'PutItem'],
   [TransactWriteCommand, 'TransactWriteItems'],
+  [DeleteCommand, 'DeleteItem'],
 ];
 
 /**
@@ -87,7 +90,7 @@ const count = async (pk: string, index?: string) =>
       }),
     )
   ).Count ?? 0;
-const reportsOf = (p: Principal) => count(`RBY#${p.sub}`, 'gsi2');
+const reportsOf = (p: Principal) => count(`RBY#${p.sub}`, indexOf('reportsByReporter').indexName);
 const urlEntries = (url: string) => count(`URL#${urlHash(normalizeUrl(url))}`);
 
 /** What DynamoDB answers when a transaction is cancelled, with one reason per item. */
@@ -99,20 +102,19 @@ const cancelled = (...codes: string[]) =>
   });
 
 describe('round trips of one submission', () => {
-  it('a fresh submission with an Idempotency-Key and a source URL is one Query and one TransactWriteItems', async () => {
+  it('a fresh submission with an Idempotency-Key and a source URL is two round trips: the Query beside the URL entry, then one TransactWriteItems', async () => {
     const p = reporter();
     const url = freshUrl();
     const r = recording(deps);
     const res = await submitReport(r.deps, p, body({ sourceUrls: [url] }), 'fresh-key');
     expect(res.status).toBe(201);
-    expect(r.calls).toEqual(['Query', 'TransactWriteItems']);
-    // the transaction holds the idempotency record first, then the report and its URL entry
-    const tx = r.commands[1] as TransactWriteCommand;
-    expect(tx.input.TransactItems?.map((i) => i.Put?.Item?.entity)).toEqual([
-      'idempotency',
-      'report',
-      'report-url',
-    ]);
+    // the URL entry's PutItem is sent before the Query answers: they share a round trip
+    expect(r.calls).toEqual(['Query', 'PutItem', 'TransactWriteItems']);
+    expect((r.commands[1] as PutCommand).input.Item?.entity).toBe('report-url');
+    // the transaction holds the idempotency record first, then the report (issue 16: the URL
+    // entry is outside it, since a transaction bills each write twice)
+    const tx = r.commands[2] as TransactWriteCommand;
+    expect(tx.input.TransactItems?.map((i) => i.Put?.Item?.entity)).toEqual(['idempotency', 'report']);
     const { Item } = await t.db.send(
       new GetCommand({ TableName: t.tableName, Key: idempotencyItemKey(p.sub, 'fresh-key') }),
     );
@@ -126,7 +128,7 @@ describe('round trips of one submission', () => {
     const other = await submitReport(deps, reporter(), body({ sourceUrls: [url] }), undefined);
     const r = recording(deps);
     const res = await submitReport(r.deps, reporter(), body({ sourceUrls: [url] }), 'dup-key');
-    expect(r.calls).toEqual(['Query', 'BatchGetItem', 'TransactWriteItems']);
+    expect(r.calls).toEqual(['Query', 'PutItem', 'BatchGetItem', 'TransactWriteItems']);
     expect((res.body as { possibleDuplicates: unknown }).possibleDuplicates).toEqual([
       { id: idOf(other), status: 'new', caseId: null },
     ]);
@@ -144,19 +146,22 @@ describe('round trips of one submission', () => {
     const { Item } = await t.db.send(
       new GetCommand({ TableName: t.tableName, Key: { pk: `REPORT#${idOf(res)}`, sk: 'REPORT' } }),
     );
-    expect(Item).toMatchObject({ entity: 'report', status: 'new', localDay: '2026-11-26', urlHashes: [] });
-    expect(Item?.gsi2pk).toBe(`RBY#${p.sub}`);
-    expect(Item?.gsi7pk).toBe('REPORT');
+    expect(Item).toMatchObject({ entity: 'report', status: 'new', urlHashes: [] });
+    expect(Item?.[indexOf('reportsByReporter').partitionKey]).toBe(`RBY#${p.sub}`);
+    expect(Item?.[indexOf('reportsNewest').partitionKey]).toBe('REPORT');
     expect(await reportsOf(p)).toBe(1);
   });
 
-  it('without a key but with a source URL, the report and its URL entry are still one transaction', async () => {
+  it('without a key but with a source URL, the URL entry goes beside the Query, then one conditional PutItem', async () => {
     const url = freshUrl();
     const r = recording(deps);
     await submitReport(r.deps, reporter(), body({ sourceUrls: [url] }), undefined);
-    expect(r.calls).toEqual(['Query', 'TransactWriteItems']);
-    const tx = r.commands[1] as TransactWriteCommand;
-    expect(tx.input.TransactItems?.map((i) => i.Put?.Item?.entity)).toEqual(['report', 'report-url']);
+    expect(r.calls).toEqual(['Query', 'PutItem', 'PutItem']);
+    expect((r.commands[1] as PutCommand).input.Item?.entity).toBe('report-url');
+    expect((r.commands[2] as PutCommand).input).toMatchObject({
+      Item: { entity: 'report' },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
     expect(await urlEntries(url)).toBe(1);
   });
 });
@@ -177,8 +182,16 @@ describe('Idempotency-Key without the up-front read', () => {
       { id: idOf(earlier), status: 'new', caseId: null },
     ]);
     expect(first.headers['idempotent-replayed']).toBeUndefined();
-    // the record is read only once the transaction was cancelled on it
-    expect(r.calls).toEqual(['Query', 'BatchGetItem', 'TransactWriteItems', 'GetItem']);
+    // the record is read only once the transaction was cancelled on it; the retry's own URL
+    // entry (written beside the Query) is deleted then
+    expect(r.calls).toEqual([
+      'Query',
+      'PutItem',
+      'BatchGetItem',
+      'TransactWriteItems',
+      'DeleteItem',
+      'GetItem',
+    ]);
     expect(await reportsOf(p)).toBe(1);
     expect(await urlEntries(url)).toBe(3);
   });
@@ -236,7 +249,8 @@ describe('Idempotency-Key without the up-front read', () => {
     const second = await submitReport(r.deps, p, body({ sourceUrls: [url] }), 'conflict-key');
     const winner = await first!;
     expect(second).toEqual({ ...winner, headers: { ...winner.headers, 'idempotent-replayed': 'true' } });
-    expect(r.calls.slice(0, 3)).toEqual(['Query', 'TransactWriteItems', 'GetItem']);
+    expect(r.calls.slice(0, 5)).toEqual(['Query', 'PutItem', 'TransactWriteItems', 'DeleteItem', 'GetItem']);
+    expect(await urlEntries(url)).toBe(1);
     expect(await reportsOf(p)).toBe(1);
   });
 

@@ -3,10 +3,13 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, NotFound, UnprocessableContent } from '#domain/errors';
+import { normalizeUrl } from '#domain/url';
 import type { Principal } from '#http/principal';
 import { actOnReport, browseReports, readReport, submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import type { StoredResponse } from '#store/idempotency';
+import { urlHash } from '#store/reports';
+import { type IndexName, indexOf, isIndexKeyAttribute } from '#store/table';
 import { testTable } from '#test/support/aws';
 
 const alice: Principal = { sub: 'alice', roles: ['reporter'], email: 'alice@example.org' };
@@ -35,13 +38,13 @@ beforeAll(async () => {
   deps = t.deps({ clock: () => NOW });
 });
 
-const countItems = async (pk: string, index?: string) => {
+const countItems = async (pk: string, index?: IndexName) => {
   const out = await t.db.send(
     new QueryCommand({
       TableName: t.tableName,
-      ...(index ? { IndexName: index } : {}),
+      ...(index ? { IndexName: indexOf(index).indexName } : {}),
       KeyConditionExpression: '#k = :v',
-      ExpressionAttributeNames: { '#k': index ? `${index}pk` : 'pk' },
+      ExpressionAttributeNames: { '#k': index ? indexOf(index).partitionKey : 'pk' },
       ExpressionAttributeValues: { ':v': pk },
       Select: 'COUNT',
     }),
@@ -69,9 +72,11 @@ describe('submitting a report', () => {
       status: 'new',
       submittedBy: 'alice',
       reporterEmail: 'alice@example.org',
-      localDay: '2026-11-26',
     });
-    expect(Item?.gsi1pk).toBe('RDAY#2026-11-26');
+    // Listed by two slim indexes, and by nothing else.
+    expect(Item?.[indexOf('reportsNewest').partitionKey]).toBe('REPORT');
+    expect(Item?.[indexOf('reportsByReporter').partitionKey]).toBe('RBY#alice');
+    expect(Object.keys(Item ?? {}).filter(isIndexKeyAttribute)).toHaveLength(4);
     expect(Item?.urlHashes).toHaveLength(1); // both URLs normalize to one
     expect(res.body).not.toHaveProperty('reporterEmail');
     expect(await readReport(deps, desk, { id })).not.toHaveProperty('reporterEmail');
@@ -133,7 +138,28 @@ describe('Idempotency-Key', () => {
     for (const f of failed) expect(f.reason).toBeInstanceOf(Conflict);
     expect(ok.length).toBeGreaterThan(0);
     expect(new Set(ok.map((r) => idOf(r.value))).size).toBe(1);
-    expect(await countItems('RBY#racer', 'gsi2')).toBe(1);
+    expect(await countItems('RBY#racer', 'reportsByReporter')).toBe(1);
+  });
+
+  it('leaves one URL entry when callers race with one key and a source URL: the losers delete theirs', async () => {
+    const racer: Principal = { sub: 'url-racer', roles: ['reporter'] };
+    const url = 'https://race.example.com/one-url';
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () =>
+        submitReport(deps, racer, body({ title: 'Race with a URL', sourceUrls: [url] }), 'race-url-key'),
+      ),
+    );
+    const ok = results.filter((r): r is PromiseFulfilledResult<StoredResponse> => r.status === 'fulfilled');
+    expect(new Set(ok.map((r) => idOf(r.value))).size).toBe(1);
+    expect(await countItems('RBY#url-racer', 'reportsByReporter')).toBe(1);
+    const entries = await t.db.send(
+      new QueryCommand({
+        TableName: t.tableName,
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': `URL#${urlHash(normalizeUrl(url))}` },
+      }),
+    );
+    expect(entries.Items?.map((i) => i.reportId)).toEqual([idOf(ok[0]!.value)]);
   });
 });
 
@@ -179,7 +205,7 @@ describe('listing', () => {
     const submitter = new Map(all.items.map((r) => [r.id, 'submittedBy' in r ? r.submittedBy : undefined]));
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((r) => submitter.get(r.id) === 'bob')).toBe(true);
-    expect(new Set(submitter.values())).toEqual(new Set(['alice', 'bob', 'racer', 'pager']));
+    expect(new Set(submitter.values())).toEqual(new Set(['alice', 'bob', 'racer', 'url-racer', 'pager']));
   });
 
   it('combines filters served by one index and filtered by the others', async () => {
@@ -231,7 +257,7 @@ describe('dismiss and restore', () => {
         .Item!;
     const item = await get();
     expect(item.expiresAt).toBe(Math.floor(NOW.getTime() / 1000) + 30 * 86400);
-    expect(item.gsi3pk).toBe('RSTATUS#dismissed');
+    expect(item.status).toBe('dismissed');
     const url = await t.db.send(
       new QueryCommand({
         TableName: t.tableName,
@@ -245,7 +271,8 @@ describe('dismiss and restore', () => {
     const restored = await get();
     expect(restored.expiresAt).toBeUndefined();
     expect(restored.dismissReason).toBeUndefined();
-    expect(restored.gsi3pk).toBe('RSTATUS#new');
+    expect(restored.status).toBe('new');
+    expect(restored[indexOf('reportsNewest').partitionKey]).toBe('REPORT');
   });
 
   it('refuses to dismiss a linked report, naming its status', async () => {

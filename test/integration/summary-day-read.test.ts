@@ -1,24 +1,26 @@
-// How the daily summary reads a day: the slim hour-sharded index (gsi8) gives
-// every report of the local day and nothing else, follows status and case
-// changes, and only the reports the summary shows have their text read.
+// How the daily summary reads a day: 24 sort-key ranges of the slim
+// reportsNewest index give every report of the local day and nothing else,
+// follow status and case changes, and only the reports the summary shows have
+// their text read. And what the local stack does with an older data directory.
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DescribeTableCommand,
+} from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportsToShow, URGENT_LIST_MAX } from '#domain/summary';
 import type { Principal } from '#http/principal';
-import { runBackfill } from '#infra/aws/backfill-day-index';
 import { type DynamoDbLocal, localDynamoClient, startDynamoDbLocal } from '#infra/local/dynamodb';
-import { freePort } from '#infra/local/ports';
+import { freePort, LocalStackError } from '#infra/local/ports';
 import { ensureTable } from '#infra/local/table';
 import { openCaseFor } from '#service/cases';
-import { actOnReport, submitReport } from '#service/reports';
+import { actOnReport, browseReports, submitReport } from '#service/reports';
 import { gatherDaily } from '#service/summary';
 import type { Deps } from '#shared/deps';
-import { backfillDayIndex, toReportItem } from '#store/reports';
 import { reportsOfDay, reportTexts } from '#store/summary';
-import { createTableInput } from '#store/table';
+import { createTableInput, indexOf } from '#store/table';
 import { testTable } from '#test/support/aws';
 
 const reporter: Principal = { sub: 'field-1', roles: ['reporter'] };
@@ -57,9 +59,11 @@ const counting = (deps: Deps) => {
         if (command instanceof BatchGetCommand)
           for (const r of Object.values(command.input.RequestItems ?? {}))
             batchKeys.push(r.Keys?.length ?? 0);
-        if (command instanceof QueryCommand && command.input.IndexName === 'gsi1') {
-          const pk = Object.values(command.input.ExpressionAttributeValues ?? {})[0];
-          if (typeof pk === 'string' && pk.startsWith('RDAY#')) calls.push('RDAY query');
+        if (command instanceof QueryCommand) {
+          const ranged =
+            command.input.IndexName === indexOf('reportsNewest').indexName &&
+            /BETWEEN :from AND :to/.test(command.input.KeyConditionExpression ?? '');
+          calls.push(ranged ? 'day range query' : 'other query');
         }
         return target.send(command as never);
       };
@@ -95,9 +99,20 @@ describe('reading a day for the summary', () => {
       expect(r.title).toBeUndefined();
       expect(r.summary).toBeUndefined();
     }
-    // One Query per local hour on the slim index, none on the full day index.
+    // One Query per range of the day on the slim index, nothing else.
     expect(calls.filter((c) => c === 'QueryCommand')).toHaveLength(24);
-    expect(calls).not.toContain('RDAY query');
+    expect(calls.filter((c) => c === 'day range query')).toHaveLength(24);
+    expect(calls).not.toContain('other query');
+  });
+
+  it("the list's date filter is the same range: exactly the local day, newest first, for the desk and the reporter", async () => {
+    const newestFirst = [...ids].reverse();
+    const desk_ = await browseReports(t.deps(), desk, { date: '2026-11-25', limit: '100' });
+    expect(desk_.items.map((r) => r.id)).toEqual(newestFirst);
+    const own = await browseReports(t.deps(), reporter, { date: '2026-11-25', limit: '100' });
+    expect(own.items.map((r) => r.id)).toEqual(newestFirst);
+    const before = await browseReports(t.deps(), desk, { date: '2026-11-24', limit: '100' });
+    expect(before.items).toHaveLength(1); // 2026-11-24T16:59:59.999Z, the last instant of the 24th
   });
 
   it('follows a dismissal and a link to a case (the index projects status and caseId)', async () => {
@@ -152,7 +167,7 @@ describe('reading a day for the summary', () => {
   });
 });
 
-describe('a table from before the day index', () => {
+describe('an older local data directory', () => {
   // Its own DynamoDB Local: on the instance every test file shares, a new index queues
   // behind the other files' tables and took over a minute to turn ACTIVE under load.
   let own: DynamoDbLocal;
@@ -163,21 +178,20 @@ describe('a table from before the day index', () => {
     await own?.stop();
   });
 
-  it('gets the missing index added, once', async () => {
-    // The table as the previous version created it: no gsi8.
+  it('gets an index of the definition it lacks added, once', async () => {
     const tableName = `old-${randomUUID()}`;
     const input = createTableInput(tableName);
-    input.GlobalSecondaryIndexes = input.GlobalSecondaryIndexes?.filter((g) => g.IndexName !== 'gsi8');
-    input.AttributeDefinitions = input.AttributeDefinitions?.filter(
-      (a) => !a.AttributeName?.startsWith('gsi8'),
-    );
+    const last = input.GlobalSecondaryIndexes!.at(-1)!;
+    const lastKeys = new Set(last.KeySchema!.map((k) => k.AttributeName));
+    input.GlobalSecondaryIndexes = input.GlobalSecondaryIndexes!.slice(0, -1);
+    input.AttributeDefinitions = input.AttributeDefinitions?.filter((a) => !lastKeys.has(a.AttributeName));
     const admin = localDynamoClient(own.endpoint, 5000);
     try {
       await admin.send(new CreateTableCommand(input));
-      expect(await ensureTable(own.endpoint, tableName)).toEqual(['gsi8']);
+      expect(await ensureTable(own.endpoint, tableName)).toEqual([last.IndexName]);
       const { Table } = await admin.send(new DescribeTableCommand({ TableName: tableName }));
-      expect(Table?.GlobalSecondaryIndexes?.find((g) => g.IndexName === 'gsi8')?.Projection).toEqual(
-        createTableInput(tableName).GlobalSecondaryIndexes?.find((g) => g.IndexName === 'gsi8')?.Projection,
+      expect(Table?.GlobalSecondaryIndexes?.find((g) => g.IndexName === last.IndexName)?.Projection).toEqual(
+        last.Projection,
       );
       expect(await ensureTable(own.endpoint, tableName)).toEqual([]);
     } finally {
@@ -185,56 +199,44 @@ describe('a table from before the day index', () => {
     }
   }, 120_000);
 
-  it('gives reports stored without day-index keys their keys, each once', async () => {
-    const tableName = `backfill-${randomUUID()}`;
-    await ensureTable(t.endpoint, tableName);
-    const deps = { ...t.deps(), tableName };
-    // Reports as the previous version wrote them: every key but gsi8's.
-    const old = Array.from({ length: 12 }, (_, i) => {
-      const at = new Date(Date.UTC(2026, 10, 24, 17 + Math.floor(i / 2), i)).toISOString(); // 2026-11-25 local
-      const item = toReportItem(
-        {
-          id: ulid(new Date(at).getTime()),
-          title: `Cũ ${i}`,
-          summary: 'Báo cáo từ trước khi có chỉ mục ngày',
-          category: 'transport',
-          area: 'go-vap',
-          channel: 'hotline',
-          sentiment: 'neutral',
-          urgency: 'normal',
-          sourceUrls: [],
-          observedAt: at,
-          status: 'new',
-          caseId: null,
-          submittedBy: 'field-1',
-          submittedAt: at,
-          updatedAt: at,
-          version: 1,
-        },
-        deps.config.timeZone,
-        { urlHashes: [] },
-      ) as unknown as Record<string, unknown>;
-      delete item.gsi8pk;
-      delete item.gsi8sk;
-      return item;
-    });
-    await deps.db.send(
-      new BatchWriteCommand({ RequestItems: { [tableName]: old.map((Item) => ({ PutRequest: { Item } })) } }),
-    );
-    expect(await reportsOfDay(deps, '2026-11-25')).toHaveLength(0);
-    // Two backfills at once: each report is indexed once, and together they did all 12.
-    const [a, b] = await Promise.all([backfillDayIndex(deps), backfillDayIndex(deps)]);
-    expect(a + b).toBe(12);
-    const day = await reportsOfDay(deps, '2026-11-25');
-    expect(day.map((r) => r.id).sort()).toEqual(old.map((i) => String(i.id)).sort());
-    expect(await backfillDayIndex(deps)).toBe(0);
-
-    // The operators' command for a deployed stage does the same (here against DynamoDB Local).
-    const lines: string[] = [];
-    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
-    expect(await runBackfill(['--env', 'dev', '--table', tableName, '--endpoint', t.endpoint], io)).toBe(0);
-    expect(lines).toEqual([`Indexed 0 reports for the daily summary in ${tableName}.`]);
-    expect(await runBackfill(['--env', 'qa', '--table', tableName], io)).toBe(2);
-    expect(await runBackfill(['--env', 'dev'], io)).toBe(2);
+  it('is refused, unchanged, with how to reset it, when its indexes are of the layout before issue 16', async () => {
+    // The table as versions before issue 16 created it: gsi1…gsi7 projecting everything, gsi8 slim.
+    const tableName = `pre16-${randomUUID()}`;
+    const names = Array.from({ length: 8 }, (_, i) => `gsi${i + 1}`);
+    const input: CreateTableCommandInput = {
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: ['pk', 'sk', ...names.flatMap((n) => [`${n}pk`, `${n}sk`])].map((a) => ({
+        AttributeName: a,
+        AttributeType: 'S',
+      })),
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: names.map((n) => ({
+        IndexName: n,
+        KeySchema: [
+          { AttributeName: `${n}pk`, KeyType: 'HASH' },
+          { AttributeName: `${n}sk`, KeyType: 'RANGE' },
+        ],
+        Projection:
+          n === 'gsi8'
+            ? { ProjectionType: 'INCLUDE', NonKeyAttributes: ['category', 'area', 'status'] }
+            : { ProjectionType: 'ALL' },
+      })),
+    };
+    const admin = localDynamoClient(own.endpoint, 5000);
+    try {
+      await admin.send(new CreateTableCommand(input));
+      const start = ensureTable(own.endpoint, tableName);
+      await expect(start).rejects.toBeInstanceOf(LocalStackError);
+      await expect(start).rejects.toThrow(/older version .* indexes gsi2, gsi7, gsi8 do not match/);
+      await expect(start).rejects.toThrow(/rm -rf \.local/);
+      const { Table } = await admin.send(new DescribeTableCommand({ TableName: tableName }));
+      expect(Table?.GlobalSecondaryIndexes?.map((g) => g.IndexName).sort()).toEqual(names);
+    } finally {
+      admin.destroy();
+    }
   }, 120_000);
 });

@@ -38,7 +38,7 @@ const server = createServer((req, res) => {
       updatedAt: now,
       version: 1,
     } as Report;
-    const item = toReportItem(report, 'Asia/Ho_Chi_Minh', { urlHashes: [] });
+    const item = toReportItem(report, { urlHashes: [] });
     const write: Promise<unknown> =
       mode === 'transact'
         ? db.send(

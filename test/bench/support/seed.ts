@@ -36,7 +36,7 @@ export const reportItemOf = (config: AppConfig, day: string, i: number, count: n
     updatedAt: at,
     version: 1,
   };
-  return toReportItem(report, config.timeZone, { urlHashes: i % 10 === 0 ? [`hash-${i % 40}`] : [] });
+  return toReportItem(report, { urlHashes: i % 10 === 0 ? [`hash-${i % 40}`] : [] });
 };
 
 export interface SeedOptions {
