@@ -18,6 +18,7 @@ import { createHandler as meta } from '#functions/http/meta';
 import { createHandler as reports } from '#functions/http/reports';
 import { createHandler as summaries } from '#functions/http/summaries';
 import type { HandlerGroup } from '#functions/routes';
+import { problemResponse } from '#http/problem';
 import { buildHttpEvent, type LambdaHttpHandler, lambdaContext, matchRoute } from '#infra/local/server';
 import { type IssueTokenOptions, TokenKeys } from '#infra/local/token';
 import type { Deps } from '#shared/deps';
@@ -84,6 +85,25 @@ const structured = (result: APIGatewayProxyResultV2): APIGatewayProxyStructuredR
     ? { statusCode: 200, headers: { 'content-type': 'application/json' }, body: result }
     : (result as APIGatewayProxyStructuredResultV2);
 
+const edgeProblem = (status: number, title: string, detail: string) =>
+  problemResponse({ type: `https://opinion-desk.example.org/problems/${status}`, title, status, detail });
+
+const answerOf = (
+  result: APIGatewayProxyStructuredResultV2,
+  extraHeaders: Record<string, string> = {},
+): Answer => {
+  const text =
+    result.body === undefined
+      ? ''
+      : result.isBase64Encoded
+        ? Buffer.from(result.body, 'base64').toString('utf8')
+        : result.body;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries({ ...result.headers, ...extraHeaders }))
+    headers.set(name, String(value));
+  return parseAnswer(result.statusCode ?? 200, headers, text);
+};
+
 const handlerApi = async (options: TestApiOptions): Promise<Api> => {
   const table = await testTable('handler');
   const dataDir = await mkdtemp(join(tmpdir(), 'opinion-desk-test-'));
@@ -97,10 +117,14 @@ const handlerApi = async (options: TestApiOptions): Promise<Api> => {
     keys.issueToken({ ...o, role });
   const when: Call = async (method, path, who, body, headers = {}) => {
     const match = matchRoute(method, path.split('?')[0]!);
-    if (!match) return parseAnswer(404, new Headers(), '');
+    // What stands in front of the handlers answers, as the local server does (infra/local/server.ts).
+    if (!match) return answerOf(edgeProblem(404, 'Not found', `No route ${method} ${path}.`));
     const claims = who ? await keys.verifyToken(await token(callerOf(who).role, callerOf(who))) : undefined;
-    // API Gateway's JWT authorizer answers for the handler when there is no token.
-    if (!claims && match.route.access !== 'public') return parseAnswer(401, new Headers(), '');
+    if (!claims && match.route.access !== 'public') {
+      return answerOf(edgeProblem(401, 'Unauthorized', 'Sign in: send Authorization: Bearer <token>.'), {
+        'www-authenticate': 'Bearer',
+      });
+    }
     const allHeaders = { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers };
     const event = buildHttpEvent({
       method,
@@ -113,18 +137,11 @@ const handlerApi = async (options: TestApiOptions): Promise<Api> => {
       requestId: randomUUID(),
       now: new Date(),
     });
-    const result = structured(
-      await handlers[match.route.group](event, lambdaContext(match.route.group, deps.config.region)),
+    return answerOf(
+      structured(
+        await handlers[match.route.group](event, lambdaContext(match.route.group, deps.config.region)),
+      ),
     );
-    const text =
-      result.body === undefined
-        ? ''
-        : result.isBase64Encoded
-          ? Buffer.from(result.body, 'base64').toString('utf8')
-          : result.body;
-    const h = new Headers();
-    for (const [name, value] of Object.entries(result.headers ?? {})) h.set(name, String(value));
-    return parseAnswer(result.statusCode ?? 200, h, text);
   };
   return {
     mode: 'handler',
