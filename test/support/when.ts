@@ -73,7 +73,7 @@ const localApi = async (options: TestApiOptions): Promise<Api> => {
   const api = await startTestApi(options);
   return {
     mode: 'local',
-    when: apiClient(api.url, (caller) => api.token(caller.role, caller)),
+    when: api.call,
     agencyId: 'transport-dept',
     local: { tableName: api.tableName, db: api.db, deps: api.deps, token: api.token },
     stop: () => api.stop(),
