@@ -15,6 +15,7 @@ import { submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { testTable } from '#test/support/aws';
 import { type StoredEmail, sentEmails } from '#test/support/mail';
+import { aReport } from '#test/support/report-body';
 
 const tag = randomUUID().slice(0, 8);
 const deskBox = `desk-${tag}@example.org`;
@@ -72,16 +73,14 @@ describe('an ad-hoc briefing with an agenda', () => {
     const report = await submitReport(
       deps(T0),
       { sub: 'r1', roles: ['reporter'] },
-      {
+      aReport({
         title: 'Ngập sâu ở đường Lê Văn Việt',
         summary: 'Nhiều xe chết máy.',
         category: 'environment',
         area: 'thu-duc',
-        channel: 'social',
-        sentiment: 'negative',
         urgency: 'critical',
         observedAt: '2026-12-01T02:00:00Z',
-      },
+      }),
       undefined,
     );
     const c = await openCaseFor(deps(T0), desk, { reportIds: [(report.body as { id: string }).id] });
@@ -192,16 +191,14 @@ const caseOnAgenda = async (
   const report = await submitReport(
     deps,
     { sub: 'r1', roles: ['reporter'] },
-    {
+    aReport({
       title,
       summary: 'Nhiều người chia sẻ trên mạng.',
       category: 'public-order',
       area: 'district-1',
-      channel: 'social',
-      sentiment: 'negative',
       urgency: 'high',
       observedAt: deps.clock().toISOString(),
-    },
+    }),
     undefined,
   );
   const c = await openCaseFor(deps, desk, { reportIds: [(report.body as { id: string }).id] });

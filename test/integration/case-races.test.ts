@@ -9,6 +9,7 @@ import { actOnCase, openCaseFor, readCase } from '#service/cases';
 import { submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { testTable } from '#test/support/aws';
+import { aReport } from '#test/support/report-body';
 
 const desk: Principal = { sub: 'desk-race', roles: ['desk'] };
 let t: Awaited<ReturnType<typeof testTable>>;
@@ -18,16 +19,14 @@ const openOne = async (d: Deps) => {
   const r = await submitReport(
     d,
     { sub: 'rep', roles: ['reporter'] },
-    {
+    aReport({
       title: 'Một phản ánh để thử tranh chấp',
       summary: 'Nội dung.',
       category: 'other',
       area: 'citywide',
       channel: 'other',
       sentiment: 'neutral',
-      urgency: 'normal',
-      observedAt: new Date(Date.now() - 60_000).toISOString(),
-    },
+    }),
     undefined,
   );
   return openCaseFor(d, desk, { reportIds: [(r.body as { id: string }).id] });

@@ -17,6 +17,7 @@ import type { Deps } from '#shared/deps';
 import { syncCaseRetention } from '#store/cases';
 import { testTable } from '#test/support/aws';
 import { sentEmails } from '#test/support/mail';
+import { aReport } from '#test/support/report-body';
 
 const T0 = new Date('2026-11-26T02:00:00.000Z');
 const desk: Principal = { sub: 'desk-1', roles: ['desk'] };
@@ -37,17 +38,14 @@ const report = async (who: { sub: string; email: string }, title: string, url?: 
   const res = await submitReport(
     deps(),
     { sub: who.sub, roles: ['reporter'], email: who.email },
-    {
+    aReport({
       title,
       summary: 'Nhiều người chia sẻ trên mạng xã hội.',
-      category: 'transport',
       area: 'district-3',
-      channel: 'social',
-      sentiment: 'negative',
       urgency: 'high',
       sourceUrls: url ? [url] : [],
       observedAt: '2026-11-26T01:00:00Z',
-    },
+    }),
     undefined,
   );
   return (res.body as { id: string }).id;

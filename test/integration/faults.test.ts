@@ -23,6 +23,7 @@ import { createDeps, type Deps } from '#shared/deps';
 import { testSettings, testTable } from '#test/support/aws';
 import { startTestApi } from '#test/support/local-api';
 import { sentEmails } from '#test/support/mail';
+import { aReport } from '#test/support/report-body';
 
 const tag = randomUUID().slice(0, 8);
 const RUN_AT = new Date('2026-11-26T00:00:00.000Z');
@@ -55,16 +56,16 @@ describe('the store goes away and comes back', () => {
         fetch(`${api.url}/reports`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            title: 'Trong lúc sự cố',
-            summary: 'Nội dung',
-            category: 'other',
-            area: 'citywide',
-            channel: 'other',
-            sentiment: 'neutral',
-            urgency: 'normal',
-            observedAt: new Date(Date.now() - 60_000).toISOString(),
-          }),
+          body: JSON.stringify(
+            aReport({
+              title: 'Trong lúc sự cố',
+              summary: 'Nội dung',
+              category: 'other',
+              area: 'citywide',
+              channel: 'other',
+              sentiment: 'neutral',
+            }),
+          ),
         });
       expect((await submit()).status).toBe(201);
 
@@ -234,16 +235,14 @@ describe('jobs invoked several times at once', () => {
     const r = await submitReport(
       deps(),
       { sub: 'r', roles: ['reporter'] },
-      {
+      aReport({
         title: 'Phản ánh cho lần chạy song song',
         summary: 'Nội dung',
         category: 'public-order',
-        area: 'go-vap',
         channel: 'other',
         sentiment: 'neutral',
-        urgency: 'normal',
         observedAt: '2026-11-26T01:00:00Z',
-      },
+      }),
       undefined,
     );
     const earlier = new Date(now.getTime() - 20 * 60_000);

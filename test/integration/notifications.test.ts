@@ -18,6 +18,7 @@ import type { Deps } from '#shared/deps';
 import { getOutboxItem } from '#store/outbox';
 import { testTable } from '#test/support/aws';
 import { sentEmails } from '#test/support/mail';
+import { aReport } from '#test/support/report-body';
 
 const tag = randomUUID().slice(0, 8);
 const policeBox = `police-${tag}@example.org`;
@@ -39,16 +40,13 @@ const report = async (email: string, sub: string) => {
   const res = await submitReport(
     deps(),
     { sub, roles: ['reporter'], email },
-    {
+    aReport({
       title: 'Tin đồn kẹt xe do cấm đường',
       summary: 'Liên hệ 0912 345 678 để biết thêm.',
-      category: 'transport',
       area: 'district-3',
-      channel: 'social',
-      sentiment: 'negative',
       urgency: 'high',
       observedAt: '2026-11-26T01:00:00Z',
-    },
+    }),
     undefined,
   );
   return (res.body as { id: string }).id;

@@ -19,6 +19,7 @@ import { isConditionalCheckFailed } from '#store/errors';
 import { rateCounterKey } from '#store/rate-limit';
 import { testSettings } from '#test/support/aws';
 import { startTestApi, type TestApi } from '#test/support/local-api';
+import { aReport } from '#test/support/report-body';
 
 const REPORTS_PER_HOUR = 5;
 const WRITES_PER_HOUR = 4;
@@ -68,17 +69,15 @@ const call = async (
 };
 
 let seq = 0;
-const reportBody = () => ({
-  title: `Phản ánh số ${++seq}`,
-  summary: 'Người dân phản ánh tình trạng ngập nước kéo dài.',
-  category: 'environment',
-  area: 'thu-duc',
-  channel: 'social',
-  sentiment: 'negative',
-  urgency: 'normal',
-  sourceUrls: [`https://social.example/post/rate-${seq}`],
-  observedAt: new Date(now.getTime() - 60_000).toISOString(),
-});
+const reportBody = () =>
+  aReport({
+    title: `Phản ánh số ${++seq}`,
+    summary: 'Người dân phản ánh tình trạng ngập nước kéo dài.',
+    category: 'environment',
+    area: 'thu-duc',
+    sourceUrls: [`https://social.example/post/rate-${seq}`],
+    observedAt: new Date(now.getTime() - 60_000).toISOString(),
+  });
 const submit = (token: string, body: unknown = reportBody(), key?: string) =>
   call('POST', '/reports', token, body, key ? { 'idempotency-key': key } : {});
 
