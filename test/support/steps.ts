@@ -13,5 +13,6 @@ export {
   type Via,
 } from './given';
 export { A_CATEGORY, AN_AREA, aReport, type ReportBody } from './report-body';
-export { emailsTo, storedItem, storedReportCount, type TableRef } from './then';
+export { storedItem, storedReportCount, type TableRef } from './stored';
+export { emailsTo } from './then';
 export { type Api, startApi, type TestMode, testMode } from './when';

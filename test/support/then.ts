@@ -1,46 +1,5 @@
-// Then steps: what is stored and what was sent.
-
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+// Then steps on what was sent (what is stored: ./stored.ts).
 import { type StoredEmail, sentEmails, waitForEmails } from './mail';
-
-/** A table to look into: a TestTable, a TestApi or an Api's `local`. */
-export interface TableRef {
-  db: DynamoDBDocumentClient;
-  tableName: string;
-}
-
-/** The raw item at `key`, as DynamoDB holds it (undefined when there is none). */
-export const storedItem = async (
-  t: TableRef,
-  key: { pk: string; sk: string },
-): Promise<Record<string, unknown> | undefined> =>
-  (await t.db.send(new GetCommand({ TableName: t.tableName, Key: key, ConsistentRead: true }))).Item;
-
-/**
- * How many reports the table holds (for "a rejected request stores nothing").
- * The only raw index query of the tests: it reads the index every report is on
- * (all reports, newest first), so a rename of that index is adapted here alone.
- */
-export const storedReportCount = async (t: TableRef): Promise<number> => {
-  let count = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await t.db.send(
-      new QueryCommand({
-        TableName: t.tableName,
-        IndexName: 'gsi7',
-        KeyConditionExpression: 'gsi7pk = :p',
-        ExpressionAttributeValues: { ':p': 'REPORT' },
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += out.Count ?? 0;
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
-  return count;
-};
 
 export interface EmailsToOptions {
   /** Wait until at least this many arrived (sends may finish after the response). */
