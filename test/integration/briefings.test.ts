@@ -14,6 +14,7 @@ import { materializeBriefings } from '#service/materialize';
 import { submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { testTable } from '#test/support/aws';
+import { anAssignedCase, anOpenCase, aSubmittedReport } from '#test/support/given';
 import { type StoredEmail, sentEmails } from '#test/support/mail';
 import { aReport } from '#test/support/report-body';
 
@@ -188,27 +189,25 @@ const caseOnAgenda = async (
   agencyId: string | null,
   briefingId: string,
 ): Promise<void> => {
-  const report = await submitReport(
-    deps,
-    { sub: 'r1', roles: ['reporter'] },
-    aReport({
-      title,
-      summary: 'Nhiều người chia sẻ trên mạng.',
-      category: 'public-order',
-      area: 'district-1',
-      urgency: 'high',
-      observedAt: deps.clock().toISOString(),
-    }),
-    undefined,
-  );
-  const c = await openCaseFor(deps, desk, { reportIds: [(report.body as { id: string }).id] });
-  let version = 1;
-  if (agencyId) {
-    const dueAt = new Date(deps.clock().getTime() + 10 * 86_400_000).toISOString();
-    await actOnCase(deps, desk, { id: c.id }, `"${version}"`, { action: 'assign', agencyId, dueAt });
-    version += 1;
-  }
-  await actOnCase(deps, desk, { id: c.id }, `"${version}"`, { action: 'flag-briefing', briefingId });
+  const reportIds = [
+    await aSubmittedReport(
+      deps,
+      {
+        title,
+        summary: 'Nhiều người chia sẻ trên mạng.',
+        category: 'public-order',
+        area: 'district-1',
+        urgency: 'high',
+        observedAt: deps.clock().toISOString(),
+      },
+      { by: { sub: 'r1', roles: ['reporter'] } },
+    ),
+  ];
+  const dueAt = new Date(deps.clock().getTime() + 10 * 86_400_000).toISOString();
+  const c = agencyId
+    ? await anAssignedCase(deps, { reportIds, desk, agencyId, dueAt })
+    : await anOpenCase(deps, { reportIds, desk });
+  await actOnCase(deps, desk, { id: c.caseId }, `"${c.version}"`, { action: 'flag-briefing', briefingId });
 };
 
 /** The one email to `to`, its text, and its .ics DESCRIPTION. */
