@@ -3,7 +3,7 @@
 // write of an hour answers 429 and stores nothing; other callers, reads and
 // the next window are unaffected; racing callers get exactly N; replays and
 // rejected requests take no slot; a store that is down answers 503.
-import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict } from '#domain/errors';
@@ -20,6 +20,7 @@ import { rateCounterKey } from '#store/rate-limit';
 import { testSettings } from '#test/support/aws';
 import { startTestApi, type TestApi } from '#test/support/local-api';
 import { aReport } from '#test/support/report-body';
+import { storedItem } from '#test/support/stored';
 
 const REPORTS_PER_HOUR = 5;
 const WRITES_PER_HOUR = 4;
@@ -91,16 +92,8 @@ const exhausted = async (user: string) => {
 };
 
 /** The caller's counter in the window of `at`: its count, or undefined when there is no item. */
-const counter = async (sub: string, kind: RateLimitKind, at = now) => {
-  const out = await api.db.send(
-    new GetCommand({
-      TableName: api.tableName,
-      Key: rateCounterKey(sub, kind, rateWindowOf(at).id),
-      ConsistentRead: true,
-    }),
-  );
-  return out.Item?.count as number | undefined;
-};
+const counter = async (sub: string, kind: RateLimitKind, at = now) =>
+  (await storedItem(api, rateCounterKey(sub, kind, rateWindowOf(at).id)))?.count as number | undefined;
 
 /** Every item in the table (a test-only Scan): "nothing stored" means this does not change. */
 const itemCount = async () =>
