@@ -43,7 +43,11 @@ describe('through the services', () => {
   it('anAssignedCase stores the agency and the version after the assignment', async () => {
     const c = await anAssignedCase(t.deps(), { agencyId: 'police' });
     expect(c.version).toBe(2);
-    expect(await storedItem(t, caseKey(c.caseId))).toMatchObject({ status: 'verifying', agencyId: 'police', version: 2 });
+    expect(await storedItem(t, caseKey(c.caseId))).toMatchObject({
+      status: 'verifying',
+      agencyId: 'police',
+      version: 2,
+    });
   });
 });
 
