@@ -606,7 +606,7 @@ export const renderMarkdown = (r: BenchResults): string => {
   );
   lines.push('');
   lines.push(
-    'Benchmarks are not tests: `npm test` asserts nothing about time. It does check the bundle-size budgets (deterministic: `test/unit/bundle-size.test.ts`). Timed figures come from one run of:',
+    'Benchmarks are not tests: `npm test` asserts nothing about time. It does check the bundle-size budgets (deterministic: `test/build/bundle-size.test.ts`). Timed figures come from one run of:',
   );
   lines.push('');
   lines.push('```sh');

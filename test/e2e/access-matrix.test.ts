@@ -6,6 +6,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, routes } from '#functions/routes';
 import { startTestApi, type TestApi } from '#test/support/local-api';
+import { aReport } from '#test/support/steps';
 
 type Caller =
   | 'none'
@@ -118,16 +119,13 @@ beforeAll(async () => {
         body: JSON.stringify(body),
       })
     ).json()) as { id: string };
-  const reportBody = {
+  const reportBody = aReport({
     title: 'Phản ánh kiểm thử quyền truy cập',
     summary: 'Nội dung.',
     category: 'public-order',
-    area: 'go-vap',
     channel: 'other',
     sentiment: 'neutral',
-    urgency: 'normal',
-    observedAt: new Date(Date.now() - 60_000).toISOString(),
-  };
+  });
   ids.report = (await post('/reports', tokens.reporter, reportBody)).id;
   const forCase = (await post('/reports', tokens.reporter, reportBody)).id;
   ids.case = (await post('/cases', tokens.desk, { reportIds: [forCase] })).id;

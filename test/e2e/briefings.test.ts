@@ -7,62 +7,39 @@ import { run } from '#functions/jobs/briefing-reminders';
 import { loadAppConfig } from '#infra/config/index';
 import { startTestApi, type TestApi } from '#test/support/local-api';
 import { sentEmails } from '#test/support/mail';
+import { aReport, type Call, type Json } from '#test/support/steps';
 
 const tag = randomUUID().slice(0, 8);
 const press = `press-${tag}@example.org`;
 const deskBox = `desk-${tag}@example.org`;
 
 let api: TestApi;
-let desk: string;
-let agency: string;
-type Json = Record<string, unknown>;
-
-const call = async (
-  method: string,
-  path: string,
-  token: string | null,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) => {
-  const res = await fetch(`${api.url}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    type: res.headers.get('content-type'),
-    json: (text ? JSON.parse(text) : {}) as Json,
-  };
-};
+const desk = { role: 'desk', user: 'desk-b' } as const;
+const agency = { role: 'agency', user: 'health-b', agency: 'health-dept' } as const;
+const call: Call = (...args) => api.call(...args);
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
 beforeAll(async () => {
   const base = loadAppConfig('dev');
   api = await startTestApi({ deps: { config: { ...base, deskList: [{ email: deskBox, locale: 'vi' }] } } });
-  desk = await api.token('desk', { user: 'desk-b' });
-  agency = await api.token('agency', { user: 'health-b', agency: 'health-dept' });
 });
 afterAll(async () => api?.stop());
 
 const openCase = async (title: string) => {
-  const reporter = await api.token('reporter', { user: `rep-${title.length}` });
-  const r = await call('POST', '/reports', reporter, {
-    title,
-    summary: 'Nội dung đang lan truyền trên mạng xã hội.',
-    category: 'health',
-    area: 'citywide',
-    channel: 'social',
-    sentiment: 'negative',
-    urgency: 'high',
-    observedAt: new Date(Date.now() - 60_000).toISOString(),
-  });
+  const reporter = { role: 'reporter', user: `rep-${title.length}` } as const;
+  const r = await call(
+    'POST',
+    '/reports',
+    reporter,
+    aReport({
+      title,
+      summary: 'Nội dung đang lan truyền trên mạng xã hội.',
+      category: 'health',
+      area: 'citywide',
+      urgency: 'high',
+    }),
+  );
   const c = await call('POST', '/cases', desk, { reportIds: [r.json.id] });
   await call(
     'POST',
@@ -133,7 +110,7 @@ describe('bad input on the briefing routes', () => {
   ])('POST /briefings with %s → %i', async (_n, body, status) => {
     const res = await call('POST', '/briefings', desk, body);
     expect(res.status).toBe(status);
-    expect(res.type).toContain('application/problem+json');
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('refuses to reschedule a cancelled briefing, flag a case for an unknown briefing, and non-desk writes', async () => {

@@ -1,56 +1,47 @@
 // The life of a case over HTTP, as desk and agency users drive it, and the
 // access matrix for the case routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '#test/support/local-api';
+import { type Api, aReport, type Json, startApi } from '#test/support/steps';
 
-let api: TestApi;
-const tokens: Record<string, string> = {};
-type Json = Record<string, unknown>;
+let api: Api;
+const who = {
+  reporter: { role: 'reporter', user: 'field-7' },
+  desk: { role: 'desk', user: 'desk-2' },
+  health: { role: 'agency', user: 'health-officer', agency: 'health-dept' },
+  police: { role: 'agency', user: 'police-officer', agency: 'police' },
+} as const;
 
-const call = async (
+const call = (
   method: string,
   path: string,
-  who: string | null,
+  as: keyof typeof who | null,
   body?: unknown,
-  headers: Record<string, string> = {},
-) => {
-  const h: Record<string, string> = { ...headers };
-  if (who) h.authorization = `Bearer ${tokens[who]}`;
-  if (body !== undefined) h['content-type'] = 'application/json';
-  const res = await fetch(`${api.url}${path}`, {
-    method,
-    headers: h,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : undefined) as Json };
-};
+  headers?: Record<string, string>,
+) => api.when(method, path, as && who[as], body, headers);
 
 const report = async (title = 'Tin đồn dịch sốt xuất huyết ở trường học') => {
-  const res = await call('POST', '/reports', 'reporter', {
-    title,
-    summary: 'Phụ huynh chia sẻ tin nhắn nói trường đóng cửa vì dịch.',
-    category: 'health',
-    area: 'go-vap',
-    channel: 'social',
-    sentiment: 'negative',
-    urgency: 'high',
-    sourceUrls: ['https://zalo.example/post/77'],
-    observedAt: new Date(Date.now() - 600_000).toISOString(),
-  });
+  const res = await call(
+    'POST',
+    '/reports',
+    'reporter',
+    aReport({
+      title,
+      summary: 'Phụ huynh chia sẻ tin nhắn nói trường đóng cửa vì dịch.',
+      category: 'health',
+      urgency: 'high',
+      sourceUrls: ['https://zalo.example/post/77'],
+      observedAt: new Date(Date.now() - 600_000).toISOString(),
+    }),
+  );
   expect(res.status).toBe(201);
   return res.json.id as string;
 };
 
-const act = (id: string, who: string, version: number | null, body: unknown) =>
-  call('POST', `/cases/${id}/actions`, who, body, version === null ? {} : { 'if-match': `"${version}"` });
+const act = (id: string, as: keyof typeof who, version: number | null, body: unknown) =>
+  call('POST', `/cases/${id}/actions`, as, body, version === null ? {} : { 'if-match': `"${version}"` });
 
 beforeAll(async () => {
-  api = await startTestApi();
-  tokens.reporter = await api.token('reporter', { user: 'field-7' });
-  tokens.desk = await api.token('desk', { user: 'desk-2' });
-  tokens.health = await api.token('agency', { user: 'health-officer', agency: 'health-dept' });
-  tokens.police = await api.token('agency', { user: 'police-officer', agency: 'police' });
+  api = await startApi();
 });
 afterAll(async () => api?.stop());
 
@@ -225,8 +216,10 @@ describe('access matrix for the case routes', () => {
         action === 'comment'
           ? { action: 'comment', note: 'ok' }
           : { action: 'flag-briefing', briefingId: null };
-      res = await act(own, who ?? 'none', version, body);
-      if (who === null) res = await call('POST', path, null, body, { 'if-match': `"${version}"` });
+      res =
+        who === null
+          ? await call('POST', path, null, body, { 'if-match': `"${version}"` })
+          : await act(own, who, version, body);
     } else res = await call(method, path, who);
     expect(res.status).toBe(expected);
     if (expected >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json');

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '#domain/time';
 import { checkA11y, PHONE, screenshots } from '#test/support/browser';
 import { signIn, startTestConsole, type TestConsole } from '#test/support/console';
+import { aReport } from '#test/support/steps';
 import { briefings as vb, summary as vs } from '#web/src/i18n/vi/briefings';
 
 let tc: TestConsole;
@@ -17,25 +18,8 @@ let zone: string;
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read only in assertions
 type Json = Record<string, any>;
 
-const call = async (
-  method: string,
-  path: string,
-  role: 'desk' | 'reporter',
-  body?: unknown,
-  headers = {},
-) => {
-  const res = await fetch(`${tc.api.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await tc.api.token(role, { user: `${role}-journey6` })}`,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, etag: res.headers.get('etag'), json: (text ? JSON.parse(text) : {}) as Json };
-};
+const call = (method: string, path: string, role: 'desk' | 'reporter', body?: unknown, headers = {}) =>
+  tc.api.call(method, path, { role, user: `${role}-journey6` }, body, headers);
 
 /** A local day `n` days from today in the zone, "YYYY-MM-DD". */
 const dayFromToday = (n: number) => {
@@ -55,16 +39,17 @@ beforeAll(async () => {
     ['Ùn tắc kéo dài trên cầu Sài Gòn', 'high'],
     ['Góp ý về giờ mở cửa thư viện', 'normal'],
   ] as const) {
-    const r = await call('POST', '/reports', 'reporter', {
-      title,
-      summary: 'Nội dung đang lan truyền trên mạng xã hội.',
-      category: 'environment',
-      area: 'go-vap',
-      channel: 'social',
-      sentiment: 'negative',
-      urgency,
-      observedAt: new Date(Date.now() - 60_000).toISOString(),
-    });
+    const r = await call(
+      'POST',
+      '/reports',
+      'reporter',
+      aReport({
+        title,
+        summary: 'Nội dung đang lan truyền trên mạng xã hội.',
+        category: 'environment',
+        urgency,
+      }),
+    );
     expect(r.status).toBe(201);
     reportIds.push(r.json.id);
   }

@@ -11,45 +11,41 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, PHONE, screenshots } from '#test/support/browser';
 import { signIn, startTestConsole, type TestConsole } from '#test/support/console';
+import { aReport } from '#test/support/steps';
 
 let tc: TestConsole;
 let zone: string;
 type Json = Record<string, unknown>;
 const REPORTER = 'field-case-7';
-const tokens: Record<string, string> = {};
+const who = {
+  reporter: { role: 'reporter', user: REPORTER },
+  desk: { role: 'desk', user: 'desk-case' },
+  health: { role: 'agency', user: 'health-officer', agency: 'health-dept' },
+} as const;
 
-const call = async (
+const call = (
   method: string,
   path: string,
-  who: string,
+  as: keyof typeof who,
   body?: unknown,
-  headers: Record<string, string> = {},
-) => {
-  const res = await fetch(`${tc.api.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${tokens[who]}`,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as Json };
-};
+  headers?: Record<string, string>,
+) => tc.api.call(method, path, who[as], body, headers);
 
 const report = async (title: string) => {
-  const res = await call('POST', '/reports', 'reporter', {
-    title,
-    summary: 'Nhiều tài khoản chia sẻ ảnh chụp tin nhắn nói nước máy nhiễm khuẩn, liên hệ 0903 123 456.',
-    category: 'health',
-    area: 'thu-duc',
-    channel: 'social',
-    sentiment: 'negative',
-    urgency: 'critical',
-    sourceUrls: [`https://facebook.example/posts/${Math.random().toString(36).slice(2)}`],
-    observedAt: new Date(Date.now() - 600_000).toISOString(),
-  });
+  const res = await call(
+    'POST',
+    '/reports',
+    'reporter',
+    aReport({
+      title,
+      summary: 'Nhiều tài khoản chia sẻ ảnh chụp tin nhắn nói nước máy nhiễm khuẩn, liên hệ 0903 123 456.',
+      category: 'health',
+      area: 'thu-duc',
+      urgency: 'critical',
+      sourceUrls: [`https://facebook.example/posts/${Math.random().toString(36).slice(2)}`],
+      observedAt: new Date(Date.now() - 600_000).toISOString(),
+    }),
+  );
   expect(res.status).toBe(201);
   return res.json.id as string;
 };
@@ -63,9 +59,9 @@ const openCase = async (title = 'Tin đồn nước máy Thủ Đức nhiễm kh
   return { id: res.json.id as string, reportId: r1 };
 };
 
-const act = async (id: string, body: Json, who = 'desk') => {
-  const current = await call('GET', `/cases/${id}`, who);
-  const res = await call('POST', `/cases/${id}/actions`, who, body, {
+const act = async (id: string, body: Json, as: keyof typeof who = 'desk') => {
+  const current = await call('GET', `/cases/${id}`, as);
+  const res = await call('POST', `/cases/${id}/actions`, as, body, {
     'if-match': `"${current.json.version}"`,
   });
   expect(res.status, JSON.stringify(res.json)).toBe(200);
@@ -108,9 +104,6 @@ const submitButton = (page: Page) => page.locator('#case-action-form button[type
 beforeAll(async () => {
   tc = await startTestConsole();
   zone = tc.api.deps.config.timeZone;
-  tokens.reporter = await tc.api.token('reporter', { user: REPORTER });
-  tokens.desk = await tc.api.token('desk', { user: 'desk-case' });
-  tokens.health = await tc.api.token('agency', { user: 'health-officer', agency: 'health-dept' });
 }, 180_000);
 afterAll(async () => tc?.stop());
 

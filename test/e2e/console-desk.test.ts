@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, DESKTOP, PHONE, screenshots } from '#test/support/browser';
 import { signIn, startTestConsole, type TestConsole } from '#test/support/console';
+import { aReport } from '#test/support/steps';
 import { common } from '#web/src/i18n/vi/common';
 import { desk as vi } from '#web/src/i18n/vi/desk';
 
@@ -22,27 +23,13 @@ afterAll(async () => {
 });
 
 type Role = 'reporter' | 'desk' | 'agency';
-const request = async (
+const request = (
   role: Role,
   method: string,
   path: string,
   body?: unknown,
-  headers: Record<string, string> = {},
-  agency?: string,
-) => {
-  const token = await tc.api.token(role, agency ? { agency } : {});
-  const res = await fetch(tc.api.url + path, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined, etag: res.headers.get('etag') };
-};
+  headers?: Record<string, string>,
+) => tc.api.call(method, path, role, body, headers);
 
 const submit = async (
   title: string,
@@ -50,34 +37,37 @@ const submit = async (
   area: string,
   urgency: 'normal' | 'high' | 'critical',
 ): Promise<string> => {
-  const res = await request('reporter', 'POST', '/reports', {
-    title,
-    summary: `${title}: chi tiết do cộng tác viên ghi nhận.`,
-    category,
-    area,
-    channel: 'social',
-    sentiment: 'negative',
-    urgency,
-    sourceUrls: [`https://social.example/post/${encodeURIComponent(title)}`],
-    observedAt: new Date(Date.now() - 3_600_000).toISOString(),
-    reach: 1200,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.id as string;
+  const res = await request(
+    'reporter',
+    'POST',
+    '/reports',
+    aReport({
+      title,
+      summary: `${title}: chi tiết do cộng tác viên ghi nhận.`,
+      category,
+      area,
+      urgency,
+      sourceUrls: [`https://social.example/post/${encodeURIComponent(title)}`],
+      observedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      reach: 1200,
+    }),
+  );
+  expect(res.status, JSON.stringify(res.json)).toBe(201);
+  return res.json.id as string;
 };
 
 const openAndAssign = async (reportId: string, agencyId: string): Promise<string> => {
   const opened = await request('desk', 'POST', '/cases', { reportIds: [reportId] });
-  expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+  expect(opened.status, JSON.stringify(opened.json)).toBe(201);
   const assigned = await request(
     'desk',
     'POST',
-    `/cases/${opened.body.id}/actions`,
+    `/cases/${opened.json.id}/actions`,
     { action: 'assign', agencyId, dueAt: new Date(Date.now() + 30 * 3_600_000).toISOString() },
     { 'if-match': opened.etag ?? '"1"' },
   );
-  expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
-  return opened.body.id as string;
+  expect(assigned.status, JSON.stringify(assigned.json)).toBe(200);
+  return opened.json.id as string;
 };
 
 const rowTitles = (page: Page) => page.locator('.inbox-row .inbox-head a').allTextContents();
@@ -138,10 +128,10 @@ describe('the desk in the browser', () => {
 
       const kase = await request('desk', 'GET', `/cases/${caseId}`);
       expect(kase.status).toBe(200);
-      expect([...kase.body.reportIds].sort()).toEqual([ids.water1, ids.water2].sort());
+      expect([...kase.json.reportIds].sort()).toEqual([ids.water1, ids.water2].sort());
       for (const id of [ids.water1, ids.water2]) {
         const r = await request('desk', 'GET', `/reports/${id}`);
-        expect(r.body).toMatchObject({ status: 'linked', caseId });
+        expect(r.json).toMatchObject({ status: 'linked', caseId });
       }
     } finally {
       await page.context().close();
@@ -164,8 +154,8 @@ describe('the desk in the browser', () => {
       await page.getByText(vi.results.linked(1)).waitFor();
 
       const kase = await request('desk', 'GET', `/cases/${waterCase}`);
-      expect([...kase.body.reportIds].sort()).toEqual([ids.water1, ids.water2, ids.flood].sort());
-      expect(kase.body.version).toBe(2);
+      expect([...kase.json.reportIds].sort()).toEqual([ids.water1, ids.water2, ids.flood].sort());
+      expect(kase.json.version).toBe(2);
     } finally {
       await page.context().close();
     }
@@ -208,9 +198,9 @@ describe('the desk in the browser', () => {
       await expect.poll(() => page.locator('.inbox-row .chip').allTextContents()).toEqual(['Đã bỏ qua']);
 
       const r = await request('desk', 'GET', `/reports/${ids.smoke}`);
-      expect(r.body).toMatchObject({ status: 'dismissed', dismissReason: reason });
+      expect(r.json).toMatchObject({ status: 'dismissed', dismissReason: reason });
       const other = await request('desk', 'GET', `/reports/${ids.clinic}`);
-      expect(other.body.status).toBe('new');
+      expect(other.json.status).toBe('new');
     } finally {
       await page.context().close();
     }

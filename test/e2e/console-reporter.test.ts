@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, PHONE, screenshots } from '#test/support/browser';
 import { signIn, startTestConsole, type TestConsole } from '#test/support/console';
+import { aReport } from '#test/support/steps';
 import { common } from '#web/src/i18n/vi/common';
 import { reporter as vi } from '#web/src/i18n/vi/reporter';
 
@@ -33,12 +34,9 @@ interface StoredReport {
 
 /** Every report the desk sees with this title. */
 const reportsTitled = async (title: string): Promise<StoredReport[]> => {
-  const res = await fetch(`${tc.api.url}/reports?limit=100`, {
-    headers: { authorization: `Bearer ${await tc.api.token('desk')}` },
-  });
+  const res = await tc.api.call('GET', '/reports?limit=100', 'desk');
   expect(res.status).toBe(200);
-  const body = (await res.json()) as { items: StoredReport[] };
-  return body.items.filter((r) => r.title === title);
+  return (res.json.items as StoredReport[]).filter((r) => r.title === title);
 };
 
 /** A phone in a fresh context with the service worker allowed (the shared helper blocks it). */
@@ -228,26 +226,21 @@ describe('collaborator journeys', () => {
       await fieldError.waitFor();
 
       // The same message the API gives for that URL.
-      const res = await fetch(`${tc.api.url}/reports`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${await tc.api.token('reporter')}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({
+      const res = await tc.api.call(
+        'POST',
+        '/reports',
+        'reporter',
+        aReport({
           title: 'x y z',
           summary: 's',
           category: 'health',
           area: 'thu-duc',
-          channel: 'social',
-          sentiment: 'negative',
-          urgency: 'normal',
           sourceUrls: ['ftp://not-a-web-link'],
           observedAt: new Date().toISOString(),
         }),
-      });
+      );
       expect(res.status).toBe(400);
-      const problem = (await res.json()) as { errors: { path: string; message: string }[] };
+      const problem = res.json as { errors: { path: string; message: string }[] };
       const message = problem.errors.find((e) => e.path.startsWith('/sourceUrls'))?.message;
       expect(message).toBeTruthy();
       expect((await fieldError.textContent())?.trim()).toBe(message);
@@ -275,64 +268,46 @@ describe('collaborator journeys', () => {
 
   it('my reports page with the cursor; once the case is closed the report shows the outcome and the evidence link', async () => {
     const user = 'reporter-thao'; // not the sign-in page's first reporter, whom the other journeys use
-    const reporterToken = await tc.api.token('reporter', { user });
-    const desk = {
-      authorization: `Bearer ${await tc.api.token('desk')}`,
-      'content-type': 'application/json',
-    };
+    const thao = { role: 'reporter', user } as const;
     const ids: string[] = [];
     for (let i = 1; i <= 22; i++) {
-      const res = await fetch(`${tc.api.url}/reports`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${reporterToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
+      const res = await tc.api.call(
+        'POST',
+        '/reports',
+        thao,
+        aReport({
           title: `Phản ánh số ${i} của Thảo`,
-          summary: 'Nội dung phản ánh.',
-          category: 'transport',
           area: 'binh-thanh',
-          channel: 'social',
           sentiment: 'neutral',
-          urgency: 'normal',
           sourceUrls: [`https://example.com/lan/${i}`],
-          observedAt: new Date(Date.now() - 60_000).toISOString(),
         }),
-      });
+      );
       expect(res.status).toBe(201);
-      ids.push(((await res.json()) as { id: string }).id);
+      ids.push(res.json.id as string);
     }
     // Through the API: the reporter's own reports only, on both pages.
-    const own = { authorization: `Bearer ${reporterToken}` };
-    const page1 = (await (await fetch(`${tc.api.url}/reports?limit=20`, { headers: own })).json()) as {
+    const page1 = (await tc.api.call('GET', '/reports?limit=20', thao)).json as {
       items: StoredReport[];
       nextCursor: string | null;
     };
-    const page2 = (await (
-      await fetch(`${tc.api.url}/reports?limit=20&cursor=${encodeURIComponent(page1.nextCursor ?? '')}`, {
-        headers: own,
-      })
-    ).json()) as { items: StoredReport[] };
+    const page2 = (
+      await tc.api.call('GET', `/reports?limit=20&cursor=${encodeURIComponent(page1.nextCursor ?? '')}`, thao)
+    ).json as { items: StoredReport[] };
     expect(
       [...page1.items, ...page2.items].map((r) => r.title).filter((t) => !t.endsWith('của Thảo')),
     ).toEqual([]);
     // The desk opens a case from the first report and closes it with an evidence link.
-    const opened = await fetch(`${tc.api.url}/cases`, {
-      method: 'POST',
-      headers: desk,
-      body: JSON.stringify({ reportIds: [ids[0]] }),
-    });
+    const opened = await tc.api.call('POST', '/cases', 'desk', { reportIds: [ids[0]] });
     expect(opened.status).toBe(201);
-    const caseId = ((await opened.json()) as { id: string }).id;
+    const caseId = opened.json.id as string;
     const evidenceUrl = 'https://example.gov.vn/thong-cao/1';
-    const closed = await fetch(`${tc.api.url}/cases/${caseId}/actions`, {
-      method: 'POST',
-      headers: { ...desk, 'if-match': opened.headers.get('etag') ?? '"1"' },
-      body: JSON.stringify({
-        action: 'close',
-        outcome: 'corrected',
-        note: 'Đã cải chính trên trang của quận.',
-        evidenceUrl,
-      }),
-    });
+    const closed = await tc.api.call(
+      'POST',
+      `/cases/${caseId}/actions`,
+      'desk',
+      { action: 'close', outcome: 'corrected', note: 'Đã cải chính trên trang của quận.', evidenceUrl },
+      { 'if-match': opened.etag ?? '"1"' },
+    );
     expect(closed.status).toBe(200);
 
     const page = await phone();

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mailer } from '#mail/mailer';
 import type { TestApi } from '#test/support/local-api';
+import { aReport } from '#test/support/report-body';
 
 // The logger reads its level once, when it is created, and returns to it on
 // every invocation: set it before anything that logs is imported.
@@ -52,16 +53,17 @@ describe('what the system logs', () => {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
         body: JSON.stringify(body),
       }).then(async (r) => ({ status: r.status, json: (await r.json()) as { id: string } }));
-    const report = await post('/reports', reporter, {
-      title: `Tiêu đề ${SECRET_TEXT}`,
-      summary: `Nội dung ${SECRET_TEXT}, gọi 0912 345 678`,
-      category: 'health',
-      area: 'go-vap',
-      channel: 'hotline',
-      sentiment: 'negative',
-      urgency: 'critical',
-      observedAt: new Date(Date.now() - 60_000).toISOString(),
-    });
+    const report = await post(
+      '/reports',
+      reporter,
+      aReport({
+        title: `Tiêu đề ${SECRET_TEXT}`,
+        summary: `Nội dung ${SECRET_TEXT}, gọi 0912 345 678`,
+        category: 'health',
+        channel: 'hotline',
+        urgency: 'critical',
+      }),
+    );
     expect(report.status).toBe(201);
     // bad input and a bug-free 4xx path
     await post('/reports', reporter, { title: SECRET_TEXT });

@@ -7,6 +7,7 @@ import { type OutboxStream, startOutboxStream } from '#infra/local/outbox-stream
 import { testEndpoints } from '#test/support/aws';
 import { startTestApi, type TestApi } from '#test/support/local-api';
 import { sentEmails, waitForEmails } from '#test/support/mail';
+import { aReport } from '#test/support/report-body';
 
 const tag = randomUUID().slice(0, 8);
 const agencyBox = `transport-${tag}@example.org`;
@@ -53,16 +54,16 @@ describe('notifications over the local stack', () => {
     const desk = await api.token('desk', { user: 'desk-9' });
     const agency = await api.token('agency', { user: 'officer-9', agency: 'transport-dept' });
     const report = (token: string) =>
-      post('/reports', token, {
-        title: 'Tin đồn cấm xe máy vào trung tâm từ tháng sau',
-        summary: 'Bài đăng kèm số 0909 123 456 kêu gọi phản đối.',
-        category: 'transport',
-        area: 'district-1',
-        channel: 'social',
-        sentiment: 'negative',
-        urgency: 'critical',
-        observedAt: new Date(Date.now() - 60_000).toISOString(),
-      });
+      post(
+        '/reports',
+        token,
+        aReport({
+          title: 'Tin đồn cấm xe máy vào trung tâm từ tháng sau',
+          summary: 'Bài đăng kèm số 0909 123 456 kêu gọi phản đối.',
+          area: 'district-1',
+          urgency: 'critical',
+        }),
+      );
     const ids = [(await report(a)).id, (await report(a)).id, (await report(b)).id];
     const c = await post('/cases', desk, { reportIds: ids });
 

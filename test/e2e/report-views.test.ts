@@ -4,44 +4,34 @@
 // whole report; an agency reads report text with contacts masked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASKED_EMAIL, MASKED_PHONE } from '#domain/mask';
-import { startTestApi, type TestApi } from '#test/support/local-api';
+import { type Api, aReport, type Json, startApi } from '#test/support/steps';
 
-let api: TestApi;
-const tokens: Record<string, string> = {};
-type Json = Record<string, unknown>;
-
-const call = async (
+let api: Api;
+const who = {
+  reporter: { role: 'reporter', user: 'field-9' },
+  desk: { role: 'desk', user: 'desk-9' },
+  health: { role: 'agency', user: 'health-9', agency: 'health-dept' },
+} as const;
+const call = (
   method: string,
   path: string,
-  who: string,
+  as: keyof typeof who,
   body?: unknown,
-  headers: Record<string, string> = {},
-) => {
-  const h: Record<string, string> = { ...headers, authorization: `Bearer ${tokens[who]}` };
-  if (body !== undefined) h['content-type'] = 'application/json';
-  const res = await fetch(`${api.url}${path}`, {
-    method,
-    headers: h,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : undefined) as Json };
-};
+  headers?: Record<string, string>,
+) => api.when(method, path, who[as], body, headers);
 
 const PHONE = '0912 345 678';
 const EMAIL = 'nguoi.bao.tin@example.org';
-const body = (title: string) => ({
-  title,
-  summary: `Liên hệ ${PHONE} hoặc ${EMAIL} để biết thêm.`,
-  category: 'health',
-  area: 'go-vap',
-  channel: 'social',
-  sentiment: 'negative',
-  urgency: 'high',
-  sourceUrls: [`https://zalo.example/post/${Math.random().toString(36).slice(2)}`],
-  observedAt: new Date(Date.now() - 600_000).toISOString(),
-  reach: 300,
-});
+const body = (title: string) =>
+  aReport({
+    title,
+    summary: `Liên hệ ${PHONE} hoặc ${EMAIL} để biết thêm.`,
+    category: 'health',
+    urgency: 'high',
+    sourceUrls: [`https://zalo.example/post/${Math.random().toString(36).slice(2)}`],
+    observedAt: new Date(Date.now() - 600_000).toISOString(),
+    reach: 300,
+  });
 
 const SUBMITTED = [
   'title',
@@ -71,14 +61,11 @@ const mine = async (id: string) => {
   const listed = (list.json.items as Json[]).find((r) => r.id === id);
   return { one: one.json, listed };
 };
-const act = (id: string, who: string, version: number, action: unknown) =>
-  call('POST', `/cases/${id}/actions`, who, action, { 'if-match': `"${version}"` });
+const act = (id: string, as: keyof typeof who, version: number, action: unknown) =>
+  call('POST', `/cases/${id}/actions`, as, action, { 'if-match': `"${version}"` });
 
 beforeAll(async () => {
-  api = await startTestApi();
-  tokens.reporter = await api.token('reporter', { user: 'field-9' });
-  tokens.desk = await api.token('desk', { user: 'desk-9' });
-  tokens.health = await api.token('agency', { user: 'health-9', agency: 'health-dept' });
+  api = await startApi();
 });
 afterAll(async () => api?.stop());
 

@@ -1,7 +1,6 @@
 // Report intake over HTTP, as a client would use it: the local server, the
 // real handlers, DynamoDB Local. Every bad input answers 4xx problem+json and
 // stores nothing.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#functions/routes';
@@ -9,6 +8,7 @@ import { MAX_BODY_BYTES } from '#http/body';
 import { createDeps } from '#shared/deps';
 import { testSettings } from '#test/support/aws';
 import { startTestApi, type TestApi } from '#test/support/local-api';
+import { aReport, storedReportCount } from '#test/support/steps';
 
 let api: TestApi;
 let reporter: string;
@@ -16,18 +16,16 @@ let otherReporter: string;
 let desk: string;
 let agency: string;
 
-const validBody = () => ({
-  title: 'Kẹt xe kéo dài trên cầu Sài Gòn',
-  summary: 'Nhiều bài đăng phản ánh kẹt xe 2 giờ vào giờ cao điểm sáng.',
-  category: 'transport',
-  area: 'thu-duc',
-  channel: 'social',
-  sentiment: 'negative',
-  urgency: 'high',
-  sourceUrls: ['https://www.facebook.com/groups/saigon/posts/42?utm_source=share'],
-  observedAt: new Date(Date.now() - 3600_000).toISOString(),
-  reach: 5400,
-});
+const validBody = () =>
+  aReport({
+    title: 'Kẹt xe kéo dài trên cầu Sài Gòn',
+    summary: 'Nhiều bài đăng phản ánh kẹt xe 2 giờ vào giờ cao điểm sáng.',
+    area: 'thu-duc',
+    urgency: 'high',
+    sourceUrls: ['https://www.facebook.com/groups/saigon/posts/42?utm_source=share'],
+    observedAt: new Date(Date.now() - 3600_000).toISOString(),
+    reach: 5400,
+  });
 
 type Json = Record<string, unknown>;
 const call = async (
@@ -47,18 +45,7 @@ const call = async (
   return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : undefined) as Json };
 };
 
-const storedReports = async () => {
-  const out = await api.db.send(
-    new QueryCommand({
-      TableName: api.tableName,
-      IndexName: 'gsi7',
-      KeyConditionExpression: 'gsi7pk = :p',
-      ExpressionAttributeValues: { ':p': 'REPORT' },
-      Select: 'COUNT',
-    }),
-  );
-  return out.Count ?? 0;
-};
+const storedReports = () => storedReportCount(api);
 
 const expectProblem = (res: Awaited<ReturnType<typeof call>>, status: number) => {
   expect(res.status).toBe(status);

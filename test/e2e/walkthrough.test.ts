@@ -1,87 +1,42 @@
-// The client walk-through, given/when/then, in two modes: against the local
-// stack in-process (default, in npm test), or against a deployed stage with
+// The client walk-through, given/when/then, in three modes (test/support/when.ts):
+// against the local stack in-process (default, in npm test), the Lambda handlers
+// directly (TEST_MODE=handler), or against a deployed stage with
 // `TEST_MODE=http API_URL=https://... TOKEN_REPORTER=... TOKEN_DESK=...
 // TOKEN_AGENCY=... AGENCY_ID=... npm run test:e2e` (Cognito ID tokens: see
 // infra/aws/README.md "Operators"). Only the public HTTP API is used here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Api, aReport, type Json, startApi } from '#test/support/steps';
 
-interface Target {
-  url: string;
-  tokens: { reporter: string; desk: string; agency: string };
-  agencyId: string;
-  stop: () => Promise<void>;
-}
-
-const remoteTarget = (): Target => {
-  const need = (name: string) => {
-    const v = process.env[name];
-    if (!v) throw new Error(`TEST_MODE=http needs ${name}`);
-    return v;
-  };
-  return {
-    url: need('API_URL').replace(/\/$/, ''),
-    tokens: { reporter: need('TOKEN_REPORTER'), desk: need('TOKEN_DESK'), agency: need('TOKEN_AGENCY') },
-    agencyId: need('AGENCY_ID'),
-    stop: async () => undefined,
-  };
-};
-
-const localTarget = async (): Promise<Target> => {
-  const { startTestApi } = await import('#test/support/local-api');
-  const api = await startTestApi();
-  return {
-    url: api.url,
-    tokens: {
-      reporter: await api.token('reporter', { user: 'walk-reporter' }),
-      desk: await api.token('desk', { user: 'walk-desk' }),
-      agency: await api.token('agency', { user: 'walk-agency', agency: 'transport-dept' }),
-    },
-    agencyId: 'transport-dept',
-    stop: () => api.stop(),
-  };
-};
-
-let target: Target;
+let api: Api;
 beforeAll(async () => {
-  target = process.env.TEST_MODE === 'http' ? remoteTarget() : await localTarget();
+  api = await startApi();
 });
-afterAll(async () => target?.stop());
+afterAll(async () => api?.stop());
 
-type Json = Record<string, unknown>;
-const when = async (
+const who = {
+  reporter: { role: 'reporter', user: 'walk-reporter' },
+  desk: { role: 'desk', user: 'walk-desk' },
+  agency: { role: 'agency', user: 'walk-agency', agency: 'transport-dept' },
+} as const;
+const when = (
   method: string,
   path: string,
-  who: keyof Target['tokens'] | null,
+  as: keyof typeof who | null,
   body?: unknown,
-  headers: Record<string, string> = {},
-) => {
-  const res = await fetch(`${target.url}${path}`, {
-    method,
-    headers: {
-      ...(who ? { authorization: `Bearer ${target.tokens[who]}` } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : {}) as Json };
-};
+  headers?: Record<string, string>,
+) => api.when(method, path, as && who[as], body, headers);
 
 describe('a field report becomes a closed case', () => {
   const key = `walk-${Date.now()}`;
-  const report = {
+  const report = aReport({
     title: 'Tin đồn tăng giá vé xe buýt từ tháng sau',
     summary: 'Bài đăng lan truyền trên mạng xã hội.',
-    category: 'transport',
     area: 'district-1',
-    channel: 'social',
-    sentiment: 'negative',
     urgency: 'high',
     sourceUrls: ['https://social.example/post/walkthrough'],
     observedAt: new Date(Date.now() - 600_000).toISOString(),
     reach: 1000,
-  };
+  });
   let reportId: string;
   let caseId: string;
 
@@ -112,7 +67,7 @@ describe('a field report becomes a closed case', () => {
     const dueAt = new Date(Date.now() + 2 * 86400_000).toISOString();
     const act = (who: 'desk' | 'agency', version: number, body: unknown) =>
       when('POST', `/cases/${caseId}/actions`, who, body, { 'if-match': `"${version}"` });
-    expect((await act('desk', 1, { action: 'assign', agencyId: target.agencyId, dueAt })).status).toBe(200);
+    expect((await act('desk', 1, { action: 'assign', agencyId: api.agencyId, dueAt })).status).toBe(200);
     expect((await when('GET', `/cases/${caseId}`, 'agency')).status).toBe(200);
     expect(
       (

@@ -35,6 +35,7 @@ import { createDocumentClient } from '#store/client';
 import { onIndex } from '#store/query';
 import { testTable } from '#test/support/aws';
 import { startTestApi, type TestApi } from '#test/support/local-api';
+import { aReport } from '#test/support/report-body';
 
 type FunctionName = HandlerGroup | ScheduleName | 'outbox-stream';
 const rows: Record<FunctionName, FunctionPermissions> = {
@@ -163,17 +164,14 @@ describe('what each function sends is in its row of the permission manifest', ()
         '/reports',
         '/reports',
         'reporter',
-        {
+        aReport({
           title,
           summary: 'Phụ huynh chia sẻ tin nhắn nói trường đóng cửa vì dịch.',
           category: 'health',
-          area: 'go-vap',
-          channel: 'social',
-          sentiment: 'negative',
           urgency: 'high',
           sourceUrls: ['https://zalo.example/post/77'],
           observedAt: new Date(now.getTime() - 600_000).toISOString(),
-        },
+        }),
         key ? { 'idempotency-key': key } : {},
       );
     const r1 = (await submit('Tin đồn dịch sốt xuất huyết ở trường học', 'iam-key-1')).json.id as string;

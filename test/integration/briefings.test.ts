@@ -14,7 +14,10 @@ import { materializeBriefings } from '#service/materialize';
 import { submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { testTable } from '#test/support/aws';
-import { type StoredEmail, sentEmails } from '#test/support/mail';
+import { anAssignedCase, anOpenCase, aSubmittedReport } from '#test/support/given';
+import type { StoredEmail } from '#test/support/mail';
+import { aReport } from '#test/support/report-body';
+import { emailsTo } from '#test/support/then';
 
 const tag = randomUUID().slice(0, 8);
 const deskBox = `desk-${tag}@example.org`;
@@ -72,16 +75,14 @@ describe('an ad-hoc briefing with an agenda', () => {
     const report = await submitReport(
       deps(T0),
       { sub: 'r1', roles: ['reporter'] },
-      {
+      aReport({
         title: 'Ngập sâu ở đường Lê Văn Việt',
         summary: 'Nhiều xe chết máy.',
         category: 'environment',
         area: 'thu-duc',
-        channel: 'social',
-        sentiment: 'negative',
         urgency: 'critical',
         observedAt: '2026-12-01T02:00:00Z',
-      },
+      }),
       undefined,
     );
     const c = await openCaseFor(deps(T0), desk, { reportIds: [(report.body as { id: string }).id] });
@@ -98,16 +99,16 @@ describe('an ad-hoc briefing with an agenda', () => {
     // now: the invitation to the press only; no reminder window is open yet (start in 76 h)
     const first = await runAt('2026-12-01T03:00:00Z');
     expect(first.failed).toBe(0);
-    expect(await sentEmails({ to: pressBox })).toHaveLength(1);
-    expect(await sentEmails({ to: deskBox })).toHaveLength(0);
+    expect(await emailsTo(pressBox)).toHaveLength(1);
+    expect(await emailsTo(deskBox)).toHaveLength(0);
 
     // 48 h before, two runs at once: one reminder each to desk, press and police
     await Promise.all([runAt('2026-12-02T07:05:00Z'), runAt('2026-12-02T07:05:00Z')]);
     await runAt('2026-12-02T07:20:00Z');
-    expect(await sentEmails({ to: deskBox })).toHaveLength(1);
-    expect(await sentEmails({ to: policeBox })).toHaveLength(1);
-    expect(await sentEmails({ to: pressBox })).toHaveLength(2);
-    const [reminder] = await sentEmails({ to: policeBox });
+    expect(await emailsTo(deskBox)).toHaveLength(1);
+    expect(await emailsTo(policeBox)).toHaveLength(1);
+    expect(await emailsTo(pressBox)).toHaveLength(2);
+    const [reminder] = await emailsTo(policeBox);
     expect(reminder?.body.text).toContain('Ngập sâu ở đường Lê Văn Việt');
     const ics = icsOf(reminder!);
     expect(ics).toMatchObject({ method: 'REQUEST', sequence: 0 });
@@ -120,7 +121,7 @@ describe('an ad-hoc briefing with an agenda', () => {
       { action: 'reschedule', startsAt: '2026-12-04T08:00:00Z' },
     );
     await runAt('2026-12-02T08:15:00Z');
-    const policeMail = await sentEmails({ to: policeBox });
+    const policeMail = await emailsTo(policeBox);
     // one email: the update, carrying the 48 h reminder again for the new time (sequence 1)
     expect(policeMail).toHaveLength(2);
     const update = icsOf(policeMail[1]!);
@@ -136,7 +137,7 @@ describe('an ad-hoc briefing with an agenda', () => {
     );
     await runAt('2026-12-03T00:15:00Z');
     await runAt('2026-12-04T05:00:00Z'); // the 3 h window: nothing for a cancelled briefing
-    const all = await sentEmails({ to: policeBox });
+    const all = await emailsTo(policeBox);
     expect(all).toHaveLength(3);
     const cancel = icsOf(all[2]!);
     expect(cancel).toMatchObject({ method: 'CANCEL', sequence: 2, uid: ics.uid });
@@ -151,7 +152,7 @@ describe('an ad-hoc briefing with an agenda', () => {
     });
     const result = await runAt('2026-12-01T05:01:00Z');
     expect(result.failed).toBe(0);
-    expect(await sentEmails({ to: late })).toHaveLength(0);
+    expect(await emailsTo(late)).toHaveLength(0);
     expect(b.status).toBe('scheduled');
   });
 });
@@ -189,34 +190,30 @@ const caseOnAgenda = async (
   agencyId: string | null,
   briefingId: string,
 ): Promise<void> => {
-  const report = await submitReport(
-    deps,
-    { sub: 'r1', roles: ['reporter'] },
-    {
-      title,
-      summary: 'Nhiều người chia sẻ trên mạng.',
-      category: 'public-order',
-      area: 'district-1',
-      channel: 'social',
-      sentiment: 'negative',
-      urgency: 'high',
-      observedAt: deps.clock().toISOString(),
-    },
-    undefined,
-  );
-  const c = await openCaseFor(deps, desk, { reportIds: [(report.body as { id: string }).id] });
-  let version = 1;
-  if (agencyId) {
-    const dueAt = new Date(deps.clock().getTime() + 10 * 86_400_000).toISOString();
-    await actOnCase(deps, desk, { id: c.id }, `"${version}"`, { action: 'assign', agencyId, dueAt });
-    version += 1;
-  }
-  await actOnCase(deps, desk, { id: c.id }, `"${version}"`, { action: 'flag-briefing', briefingId });
+  const reportIds = [
+    await aSubmittedReport(
+      deps,
+      {
+        title,
+        summary: 'Nhiều người chia sẻ trên mạng.',
+        category: 'public-order',
+        area: 'district-1',
+        urgency: 'high',
+        observedAt: deps.clock().toISOString(),
+      },
+      { by: { sub: 'r1', roles: ['reporter'] } },
+    ),
+  ];
+  const dueAt = new Date(deps.clock().getTime() + 10 * 86_400_000).toISOString();
+  const c = agencyId
+    ? await anAssignedCase(deps, { reportIds, desk, agencyId, dueAt })
+    : await anOpenCase(deps, { reportIds, desk });
+  await actOnCase(deps, desk, { id: c.caseId }, `"${c.version}"`, { action: 'flag-briefing', briefingId });
 };
 
 /** The one email to `to`, its text, and its .ics DESCRIPTION. */
 const onlyEmail = async (to: string) => {
-  const mail = await sentEmails({ to });
+  const mail = await emailsTo(to);
   expect(mail, to).toHaveLength(1);
   const email = mail[0]!;
   // the text part is wrapped at 72 columns: read it as one line
@@ -304,10 +301,7 @@ describe('one email per person per run (issue 13)', () => {
     const count = async () =>
       Object.fromEntries(
         await Promise.all(
-          [at.desk, at.police, at.press, at.newcomer].map(async (box) => [
-            box,
-            (await sentEmails({ to: box })).length,
-          ]),
+          [at.desk, at.police, at.press, at.newcomer].map(async (box) => [box, (await emailsTo(box)).length]),
         ),
       );
 
@@ -347,7 +341,7 @@ describe('one email per person per run (issue 13)', () => {
     expect((await runAt2('2027-01-19T05:30:00Z')).sent).toBe(0);
     expect(await count()).toEqual({ [at.desk]: 2, [at.police]: 2, [at.press]: 3, [at.newcomer]: 2 });
     for (const box of [at.desk, at.police, at.press, at.newcomer]) {
-      const last = (await sentEmails({ to: box })).at(-1)!;
+      const last = (await emailsTo(box)).at(-1)!;
       expect(last.subject).toContain(BRIEFING_STRINGS.vi.subject.rescheduled);
       expect(last.body.text?.replace(/\s+/g, ' ')).toContain('sau 3 giờ 45 phút nữa');
       expect(icsOf(last).sequence).toBe(1);
@@ -355,7 +349,7 @@ describe('one email per person per run (issue 13)', () => {
 
     // the 3 h window: one reminder each, with the time really left
     expect((await runAt2('2027-01-19T06:05:00Z')).sent).toBe(4);
-    const last = (await sentEmails({ to: at.press })).at(-1)!;
+    const last = (await emailsTo(at.press)).at(-1)!;
     expect(last.subject).toContain(BRIEFING_STRINGS.vi.subject.reminder);
     expect(last.body.text?.replace(/\s+/g, ' ')).toContain('sau 2 giờ 55 phút nữa');
     expect((await runAt2('2027-01-19T06:20:00Z')).sent).toBe(0);
@@ -377,8 +371,8 @@ describe('overlapping runs with merged messages (issue 13)', () => {
     expect(runs.every((r) => r.failed === 0)).toBe(true);
     expect((await run(at.deps(now), { now })).sent).toBe(0);
 
-    expect(await sentEmails({ to: at.desk })).toHaveLength(1);
-    const press = await sentEmails({ to: at.press });
+    expect(await emailsTo(at.desk)).toHaveLength(1);
+    const press = await emailsTo(at.press);
     // one email if one run claimed both markers, two if two runs split them; never a message twice
     expect(press.length).toBeGreaterThanOrEqual(1);
     expect(press.length).toBeLessThanOrEqual(2);

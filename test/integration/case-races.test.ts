@@ -5,33 +5,17 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PreconditionFailed } from '#domain/errors';
 import type { Principal } from '#http/principal';
-import { actOnCase, openCaseFor, readCase } from '#service/cases';
-import { submitReport } from '#service/reports';
+import { actOnCase, readCase } from '#service/cases';
 import type { Deps } from '#shared/deps';
 import { testTable } from '#test/support/aws';
+import { anOpenCase } from '#test/support/given';
 
 const desk: Principal = { sub: 'desk-race', roles: ['desk'] };
 let t: Awaited<ReturnType<typeof testTable>>;
 let deps: Deps;
 
-const openOne = async (d: Deps) => {
-  const r = await submitReport(
-    d,
-    { sub: 'rep', roles: ['reporter'] },
-    {
-      title: 'Một phản ánh để thử tranh chấp',
-      summary: 'Nội dung.',
-      category: 'other',
-      area: 'citywide',
-      channel: 'other',
-      sentiment: 'neutral',
-      urgency: 'normal',
-      observedAt: new Date(Date.now() - 60_000).toISOString(),
-    },
-    undefined,
-  );
-  return openCaseFor(d, desk, { reportIds: [(r.body as { id: string }).id] });
-};
+/** A case the race is about: opened by `desk` on one new report. */
+const openOne = (d: Deps) => anOpenCase(d, { desk });
 
 /**
  * The seam: the same real client, with the conditions on the case item and its
@@ -84,8 +68,8 @@ const worker = async (d: Deps, caseId: string, w: number, actions: number) => {
 describe('twenty writers on one case', () => {
   it('20 × 10 actions with retry-on-412: final version and history exact, no write lost', async () => {
     const c = await openOne(deps);
-    const retries = await Promise.all(Array.from({ length: 20 }, (_, w) => worker(deps, c.id, w, 10)));
-    const final = await readCase(deps, desk, { id: c.id });
+    const retries = await Promise.all(Array.from({ length: 20 }, (_, w) => worker(deps, c.caseId, w, 10)));
+    const final = await readCase(deps, desk, { id: c.caseId });
     expect(final.version).toBe(1 + 200);
     expect(final.history).toHaveLength(201);
     const notes = new Set(final.history.map((h) => h.note));
@@ -100,11 +84,11 @@ describe('twenty writers on one case', () => {
     const c = await openOne(deps);
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, w) =>
-        actOnCase(unsafe, desk, { id: c.id }, '"1"', { action: 'comment', note: `w${w}` }),
+        actOnCase(unsafe, desk, { id: c.caseId }, '"1"', { action: 'comment', note: `w${w}` }),
       ),
     );
     const succeeded = results.filter((r) => r.status === 'fulfilled').length;
-    const final = await readCase(deps, desk, { id: c.id });
+    const final = await readCase(deps, desk, { id: c.caseId });
     const newEntries = final.history.length - 1;
     // With the conditions (the test above), every success is one entry. Here they disagree.
     expect(succeeded).toBeGreaterThan(newEntries);

@@ -4,7 +4,7 @@
 // case, its history, its reports and their URL entries expire
 // retention.closedCaseDays after closing, and a reopen takes that back.
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppConfig } from '#config/schema';
 import { addDays, epochSeconds } from '#domain/time';
@@ -16,7 +16,9 @@ import { submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { syncCaseRetention } from '#store/cases';
 import { testTable } from '#test/support/aws';
-import { sentEmails } from '#test/support/mail';
+import { aReport } from '#test/support/report-body';
+import { storedItem } from '#test/support/stored';
+import { emailsTo } from '#test/support/then';
 
 const T0 = new Date('2026-11-26T02:00:00.000Z');
 const desk: Principal = { sub: 'desk-1', roles: ['desk'] };
@@ -37,24 +39,20 @@ const report = async (who: { sub: string; email: string }, title: string, url?: 
   const res = await submitReport(
     deps(),
     { sub: who.sub, roles: ['reporter'], email: who.email },
-    {
+    aReport({
       title,
       summary: 'Nhiều người chia sẻ trên mạng xã hội.',
-      category: 'transport',
       area: 'district-3',
-      channel: 'social',
-      sentiment: 'negative',
       urgency: 'high',
       sourceUrls: url ? [url] : [],
       observedAt: '2026-11-26T01:00:00Z',
-    },
+    }),
     undefined,
   );
   return (res.body as { id: string }).id;
 };
 
-const item = async (pk: string, sk: string) =>
-  (await t.db.send(new GetCommand({ TableName: t.tableName, Key: { pk, sk }, ConsistentRead: true }))).Item;
+const item = (pk: string, sk: string) => storedItem(t, { pk, sk });
 
 const casePartition = async (caseId: string) =>
   (
@@ -110,7 +108,7 @@ describe('closure emails name the case', () => {
       [alice, bobTitle, ids[0], ids[1]],
       [bob, aliceTitle, ids[1], ids[0]],
     ] as const) {
-      const [email, ...more] = await sentEmails({ to: who.email });
+      const [email, ...more] = await emailsTo(who.email);
       expect(more).toEqual([]);
       const all = `${email?.subject}\n${email?.body.text}\n${email?.body.html}`;
       expect(email?.subject).toContain(caseTitle);
@@ -136,12 +134,12 @@ describe('closure emails name the case', () => {
     await closeCase(c.id, 1, minutes(1));
     expect((await drainNow(minutes(2))).sent).toBe(2);
 
-    const [toBob] = await sentEmails({ to: bob.email });
+    const [toBob] = await emailsTo(bob.email);
     const bobSaw = `${toBob?.subject}\n${toBob?.body.text}\n${toBob?.body.html}`;
     expect(bobSaw).not.toContain(aliceTitle);
     expect(toBob?.subject).toContain('Hồ sơ từ phản ánh của anh/chị');
     expect(toBob?.body.text).toContain(c.id); // still identifiable by its reference
-    const [toAlice] = await sentEmails({ to: alice.email });
+    const [toAlice] = await emailsTo(alice.email);
     expect(toAlice?.subject).toContain(aliceTitle); // her own words
     expect(`${toAlice?.body.text}\n${toAlice?.body.html}`).not.toContain(bobTitle);
   });
@@ -168,7 +166,7 @@ describe("reporters' addresses", () => {
 
     expect((await drainNow(minutes(3))).sent).toBe(2);
     for (const id of ids) expect(await item(`REPORT#${id}`, 'REPORT')).not.toHaveProperty('reporterEmail');
-    expect(await sentEmails({ to: alice.email })).toHaveLength(1);
+    expect(await emailsTo(alice.email)).toHaveLength(1);
 
     // reopen, link Carol's report, close again: Alice and Bob were told and have no address left
     await actOnCase(deps(minutes(4)), desk, { id: c.id }, '"2"', {
@@ -182,9 +180,9 @@ describe("reporters' addresses", () => {
     });
     await closeCase(c.id, 4, minutes(6));
     expect((await drainNow(minutes(7))).sent).toBe(1);
-    expect(await sentEmails({ to: carol.email })).toHaveLength(1);
-    expect(await sentEmails({ to: alice.email })).toHaveLength(1);
-    expect(await sentEmails({ to: bob.email })).toHaveLength(1);
+    expect(await emailsTo(carol.email)).toHaveLength(1);
+    expect(await emailsTo(alice.email)).toHaveLength(1);
+    expect(await emailsTo(bob.email)).toHaveLength(1);
     expect(await item(`REPORT#${carols}`, 'REPORT')).not.toHaveProperty('reporterEmail');
   });
 });

@@ -10,6 +10,7 @@ import { actOnCase, browseCases, openCaseFor } from '#service/cases';
 import { actOnReport, browseReports, submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { testTable } from '#test/support/aws';
+import { aReport } from '#test/support/report-body';
 
 const T0 = new Date('2026-11-26T03:00:00.000Z');
 let now = T0;
@@ -61,16 +62,14 @@ beforeAll(async () => {
     const res = await submitReport(
       deps,
       by,
-      {
+      aReport({
         title: `Phản ánh số ${i}`,
         summary: 'Nội dung',
         category: i % 2 === 0 ? 'transport' : 'health',
         area: i % 3 === 0 ? 'district-1' : 'district-3',
-        channel: 'social',
-        sentiment: 'negative',
         urgency: i % 2 === 1 ? 'high' : 'normal',
         observedAt: new Date(T0.getTime() - 3_600_000).toISOString(),
-      },
+      }),
       undefined,
     );
     return (res.body as { id: string }).id;

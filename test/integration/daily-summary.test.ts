@@ -19,6 +19,7 @@ import { markerKey } from '#store/sent-markers';
 import { testTable } from '#test/support/aws';
 import { writeStackFile } from '#test/support/child';
 import { sentEmails } from '#test/support/mail';
+import { aReport } from '#test/support/report-body';
 
 const tag = randomUUID().slice(0, 8);
 const lead = `lead-${tag}@example.org`;
@@ -41,17 +42,14 @@ const report = async (when: string, over: Record<string, unknown> = {}) => {
   const res = await submitReport(
     t.deps(at(when)),
     reporter,
-    {
+    aReport({
       title: 'Phản ánh về <b>ngập</b> & kẹt xe',
       summary: 'Người dân gọi 0912 345 678 và gửi mail a.b@gmail.com để phản ánh.',
       category: 'public-order',
-      area: 'go-vap',
       channel: 'hotline',
-      sentiment: 'negative',
-      urgency: 'normal',
       observedAt: new Date(new Date(when).getTime() - 60_000).toISOString(),
       ...over,
-    },
+    }),
     undefined,
   );
   return (res.body as { id: string }).id;

@@ -19,6 +19,7 @@ import { submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { testTable } from '#test/support/aws';
 import { type StoredEmail, sentEmails } from '#test/support/mail';
+import { aReport } from '#test/support/report-body';
 
 const tag = randomUUID().slice(0, 8);
 const lead = `lead-${tag}@example.org`;
@@ -44,17 +45,14 @@ const report = async (when: string, over: Record<string, unknown>) => {
   const res = await submitReport(
     deps(new Date(when)),
     carol,
-    {
+    aReport({
       title: 'Phản ánh',
       summary: 'Tóm tắt đầy đủ của phản ánh, chỉ nên có trong phần chi tiết ở cuối email.',
       category: 'public-order',
-      area: 'go-vap',
-      channel: 'social',
-      sentiment: 'negative',
       urgency: 'high',
       observedAt: new Date(new Date(when).getTime() - 60_000).toISOString(),
       ...over,
-    },
+    }),
     undefined,
   );
   return (res.body as { id: string }).id;

@@ -22,7 +22,8 @@ import { createDeps, type Deps } from '#shared/deps';
 import { LEASE_MS, markerKey } from '#store/sent-markers';
 import { testSettings, testTable } from '#test/support/aws';
 import { startTestApi } from '#test/support/local-api';
-import { sentEmails } from '#test/support/mail';
+import { aReport } from '#test/support/report-body';
+import { emailsTo } from '#test/support/then';
 
 const tag = randomUUID().slice(0, 8);
 const RUN_AT = new Date('2026-11-26T00:00:00.000Z');
@@ -55,16 +56,16 @@ describe('the store goes away and comes back', () => {
         fetch(`${api.url}/reports`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            title: 'Trong lúc sự cố',
-            summary: 'Nội dung',
-            category: 'other',
-            area: 'citywide',
-            channel: 'other',
-            sentiment: 'neutral',
-            urgency: 'normal',
-            observedAt: new Date(Date.now() - 60_000).toISOString(),
-          }),
+          body: JSON.stringify(
+            aReport({
+              title: 'Trong lúc sự cố',
+              summary: 'Nội dung',
+              category: 'other',
+              area: 'citywide',
+              channel: 'other',
+              sentiment: 'neutral',
+            }),
+          ),
         });
       expect((await submit()).status).toBe(201);
 
@@ -140,7 +141,7 @@ describe('SES faults', () => {
       });
       expect(result).toMatchObject({ sent: 1, failed: 0 });
       expect(ses.calls()).toBe(3);
-      expect(await sentEmails({ to: leader })).toHaveLength(1);
+      expect(await emailsTo(leader)).toHaveLength(1);
     } finally {
       await ses.close();
     }
@@ -171,7 +172,7 @@ describe('SES faults', () => {
       sent: 0,
       skipped: 1,
     });
-    expect(await sentEmails({ to: leader })).toHaveLength(1);
+    expect(await emailsTo(leader)).toHaveLength(1);
   });
 
   it('pins the one duplicate window: SES accepted, then the marker write failed', async () => {
@@ -203,13 +204,13 @@ describe('SES faults', () => {
     expect(
       await dailySummary(t.deps({ config, clock: () => RUN_AT }), { now: RUN_AT, date: day }),
     ).toMatchObject({ sent: 0, skipped: 1 });
-    expect(await sentEmails({ to: leader })).toHaveLength(1);
+    expect(await emailsTo(leader)).toHaveLength(1);
     // after the lease: the documented duplicate (at least once, never zero times)
     const later = new Date(RUN_AT.getTime() + LEASE_MS + 1000);
     expect(
       await dailySummary(t.deps({ config, clock: () => later }), { now: later, date: day }),
     ).toMatchObject({ sent: 1 });
-    expect(await sentEmails({ to: leader })).toHaveLength(2);
+    expect(await emailsTo(leader)).toHaveLength(2);
   });
 });
 
@@ -234,16 +235,14 @@ describe('jobs invoked several times at once', () => {
     const r = await submitReport(
       deps(),
       { sub: 'r', roles: ['reporter'] },
-      {
+      aReport({
         title: 'Phản ánh cho lần chạy song song',
         summary: 'Nội dung',
         category: 'public-order',
-        area: 'go-vap',
         channel: 'other',
         sentiment: 'neutral',
-        urgency: 'normal',
         observedAt: '2026-11-26T01:00:00Z',
-      },
+      }),
       undefined,
     );
     const earlier = new Date(now.getTime() - 20 * 60_000);
@@ -267,8 +266,8 @@ describe('jobs invoked several times at once', () => {
     // the desk, for the ad-hoc briefing (3 h) and today's regular one at 14:00 local (its 48 h window is open)
     expect(total(reminders)).toBe(2);
     expect(total(notices)).toBe(2); // the assignment (swept) and the nudge (due in 10 h)
-    expect(await sentEmails({ to: leader })).toHaveLength(1);
-    expect(await sentEmails({ to: deskBox })).toHaveLength(2);
-    expect(await sentEmails({ to: agencyBox })).toHaveLength(3);
+    expect(await emailsTo(leader)).toHaveLength(1);
+    expect(await emailsTo(deskBox)).toHaveLength(2);
+    expect(await emailsTo(agencyBox)).toHaveLength(3);
   }, 60_000);
 });

@@ -12,7 +12,7 @@ import type { Principal } from '#http/principal';
 import { scheduleBriefing } from '#service/briefings';
 import type { Deps } from '#shared/deps';
 import { testTable } from '#test/support/aws';
-import { sentEmails } from '#test/support/mail';
+import { emailsTo } from '#test/support/then';
 
 const tag = randomUUID().slice(0, 8);
 const pressBox = `press-${tag}@example.org`;
@@ -53,13 +53,13 @@ describe('briefing-reminders --dry-run', () => {
     const invitation = files.find((f) => f.endsWith(`${pressBox}.txt`));
     expect(invitation, files.join('\n')).toBeDefined();
     expect(await readFile(join(before, invitation!), 'utf8')).toContain(`To: ${pressBox}`);
-    expect(await sentEmails({ to: pressBox })).toHaveLength(0);
+    expect(await emailsTo(pressBox)).toHaveLength(0);
 
     // The dry run claimed nothing: the real run sends what it wrote.
     const real = await run(deps(T0), { now: T0 });
     expect(real.failed).toBe(0);
     expect(real.sent).toBe(dry.written);
-    expect(await sentEmails({ to: pressBox })).toHaveLength(1);
+    expect(await emailsTo(pressBox)).toHaveLength(1);
 
     // After the real run: a dry run has nothing to send, and writes nothing.
     const after = await mkdtemp(join(tmpdir(), 'dry-after-'));

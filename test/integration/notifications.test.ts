@@ -16,8 +16,10 @@ import { drainOutbox } from '#service/notifications';
 import { submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { getOutboxItem } from '#store/outbox';
+import { indexOf } from '#store/table';
 import { testTable } from '#test/support/aws';
 import { sentEmails } from '#test/support/mail';
+import { aReport } from '#test/support/report-body';
 
 const tag = randomUUID().slice(0, 8);
 const policeBox = `police-${tag}@example.org`;
@@ -39,16 +41,13 @@ const report = async (email: string, sub: string) => {
   const res = await submitReport(
     deps(),
     { sub, roles: ['reporter'], email },
-    {
+    aReport({
       title: 'Tin đồn kẹt xe do cấm đường',
       summary: 'Liên hệ 0912 345 678 để biết thêm.',
-      category: 'transport',
       area: 'district-3',
-      channel: 'social',
-      sentiment: 'negative',
       urgency: 'high',
       observedAt: '2026-11-26T01:00:00Z',
-    },
+    }),
     undefined,
   );
   return (res.body as { id: string }).id;
@@ -58,8 +57,9 @@ const pendingCount = async () => {
   const out = await t.db.send(
     new QueryCommand({
       TableName: t.tableName,
-      IndexName: 'gsi4',
-      KeyConditionExpression: 'gsi4pk = :p',
+      IndexName: indexOf('outboxPending').indexName,
+      KeyConditionExpression: '#p = :p',
+      ExpressionAttributeNames: { '#p': indexOf('outboxPending').partitionKey },
       ExpressionAttributeValues: { ':p': 'OUTBOX#PENDING' },
       Select: 'COUNT',
     }),
@@ -171,8 +171,9 @@ describe('the sweep and the stream', () => {
     const pending = await t.db.send(
       new QueryCommand({
         TableName: t.tableName,
-        IndexName: 'gsi4',
-        KeyConditionExpression: 'gsi4pk = :p',
+        IndexName: indexOf('outboxPending').indexName,
+        KeyConditionExpression: '#p = :p',
+        ExpressionAttributeNames: { '#p': indexOf('outboxPending').partitionKey },
         ExpressionAttributeValues: { ':p': 'OUTBOX#PENDING' },
       }),
     );

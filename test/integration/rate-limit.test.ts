@@ -3,7 +3,7 @@
 // write of an hour answers 429 and stores nothing; other callers, reads and
 // the next window are unaffected; racing callers get exactly N; replays and
 // rejected requests take no slot; a store that is down answers 503.
-import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict } from '#domain/errors';
@@ -18,7 +18,10 @@ import { createDeps } from '#shared/deps';
 import { isConditionalCheckFailed } from '#store/errors';
 import { rateCounterKey } from '#store/rate-limit';
 import { testSettings } from '#test/support/aws';
-import { startTestApi, type TestApi } from '#test/support/local-api';
+import { aReport } from '#test/support/report-body';
+import { type Api, type Call, startApi, type Who } from '#test/support/steps';
+import { storedItem } from '#test/support/stored';
+import type { LocalParts } from '#test/support/when';
 
 const REPORTS_PER_HOUR = 5;
 const WRITES_PER_HOUR = 4;
@@ -27,11 +30,11 @@ const HOUR = 3_600_000;
 const T0 = new Date(Math.floor(Date.now() / HOUR) * HOUR + 20 * 60_000);
 let now = T0;
 
-let api: TestApi;
+let api: Api;
 
 beforeAll(async () => {
   const config = loadAppConfig('dev');
-  api = await startTestApi({
+  api = await startApi({
     clock: () => now,
     deps: {
       config: {
@@ -43,46 +46,27 @@ beforeAll(async () => {
       },
     },
   });
+  local = api.local!;
 });
 afterAll(async () => api?.stop());
 
-type Json = Record<string, unknown>;
-const call = async (
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) => {
-  const res = await fetch(`${api.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : undefined) as Json };
-};
+let local: LocalParts;
+const call: Call = (...args) => api.when(...args);
 
 let seq = 0;
-const reportBody = () => ({
-  title: `Phản ánh số ${++seq}`,
-  summary: 'Người dân phản ánh tình trạng ngập nước kéo dài.',
-  category: 'environment',
-  area: 'thu-duc',
-  channel: 'social',
-  sentiment: 'negative',
-  urgency: 'normal',
-  sourceUrls: [`https://social.example/post/rate-${seq}`],
-  observedAt: new Date(now.getTime() - 60_000).toISOString(),
-});
-const submit = (token: string, body: unknown = reportBody(), key?: string) =>
-  call('POST', '/reports', token, body, key ? { 'idempotency-key': key } : {});
+const reportBody = () =>
+  aReport({
+    title: `Phản ánh số ${++seq}`,
+    summary: 'Người dân phản ánh tình trạng ngập nước kéo dài.',
+    category: 'environment',
+    area: 'thu-duc',
+    sourceUrls: [`https://social.example/post/rate-${seq}`],
+    observedAt: new Date(now.getTime() - 60_000).toISOString(),
+  });
+const submit = (who: Who, body: unknown = reportBody(), key?: string) =>
+  call('POST', '/reports', who, body, key ? { 'idempotency-key': key } : {});
 
-const reporter = (user: string) => api.token('reporter', { user });
+const reporter = (user: string) => ({ role: 'reporter', user }) as const;
 
 /** A reporter who has used up this hour's submissions. */
 const exhausted = async (user: string) => {
@@ -92,20 +76,12 @@ const exhausted = async (user: string) => {
 };
 
 /** The caller's counter in the window of `at`: its count, or undefined when there is no item. */
-const counter = async (sub: string, kind: RateLimitKind, at = now) => {
-  const out = await api.db.send(
-    new GetCommand({
-      TableName: api.tableName,
-      Key: rateCounterKey(sub, kind, rateWindowOf(at).id),
-      ConsistentRead: true,
-    }),
-  );
-  return out.Item?.count as number | undefined;
-};
+const counter = async (sub: string, kind: RateLimitKind, at = now) =>
+  (await storedItem(local, rateCounterKey(sub, kind, rateWindowOf(at).id)))?.count as number | undefined;
 
 /** Every item in the table (a test-only Scan): "nothing stored" means this does not change. */
 const itemCount = async () =>
-  (await api.db.send(new ScanCommand({ TableName: api.tableName, Select: 'COUNT' }))).Count ?? 0;
+  (await local.db.send(new ScanCommand({ TableName: local.tableName, Select: 'COUNT' }))).Count ?? 0;
 
 describe('per-caller limit on POST /reports', () => {
   it('answers the N+1th submission of an hour 429 problem+json with Retry-After, and stores nothing', async () => {
@@ -225,7 +201,7 @@ describe('per-caller limit on POST /reports', () => {
 describe('per-caller limit on the other writes', () => {
   it('counts every write route of a caller together, apart from its report submissions', async () => {
     now = T0;
-    const desk = await api.token('desk', { user: 'rl-desk' });
+    const desk = { role: 'desk', user: 'rl-desk' } as const;
     const startsAt = new Date(T0.getTime() + 3 * 86_400_000).toISOString();
     const briefing = await call('POST', '/briefings', desk, { title: 'Họp báo', startsAt });
     expect(briefing.status).toBe(201);
@@ -268,7 +244,7 @@ describe('per-caller limit on the other writes', () => {
     expect((await call('GET', '/briefings', desk)).status).toBe(200);
     expect((await submit(desk)).status).toBe(201);
     // Another desk user has its own slots.
-    const other = await api.token('desk', { user: 'rl-desk-2' });
+    const other = { role: 'desk', user: 'rl-desk-2' } as const;
     expect((await call('POST', '/briefings', other, { title: 'Họp báo 2', startsAt })).status).toBe(201);
   });
 });
@@ -293,7 +269,7 @@ describe('a write that loses its condition', () => {
       return { status: 201, body: {} };
     };
     const impls: RouteImpls = Object.fromEntries(routesOfGroup('briefings').map((r) => [routeKey(r), write]));
-    const handler = httpHandler('briefings', impls, () => api.deps, { rateLimit: withRateLimit });
+    const handler = httpHandler('briefings', impls, () => local.deps, { rateLimit: withRateLimit });
     const post = async (sub = 'rl-desk-cond') =>
       (await handler(
         buildHttpEvent({
@@ -324,7 +300,7 @@ describe('a write that loses its condition', () => {
 describe('the store is down during the check', () => {
   it("answers 503 with Retry-After, and the route's write is never sent", async () => {
     const settings = {
-      ...testSettings(api.tableName),
+      ...testSettings(local.tableName),
       dynamodbEndpoint: `http://127.0.0.1:${await freePort()}`,
       dynamodbTimeoutMs: 200,
     };

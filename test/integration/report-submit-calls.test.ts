@@ -21,20 +21,19 @@ import { idempotencyItemKey, type StoredResponse } from '#store/idempotency';
 import { urlHash } from '#store/reports';
 import { indexOf } from '#store/table';
 import { testTable } from '#test/support/aws';
+import { aReport } from '#test/support/report-body';
 
 const NOW = new Date('2026-11-26T03:00:00.000Z');
-const body = (over: Record<string, unknown> = {}) => ({
-  title: 'Kẹt xe kéo dài trên cầu Sài Gòn',
-  summary: 'Người dân phản ánh kẹt xe hơn một giờ vào giờ cao điểm sáng.',
-  category: 'transport',
-  area: 'binh-thanh',
-  channel: 'social',
-  sentiment: 'negative',
-  urgency: 'high',
-  sourceUrls: [],
-  observedAt: '2026-11-26T01:00:00Z',
-  ...over,
-});
+const body = (over: Record<string, unknown> = {}) =>
+  aReport({
+    title: 'Kẹt xe kéo dài trên cầu Sài Gòn',
+    summary: 'Người dân phản ánh kẹt xe hơn một giờ vào giờ cao điểm sáng.',
+    area: 'binh-thanh',
+    urgency: 'high',
+    sourceUrls: [],
+    observedAt: '2026-11-26T01:00:00Z',
+    ...over,
+  });
 
 let t: Awaited<ReturnType<typeof testTable>>;
 let deps: Deps;

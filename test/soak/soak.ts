@@ -6,10 +6,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { freePort } from '#infra/local/ports';
 import { startLocalStack } from '#infra/local/stack';
 import { TokenKeys } from '#infra/local/token';
+import { aReport } from '#test/support/report-body';
+import { storedReportCount } from '#test/support/stored';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 50);
@@ -71,17 +73,15 @@ const call = async (
   }
 };
 
-const reportBody = (i: number) => ({
-  title: `Phản ánh soak số ${i}`,
-  summary: 'Người dân phản ánh tình trạng ngập nước kéo dài.',
-  category: 'environment',
-  area: 'thu-duc',
-  channel: 'social',
-  sentiment: 'negative',
-  urgency: i % 10 === 0 ? 'high' : 'normal',
-  sourceUrls: [`https://social.example/post/${i % 200}`],
-  observedAt: new Date(Date.now() - 60_000).toISOString(),
-});
+const reportBody = (i: number) =>
+  aReport({
+    title: `Phản ánh soak số ${i}`,
+    summary: 'Người dân phản ánh tình trạng ngập nước kéo dài.',
+    category: 'environment',
+    area: 'thu-duc',
+    urgency: i % 10 === 0 ? 'high' : 'normal',
+    sourceUrls: [`https://social.example/post/${i % 200}`],
+  });
 
 // a few cases to act on
 const cases: string[] = [];
@@ -150,22 +150,7 @@ for (const id of accepted) {
   );
   if (!out.Item) missing++;
 }
-let stored = 0;
-let startKey: Record<string, unknown> | undefined;
-do {
-  const out = await db.send(
-    new QueryCommand({
-      TableName: stack.tableName,
-      IndexName: 'gsi7',
-      KeyConditionExpression: 'gsi7pk = :p',
-      ExpressionAttributeValues: { ':p': 'REPORT' },
-      Select: 'COUNT',
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  stored += out.Count ?? 0;
-  startKey = out.LastEvaluatedKey;
-} while (startKey);
+const stored = await storedReportCount({ db, tableName: stack.tableName });
 
 const sorted = [...latencies].sort((a, b) => a - b);
 const pct = (p: number) =>

@@ -9,6 +9,7 @@ import { buildOpenApi } from '#http/openapi';
 import { type LambdaHttpHandler, startLocalApi } from '#infra/local/server';
 import { type IssueTokenOptions, TokenKeys } from '#infra/local/token';
 import type { Clock, Deps } from '#shared/deps';
+import { apiClient, type Call } from './api-client';
 import { watchApiTraffic } from './api-traffic';
 import { testTable } from './aws';
 import type { OpenApiDocument } from './openapi-check';
@@ -27,6 +28,8 @@ export interface TestApiOptions {
 
 export interface TestApi {
   url: string;
+  /** Calls the API as `who` (a role or a caller), with a token the server accepts: tc.api.call('GET', '/cases', 'desk'). */
+  call: Call;
   /** A bearer token the server accepts, for `role` (user, agency, email, expiresIn, now as in issueToken). */
   token(role: Role, options?: Omit<IssueTokenOptions, 'role'>): Promise<string>;
   tableName: string;
@@ -51,9 +54,11 @@ export const startTestApi = async (options: TestApiOptions = {}): Promise<TestAp
   const unwatch = options.handlers
     ? () => {}
     : watchApiTraffic(api.url, buildOpenApi(deps.config) as unknown as OpenApiDocument);
+  const token = (role: Role, o: Omit<IssueTokenOptions, 'role'> = {}) => keys.issueToken({ ...o, role });
   return {
     url: api.url,
-    token: (role, o = {}) => keys.issueToken({ ...o, role }),
+    call: apiClient(api.url, (caller) => token(caller.role, caller)),
+    token,
     tableName: table.tableName,
     db: table.db,
     deps,

@@ -12,23 +12,21 @@ import {
   reportSubmissionSchema,
 } from '#domain/report';
 import { loadAppConfig } from '#infra/config/index';
+import { aReport } from '#test/support/report-body';
 
 const config = loadAppConfig('dev');
 const schema = reportSubmissionSchema(config);
 const now = new Date('2026-11-26T03:00:00.000Z');
 
-const valid = {
+const valid = aReport({
   title: 'Ngập nước đường Nguyễn Hữu Cảnh',
   summary: 'Người dân phản ánh ngập sâu sau mưa.',
-  category: 'transport',
   area: 'binh-thanh',
-  channel: 'social',
-  sentiment: 'negative',
   urgency: 'high',
   sourceUrls: ['https://facebook.com/groups/x/posts/1'],
   observedAt: '2026-11-26T01:00:00Z',
   reach: 1200,
-};
+});
 
 const errorPaths = (input: unknown) => {
   const r = schema.safeParse(input);

@@ -4,6 +4,7 @@ import { caseActionSchema, openCaseSchema } from '#domain/case';
 import { reportActionSchema, reportSubmissionSchema } from '#domain/report';
 import { multiLineText, oneLineText, textProblem } from '#domain/text';
 import { loadAppConfig } from '#infra/config/index';
+import { aReport } from '#test/support/report-body';
 
 const config = loadAppConfig('dev');
 const CONTROLS = [
@@ -58,16 +59,12 @@ describe('multi-line text', () => {
 });
 
 describe('every free-text request field has its kind', () => {
-  const report = {
+  const report = aReport({
     title: 'Tiêu đề',
     summary: 'Tóm tắt',
-    category: 'transport',
-    area: 'go-vap',
-    channel: 'social',
     sentiment: 'neutral',
-    urgency: 'normal',
     observedAt: '2026-11-26T02:00:00Z',
-  };
+  });
   const caseActions = caseActionSchema(config);
   const cases: [string, (v: string) => boolean, 'one-line' | 'multi-line'][] = [
     [

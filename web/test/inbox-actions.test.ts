@@ -2,7 +2,7 @@
 // a case or linking is all-or-nothing in the API, so a 409 is narrowed down to
 // the reports that changed meanwhile, and the rest go ahead; a 412 on linking
 // re-reads the case's version and tries again; dismissing goes report by report.
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiProblem } from '#web/src/api/client';
 import { setConfig } from '#web/src/config';
 import { dismissAll, linkToCase, NoLongerNew, openCase } from '#web/src/pages/desk/actions';
@@ -33,6 +33,10 @@ beforeAll(() => {
     seen.push({ method: input.method, path: url.pathname, body, ifMatch: input.headers.get('if-match') });
     return handler(input.method, url.pathname, body, input);
   });
+});
+// The unit project shares a worker between files: the fake API goes with this file.
+afterAll(() => {
+  vi.unstubAllGlobals();
 });
 beforeEach(() => {
   seen.length = 0;

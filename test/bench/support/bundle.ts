@@ -1,7 +1,7 @@
 // Bundles the Lambda entries the way CDK does (infra/aws/constructs/function.ts:
 // NodejsFunction's `bundling`), with esbuild's JS API instead of its CLI, so
 // sizes and cold starts are measured on what is deployed. Used by
-// test/unit/bundle-size.test.ts (sizes, in `npm test`) and by the benchmarks.
+// test/build/bundle-size.test.ts (sizes, in `npm test`) and by the benchmarks.
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
