@@ -18,6 +18,7 @@
 import { join } from 'node:path';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
+import { dayRange } from '#domain/time';
 import { FUNCTION_NODE_OPTIONS } from '#infra/aws/constructs/function';
 import type { Deps } from '#shared/deps';
 import { onIndex } from '#store/query';
@@ -190,6 +191,8 @@ const scanDay = async (
   tableReports: number,
   deadline: number,
 ): Promise<ScanRun> => {
+  // Reports carry no local day: the day is the range of instants it spans in the zone.
+  const { start: from, end: to } = dayRange(day, deps.config.timeZone);
   const meter = meterCapacity(deps.db);
   let matched = 0;
   let scanned = 0;
@@ -200,13 +203,13 @@ const scanDay = async (
     const out = await deps.db.send(
       new ScanCommand({
         TableName: deps.tableName,
-        FilterExpression: '#entity = :r AND #day = :d',
-        ExpressionAttributeValues: { ':r': 'report', ':d': day },
+        FilterExpression: '#entity = :r AND #at >= :from AND #at < :to',
+        ExpressionAttributeValues: { ':r': 'report', ':from': from.toISOString(), ':to': to.toISOString() },
         ...projection,
         ExpressionAttributeNames: {
           ...projection.ExpressionAttributeNames,
           '#entity': 'entity',
-          '#day': 'localDay',
+          '#at': 'submittedAt',
         },
         ExclusiveStartKey: startKey,
       }),

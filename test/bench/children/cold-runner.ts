@@ -27,6 +27,12 @@ const context = {
 };
 
 const t0 = performance.now();
+// The source has no bundled config (esbuild inlines it into a bundle): hand it
+// the config as CDK would, loaded here so its cost counts in the import.
+if (target.endsWith('.ts')) {
+  const { loadAppConfig } = await import('#infra/config/index');
+  Object.assign(globalThis, { __OPINION_DESK_CONFIG__: loadAppConfig(process.env.APP_ENV as 'dev') });
+}
 const mod = (await import(target)) as HandlerModule;
 const t1 = performance.now();
 const response = await mod.handler(event, context);
