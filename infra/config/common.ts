@@ -38,7 +38,11 @@ export const common = {
     dailySummary: { at: '07:00' },
     briefingReminders: { everyMinutes: 15 },
     caseNotifications: { everyMinutes: 5 },
+    periodicSummary: { at: '07:00' },
   },
+  // Tuned on test/fixtures/similarity (npm run bench prints the curve; docs/similarity.md).
+  similarity: { windowDays: 7, threshold: 0.5, bands: 16, rows: 4 },
+  trends: { baselineDays: 7, risingRatio: 1.5, coolingRatio: 0.5, minReports: 2 },
 } satisfies Partial<AppConfigInput>;
 
 /** Agencies with the routing table; addresses are filled in per environment. */

@@ -84,6 +84,33 @@ const buildAppConfigSchema = () => {
         briefingReminders: z.strictObject({ everyMinutes: z.number().int().min(1).max(60) }),
         /** The sweep that resends missed notifications and sends deadline nudges. */
         caseNotifications: z.strictObject({ everyMinutes: z.number().int().min(1).max(60) }),
+        /** The weekly report runs on Mondays at `at` (the past ISO week), the monthly on the 1st (the past month). */
+        periodicSummary: z.strictObject({ at: hhmm }),
+      }),
+      /**
+       * Similar reports by their text (docs/similarity.md): MinHash over the
+       * title and summary, `bands` × `rows` locality-sensitive band keys kept
+       * `windowDays`, and a hint when the exact score reaches `threshold`
+       * (chosen from the precision/recall curve that `npm run bench` prints).
+       */
+      similarity: z.strictObject({
+        windowDays: z.number().int().min(1).max(90),
+        threshold: z.number().gt(0).max(1),
+        bands: z.number().int().min(1).max(32),
+        rows: z.number().int().min(1).max(16),
+      }),
+      /**
+       * How a topic of the day is marked against its average over the previous
+       * `baselineDays` days (docs/jobs.md): **new** when the baseline has no
+       * report of it; **rising** when its reports reach `risingRatio` × the
+       * average (and at least `minReports`); **cooling** when they fall to
+       * `coolingRatio` × the average or below; else **steady**.
+       */
+      trends: z.strictObject({
+        baselineDays: z.number().int().min(1).max(28),
+        risingRatio: z.number().gt(1),
+        coolingRatio: z.number().gt(0).lt(1),
+        minReports: z.number().int().min(1),
       }),
       retention: z.strictObject({
         dismissedReportDays: z.number().int().min(1),

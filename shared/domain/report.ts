@@ -73,6 +73,12 @@ export const reportSchema = z.object({
   status: z.enum(REPORT_STATUSES),
   caseId: z.string().nullable(),
   dismissReason: z.string().optional(),
+  /**
+   * The similarity group: the id of the earliest report this one was found
+   * similar to at submission (by text or source URL), else its own id. Absent on
+   * reports stored before similarity existed (read it as the report's own id).
+   */
+  similarityGroup: z.string().optional(),
   submittedBy: z.string(),
   submittedAt: z.string(),
   updatedAt: z.string(),
@@ -80,10 +86,16 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
+export const HINT_REASONS = ['sameUrl', 'similarText'] as const;
+
 export const duplicateHintSchema = z.object({
   id: z.string(),
   status: z.enum(REPORT_STATUSES),
   caseId: z.string().nullable(),
+  /** `sameUrl`: a normalized source URL in common (wins when both hold); `similarText`: title and summary say nearly the same. */
+  reason: z.enum(HINT_REASONS),
+  /** The text similarity, 0–1 with two decimals (`similarText` only). */
+  score: z.number().min(0).max(1).optional(),
 });
 export type DuplicateHint = z.infer<typeof duplicateHintSchema>;
 

@@ -209,6 +209,7 @@ export const findDuplicates = async (
     id: String(i.id),
     status: i.status as ReportStatus,
     caseId: (i.caseId as string | null) ?? null,
+    reason: 'sameUrl',
   }));
   return found.sort((a, b) => (a.id < b.id ? -1 : 1));
 };

@@ -22,6 +22,7 @@ export const REPORT_SLIM_ATTRIBUTES = [
   'reach',
   'caseId',
   'urlHashes',
+  'similarityGroup',
 ] as const;
 
 export type IndexProjection = { type: 'ALL' } | { type: 'INCLUDE'; attributes: readonly string[] };

@@ -67,7 +67,9 @@ describe("a reporter's view of their report", () => {
   });
 
   it('on submission: plus the duplicate hints', () => {
-    const hints = [{ id: '01JZ0000000000000000000002', status: 'new' as const, caseId: null }];
+    const hints = [
+      { id: '01JZ0000000000000000000002', status: 'new' as const, caseId: null, reason: 'sameUrl' as const },
+    ];
     const view = reporterViewOf(report(), undefined, hints);
     expect(keys(view)).toEqual([...BASE, 'possibleDuplicates'].sort());
     expect(view.possibleDuplicates).toEqual(hints);
