@@ -153,13 +153,13 @@ export const HISTORY_DAYS_AFTER = 31;
 /** The days whose aggregates the report reads: the period, the week before it, and up to a week after (ended days only). */
 export const aggregateDaysOf = (p: Period, lastEndedDay: string): string[] => {
   const to = [shiftDay(p.to, CLARIFICATION_WINDOW_DAYS), lastEndedDay].sort()[0]!;
-  return daysBetween(shiftDay(p.from, -CLARIFICATION_WINDOW_DAYS), to < p.to ? p.to : to);
+  return daysBetween(shiftDay(p.from, -CLARIFICATION_WINDOW_DAYS), [to, p.to].sort()[1]!);
 };
 
 /** The days whose case history the report reads: the period and the days after it, up to today. */
 export const historyDaysOf = (p: Period, today: string): string[] => {
   const last = [shiftDay(p.to, HISTORY_DAYS_AFTER), today].sort()[0]!;
-  return daysBetween(p.from, last < p.to ? p.to : last);
+  return daysBetween(p.from, [last, p.to].sort()[1]!);
 };
 
 /** GET /summaries/weekly and /summaries/monthly: the period (default: the last complete one). */

@@ -25,6 +25,7 @@ import {
   reportSchema,
   reportSubmissionSchema,
 } from '#domain/report';
+import { monthlyQuerySchema, periodicSummarySchema, weeklyQuerySchema } from '#domain/periodic';
 import { summaryQuerySchema } from '#domain/summary-query';
 import { dailySummarySchema } from '#domain/summary-types';
 import { reporterReportSchema } from '#domain/views';
@@ -160,6 +161,8 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
     ],
   },
   'GET /summaries/daily': { status: 200, query: summaryQuerySchema, response: dailySummarySchema },
+  'GET /summaries/weekly': { status: 200, query: weeklyQuerySchema, response: periodicSummarySchema },
+  'GET /summaries/monthly': { status: 200, query: monthlyQuerySchema, response: periodicSummarySchema },
   'GET /briefings': { status: 200, query: briefingListQuerySchema, response: page(briefingSchema) },
   'POST /briefings': { status: 201, body: newBriefingSchema, response: briefingSchema },
   'GET /briefings/{id}': { status: 200, response: briefingDetailSchema },

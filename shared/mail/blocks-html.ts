@@ -2,7 +2,19 @@
 // the phone-width card, blocks their content, all with the inline styles of
 // html.ts.
 import type { Locale } from '#config/schema';
-import type { BadgeTone, Block, Figure, Inline, Item, Row, Slot, TableGroup } from './blocks';
+import {
+  type BadgeTone,
+  type Block,
+  CHART_LEVELS,
+  type ChartPoint,
+  chartLevel,
+  type Figure,
+  type Inline,
+  type Item,
+  type Row,
+  type Slot,
+  type TableGroup,
+} from './blocks';
 import { formatNumber } from './format';
 import { asHtml, COLOR, documentHtml, FONT, type Html, html, linkHtml, S, trusted } from './html';
 
@@ -69,6 +81,32 @@ const itemHtml = (item: Item): Html =>
   }
 </td></tr>\n`;
 
+/**
+ * A column chart made of table cells (bgcolor and background on each): Outlook's
+ * Word engine and Gmail both keep table cells, widths and colours, where they
+ * drop SVG and CSS heights on divs. Each level is a 5 px row.
+ */
+const chartHtml = (points: ChartPoint[]): Html => {
+  const max = Math.max(0, ...points.map((p) => p.value));
+  const levels = points.map((p) => chartLevel(p.value, max));
+  const width = `${Math.floor(100 / Math.max(1, points.length))}%`;
+  const cell = (on: boolean) => {
+    const bg = on ? COLOR.accent : COLOR.soft;
+    return html`<td width="${width}" height="5" bgcolor="${bg}" style="height:5px;font-size:1px;line-height:1px;mso-line-height-rule:exactly;background:${trusted(bg)};border-right:2px solid ${trusted(COLOR.card)};">&nbsp;</td>`;
+  };
+  const rows = Array.from({ length: CHART_LEVELS }, (_, i) => CHART_LEVELS - i).map(
+    (level) => html`<tr>${levels.map((l) => cell(l >= level))}</tr>
+`,
+  );
+  const ticks = html`<tr>${points.map(
+    (p) =>
+      html`<td style="padding-top:2px;font-size:10px;line-height:1.2;color:${trusted(COLOR.muted)};white-space:nowrap;">${p.tick ?? ''}</td>`,
+  )}</tr>`;
+  return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;border-collapse:collapse;table-layout:fixed;margin:4px 0 8px;">
+${rows}${ticks}
+</table>`;
+};
+
 export const blockHtml = (b: Block): Html => {
   if (b.only === 'text') return html``;
   switch (b.kind) {
@@ -87,6 +125,8 @@ export const blockHtml = (b: Block): Html => {
       return html`${TABLE(S.table)}\n${b.items.map(itemHtml)}${
         b.more ? html`<tr><td style="${S.item}"><span style="${S.small}">${b.more}</span></td></tr>` : ''
       }\n</table>`;
+    case 'chart':
+      return chartHtml(b.points);
     case 'blank':
       return html``;
   }
