@@ -73,8 +73,8 @@ export const httpPermissions = {
     sendsMail: false,
   },
   // Read only: the slim day index and the state indexes, then the shown reports by key.
-  // The weekly and monthly reports also read the day aggregates by key and each touched case's partition.
-  summaries: { table: ['GetItem', 'BatchGetItem', 'Query'], indexes: ['Query'], sendsMail: false },
+  // The weekly and monthly reports also read each touched case's partition (Query on CASE#…).
+  summaries: { table: ['BatchGetItem', 'Query'], indexes: ['Query'], sendsMail: false },
   // Briefings are written with conditional puts (version check), read by key and by index;
   // the rate counter (update, delete at zero).
   briefings: {
