@@ -159,7 +159,8 @@ export const routes = [
     group: 'summaries',
     access: ['desk'],
     body: false,
-    summary: 'The weekly report of an ISO week (default: the last complete one), as its email is built from it',
+    summary:
+      'The weekly report of an ISO week (default: the last complete one), as its email is built from it',
   },
   {
     method: 'GET',

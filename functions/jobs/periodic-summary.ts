@@ -5,9 +5,9 @@
 // week or month now, or the one containing `--date`. Safe to run any number of
 // times: each recipient's email has a sent-marker per period.
 import {
+  PERIODIC_SUMMARY_MARKER_JOB,
   type Period,
   type PeriodKind,
-  PERIODIC_SUMMARY_MARKER_JOB,
   periodContaining,
   periodStanding,
   periodsEndingBefore,

@@ -176,7 +176,9 @@ export const jobOptionsFromFlags = (
     options.period = period;
   }
   if (schedule.flags.includes('period') && options.date !== undefined && options.period === undefined) {
-    throw new JobFlagError(`--date needs --period week|month for ${schedule.name} (the date is a day inside the period).`);
+    throw new JobFlagError(
+      `--date needs --period week|month for ${schedule.name} (the date is a day inside the period).`,
+    );
   }
 
   if (switchFlag(flags, 'force')) options.force = true;

@@ -18,6 +18,7 @@ import {
   OUTCOMES,
   openCaseSchema,
 } from '#domain/case';
+import { monthlyQuerySchema, periodicSummarySchema, weeklyQuerySchema } from '#domain/periodic';
 import {
   duplicateHintSchema,
   reportActionSchema,
@@ -25,7 +26,6 @@ import {
   reportSchema,
   reportSubmissionSchema,
 } from '#domain/report';
-import { monthlyQuerySchema, periodicSummarySchema, weeklyQuerySchema } from '#domain/periodic';
 import { summaryQuerySchema } from '#domain/summary-query';
 import { dailySummarySchema } from '#domain/summary-types';
 import { reporterReportSchema } from '#domain/views';

@@ -75,7 +75,7 @@ const blockText = (doc: TextDoc, b: Block): void => {
       if (b.more) doc.bullet(b.more);
       return;
     case 'chart':
-      doc.para(`${chartText(b.points)} ${b.caption}`, "  ");
+      doc.para(`${chartText(b.points)} ${b.caption}`, '  ');
       return;
     case 'blank':
       doc.blank();

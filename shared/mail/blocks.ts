@@ -88,7 +88,7 @@ export type Block = (
    * coloured cells, one column per point (it renders in Outlook and Gmail, which
    * drop inline SVG); in the text part one line of block characters.
    */
-  | { kind: 'chart'; points: ChartPoint[]; /** The text part's words after the bars. */ caption: string }
+  | { kind: 'chart'; points: ChartPoint[] /** The text part's words after the bars. */; caption: string }
   /** A blank line in the text part. */
   | { kind: 'blank' }
 ) & { only?: 'html' | 'text' };

@@ -96,7 +96,8 @@ export const PERIODIC_STRINGS: Record<Locale, PeriodicStrings> = {
       'not-landed': 'Chưa hiệu quả',
       'too-early': 'Chưa đủ dữ liệu',
     },
-    attachment: (n) => `Tệp đính kèm (CSV, mở được bằng Excel): danh sách ${formatNumber(n, 'vi')} hồ sơ mở hoặc đóng trong kỳ.`,
+    attachment: (n) =>
+      `Tệp đính kèm (CSV, mở được bằng Excel): danh sách ${formatNumber(n, 'vi')} hồ sơ mở hoặc đóng trong kỳ.`,
     noCases: 'Không có hồ sơ nào mở hoặc đóng trong kỳ.',
     footer: (generatedAt, timeZone) => `Lập lúc ${generatedAt}. Giờ theo ${timeZone}.`,
     csvFileName: (kind, id) => `${kind === 'week' ? 'bao-cao-tuan' : 'bao-cao-thang'}-${id}.csv`,
@@ -167,7 +168,8 @@ export const PERIODIC_STRINGS: Record<Locale, PeriodicStrings> = {
       'not-landed': 'Did not work yet',
       'too-early': 'Too early to tell',
     },
-    attachment: (n) => `Attached (CSV, opens in Excel): the ${en(n, 'case', 'cases')} opened or closed in the period.`,
+    attachment: (n) =>
+      `Attached (CSV, opens in Excel): the ${en(n, 'case', 'cases')} opened or closed in the period.`,
     noCases: 'No case was opened or closed in the period.',
     footer: (generatedAt, timeZone) => `Generated ${generatedAt}. Times in ${timeZone}.`,
     csvFileName: (kind, id) => `${kind === 'week' ? 'weekly-report' : 'monthly-report'}-${id}.csv`,

@@ -16,8 +16,8 @@ import { renderText } from './blocks-text';
 import { joinMeta, userText } from './email-parts';
 import { formatDateTime, formatDuration, formatNumber, timeZoneLabel } from './format';
 import type { EmailAttachment } from './mailer';
-import { periodCasesCsv } from './periodic-summary-csv';
 import { PERIODIC_STRINGS, type PeriodicStrings } from './periodic-strings';
+import { periodCasesCsv } from './periodic-summary-csv';
 import { STRINGS } from './strings';
 import { areaName, type Ctx, categoryName } from './summary-parts';
 
@@ -41,8 +41,7 @@ interface PCtx extends Ctx {
 }
 
 const num = (ctx: PCtx, n: number) => formatNumber(n, ctx.locale);
-const decimal = (ctx: PCtx, n: number) =>
-  ctx.locale === 'vi' ? String(n).replace('.', ',') : String(n);
+const decimal = (ctx: PCtx, n: number) => (ctx.locale === 'vi' ? String(n).replace('.', ',') : String(n));
 
 const countRows = (ctx: PCtx, list: CountBy[], name: (ctx: Ctx, id: string) => string) =>
   list.filter((c) => c.count > 0).map((c) => ({ label: name(ctx, c.id), value: num(ctx, c.count) }));
@@ -63,7 +62,9 @@ const tick = (ctx: PCtx, s: PeriodicSummary, day: string, i: number): string | n
 const topicBlocks = (ctx: PCtx, s: PeriodicSummary, t: PeriodTopic, i: number): Block[] => {
   const peak = t.days.reduce((best, d) => (d.reports > best.reports ? d : best), t.days[0]!);
   const caption =
-    peak.reports > 0 ? ctx.p.perDayPeak(num(ctx, peak.reports), dayMonth(peak.date, ctx.locale)) : ctx.p.noReportsInTopic;
+    peak.reports > 0
+      ? ctx.p.perDayPeak(num(ctx, peak.reports), dayMonth(peak.date, ctx.locale))
+      : ctx.p.noReportsInTopic;
   return [
     {
       kind: 'para',
@@ -75,7 +76,9 @@ const topicBlocks = (ctx: PCtx, s: PeriodicSummary, t: PeriodTopic, i: number): 
         t.kind === 'case' ? ctx.p.topicKind.case : false,
         ctx.p.reports(t.reports),
         t.reach > 0 && ctx.p.reach(num(ctx, t.reach)),
-        t.kind === 'case' || t.kind === 'area' ? `${categoryName(ctx, t.category)} · ${areaName(ctx, t.area)}` : false,
+        t.kind === 'case' || t.kind === 'area'
+          ? `${categoryName(ctx, t.category)} · ${areaName(ctx, t.area)}`
+          : false,
       ]),
       'note',
     ),
@@ -138,7 +141,10 @@ const clarificationItem = (ctx: PCtx, c: Clarification) => {
       },
       evidence ? { content: [small(link(evidence))], style: 'meta' as const } : null,
     ],
-    tags: { labels: [ctx.p.verdict[c.verdict]], tone: c.verdict === 'landed' ? ('accent' as const) : ('warn' as const) },
+    tags: {
+      labels: [ctx.p.verdict[c.verdict]],
+      tone: c.verdict === 'landed' ? ('accent' as const) : ('warn' as const),
+    },
   };
 };
 
@@ -161,7 +167,13 @@ export const renderPeriodicSummary = (
   locale: Locale,
   config: AppConfig,
 ): RenderedEmail & { attachments: EmailAttachment[] } => {
-  const ctx: PCtx = { locale, t: STRINGS[locale], p: PERIODIC_STRINGS[locale], timeZone: s.timeZone || config.timeZone, config };
+  const ctx: PCtx = {
+    locale,
+    t: STRINGS[locale],
+    p: PERIODIC_STRINGS[locale],
+    timeZone: s.timeZone || config.timeZone,
+    config,
+  };
   const { p, t } = ctx;
   const subject = periodicSubject(s, locale);
   const overdue = overdueTotal(s);
@@ -170,7 +182,13 @@ export const renderPeriodicSummary = (
     value: num(ctx, s.cases.closed.byOutcome[o] ?? 0),
   }));
   const rows: Row[] = [
-    { kind: 'header', eyebrow: p.heading[s.period.kind](s.period.id), heading: periodSpan(s, locale), sub: null, joined: true },
+    {
+      kind: 'header',
+      eyebrow: p.heading[s.period.kind](s.period.id),
+      heading: periodSpan(s, locale),
+      sub: null,
+      joined: true,
+    },
     {
       kind: 'figures',
       inText: true,
@@ -184,7 +202,11 @@ export const renderPeriodicSummary = (
   ];
   if (s.topics.length > 0) {
     rows.push(
-      section(p.topicsTitle[s.period.kind], para(p.topicsNote, 'note'), ...s.topics.map((x, i) => topicBlocks(ctx, s, x, i))),
+      section(
+        p.topicsTitle[s.period.kind],
+        para(p.topicsNote, 'note'),
+        ...s.topics.map((x, i) => topicBlocks(ctx, s, x, i)),
+      ),
     );
   }
   if (s.reports.total > 0) {
@@ -204,8 +226,14 @@ export const renderPeriodicSummary = (
         { label: p.opened, value: num(ctx, s.cases.opened.total) },
         { label: p.closed, value: num(ctx, s.cases.closed.total) },
       ]),
-      labelled(`${p.opened} · ${t.byCategory.toLocaleLowerCase()}`, countRows(ctx, s.cases.opened.byCategory, categoryName)),
-      labelled(`${p.opened} · ${t.byArea.toLocaleLowerCase()}`, countRows(ctx, s.cases.opened.byArea, areaName)),
+      labelled(
+        `${p.opened} · ${t.byCategory.toLocaleLowerCase()}`,
+        countRows(ctx, s.cases.opened.byCategory, categoryName),
+      ),
+      labelled(
+        `${p.opened} · ${t.byArea.toLocaleLowerCase()}`,
+        countRows(ctx, s.cases.opened.byArea, areaName),
+      ),
       labelled(t.closedByOutcome, outcomes),
     ),
   );
@@ -225,7 +253,10 @@ export const renderPeriodicSummary = (
   rows.push({
     kind: 'footer',
     lines: [
-      p.footer(formatDateTime(s.generatedAt, locale, ctx.timeZone), timeZoneLabel(ctx.timeZone, s.generatedAt)),
+      p.footer(
+        formatDateTime(s.generatedAt, locale, ctx.timeZone),
+        timeZoneLabel(ctx.timeZone, s.generatedAt),
+      ),
       t.maskedNote,
     ],
   });
