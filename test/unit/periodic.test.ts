@@ -369,6 +369,6 @@ describe('the CSV', () => {
     ]);
     expect(rows[2]?.[1]).toBe(`'${plain.title}`);
     expect(rows).toHaveLength(3);
-    expect(parse(periodCasesCsv(s, 'en', config), { bom: true })[0][0]).toBe('Case id');
+    expect(parse(periodCasesCsv(s, 'en', config), { bom: true })[0]?.[0]).toBe('Case id');
   });
 });
