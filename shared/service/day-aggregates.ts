@@ -1,67 +1,48 @@
-// Day aggregates (shared/domain/topics.ts): the trends lane owns this module
-// (stored items per day, a missing day rebuilt once from the day index). Until
-// its version is merged, this stand-in rebuilds every day from the day index in
-// memory, with the same signature, so the periodic report can be built on it.
-import type { DayReport } from '#domain/summary';
-import type { DayAggregate, TopicDay, TopicKind } from '#domain/topics';
+// Day aggregates for baselines and trajectories (docs/jobs.md): the stored
+// items, with a missed day rebuilt from the day index.
+
+import { dayStanding } from '#domain/time';
+import { aggregateDay, type DayAggregate } from '#domain/topics';
 import type { Deps } from '#shared/deps';
+import { getDayAggregates, putDayAggregate } from '#store/day-aggregates';
 import { reportsOfDay } from '#store/summary';
 
-const topicsOf = (reports: DayReport[]): TopicDay[] => {
-  const by = new Map<string, { kind: TopicKind; key: string; reports: DayReport[] }>();
-  const add = (kind: TopicKind, key: string, r: DayReport) => {
-    const id = `${kind}\n${key}`;
-    const t = by.get(id) ?? { kind, key, reports: [] };
-    t.reports.push(r);
-    by.set(id, t);
-  };
-  for (const r of reports) {
-    if (r.caseId) add('case', r.caseId, r);
-    for (const h of r.urlHashes ?? []) add('source', h, r);
-    add('area', `${r.category}/${r.area}`, r);
-  }
-  const top = (values: string[]) => {
-    const n = new Map<string, number>();
-    for (const v of values) n.set(v, (n.get(v) ?? 0) + 1);
-    return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
-  };
-  return [...by.values()].map((t) => ({
-    kind: t.kind,
-    key: t.key,
-    reports: t.reports.length,
-    reach: t.reports.reduce((n, r) => n + (r.reach ?? 0), 0),
-    category: top(t.reports.map((r) => r.category)),
-    area: top(t.reports.map((r) => r.area)),
-  }));
-};
+/** Missing days rebuilt at once (each is 24 Queries of the day index, 8 in flight). */
+const REBUILD_CONCURRENCY = 2;
 
-export const aggregateOf = (date: string, all: DayReport[], now: Date): DayAggregate => {
-  const reports = all.filter((r) => r.status !== 'dismissed');
-  const byCategory: Record<string, number> = {};
-  const byArea: Record<string, number> = {};
-  for (const r of reports) {
-    byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
-    byArea[r.area] = (byArea[r.area] ?? 0) + 1;
-  }
-  return {
-    date,
-    reports: reports.length,
-    reach: reports.reduce((n, r) => n + (r.reach ?? 0), 0),
-    byCategory,
-    byArea,
-    topics: topicsOf(reports),
-    builtAt: now.toISOString(),
-    rebuilt: true,
-  };
-};
-
-/** The aggregates of `days`, in their order. */
+/**
+ * The aggregates of `days`: one BatchGetItem, then each missing day that has
+ * ended (`past` in the configured zone) rebuilt from the day index
+ * (`reportsOfDay`), marked `rebuilt`. `rebuildMissing`:
+ * - `store`: the rebuilt day is stored if still absent (`attribute_not_exists`),
+ *   so it is rebuilt once; when another run stored it first, that item is used.
+ *   The daily summary job does this.
+ * - `memory`: computed, not stored. `GET /summaries/daily` does this: a GET
+ *   writes nothing, so it may read a missed day's reports again until the job
+ *   has run (at most `trends.baselineDays` days of reports).
+ * A day that has not ended (today, or later) is never rebuilt: it is absent.
+ */
 export const dayAggregates = async (
   deps: Deps,
-  days: readonly string[],
+  days: string[],
   o: { now: Date; rebuildMissing: 'store' | 'memory' },
-): Promise<DayAggregate[]> => {
-  const out: DayAggregate[] = [];
-  for (const date of days) out.push(aggregateOf(date, await reportsOfDay(deps, date), o.now));
-  return out;
+): Promise<Map<string, DayAggregate>> => {
+  const found = days.length ? await getDayAggregates(deps, days) : new Map<string, DayAggregate>();
+  const missing = [...new Set(days)].filter(
+    (d) => !found.has(d) && dayStanding(d, o.now, deps.config.timeZone) === 'past',
+  );
+  const worker = async () => {
+    for (let day = missing.shift(); day !== undefined; day = missing.shift()) {
+      const agg = aggregateDay(day, await reportsOfDay(deps, day), o.now, true);
+      if (o.rebuildMissing === 'memory' || (await putDayAggregate(deps, agg, 'ifAbsent'))) {
+        found.set(day, agg);
+      } else {
+        // Another run stored it between our read and our write: theirs is the one kept.
+        const theirs = (await getDayAggregates(deps, [day])).get(day);
+        found.set(day, theirs ?? agg);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: REBUILD_CONCURRENCY }, worker));
+  return found;
 };

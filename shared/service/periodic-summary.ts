@@ -41,7 +41,9 @@ export const gatherPeriodic = async (
   const { timeZone } = deps.config;
   const range = periodRange(period, timeZone);
   const [aggregates, opened, historyIds, waiting] = await Promise.all([
-    dayAggregates(deps, aggregateDaysOf(period, previousLocalDay(o.now, timeZone)), o),
+    dayAggregates(deps, aggregateDaysOf(period, previousLocalDay(o.now, timeZone)), o).then((m) => [
+      ...m.values(),
+    ]),
     casesOpenedBetween(deps, range.start, range.end),
     caseIdsWithHistoryOn(deps, historyDaysOf(period, localDay(o.now, timeZone))),
     // Still waiting on a deadline that fell in the period: no history entry need mark them.
