@@ -2,10 +2,12 @@
 // closed in the period, headers and labels in the recipient's language, times
 // local (`YYYY-MM-DD HH:mm` in the configured zone, which Excel reads as a date),
 // the response time in hours with a decimal point. Written by shared/domain/csv.ts
-// (BOM, RFC 4180 quoting, formula cells neutralised).
+// (BOM, RFC 4180 quoting, formula cells neutralised). Titles are masked for
+// phone numbers and email addresses, as in the email.
 import type { AppConfig, Locale } from '#config/schema';
 import { toCsv } from '#domain/csv';
 import type { PeriodicSummary } from '#domain/periodic';
+import { userText } from './email-parts';
 import { PERIODIC_STRINGS } from './periodic-strings';
 import { STRINGS } from './strings';
 import { wallClock } from './zoned-time';
@@ -29,7 +31,7 @@ export const periodCasesCsv = (s: PeriodicSummary, locale: Locale, config: AppCo
     p.csvHeader,
     s.caseList.map((c) => [
       c.id,
-      c.title,
+      userText(c.title),
       name(config.categories, c.category),
       name(config.areas, c.area),
       c.agencyId ? (config.agencies.find((a) => a.id === c.agencyId)?.name ?? c.agencyId) : null,

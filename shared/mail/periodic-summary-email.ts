@@ -76,9 +76,7 @@ const topicBlocks = (ctx: PCtx, s: PeriodicSummary, t: PeriodTopic, i: number): 
         t.kind === 'case' ? ctx.p.topicKind.case : false,
         ctx.p.reports(t.reports),
         t.reach > 0 && ctx.p.reach(num(ctx, t.reach)),
-        t.kind === 'case' || t.kind === 'area'
-          ? `${categoryName(ctx, t.category)} · ${areaName(ctx, t.area)}`
-          : false,
+        t.kind === 'case' ? `${categoryName(ctx, t.category)} · ${areaName(ctx, t.area)}` : false,
       ]),
       'note',
     ),

@@ -322,6 +322,14 @@ describe('the CSV', () => {
     expect(csvCell(-2)).toBe('-2');
     expect(csvCell(null)).toBe('');
     expect(toCsv(['a'], [['x']])).toBe(`${BOM}a\r\nx\r\n`);
+    const cells = ['dòng 1\r\ndòng 2, "trích"', ' cách ', '+84 912', -3.5, null];
+    expect(parse(toCsv(['a', 'b', 'c', 'd', 'e'], [cells]), { bom: true })[1]).toEqual([
+      'dòng 1\r\ndòng 2, "trích"',
+      ' cách ',
+      "'+84 912",
+      '-3.5',
+      '',
+    ]);
   });
 
   it('is read back by a CSV parser: BOM, Vietnamese intact, formula cells neutralised', () => {
@@ -335,7 +343,9 @@ describe('the CSV', () => {
       responseSeconds: 5400,
       closedAt: at(MON, 30),
     });
-    const plain = aCase('01KAXG0000000000000000CSV2', { title: '@chia sẻ +84 -- Đường Nguyễn Huệ ngập' });
+    const plain = aCase('01KAXG0000000000000000CSV2', {
+      title: '@chia sẻ -- Đường Nguyễn Huệ ngập, gọi 0912 345 678',
+    });
     const s = buildPeriodicSummary(config, {
       period: weekPeriod('2026-W49')!,
       now: new Date('2026-12-07T00:00:00Z'),
@@ -352,7 +362,8 @@ describe('the CSV', () => {
     expect(rows[0]?.slice(0, 4)).toEqual(['Mã hồ sơ', 'Tiêu đề', 'Lĩnh vực', 'Địa bàn']);
     expect(rows[1]).toEqual([
       '01KAXG0000000000000000CSV1',
-      `'${evil.title}`,
+      // Masked and on one line as in the email, then neutralised.
+      `'${evil.title.replace(/\s+/g, ' ')}`,
       'Thông tin sai lệch',
       'Gò Vấp',
       'Công an Thành phố',
@@ -367,8 +378,22 @@ describe('the CSV', () => {
       'Có',
       'Không',
     ]);
-    expect(rows[2]?.[1]).toBe(`'${plain.title}`);
+    expect(rows[2]?.[1]).toBe("'@chia sẻ -- Đường Nguyễn Huệ ngập, gọi ••• ••• •••");
     expect(rows).toHaveLength(3);
     expect(parse(periodCasesCsv(s, 'en', config), { bom: true })[0]?.[0]).toBe('Case id');
+  });
+});
+
+describe('the email', () => {
+  it('keeps a month of ten charted topics under Gmail’s 102 KB clipping', async () => {
+    const { monthlySummary } = await import('#test/support/preview-periodic');
+    const { renderPeriodicSummary } = await import('#mail/periodic-summary-email');
+    const ten = {
+      ...monthlySummary,
+      topics: Array.from({ length: 10 }, (_, i) => ({ ...monthlySummary.topics[0]!, key: `k${i}` })),
+    };
+    const email = renderPeriodicSummary(ten, 'vi', config);
+    expect(Buffer.byteLength(email.html)).toBeLessThan(102 * 1024);
+    expect(email.html.match(/bgcolor="#1c4f9c"/g)?.length).toBeGreaterThan(200);
   });
 });
