@@ -6,7 +6,8 @@ import { markerPeriod, PERIODIC_SUMMARY_MARKER_JOB, type Period } from '#domain/
 import { type DeliveryResult, deliver } from '#mail/deliver';
 import { renderPeriodicSummary } from '#mail/periodic-summary-email';
 import type { Deps } from '#shared/deps';
-import { gatherPeriodic } from './periodic-summary';
+import { dayAggregates } from './day-aggregates';
+import { gatherPeriodic, readDayAggregates } from './periodic-summary';
 
 export interface PeriodicSummaryEmails extends DeliveryResult {
   period: string;
@@ -21,10 +22,14 @@ export const sendPeriodicSummary = async (
   o: { now: Date; force?: boolean; outboxDir?: string },
 ): Promise<PeriodicSummaryEmails> => {
   const { config } = deps;
+  // A dry run writes nothing to the table, not even a rebuilt day; nor does a run as of a
+  // later time (`--now`), whose "ended" days may not have ended yet.
+  const readOnly = o.outboxDir !== undefined || o.now.getTime() > deps.clock().getTime();
   const summary = await gatherPeriodic(deps, period, {
     now: o.now,
-    // A dry run writes nothing to the table, not even a rebuilt day.
-    rebuildMissing: o.outboxDir ? 'memory' : 'store',
+    aggregatesOf: readOnly
+      ? readDayAggregates
+      : (d, days, now) => dayAggregates(d, days, { now, rebuildMissing: 'store' }),
   });
   const outcome = await deliver(
     deps,

@@ -17,33 +17,47 @@ import {
   previousPeriod,
   weeklyQuerySchema,
 } from '#domain/periodic';
-import { localDay, previousLocalDay } from '#domain/time';
+import { dayStanding, localDay, previousLocalDay } from '#domain/time';
+import { aggregateDay, type DayAggregate } from '#domain/topics';
 import { validate } from '#domain/validate';
 import type { Deps } from '#shared/deps';
+import { getDayAggregates } from '#store/day-aggregates';
 import {
   caseIdsWithHistoryOn,
   casesOpenedBetween,
   casesWithHistory,
   reportSubmittedAt,
 } from '#store/periodic';
-import { casesByIds, casesDueBetween } from '#store/summary';
-import { dayAggregates } from './day-aggregates';
+import { casesByIds, casesDueBetween, reportsOfDay } from '#store/summary';
+
+/** How the report gets its day aggregates: the job's loader stores a rebuilt day, the GET's only reads. */
+export type AggregatesOf = (deps: Deps, days: string[], now: Date) => Promise<Map<string, DayAggregate>>;
 
 /**
- * The period's figures as of `now`. `rebuildMissing`: a missing day aggregate
- * is rebuilt and stored (the job) or only built in memory (a GET writes nothing).
+ * The GET's loader: the stored aggregates, and a missing day that has ended
+ * built in memory from the day index (never stored: a GET writes nothing, and
+ * the summaries function holds no write permission). The job uses
+ * `dayAggregates(…, { rebuildMissing: 'store' })` (shared/service/day-aggregates.ts).
  */
+export const readDayAggregates: AggregatesOf = async (deps, days, now) => {
+  const found = days.length ? await getDayAggregates(deps, days) : new Map<string, DayAggregate>();
+  const missing = days.filter((d) => !found.has(d) && dayStanding(d, now, deps.config.timeZone) === 'past');
+  for (const day of missing) found.set(day, aggregateDay(day, await reportsOfDay(deps, day), now, true));
+  return found;
+};
+
+/** The period's figures as of `now`, the day aggregates from `aggregatesOf`. */
 export const gatherPeriodic = async (
   deps: Deps,
   period: Period,
-  o: { now: Date; rebuildMissing: 'store' | 'memory' },
+  o: { now: Date; aggregatesOf: AggregatesOf },
 ): Promise<PeriodicSummary> => {
   const { timeZone } = deps.config;
   const range = periodRange(period, timeZone);
   const [aggregates, opened, historyIds, waiting] = await Promise.all([
-    dayAggregates(deps, aggregateDaysOf(period, previousLocalDay(o.now, timeZone)), o).then((m) => [
-      ...m.values(),
-    ]),
+    o
+      .aggregatesOf(deps, aggregateDaysOf(period, previousLocalDay(o.now, timeZone)), o.now)
+      .then((m) => [...m.values()]),
     casesOpenedBetween(deps, range.start, range.end),
     caseIdsWithHistoryOn(deps, historyDaysOf(period, localDay(o.now, timeZone))),
     // Still waiting on a deadline that fell in the period: no history entry need mark them.
@@ -116,5 +130,5 @@ export const periodicSummaryFor = async (
       },
     ]);
   }
-  return gatherPeriodic(deps, period, { now, rebuildMissing: 'memory' });
+  return gatherPeriodic(deps, period, { now, aggregatesOf: readDayAggregates });
 };
