@@ -76,7 +76,8 @@ export const httpPermissions = {
     sendsMail: false,
   },
   // Read only: the slim day index and the state indexes, then the shown reports by key.
-  summaries: { table: ['BatchGetItem'], indexes: ['Query'], sendsMail: false },
+  // The weekly and monthly reports also read each touched case's partition (Query on CASE#…).
+  summaries: { table: ['BatchGetItem', 'Query'], indexes: ['Query'], sendsMail: false },
   // Briefings are written with conditional puts (version check), read by key and by index;
   // the rate counter (update, delete at zero).
   briefings: {
@@ -93,6 +94,14 @@ export const httpPermissions = {
 export const jobPermissions = {
   'daily-summary': {
     table: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'],
+    indexes: ['Query'],
+    sendsMail: true,
+  },
+  // The day aggregates (read by key, a missing day rebuilt from the day index and put), cases opened
+  // (casesNewest), the history days (caseHistoryByDay), each touched case's partition (Query), the
+  // clarified cases' reports by key; sent-markers as the daily summary's.
+  'periodic-summary': {
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
     indexes: ['Query'],
     sendsMail: true,
   },

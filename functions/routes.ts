@@ -164,6 +164,23 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/summaries/weekly',
+    group: 'summaries',
+    access: ['desk'],
+    body: false,
+    summary:
+      'The weekly report of an ISO week (default: the last complete one), as its email is built from it',
+  },
+  {
+    method: 'GET',
+    path: '/summaries/monthly',
+    group: 'summaries',
+    access: ['desk'],
+    body: false,
+    summary: 'The monthly report of a month (default: the last complete one), as its email is built from it',
+  },
+  {
+    method: 'GET',
     path: '/briefings',
     group: 'briefings',
     access: ['desk', 'agency'],

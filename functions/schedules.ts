@@ -13,8 +13,13 @@ import type { Deps } from '#shared/deps';
 export interface JobOptions {
   /** The clock for this run (defaults to the deps' clock). */
   now?: Date;
-  /** daily-summary: the local day (YYYY-MM-DD) to summarize instead of the previous one. */
+  /**
+   * daily-summary: the local day (YYYY-MM-DD) to summarize instead of the previous one.
+   * periodic-summary: a day inside the week or month to report (with `period`).
+   */
   date?: string;
+  /** periodic-summary: report this kind of period now (default: the last complete one) instead of the periods ending today. */
+  period?: 'week' | 'month';
   /** Send again even what the sent-markers say was sent. */
   force?: boolean;
   /** Render and count, send nothing, set no markers. */
@@ -40,7 +45,7 @@ export interface ScheduledEvent {
 }
 
 /** Flags of the local `job` command beyond the ones every job takes (`--now`, `--dry-run`). */
-export type JobFlagName = 'date' | 'force';
+export type JobFlagName = 'date' | 'force' | 'period';
 
 export interface ScheduleDef {
   /** Lower-case slug: the job's name in the CLI, in logs and in CDK construct ids. */
@@ -112,6 +117,15 @@ export const schedules = [
     description: 'Daily summary of the previous local day to leadership and each agency (docs/jobs.md)',
     schedule: (config) => ({ daily: config.schedules.dailySummary.at }),
     flags: ['date', 'force'],
+  },
+  {
+    name: 'periodic-summary',
+    entry: 'functions/jobs/periodic-summary.ts',
+    description:
+      'Weekly report on Mondays and monthly report on the 1st, to leadership, with a CSV of the cases (docs/jobs.md)',
+    // One daily row: the run decides which periods ended the day before (Monday: the week; the 1st: the month).
+    schedule: (config) => ({ daily: config.schedules.periodicSummary.at }),
+    flags: ['period', 'date', 'force'],
   },
   {
     name: 'daily-summary-watchdog',

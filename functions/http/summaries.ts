@@ -1,7 +1,8 @@
-// HTTP adapter for GET /summaries/daily.
+// HTTP adapter for GET /summaries/daily, /summaries/weekly and /summaries/monthly.
 
 import { runtimeDeps } from '#functions/runtime-deps';
 import { httpHandler, type RouteImpls } from '#http/handler';
+import { periodicSummaryFor } from '#service/periodic-summary';
 import { dailySummaryFor } from '#service/summary';
 import type { Deps } from '#shared/deps';
 
@@ -9,6 +10,14 @@ export const summaryRoutes: RouteImpls = {
   'GET /summaries/daily': async (req, deps) => ({
     status: 200,
     body: await dailySummaryFor(deps, req.query),
+  }),
+  'GET /summaries/weekly': async (req, deps) => ({
+    status: 200,
+    body: await periodicSummaryFor(deps, 'week', req.query),
+  }),
+  'GET /summaries/monthly': async (req, deps) => ({
+    status: 200,
+    body: await periodicSummaryFor(deps, 'month', req.query),
   }),
 };
 

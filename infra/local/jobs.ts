@@ -100,6 +100,7 @@ const COMMON_FLAGS = ['now', 'dry-run'] as const;
 
 const FLAG_USAGE: Record<(typeof COMMON_FLAGS)[number] | JobFlagName, string> = {
   date: '--date YYYY-MM-DD',
+  period: '--period week|month',
   force: '--force',
   now: '--now RFC3339',
   'dry-run': '--dry-run',
@@ -165,6 +166,19 @@ export const jobOptionsFromFlags = (
   if (date !== undefined) {
     if (!isCalendarDate(date)) throw new JobFlagError(`--date must be a day as YYYY-MM-DD (got "${date}").`);
     options.date = date;
+  }
+
+  const period = valueFlag(flags, 'period', 'week or month');
+  if (period !== undefined) {
+    if (period !== 'week' && period !== 'month') {
+      throw new JobFlagError(`--period must be week or month (got "${period}").`);
+    }
+    options.period = period;
+  }
+  if (schedule.flags.includes('period') && options.date !== undefined && options.period === undefined) {
+    throw new JobFlagError(
+      `--date needs --period week|month for ${schedule.name} (the date is a day inside the period).`,
+    );
   }
 
   if (switchFlag(flags, 'force')) options.force = true;

@@ -37,6 +37,8 @@ export interface DayReport {
   reach?: number;
   urlHashes?: string[];
   caseId: string | null;
+  /** The report's similarity group (absent on reports stored before similarity existed). */
+  similarityGroup?: string;
   submittedAt: string;
 }
 

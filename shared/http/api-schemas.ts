@@ -18,6 +18,7 @@ import {
   OUTCOMES,
   openCaseSchema,
 } from '#domain/case';
+import { monthlyQuerySchema, periodicSummarySchema, weeklyQuerySchema } from '#domain/periodic';
 import {
   duplicateHintSchema,
   reportActionSchema,
@@ -162,6 +163,8 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
     ],
   },
   'GET /summaries/daily': { status: 200, query: summaryQuerySchema, response: dailySummarySchema },
+  'GET /summaries/weekly': { status: 200, query: weeklyQuerySchema, response: periodicSummarySchema },
+  'GET /summaries/monthly': { status: 200, query: monthlyQuerySchema, response: periodicSummarySchema },
   'GET /briefings': { status: 200, query: briefingListQuerySchema, response: page(briefingSchema) },
   'POST /briefings': { status: 201, body: newBriefingSchema, response: briefingSchema },
   'GET /briefings/{id}': { status: 200, response: briefingDetailSchema },

@@ -1,7 +1,17 @@
 // The text renderer of the email model (blocks.ts): one plain-text document,
 // a heading per section, bullets for rows and items, wrapped at 72 columns.
 import type { Locale } from '#config/schema';
-import { type Block, type Inline, type Item, plain, type Row, type Slot, type TableRow } from './blocks';
+import {
+  type Block,
+  type ChartPoint,
+  chartLevel,
+  type Inline,
+  type Item,
+  plain,
+  type Row,
+  type Slot,
+  type TableRow,
+} from './blocks';
 import { formatNumber } from './format';
 import { TextDoc } from './text';
 
@@ -29,6 +39,15 @@ const itemText = (doc: TextDoc, item: Item): void => {
   for (const l of item.lines) if (l) doc.para(plain(l.content), '  ');
 };
 
+/** Block characters by level (0: a dot, so an empty day still takes its place). */
+const BARS = ['·', '▁', '▂', '▃', '▅', '▆', '█'];
+
+/** A chart as one line: a character per point, then its caption. */
+export const chartText = (points: ChartPoint[]): string => {
+  const max = Math.max(0, ...points.map((p) => p.value));
+  return points.map((p) => BARS[chartLevel(p.value, max)] ?? '█').join('');
+};
+
 const blockText = (doc: TextDoc, b: Block): void => {
   if (b.only === 'html') return;
   switch (b.kind) {
@@ -54,6 +73,9 @@ const blockText = (doc: TextDoc, b: Block): void => {
     case 'items':
       for (const item of b.items) itemText(doc, item);
       if (b.more) doc.bullet(b.more);
+      return;
+    case 'chart':
+      doc.para(`${chartText(b.points)} ${b.caption}`, '  ');
       return;
     case 'blank':
       doc.blank();

@@ -27,6 +27,17 @@ export const badge = (label: string, tone: BadgeTone): Inline => ({ badge: label
 export const link = (url: string): Inline => ({ link: url });
 export const br: Inline = { br: true };
 
+/** One column of a chart; `tick`: its label under the axis (null: none). */
+export interface ChartPoint {
+  value: number;
+  tick: string | null;
+}
+
+/** Filled cells of a column, out of CHART_LEVELS: none for 0, at least one for any other value. */
+export const CHART_LEVELS = 6;
+export const chartLevel = (value: number, max: number): number =>
+  value <= 0 || max <= 0 ? 0 : Math.max(1, Math.round((value / max) * CHART_LEVELS));
+
 export type ParaStyle = 'body' | 'note' | 'lastNote' | 'strong';
 
 export interface TableRow {
@@ -72,6 +83,12 @@ export type Block = (
       level?: number;
     }
   | { kind: 'items'; items: Item[]; more?: string | null }
+  /**
+   * A small column chart (a topic's reports per day): in HTML a table of
+   * coloured cells, one column per point (it renders in Outlook and Gmail, which
+   * drop inline SVG); in the text part one line of block characters.
+   */
+  | { kind: 'chart'; points: ChartPoint[] /** The text part's words after the bars. */; caption: string }
   /** A blank line in the text part. */
   | { kind: 'blank' }
 ) & { only?: 'html' | 'text' };

@@ -90,6 +90,7 @@ const dayReportOf = (item: Record<string, unknown>, sortKey: string): DayReport 
   caseId: (item.caseId as string | null | undefined) ?? null,
   ...(typeof item.reach === 'number' ? { reach: item.reach } : {}),
   ...(Array.isArray(item.urlHashes) ? { urlHashes: item.urlHashes as string[] } : {}),
+  ...(typeof item.similarityGroup === 'string' ? { similarityGroup: item.similarityGroup } : {}),
 });
 
 /** Title and summary of the reports the summary shows (BatchGetItem, 100 a request). */

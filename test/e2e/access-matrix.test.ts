@@ -48,6 +48,8 @@ const CONTRACT: Record<string, Row> = {
   'GET /briefings/{id}': { who: ['desk', 'agency'] },
   'POST /briefings/{id}/actions': { who: ['desk'] },
   'GET /summaries/daily': { who: ['desk'] },
+  'GET /summaries/weekly': { who: ['desk'] },
+  'GET /summaries/monthly': { who: ['desk'] },
 };
 
 const CALLERS: Caller[] = [

@@ -157,9 +157,16 @@ describe('the README walk-through, pasted top to bottom', () => {
       'daily-summary',
       'briefing-reminders',
       'briefing-reminders',
+      'periodic-summary',
+      'periodic-summary',
+      'periodic-summary',
     ]);
-    const [, , first, second] = lines;
+    const [, , first, second, dry, weekly, again] = lines;
     expect(first!.sent).toBeGreaterThan(0);
     expect(second!.sent).toBe(0);
+    // The weekly report: written on the dry run, sent to each leader once, then nothing.
+    expect(dry!.written).toBeGreaterThan(0);
+    expect(weekly!.sent).toBe(dry!.written);
+    expect(again).toMatchObject({ sent: 0 });
   });
 });

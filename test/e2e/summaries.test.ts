@@ -1,4 +1,5 @@
-// GET /summaries/daily over HTTP: the same object the email is built from.
+// GET /summaries/daily, /summaries/weekly and /summaries/monthly over HTTP: the same
+// objects the emails are built from.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, aReport, startApi, type Who } from '#test/support/steps';
 
@@ -59,5 +60,45 @@ describe('GET /summaries/daily', () => {
     expect((await get('/summaries/daily')).status).toBe(401);
     expect((await get('/summaries/daily', 'reporter')).status).toBe(403);
     expect((await get('/summaries/daily', { role: 'agency', agency: 'police' })).status).toBe(403);
+  });
+});
+
+describe('GET /summaries/weekly and /summaries/monthly', () => {
+  it('reports the last complete week and month by default, and the one asked for', async () => {
+    const week = await get('/summaries/weekly', 'desk');
+    expect(week.status).toBe(200);
+    expect(week.json).toMatchObject({
+      period: { kind: 'week', id: '2026-W47', from: '2026-11-16', to: '2026-11-22' },
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
+    const month = await get('/summaries/monthly?month=2026-09', 'desk');
+    expect(month.status).toBe(200);
+    expect(month.json).toMatchObject({
+      period: { kind: 'month', id: '2026-09', from: '2026-09-01', to: '2026-09-30' },
+    });
+    expect((await get('/summaries/monthly', 'desk')).json).toMatchObject({ period: { id: '2026-10' } });
+  });
+
+  it.each([
+    ['weekly?week=2026-W48', 400], // this week: not ended
+    ['weekly?week=2026-W50', 400], // future
+    ['weekly?week=2026-W60', 400],
+    ['weekly?week=2026-48', 400],
+    ['weekly?month=2026-10', 400],
+    ['monthly?month=2026-11', 400], // this month: not ended
+    ['monthly?month=2026-13', 400],
+    ['monthly?month=11-2026', 400],
+  ])('answers %s with %i problem+json', async (qs, status) => {
+    const res = await get(`/summaries/${qs}`, 'desk');
+    expect(res.status).toBe(status);
+    expect(res.type).toContain('application/problem+json');
+  });
+
+  it('is for the desk only', async () => {
+    for (const path of ['/summaries/weekly', '/summaries/monthly']) {
+      expect((await get(path)).status).toBe(401);
+      expect((await get(path, 'reporter')).status).toBe(403);
+      expect((await get(path, { role: 'agency', agency: 'police' })).status).toBe(403);
+    }
   });
 });

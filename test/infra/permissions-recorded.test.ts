@@ -22,6 +22,7 @@ import { run as runBriefingReminders } from '#functions/jobs/briefing-reminders'
 import { run as runCaseNotifications } from '#functions/jobs/case-notifications';
 import { run as runDailySummary } from '#functions/jobs/daily-summary';
 import { run as runWatchdog } from '#functions/jobs/daily-summary-watchdog';
+import { run as runPeriodicSummary } from '#functions/jobs/periodic-summary';
 import {
   eventPermissions,
   type FunctionPermissions,
@@ -258,6 +259,8 @@ describe('what each function sends is in its row of the permission manifest', ()
       startsAt: new Date(now.getTime() + 21 * HOUR).toISOString(),
     });
     await call('GET', `/summaries/daily?date=${today}`, '/summaries/daily', 'desk');
+    await call('GET', '/summaries/weekly', '/summaries/weekly', 'desk');
+    await call('GET', '/summaries/monthly', '/summaries/monthly', 'desk');
 
     // The summary of a day is sent once the day has ended: run it a day later, for today.
     const nextDay = new Date(now.getTime() + 24 * HOUR);
@@ -267,6 +270,16 @@ describe('what each function sends is in its row of the permission manifest', ()
         failed: 0,
       },
     );
+    // This week's report, run once the week has ended (a clarified case: its reports are read by key).
+    expect(
+      (
+        await runPeriodicSummary(depsFor('periodic-summary'), {
+          now: new Date(now.getTime() + 8 * 24 * HOUR),
+          period: 'week',
+          date: today,
+        })
+      ).failed,
+    ).toBe(0);
     const sweep = await runCaseNotifications(depsFor('case-notifications'), {
       now: new Date(now.getTime() + HOUR),
     });

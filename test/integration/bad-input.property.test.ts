@@ -345,6 +345,8 @@ const QUERIES: [string, string, Record<string, unknown>][] = [
   ['GET /cases', '/cases', DESK],
   ['GET /briefings', '/briefings', DESK],
   ['GET /summaries/daily', '/summaries/daily', DESK],
+  ['GET /summaries/weekly', '/summaries/weekly', DESK],
+  ['GET /summaries/monthly', '/summaries/monthly', DESK],
 ];
 
 const badQuery = fc.oneof(
@@ -357,6 +359,10 @@ const badQuery = fc.oneof(
   fc.tuple(
     fc.constantFrom('date', 'from', 'to'),
     fc.constantFrom('2026-02-30', '26-01-01', 'yesterday', '2026-1-1', ''),
+  ),
+  fc.tuple(
+    fc.constantFrom('week', 'month'),
+    fc.constantFrom('2026-W60', '2025-W53', '2026-49', 'W49', '2026-13', '2026-1', '2099-W01', '2099-01', ''),
   ),
   fc.tuple(
     fc.constantFrom('cursor'),
@@ -382,6 +388,8 @@ const badQuery = fc.oneof(
             'urgency',
             'agency',
             'overdue',
+            'week',
+            'month',
           ].includes(k),
       ),
     fc.string(),

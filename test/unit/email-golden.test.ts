@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppConfig, Locale } from '#config/schema';
 import type { AgendaItem, BriefingNotice, BriefingView } from '#domain/briefing-types';
 import type { CaseNotice } from '#domain/notifications';
+import type { PeriodicSummary } from '#domain/periodic';
 import type { AgencyDigest, DailySummary, RenderedEmail, ReportLine } from '#domain/summary-types';
 import { loadAppConfig } from '#infra/config/index';
 import { renderAgencyDigest } from '#mail/agency-digest-email';
@@ -16,6 +17,8 @@ import { renderBriefingNotice } from '#mail/briefing-email';
 import { renderCaseNotice } from '#mail/case-email';
 import { renderDailySummary } from '#mail/daily-summary-email';
 import type { EmailAttachment } from '#mail/mailer';
+import { renderPeriodicSummary } from '#mail/periodic-summary-email';
+import { monthlySummary, quietWeek, weeklySummary } from '#test/support/preview-periodic';
 import { busySummary, quietSummary, transportDigest } from '#test/support/preview-summary';
 
 const base = loadAppConfig('dev');
@@ -35,8 +38,9 @@ const pin = async (name: string, email: RenderedEmail & { attachments?: EmailAtt
   await expect(email.html).toMatchFileSnapshot(`${DIR}/${name}.html`);
   for (const a of email.attachments ?? []) {
     const content = typeof a.content === 'string' ? a.content : new TextDecoder().decode(a.content);
+    // Pinned by the attachment's extension: .ics (briefings), .csv (the periodic report).
     await expect(`${a.fileName} ${a.contentType} ${a.contentDisposition}\n${content}`).toMatchFileSnapshot(
-      `${DIR}/${name}.ics`,
+      `${DIR}/${name}.${a.fileName.split('.').pop()}`,
     );
   }
 };
@@ -451,6 +455,22 @@ describe('golden emails: briefings and their .ics', () => {
   }
 });
 
+// ------------------------------------------------------------------ weekly and monthly report
+
+const periodics: [string, PeriodicSummary, AppConfig][] = [
+  ['weekly', weeklySummary, base],
+  ['weekly-quiet', quietWeek, base],
+  ['monthly', monthlySummary, base],
+];
+
+describe('golden emails: weekly and monthly report, with its CSV', () => {
+  for (const locale of LOCALES) {
+    it.each(periodics)(`periodic %s (${locale})`, async (name, s, config) => {
+      await pin(`periodic-${name}-${locale}`, renderPeriodicSummary(s, locale, config));
+    });
+  }
+});
+
 describe('golden emails: the fixtures', () => {
   it('are exactly the emails pinned above (none left over from a renamed or removed case)', async () => {
     const names = [
@@ -458,12 +478,14 @@ describe('golden emails: the fixtures', () => {
       ...digests.map(([n]) => n),
       ...notices.map(([n]) => `case-${n}`),
       ...briefingNotices.map(([n]) => `briefing-${n}`),
+      ...periodics.map(([n]) => `periodic-${n}`),
     ];
     const expected = names.flatMap((n) =>
       LOCALES.flatMap((l) => [
         `${n}-${l}.txt`,
         `${n}-${l}.html`,
         ...(n.startsWith('briefing-') ? [`${n}-${l}.ics`] : []),
+        ...(n.startsWith('periodic-') ? [`${n}-${l}.csv`] : []),
       ]),
     );
     const dir = fileURLToPath(new URL(DIR, import.meta.url));

@@ -92,6 +92,18 @@ describe('the next run in the configured zone (the local scheduler)', () => {
     );
   });
 
+  it('fires periodic-summary at 07:00 local each day; the Monday and the 1st runs are the ones that report', () => {
+    const row = findSchedule('periodic-summary')!;
+    const config = loadAppConfig('dev');
+    // Sunday 6 Dec 12:00 local → Monday 7 Dec 07:00 local = 00:00Z, whose run reports week 2026-W49.
+    const monday = nextRunAfter(row.schedule(config), HCM, new Date('2026-12-06T05:00:00Z'));
+    expect(monday.toISOString()).toBe('2026-12-07T00:00:00.000Z');
+    // 30 Nov 08:00 local → 1 Dec 07:00 local.
+    expect(nextRunAfter(row.schedule(config), HCM, new Date('2026-11-30T01:00:00Z')).toISOString()).toBe(
+      '2026-12-01T00:00:00.000Z',
+    );
+  });
+
   it('prints a time as someone in the zone reads it', () => {
     expect(formatInZone(new Date('2026-11-27T00:00:00Z'), HCM)).toBe('2026-11-27 07:00 Asia/Ho_Chi_Minh');
   });
@@ -105,6 +117,12 @@ describe.each(ENVIRONMENTS)('the schedule manifest in %s', (envName) => {
     expect(row.entry).toBe('functions/jobs/daily-summary.ts');
     expect(row.schedule(config)).toEqual({ daily: config.schedules.dailySummary.at });
     expect(timeZoneOf(config)).toBe(config.timeZone);
+  });
+
+  it('has periodic-summary as one daily row at the configured time (the run picks Monday / the 1st)', () => {
+    const row = findSchedule('periodic-summary')!;
+    expect(row.schedule(config)).toEqual({ daily: config.schedules.periodicSummary.at });
+    expect(row.flags).toEqual(['period', 'date', 'force']);
   });
 
   it('runs the sweeps at the configured intervals', () => {
@@ -169,6 +187,26 @@ describe('the job command flags', () => {
   ])('refuses %j', (flags, message) => {
     expect(() => jobOptionsFromFlags(daily, flags, { dataDir })).toThrow(JobFlagError);
     expect(() => jobOptionsFromFlags(daily, flags, { dataDir })).toThrow(message);
+  });
+
+  it('periodic-summary takes --period week|month, and --date only with it', () => {
+    const periodic = findSchedule('periodic-summary')!;
+    expect(jobOptionsFromFlags(periodic, { period: 'week' }, { dataDir })).toEqual({ period: 'week' });
+    expect(
+      jobOptionsFromFlags(periodic, { period: 'month', date: '2026-11-15', 'dry-run': true }, { dataDir }),
+    ).toEqual({ period: 'month', date: '2026-11-15', dryRun: true, outboxDir: outboxDir(dataDir) });
+    expect(() => jobOptionsFromFlags(periodic, { period: 'year' }, { dataDir })).toThrow(
+      /--period must be week or month/,
+    );
+    expect(() => jobOptionsFromFlags(periodic, { period: true }, { dataDir })).toThrow(
+      /--period needs a value/,
+    );
+    expect(() => jobOptionsFromFlags(periodic, { date: '2026-11-15' }, { dataDir })).toThrow(
+      /--date needs --period/,
+    );
+    expect(() => jobOptionsFromFlags(daily, { period: 'week' }, { dataDir })).toThrow(
+      /Unknown option --period for daily-summary/,
+    );
   });
 
   it('takes only the flags the manifest row names, besides --now and --dry-run', () => {

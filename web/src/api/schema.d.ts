@@ -2128,6 +2128,440 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/summaries/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The weekly report of an ISO week (default: the last complete one), as its email is built from it */
+        get: {
+            parameters: {
+                query?: {
+                    week?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /** @enum {string} */
+                                kind: "week" | "month";
+                                id: string;
+                                from: string;
+                                to: string;
+                                days: string[];
+                            };
+                            timeZone: string;
+                            generatedAt: string;
+                            reports: {
+                                total: number;
+                                reach: number;
+                                byCategory: {
+                                    id: string;
+                                    count: number;
+                                }[];
+                                byArea: {
+                                    id: string;
+                                    count: number;
+                                }[];
+                                perDay: {
+                                    date: string;
+                                    reports: number;
+                                    reach: number;
+                                }[];
+                            };
+                            cases: {
+                                opened: {
+                                    total: number;
+                                    byCategory: {
+                                        id: string;
+                                        count: number;
+                                    }[];
+                                    byArea: {
+                                        id: string;
+                                        count: number;
+                                    }[];
+                                };
+                                closed: {
+                                    total: number;
+                                    byOutcome: {
+                                        [key: string]: number;
+                                    };
+                                };
+                            };
+                            agencies: {
+                                agencyId: string;
+                                agencyName: string;
+                                responses: number;
+                                medianResponseSeconds: number | null;
+                                p90ResponseSeconds: number | null;
+                                overdue: number;
+                            }[];
+                            topics: {
+                                /** @enum {string} */
+                                kind: "case" | "source" | "group" | "area";
+                                key: string;
+                                title: string | null;
+                                category: string;
+                                area: string;
+                                reports: number;
+                                reach: number;
+                                days: {
+                                    date: string;
+                                    reports: number;
+                                    reach: number;
+                                }[];
+                            }[];
+                            clarifications: {
+                                caseId: string;
+                                title: string;
+                                /** @enum {string} */
+                                outcome: "clarified" | "corrected";
+                                agencyId: string | null;
+                                agencyName: string | null;
+                                evidenceUrl: string | null;
+                                closedAt: string;
+                                firstReportAt: string;
+                                secondsToWord: number;
+                                before: {
+                                    date: string;
+                                    reports: number;
+                                    reach: number;
+                                }[];
+                                after: {
+                                    date: string;
+                                    reports: number;
+                                    reach: number;
+                                }[];
+                                beforeDailyAverage: number;
+                                afterDailyAverage: number | null;
+                                /** @enum {string} */
+                                verdict: "landed" | "partly" | "not-landed" | "too-early";
+                            }[];
+                            caseList: {
+                                id: string;
+                                title: string;
+                                category: string;
+                                area: string;
+                                agencyId: string | null;
+                                status: string;
+                                outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
+                                openedAt: string;
+                                closedAt: string | null;
+                                dueAt: string | null;
+                                respondedAt: string | null;
+                                responseSeconds: number | null;
+                                reports: number;
+                                openedInPeriod: boolean;
+                                closedInPeriod: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The query is not valid; `errors` names each field as a JSON Pointer. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request (this route takes no body). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/summaries/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly report of a month (default: the last complete one), as its email is built from it */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /** @enum {string} */
+                                kind: "week" | "month";
+                                id: string;
+                                from: string;
+                                to: string;
+                                days: string[];
+                            };
+                            timeZone: string;
+                            generatedAt: string;
+                            reports: {
+                                total: number;
+                                reach: number;
+                                byCategory: {
+                                    id: string;
+                                    count: number;
+                                }[];
+                                byArea: {
+                                    id: string;
+                                    count: number;
+                                }[];
+                                perDay: {
+                                    date: string;
+                                    reports: number;
+                                    reach: number;
+                                }[];
+                            };
+                            cases: {
+                                opened: {
+                                    total: number;
+                                    byCategory: {
+                                        id: string;
+                                        count: number;
+                                    }[];
+                                    byArea: {
+                                        id: string;
+                                        count: number;
+                                    }[];
+                                };
+                                closed: {
+                                    total: number;
+                                    byOutcome: {
+                                        [key: string]: number;
+                                    };
+                                };
+                            };
+                            agencies: {
+                                agencyId: string;
+                                agencyName: string;
+                                responses: number;
+                                medianResponseSeconds: number | null;
+                                p90ResponseSeconds: number | null;
+                                overdue: number;
+                            }[];
+                            topics: {
+                                /** @enum {string} */
+                                kind: "case" | "source" | "group" | "area";
+                                key: string;
+                                title: string | null;
+                                category: string;
+                                area: string;
+                                reports: number;
+                                reach: number;
+                                days: {
+                                    date: string;
+                                    reports: number;
+                                    reach: number;
+                                }[];
+                            }[];
+                            clarifications: {
+                                caseId: string;
+                                title: string;
+                                /** @enum {string} */
+                                outcome: "clarified" | "corrected";
+                                agencyId: string | null;
+                                agencyName: string | null;
+                                evidenceUrl: string | null;
+                                closedAt: string;
+                                firstReportAt: string;
+                                secondsToWord: number;
+                                before: {
+                                    date: string;
+                                    reports: number;
+                                    reach: number;
+                                }[];
+                                after: {
+                                    date: string;
+                                    reports: number;
+                                    reach: number;
+                                }[];
+                                beforeDailyAverage: number;
+                                afterDailyAverage: number | null;
+                                /** @enum {string} */
+                                verdict: "landed" | "partly" | "not-landed" | "too-early";
+                            }[];
+                            caseList: {
+                                id: string;
+                                title: string;
+                                category: string;
+                                area: string;
+                                agencyId: string | null;
+                                status: string;
+                                outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
+                                openedAt: string;
+                                closedAt: string | null;
+                                dueAt: string | null;
+                                respondedAt: string | null;
+                                responseSeconds: number | null;
+                                reports: number;
+                                openedInPeriod: boolean;
+                                closedInPeriod: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The query is not valid; `errors` names each field as a JSON Pointer. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request (this route takes no body). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/briefings": {
         parameters: {
             query?: never;
