@@ -440,6 +440,7 @@ export interface paths {
                                 status: "new" | "linked" | "dismissed";
                                 caseId: string | null;
                                 dismissReason?: string;
+                                similarityGroup?: string;
                                 submittedBy: string;
                                 submittedAt: string;
                                 updatedAt: string;
@@ -468,6 +469,9 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "new" | "linked" | "dismissed";
                                     caseId: string | null;
+                                    /** @enum {string} */
+                                    reason: "sameUrl" | "similarText";
+                                    score?: number;
                                 }[];
                                 outcome?: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
                                 response?: string | null;
@@ -610,6 +614,7 @@ export interface paths {
                             status: "new" | "linked" | "dismissed";
                             caseId: string | null;
                             dismissReason?: string;
+                            similarityGroup?: string;
                             submittedBy: string;
                             submittedAt: string;
                             updatedAt: string;
@@ -619,6 +624,9 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "linked" | "dismissed";
                                 caseId: string | null;
+                                /** @enum {string} */
+                                reason: "sameUrl" | "similarText";
+                                score?: number;
                             }[];
                         } | {
                             id: string;
@@ -644,6 +652,9 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "linked" | "dismissed";
                                 caseId: string | null;
+                                /** @enum {string} */
+                                reason: "sameUrl" | "similarText";
+                                score?: number;
                             }[];
                             outcome?: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
                             response?: string | null;
@@ -809,6 +820,7 @@ export interface paths {
                             status: "new" | "linked" | "dismissed";
                             caseId: string | null;
                             dismissReason?: string;
+                            similarityGroup?: string;
                             submittedBy: string;
                             submittedAt: string;
                             updatedAt: string;
@@ -837,6 +849,9 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "linked" | "dismissed";
                                 caseId: string | null;
+                                /** @enum {string} */
+                                reason: "sameUrl" | "similarText";
+                                score?: number;
                             }[];
                             outcome?: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
                             response?: string | null;
@@ -977,6 +992,7 @@ export interface paths {
                             status: "new" | "linked" | "dismissed";
                             caseId: string | null;
                             dismissReason?: string;
+                            similarityGroup?: string;
                             submittedBy: string;
                             submittedAt: string;
                             updatedAt: string;
