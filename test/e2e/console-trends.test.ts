@@ -8,11 +8,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '#domain/principal';
+import { localDay } from '#domain/time';
 import { checkA11y, DESKTOP, PHONE, screenshots } from '#test/support/browser';
 import { signIn, startTestConsole, type TestConsole } from '#test/support/console';
 import { aSubmittedReport } from '#test/support/steps';
 import { summary as vs } from '#web/src/i18n/vi/briefings';
-import { dayBefore, yesterdayIn } from '#web/src/pages/summary-model';
 
 let tc: TestConsole;
 
@@ -23,6 +23,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await tc?.stop();
 });
+
+/** The day before a local day (calendar arithmetic). */
+const dayBefore = (d: string): string => {
+  const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, dd - 1)).toISOString().slice(0, 10);
+};
 
 const a11y = async (page: Page) => expect(await checkA11y(page)).toEqual([]);
 
@@ -42,7 +48,7 @@ const distinct = (n: number) => {
 
 describe('topics on the summary page', () => {
   const zone = 'Asia/Ho_Chi_Minh';
-  const day = yesterdayIn(zone);
+  const day = dayBefore(localDay(new Date(), zone));
   let n = 0;
   const submit = async (on: string, category: string, area: string) => {
     const at = noonOf(on, n % 60);
