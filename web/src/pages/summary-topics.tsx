@@ -2,9 +2,10 @@
 // rising, steady, cooling: a word and a sign, never colour alone) against the
 // previous days' average, new and rising first as the email has them; and
 // whether the recent clarifications worked.
+import { formatDuration } from '#mail/format';
 import { useI18n } from '../i18n';
 import { nameOf, useReference } from '../reference';
-import { formatNumber } from '../time';
+import { day, formatNumber } from '../time';
 import { splitTopics, type TrendMark } from './summary-model';
 
 export interface Topic {
@@ -99,6 +100,104 @@ export const TopicsSection = ({ topics, date }: { topics: readonly Topic[]; date
               </ul>
             </details>
           ) : null}
+        </>
+      )}
+    </section>
+  );
+};
+
+/** A day's figures of a clarified case's topic. */
+export interface ClarificationDay {
+  date: string;
+  reports: number;
+  reach: number;
+}
+
+/** A case closed as clarified or corrected in the last 14 days: its topic before and after the official word. */
+export interface Clarification {
+  caseId: string;
+  title: string;
+  outcome: 'clarified' | 'corrected';
+  firstReportAt: string;
+  officialAt: string;
+  secondsToOfficialWord: number;
+  before: ClarificationDay[];
+  after: ClarificationDay[];
+}
+
+const average = (days: readonly ClarificationDay[]) =>
+  days.length ? days.reduce((n, d) => n + d.reports, 0) / days.length : 0;
+
+const DayBars = ({ caption, days, max }: { caption: string; days: ClarificationDay[]; max: number }) => {
+  const { t, lang } = useI18n();
+  if (!days.length) return null;
+  return (
+    <div class="table-wrap">
+      <table class="clar-days">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.summary.clarDay}</th>
+            <th scope="col">{t.summary.count}</th>
+            <th scope="col">{t.summary.clarReach}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d) => (
+            <tr key={d.date}>
+              <th scope="row">{day(d.date, lang)}</th>
+              <td>
+                <span
+                  class="clar-bar"
+                  style={{ width: `${max ? (100 * d.reports) / max : 0}%` }}
+                  aria-hidden="true"
+                />{' '}
+                {formatNumber(d.reports, lang)}
+              </td>
+              <td>{formatNumber(d.reach, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+};
+
+export const ClarificationsSection = ({ items }: { items: readonly Clarification[] }) => {
+  const { t, lang } = useI18n();
+  const s = t.summary;
+  return (
+    <section class="card" aria-labelledby="sum-clarifications">
+      <h2 id="sum-clarifications">{s.clarTitle}</h2>
+      {items.length === 0 ? (
+        <p>{s.clarNone}</p>
+      ) : (
+        <>
+          <p class="meta">{s.clarIntro}</p>
+          <ul class="list">
+            {items.map((c) => {
+              const before = average(c.before);
+              const after = average(c.after);
+              const max = Math.max(1, ...c.before.map((d) => d.reports), ...c.after.map((d) => d.reports));
+              return (
+                <li key={c.caseId}>
+                  <p class="topic-head">
+                    <a href={`/cases/${c.caseId}`}>{c.title}</a> · {t.common.outcome[c.outcome]}
+                  </p>
+                  <p>
+                    {s.clarEffect(formatNumber(before, lang), formatNumber(after, lang))}{' '}
+                    <strong>{after < before ? s.clarLanded : s.clarNotYet}</strong>
+                  </p>
+                  <p class="meta">{s.clarTime(formatDuration(c.secondsToOfficialWord, lang))}</p>
+                  <details>
+                    <summary>{s.clarDays}</summary>
+                    <DayBars caption={s.clarBefore} days={c.before} max={max} />
+                    <DayBars caption={s.clarAfter} days={c.after} max={max} />
+                  </details>
+                </li>
+              );
+            })}
+          </ul>
         </>
       )}
     </section>
