@@ -38,6 +38,7 @@ export const TABLE_ACTIONS = [
   'ConditionCheckItem',
   'DescribeTable',
   'DeleteItem',
+  'BatchWriteItem',
 ] as const;
 export type TableAction = (typeof TABLE_ACTIONS)[number];
 
@@ -57,11 +58,13 @@ export interface FunctionPermissions {
 export const httpPermissions = {
   // /health reads one key; /reference and /openapi.json read nothing.
   meta: { table: ['GetItem'], indexes: [], sendsMail: false },
-  // Submit: the duplicate lookup (Query on URL#…), a put or a transaction of puts; the
-  // idempotency record; dismiss/restore: a transaction with an update; lists: index pages;
-  // the rate counter (update, delete at zero).
+  // Submit: the lookup (Query on URL#… and SIM#…, then BatchGetItem), the lookup entries
+  // (BatchWriteItem of URL entries and band items; of deletes when the key was taken), a put
+  // or a transaction of puts; the idempotency record; dismiss/restore: a transaction with an
+  // update; lists: index pages; similar reports: the same lookup; the rate counter (update,
+  // delete at zero).
   reports: {
-    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'],
     indexes: ['Query'],
     sendsMail: false,
   },

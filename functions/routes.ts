@@ -103,6 +103,15 @@ export const routes = [
     summary: 'One report (reporter: own only)',
   },
   {
+    method: 'GET',
+    path: '/reports/{id}/similar',
+    group: 'reports',
+    access: ['desk'],
+    body: false,
+    summary:
+      'The reports sharing a source URL with it or saying nearly the same within the similarity window',
+  },
+  {
     method: 'POST',
     path: '/reports/{id}/actions',
     group: 'reports',

@@ -3,7 +3,7 @@
 import { runtimeDeps } from '#functions/runtime-deps';
 import { httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
-import { actOnReport, browseReports, submitReport, viewReport } from '#service/reports';
+import { actOnReport, browseReports, similarReports, submitReport, viewReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { recordReportSubmitted } from '#shared/metrics';
 
@@ -20,6 +20,10 @@ export const reportRoutes: RouteImpls = {
   'GET /reports/{id}': async (req, deps) => ({
     status: 200,
     body: await viewReport(deps, req.principal!, req.params),
+  }),
+  'GET /reports/{id}/similar': async (req, deps) => ({
+    status: 200,
+    body: await similarReports(deps, req.principal!, req.params),
   }),
   'POST /reports/{id}/actions': async (req, deps) => ({
     status: 200,

@@ -4,7 +4,8 @@
 // A reporter reads their own report: what they submitted, its id, submittedAt,
 // status and caseId (the case's id is the reference quoted in their closure
 // email; it opens nothing, since reporters cannot read cases), their duplicate
-// hints on submission, and once the case is closed its outcome, the agency's
+// hints on submission (each other report's id, status, case, reason and score,
+// never its text nor its similarity group), and once the case is closed its outcome, the agency's
 // public response and the evidence link. Never desk notes, dismiss reasons,
 // versions or anyone's submitter id.
 //
@@ -76,7 +77,15 @@ export const reporterViewOf = (
     status: r.status,
     caseId: r.caseId,
   };
-  if (possibleDuplicates) view.possibleDuplicates = possibleDuplicates;
+  // Each hint's id, status, case, reason and score: never another reporter's text.
+  if (possibleDuplicates)
+    view.possibleDuplicates = possibleDuplicates.map((h) => ({
+      id: h.id,
+      status: h.status,
+      caseId: h.caseId,
+      reason: h.reason,
+      ...(h.score === undefined ? {} : { score: h.score }),
+    }));
   if (linkedCase && r.status === 'linked' && linkedCase.id === r.caseId && linkedCase.status === 'closed') {
     view.outcome = linkedCase.outcome;
     view.response = linkedCase.response;

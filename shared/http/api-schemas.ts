@@ -25,6 +25,7 @@ import {
   reportSchema,
   reportSubmissionSchema,
 } from '#domain/report';
+import { similarReportsSchema } from '#domain/similar-report';
 import { summaryQuerySchema } from '#domain/summary-query';
 import { dailySummarySchema } from '#domain/summary-types';
 import { reporterReportSchema } from '#domain/views';
@@ -121,6 +122,7 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
     response: page(reportFor(reportSchema)),
   },
   'GET /reports/{id}': { status: 200, response: reportFor(reportSchema) },
+  'GET /reports/{id}/similar': { status: 200, response: similarReportsSchema },
   'POST /reports/{id}/actions': {
     status: 200,
     body: reportActionSchema,

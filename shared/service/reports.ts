@@ -13,6 +13,8 @@ import {
   reportListQuerySchema,
   reportSubmissionSchema,
 } from '#domain/report';
+import { groupOf, hintsOf, type SimilarReport, similarReportsOf } from '#domain/similar-report';
+import { bandKeys, fingerprint, reportText } from '#domain/similarity';
 import { normalizeUrl } from '#domain/url';
 import { validate } from '#domain/validate';
 import { type ReporterReportView, reporterViewOf, reporterViewOfStored } from '#domain/views';
@@ -27,15 +29,8 @@ import {
   type StoredResponse,
 } from '#store/idempotency';
 import type { Page } from '#store/query';
-import {
-  findDuplicates,
-  getReport,
-  listReports,
-  putNewReport,
-  putUrlEntries,
-  saveReportTransition,
-  urlHash,
-} from '#store/reports';
+import { getReport, listReports, putNewReport, saveReportTransition, urlHash } from '#store/reports';
+import { bandItemKeys, findSimilar, putLookupEntries, submissionWindow, windowAround } from '#store/similar';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,128}$/;
 /** How long a duplicate waits for the first request with its key to commit before answering 409. */
@@ -55,11 +50,26 @@ const replay = (record: IdempotencyRecord, bodyHash: string, principal: Principa
   };
 };
 
+/** What a report is looked up by: its normalized URLs' hashes, its text's fingerprint and band keys. */
+const lookupOf = (deps: Deps, r: Pick<Report, 'title' | 'summary' | 'sourceUrls'>) => {
+  const fp = fingerprint(reportText(r));
+  return {
+    urlHashes: [...new Set(r.sourceUrls.map((u) => urlHash(normalizeUrl(u))))],
+    fingerprint: fp,
+    bandKeys: bandKeys(fp, deps.config.similarity),
+  };
+};
+
 /**
- * A new report, answered 201 with the duplicate hint. With an Idempotency-Key
- * the record is not read up front: the write transaction carries it with a
- * condition (absent or expired), so a fresh request makes two round trips (the
- * duplicate Query, the transaction). Only when the transaction is cancelled on
+ * A new report, answered 201 with the duplicate hint: reports sharing a
+ * source URL (`sameUrl`) and recent reports saying nearly the same thing
+ * (`similarText`, with a score); a report in both is `sameUrl`. The report
+ * joins the similarity group of its best hint (domain/similar-report.ts).
+ * With an Idempotency-Key the record is not read up front: the write
+ * transaction carries it with a condition (absent or expired), so a fresh
+ * request makes three round trips (the URL and band Queries beside the
+ * lookup entries' BatchWriteItem, the BatchGetItem of the candidates when
+ * there are any, the transaction). Only when the transaction is cancelled on
  * that record (the key was used before, or is being used right now) is the
  * record read and its first response replayed.
  */
@@ -82,14 +92,17 @@ export const submitReport = async (
     idem = { key: idempotencyItemKey(principal.sub, idempotencyKey), bodyHash: canonicalHash(body) };
   }
 
-  const report = newReport(input, { id: deps.newId(), submittedBy: principal.sub, now });
-  const urlHashes = [...new Set(report.sourceUrls.map((u) => urlHash(normalizeUrl(u))))];
+  const fresh = newReport(input, { id: deps.newId(), submittedBy: principal.sub, now });
+  const lookup = lookupOf(deps, fresh);
   // Part of the stored first response, so it is looked up before the write; the
-  // report's URL entries go out at the same time (they precede the report, store/README.md).
-  const [possibleDuplicates] = await Promise.all([
-    findDuplicates(deps, urlHashes, report.id),
-    putUrlEntries(deps, report.id, urlHashes),
+  // report's URL entries and band items go out at the same time (they precede the
+  // report, store/README.md).
+  const [matches] = await Promise.all([
+    findSimilar(deps, { ...lookup, excludeId: fresh.id, between: submissionWindow(deps, now) }),
+    putLookupEntries(deps, fresh, lookup.urlHashes, lookup.bandKeys),
   ]);
+  const report: Report = { ...fresh, similarityGroup: groupOf(matches, fresh.id) };
+  const possibleDuplicates = hintsOf(matches);
   const response: StoredResponse = {
     status: 201,
     body: isDesk(principal)
@@ -100,7 +113,8 @@ export const submitReport = async (
 
   const outcome = await putNewReport(deps, {
     report,
-    urlHashes,
+    urlHashes: lookup.urlHashes,
+    bandItemKeys: bandItemKeys(fresh, lookup.bandKeys),
     ...(principal.email ? { reporterEmail: principal.email } : {}),
     ...(idem
       ? { idempotencyItem: idempotencyPut(deps, idem.key, { bodyHash: idem.bodyHash, response }, now) }
@@ -130,6 +144,26 @@ export const readReport = async (deps: Deps, principal: Principal, params: unkno
   if (!report || (!isDesk(principal) && report.submittedBy !== principal.sub))
     throw new NotFound('No such report.');
   return report;
+};
+
+/**
+ * GET /reports/{id}/similar (desk only): the reports sharing a source URL with
+ * it, and those whose text is similar within the window either side of its
+ * submission, best first. Reports whose band items have expired (submitted
+ * more than the window and a day ago) are found by URL only.
+ */
+export const similarReports = async (
+  deps: Deps,
+  principal: Principal,
+  params: unknown,
+): Promise<{ items: SimilarReport[] }> => {
+  const report = await readReport(deps, principal, params);
+  const matches = await findSimilar(deps, {
+    ...lookupOf(deps, report),
+    excludeId: report.id,
+    between: windowAround(deps, new Date(report.submittedAt)),
+  });
+  return { items: similarReportsOf(matches) };
 };
 
 /** Reporters' views of their reports, each with its case's outcome once that case is closed. */

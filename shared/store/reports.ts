@@ -3,7 +3,6 @@
 // for the access patterns.
 import { createHash } from 'node:crypto';
 import {
-  DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -11,9 +10,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { Conflict, NotFound } from '#domain/errors';
-import type { DuplicateHint, Report, ReportListQuery, ReportStatus } from '#domain/report';
+import type { Report, ReportListQuery } from '#domain/report';
 import { addDays, dayRange, epochSeconds } from '#domain/time';
 import type { Deps } from '#shared/deps';
+import { batchWriteAll, deleteRequests } from './batch-write';
 import { cancellationCodes } from './errors';
 import {
   batchGetAll,
@@ -90,6 +90,8 @@ export interface NewReportWrite {
   reporterEmail?: string;
   /** The idempotency record's Put (idempotency.ts): the first item of the same transaction. */
   idempotencyItem?: TransactItem;
+  /** The keys of its band items (similar.ts), deleted with its URL entries if the key was taken. */
+  bandItemKeys?: { pk: string; sk: string }[];
 }
 
 /**
@@ -100,33 +102,28 @@ export interface NewReportWrite {
 export type NewReportOutcome = 'stored' | 'key-taken';
 
 /**
- * A report's URL entries, each a plain PutItem (not in the report's
- * transaction: a transaction bills every write twice). Written before the
- * report (putNewReport), so a stored report always has them; the submission
- * sends them alongside its duplicate lookup, so they cost no round trip of
- * their own. An entry whose report never commits names a report that does not
- * exist, and the duplicate lookup reads the reports it names, so it shows
- * nothing; putNewReport deletes them when the Idempotency-Key turns out taken.
+ * A report's URL entry: one per distinct normalized source URL. Written with
+ * its band items before the report (similar.ts, putLookupEntries; not in the
+ * report's transaction: a transaction bills every write twice), so a stored
+ * report always has them; the submission sends them alongside its lookup, so
+ * they cost no round trip of their own. An entry whose report never commits
+ * names a report that does not exist, and the lookup reads the reports it
+ * names, so it shows nothing; putNewReport deletes them when the
+ * Idempotency-Key turns out taken.
  */
-export const putUrlEntries = async (deps: Deps, reportId: string, hashes: string[]): Promise<void> => {
-  await Promise.all(
-    hashes.map((h) =>
-      deps.db.send(
-        new PutCommand({
-          TableName: deps.tableName,
-          Item: { ...urlKey(h, reportId), entity: 'report-url', reportId },
-        }),
-      ),
-    ),
-  );
-};
+export const urlEntryItem = (hash: string, reportId: string): Record<string, unknown> => ({
+  ...urlKey(hash, reportId),
+  entity: 'report-url',
+  reportId,
+});
 
 /**
- * The report, after its URL entries (putUrlEntries). With an idempotency
+ * The report, after its lookup entries (similar.ts). With an idempotency
  * record, both in one TransactWriteItems (all or nothing: "key seen" and
  * "report stored" never disagree); without, one conditional PutItem. When the
- * transaction is cancelled on the record, the report's URL entries are
- * deleted (they name this request's new id, so they are nobody else's). Any
+ * transaction is cancelled on the record, the report's URL entries and band
+ * items are deleted (they name this request's new id, so they are nobody
+ * else's). Any
  * other failure is rethrown: a cancellation on the report itself (an id
  * collision) is not "key taken".
  */
@@ -154,11 +151,8 @@ export const putNewReport = async (deps: Deps, w: NewReportWrite): Promise<NewRe
   } catch (err) {
     const onRecord = cancellationCodes(err)?.[0];
     if (onRecord === 'ConditionalCheckFailed' || onRecord === 'TransactionConflict') {
-      await Promise.all(
-        w.urlHashes.map((h) =>
-          deps.db.send(new DeleteCommand({ TableName: deps.tableName, Key: urlKey(h, w.report.id) })),
-        ),
-      );
+      const keys = [...w.urlHashes.map((h) => urlKey(h, w.report.id)), ...(w.bandItemKeys ?? [])];
+      if (keys.length > 0) await batchWriteAll(deps, deleteRequests(keys));
       return 'key-taken';
     }
     throw err;
@@ -178,12 +172,8 @@ export const getReport = async (deps: Deps, id: string): Promise<Report | undefi
   return item ? fromItem(item) : undefined;
 };
 
-/** Other reports sharing any of the URL hashes, with their current status. */
-export const findDuplicates = async (
-  deps: Deps,
-  hashes: string[],
-  excludeId?: string,
-): Promise<DuplicateHint[]> => {
+/** The ids of other reports sharing any of the URL hashes (at most 50 a URL; whether they exist is the caller's read). */
+export const urlMatchIds = async (deps: Deps, hashes: string[], excludeId?: string): Promise<string[]> => {
   const ids = new Set<string>();
   await Promise.all(
     [...new Set(hashes)].map(async (h) => {
@@ -200,18 +190,7 @@ export const findDuplicates = async (
         if (typeof i.reportId === 'string' && i.reportId !== excludeId) ids.add(i.reportId);
     }),
   );
-  if (ids.size === 0) return [];
-  const items = await batchGetAll(deps, [...ids].slice(0, 100).map(reportKey), {
-    projection: 'id, #s, caseId',
-    names: { '#s': 'status' },
-  });
-  const found: DuplicateHint[] = items.map((i) => ({
-    id: String(i.id),
-    status: i.status as ReportStatus,
-    caseId: (i.caseId as string | null) ?? null,
-    reason: 'sameUrl',
-  }));
-  return found.sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...ids].slice(0, 50);
 };
 
 /** Saves a report's new status, conditional on the version it was read at. */
@@ -359,7 +338,11 @@ export const removeReporterEmail = async (deps: Deps, reportId: string, email: s
   }
 };
 
-/** The keys of these reports and of their URL entries: what expires with a closed case. */
+/**
+ * The keys of these reports and of their URL entries: what expires with a
+ * closed case. Their band items (similar.ts) are not among them: they expire
+ * on their own TTL, the similarity window after submission.
+ */
 export const reportRetentionKeys = async (
   deps: Deps,
   ids: string[],

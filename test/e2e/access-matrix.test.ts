@@ -37,6 +37,7 @@ const CONTRACT: Record<string, Row> = {
   'POST /reports': { who: ['reporter', 'desk'] },
   'GET /reports': { who: ['desk', 'reporter'] },
   'GET /reports/{id}': { who: ['desk', 'reporter'], ownOnly: ['reporter'] },
+  'GET /reports/{id}/similar': { who: ['desk'] },
   'POST /reports/{id}/actions': { who: ['desk'] },
   'POST /cases': { who: ['desk'] },
   'GET /cases': { who: ['desk', 'agency'] },

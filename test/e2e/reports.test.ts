@@ -123,7 +123,13 @@ describe('POST /reports', () => {
       token: otherReporter,
       body: { ...validBody(), sourceUrls: ['https://WWW.facebook.com/groups/saigon/posts/42/#comments'] },
     });
-    expect(dup.json.possibleDuplicates).toEqual([{ id: first.json.id, status: 'new', caseId: null }]);
+    // the same URL (normalized) and the same words: sameUrl wins, listed first
+    expect((dup.json.possibleDuplicates as Json[])[0]).toEqual({
+      id: first.json.id,
+      status: 'new',
+      caseId: null,
+      reason: 'sameUrl',
+    });
 
     const read = await call('GET', `/reports/${first.json.id}`, { token: reporter });
     expect(read.status).toBe(200);

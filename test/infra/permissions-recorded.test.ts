@@ -180,6 +180,7 @@ describe('what each function sends is in its row of the permission manifest', ()
     await call('GET', '/reports', '/reports', 'reporter');
     await call('GET', `/reports?date=${today}&urgency=high`, '/reports', 'desk');
     await call('GET', `/reports/${r1}`, '/reports/{id}', 'reporter');
+    await call('GET', `/reports/${r2}/similar`, '/reports/{id}/similar', 'desk');
     await call('POST', `/reports/${r3}/actions`, '/reports/{id}/actions', 'desk', {
       action: 'dismiss',
       reason: 'duplicate of an earlier post',

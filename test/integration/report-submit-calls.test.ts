@@ -1,33 +1,41 @@
 // POST /reports round trips (performance issue 9): which DynamoDB calls one
 // submission sends, counted through a seam around the store client, and that
 // the idempotency rules still hold now that the record is read only after the
-// write transaction was cancelled on it.
+// write transaction was cancelled on it. Since issue 17 every submission looks
+// up similar reports by its text: one Query per band key beside the URL
+// Queries, and its URL entries and band items in one BatchWriteItem, all in
+// the first round trip.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Conflict, UnprocessableContent } from '#domain/errors';
 import { normalizeUrl } from '#domain/url';
 import type { Principal } from '#http/principal';
 import { submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
+import { createDocumentClient } from '#store/client';
 import { idempotencyItemKey, type StoredResponse } from '#store/idempotency';
 import { urlHash } from '#store/reports';
 import { indexOf } from '#store/table';
 import { testTable } from '#test/support/aws';
 import { aReport } from '#test/support/report-body';
+import { distinctText } from '#test/support/similar-claims';
 
 const NOW = new Date('2026-11-26T03:00:00.000Z');
+/** Each test's own text (`text(i)`), so that no test finds another's reports by their words. */
+let textSeed = 0;
+let text = distinctText(textSeed);
 const body = (over: Record<string, unknown> = {}) =>
   aReport({
-    title: 'Kẹt xe kéo dài trên cầu Sài Gòn',
-    summary: 'Người dân phản ánh kẹt xe hơn một giờ vào giờ cao điểm sáng.',
+    ...text,
     area: 'binh-thanh',
     urgency: 'high',
     sourceUrls: [],
@@ -47,6 +55,12 @@ beforeAll(async () => {
   t = await testTable();
   deps = t.deps({ clock: () => NOW });
 });
+beforeEach(() => {
+  text = distinctText(++textSeed);
+});
+
+/** The lookup's Queries: the URL ones (one per distinct URL), then one per band key. */
+const lookup = (urls: number) => Array<string>(urls + deps.config.similarity.bands).fill('Query');
 
 const NAMES: [new (...a: never[]) => unknown, string][] = [
   [GetCommand, 'GetItem'],
@@ -55,6 +69,7 @@ const NAMES: [new (...a: never[]) => unknown, string][] = [
   [PutCommand, 'PutItem'],
   [TransactWriteCommand, 'TransactWriteItems'],
   [DeleteCommand, 'DeleteItem'],
+  [BatchWriteCommand, 'BatchWriteItem'],
 ];
 
 /**
@@ -101,18 +116,23 @@ const cancelled = (...codes: string[]) =>
   });
 
 describe('round trips of one submission', () => {
-  it('a fresh submission with an Idempotency-Key and a source URL is two round trips: the Query beside the URL entry, then one TransactWriteItems', async () => {
+  it('a fresh submission with an Idempotency-Key and a source URL is two round trips: the Queries beside the lookup entries, then one TransactWriteItems', async () => {
     const p = reporter();
     const url = freshUrl();
     const r = recording(deps);
     const res = await submitReport(r.deps, p, body({ sourceUrls: [url] }), 'fresh-key');
     expect(res.status).toBe(201);
-    // the URL entry's PutItem is sent before the Query answers: they share a round trip
-    expect(r.calls).toEqual(['Query', 'PutItem', 'TransactWriteItems']);
-    expect((r.commands[1] as PutCommand).input.Item?.entity).toBe('report-url');
-    // the transaction holds the idempotency record first, then the report (issue 16: the URL
-    // entry is outside it, since a transaction bills each write twice)
-    const tx = r.commands[2] as TransactWriteCommand;
+    // the BatchWriteItem is sent before the Queries answer: they share a round trip
+    const B = deps.config.similarity.bands;
+    expect(r.calls).toEqual([...lookup(1), 'BatchWriteItem', 'TransactWriteItems']);
+    const batch = (r.commands[1 + B] as BatchWriteCommand).input.RequestItems?.[t.tableName];
+    expect(batch?.map((w) => w.PutRequest?.Item?.entity)).toEqual([
+      'report-url',
+      ...Array<string>(B).fill('report-band'),
+    ]);
+    // the transaction holds the idempotency record first, then the report (issue 16: the lookup
+    // entries are outside it, since a transaction bills each write twice)
+    const tx = r.commands[2 + B] as TransactWriteCommand;
     expect(tx.input.TransactItems?.map((i) => i.Put?.Item?.entity)).toEqual(['idempotency', 'report']);
     const { Item } = await t.db.send(
       new GetCommand({ TableName: t.tableName, Key: idempotencyItemKey(p.sub, 'fresh-key') }),
@@ -122,24 +142,26 @@ describe('round trips of one submission', () => {
     expect(await urlEntries(url)).toBe(1);
   });
 
-  it('with other reports on the URL, the BatchGetItem of their status is the one extra call', async () => {
+  it('with other reports on the URL or by the text, the BatchGetItem of the candidates is the one extra call', async () => {
     const url = freshUrl();
     const other = await submitReport(deps, reporter(), body({ sourceUrls: [url] }), undefined);
     const r = recording(deps);
     const res = await submitReport(r.deps, reporter(), body({ sourceUrls: [url] }), 'dup-key');
-    expect(r.calls).toEqual(['Query', 'PutItem', 'BatchGetItem', 'TransactWriteItems']);
+    expect(r.calls).toEqual([...lookup(1), 'BatchWriteItem', 'BatchGetItem', 'TransactWriteItems']);
+    // the same URL and the same words: sameUrl wins
     expect((res.body as { possibleDuplicates: unknown }).possibleDuplicates).toEqual([
-      { id: idOf(other), status: 'new', caseId: null },
+      { id: idOf(other), status: 'new', caseId: null, reason: 'sameUrl' },
     ]);
   });
 
-  it('a submission without Idempotency-Key and source URL is one conditional PutItem', async () => {
+  it('a submission without Idempotency-Key and source URL: the band Queries beside its band items, then one conditional PutItem', async () => {
     const p = reporter();
     const r = recording(deps);
     const res = await submitReport(r.deps, p, body(), undefined);
     expect(res.status).toBe(201);
-    expect(r.calls).toEqual(['PutItem']);
-    const put = r.commands[0] as PutCommand;
+    // before issue 17 a single PutItem (nothing to look up without a URL); its text is looked up now
+    expect(r.calls).toEqual([...lookup(0), 'BatchWriteItem', 'PutItem']);
+    const put = r.commands.at(-1) as PutCommand;
     expect(put.input.ConditionExpression).toBe('attribute_not_exists(pk)');
     // the same item the transaction wrote: all its index keys
     const { Item } = await t.db.send(
@@ -151,13 +173,13 @@ describe('round trips of one submission', () => {
     expect(await reportsOf(p)).toBe(1);
   });
 
-  it('without a key but with a source URL, the URL entry goes beside the Query, then one conditional PutItem', async () => {
+  it('without a key but with a source URL, the lookup entries go beside the Queries, then one conditional PutItem', async () => {
     const url = freshUrl();
     const r = recording(deps);
     await submitReport(r.deps, reporter(), body({ sourceUrls: [url] }), undefined);
-    expect(r.calls).toEqual(['Query', 'PutItem', 'PutItem']);
-    expect((r.commands[1] as PutCommand).input.Item?.entity).toBe('report-url');
-    expect((r.commands[2] as PutCommand).input).toMatchObject({
+    expect(r.calls).toEqual([...lookup(1), 'BatchWriteItem', 'PutItem']);
+    expect(r.commands.at(-1) as PutCommand).toBeInstanceOf(PutCommand);
+    expect((r.commands.at(-1) as PutCommand).input).toMatchObject({
       Item: { entity: 'report' },
       ConditionExpression: 'attribute_not_exists(pk)',
     });
@@ -178,19 +200,22 @@ describe('Idempotency-Key without the up-front read', () => {
     const again = await submitReport(r.deps, p, body({ sourceUrls: [url] }), 'replay-key');
     expect(again).toEqual({ ...first, headers: { ...first.headers, 'idempotent-replayed': 'true' } });
     expect((again.body as { possibleDuplicates: unknown }).possibleDuplicates).toEqual([
-      { id: idOf(earlier), status: 'new', caseId: null },
+      { id: idOf(earlier), status: 'new', caseId: null, reason: 'sameUrl' },
     ]);
     expect(first.headers['idempotent-replayed']).toBeUndefined();
     // the record is read only once the transaction was cancelled on it; the retry's own URL
-    // entry (written beside the Query) is deleted then
+    // entry and band items (written beside the Queries) are deleted then, in one BatchWriteItem
     expect(r.calls).toEqual([
-      'Query',
-      'PutItem',
+      ...lookup(1),
+      'BatchWriteItem',
       'BatchGetItem',
       'TransactWriteItems',
-      'DeleteItem',
+      'BatchWriteItem',
       'GetItem',
     ]);
+    const deleted = (r.commands.at(-2) as BatchWriteCommand).input.RequestItems?.[t.tableName];
+    expect(deleted).toHaveLength(1 + deps.config.similarity.bands);
+    expect(deleted?.every((w) => w.DeleteRequest)).toBe(true);
     expect(await reportsOf(p)).toBe(1);
     expect(await urlEntries(url)).toBe(3);
   });
@@ -213,7 +238,8 @@ describe('Idempotency-Key without the up-front read', () => {
     const err = await submitReport(r.deps, p, body({ title: 'Same id' }), 'collide-key').catch((e) => e);
     expect(err).not.toBeInstanceOf(Conflict);
     expect((err as Error).name).toBe('TransactionCanceledException');
-    expect(r.calls).toEqual(['TransactWriteItems']); // no waiting for a record that will never come
+    // no waiting for a record that will never come (the report of the same id is "itself": no candidate)
+    expect(r.calls).toEqual([...lookup(0), 'BatchWriteItem', 'TransactWriteItems']);
     // nothing of it was stored: the key is still free
     const retry = await submitReport(deps, p, body({ title: 'Same id' }), 'collide-key');
     expect(retry.status).toBe(201);
@@ -248,7 +274,13 @@ describe('Idempotency-Key without the up-front read', () => {
     const second = await submitReport(r.deps, p, body({ sourceUrls: [url] }), 'conflict-key');
     const winner = await first!;
     expect(second).toEqual({ ...winner, headers: { ...winner.headers, 'idempotent-replayed': 'true' } });
-    expect(r.calls.slice(0, 5)).toEqual(['Query', 'PutItem', 'TransactWriteItems', 'DeleteItem', 'GetItem']);
+    expect(r.calls.slice(0, 5 + deps.config.similarity.bands)).toEqual([
+      ...lookup(1),
+      'BatchWriteItem',
+      'TransactWriteItems',
+      'BatchWriteItem',
+      'GetItem',
+    ]);
     expect(await urlEntries(url)).toBe(1);
     expect(await reportsOf(p)).toBe(1);
   });
@@ -269,8 +301,15 @@ describe('Idempotency-Key without the up-front read', () => {
   it('50 callers racing with one key and a source URL store one report and one URL entry', async () => {
     const p = reporter();
     const url = freshUrl();
+    // 50 submissions at once from one process send ~1,000 requests to DynamoDB Local (each looks
+    // up its band partitions); a Lambda serves one at a time. A longer timeout per attempt keeps
+    // this about the key, not about DynamoDB Local's throughput on a shared machine.
+    const patient = t.deps({
+      clock: () => NOW,
+      db: createDocumentClient({ region: 'ap-southeast-1', endpoint: t.endpoint, timeoutMs: 20_000 }),
+    });
     const results = await Promise.allSettled(
-      Array.from({ length: 50 }, () => submitReport(deps, p, body({ sourceUrls: [url] }), 'race-key')),
+      Array.from({ length: 50 }, () => submitReport(patient, p, body({ sourceUrls: [url] }), 'race-key')),
     );
     const ok = results.filter((r): r is PromiseFulfilledResult<StoredResponse> => r.status === 'fulfilled');
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(Conflict);

@@ -75,6 +75,23 @@ describe("a reporter's view of their report", () => {
     expect(view.possibleDuplicates).toEqual(hints);
   });
 
+  it('on submission: each hint’s id, status, case, reason and score only, never another report’s text or group', () => {
+    const hint = {
+      id: '01JZ0000000000000000000003',
+      status: 'linked' as const,
+      caseId: '01JZ0000000000000000000009',
+      reason: 'similarText' as const,
+      score: 0.72,
+    };
+    const leaky = {
+      ...hint,
+      title: 'Another reporter’s words',
+      similarityGroup: '01JZ0000000000000000000001',
+    };
+    const view = reporterViewOf(report(), undefined, [leaky]);
+    expect(view.possibleDuplicates).toEqual([hint]);
+  });
+
   it('dismissed: the status, never the dismiss reason', () => {
     const view = reporterViewOf(report({ status: 'dismissed', dismissReason: 'trùng lặp', version: 2 }));
     expect(keys(view)).toEqual(BASE);

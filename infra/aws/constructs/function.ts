@@ -148,8 +148,9 @@ export class HandlerFunction extends Construct {
    * Injects TABLE_NAME and grants what the function's row of the permission
    * manifest (functions/permissions.ts) names, nothing more: its actions on the
    * table ARN, and Query on each GSI by name (no `index/*` wildcard, so no
-   * cdk-nag IAM5 finding to acknowledge). No Scan, no DeleteItem or
-   * BatchWriteItem (nothing sends them), no stream reads (only the outbox
+   * cdk-nag IAM5 finding to acknowledge). No Scan; DeleteItem and
+   * BatchWriteItem only where the row names them (the rate counter; the
+   * reports group's lookup entries); no stream reads (only the outbox
    * sender's event source adds those).
    */
   bindTable(table: ITableV2, permissions: FunctionPermissions): this {
