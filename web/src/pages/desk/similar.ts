@@ -1,28 +1,15 @@
 // The desk's similar reports of a report (`GET /reports/{id}/similar`): on the
 // report page, and to offer the rest of a group in the inbox's dialogs.
-import { api, call } from '../../api/client';
+import { api, call, type paths } from '../../api/client';
 import { askFor, type GroupExtra, groupExtras } from './groups';
 import { forEach } from './selection';
 
-export interface SimilarItem {
-  id: string;
-  title: string;
-  status: 'new' | 'linked' | 'dismissed';
-  caseId: string | null;
-  similarityGroup: string;
-  submittedAt: string;
-  reason: 'sameUrl' | 'similarText';
-  score?: number;
-}
+export type SimilarItem =
+  paths['/reports/{id}/similar']['get']['responses'][200]['content']['application/json']['items'][number];
 
 /** The reports the API finds similar to `id` (desk only). */
 export const similarReports = async (id: string): Promise<SimilarItem[]> => {
-  // INTERIM until h-sim-store's route is in the generated types.
-  const get = api().GET as unknown as (
-    path: string,
-    init: { params: { path: { id: string } } },
-  ) => Promise<{ data?: { items: SimilarItem[] }; error?: unknown; response: Response }>;
-  const { data } = await call(get('/reports/{id}/similar', { params: { path: { id } } }));
+  const { data } = await call(api().GET('/reports/{id}/similar', { params: { path: { id } } }));
   return data.items;
 };
 
