@@ -440,6 +440,7 @@ export interface paths {
                                 status: "new" | "linked" | "dismissed";
                                 caseId: string | null;
                                 dismissReason?: string;
+                                similarityGroup?: string;
                                 submittedBy: string;
                                 submittedAt: string;
                                 updatedAt: string;
@@ -468,6 +469,9 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "new" | "linked" | "dismissed";
                                     caseId: string | null;
+                                    /** @enum {string} */
+                                    reason: "sameUrl" | "similarText";
+                                    score?: number;
                                 }[];
                                 outcome?: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
                                 response?: string | null;
@@ -610,6 +614,7 @@ export interface paths {
                             status: "new" | "linked" | "dismissed";
                             caseId: string | null;
                             dismissReason?: string;
+                            similarityGroup?: string;
                             submittedBy: string;
                             submittedAt: string;
                             updatedAt: string;
@@ -619,6 +624,9 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "linked" | "dismissed";
                                 caseId: string | null;
+                                /** @enum {string} */
+                                reason: "sameUrl" | "similarText";
+                                score?: number;
                             }[];
                         } | {
                             id: string;
@@ -644,6 +652,9 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "linked" | "dismissed";
                                 caseId: string | null;
+                                /** @enum {string} */
+                                reason: "sameUrl" | "similarText";
+                                score?: number;
                             }[];
                             outcome?: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
                             response?: string | null;
@@ -809,6 +820,7 @@ export interface paths {
                             status: "new" | "linked" | "dismissed";
                             caseId: string | null;
                             dismissReason?: string;
+                            similarityGroup?: string;
                             submittedBy: string;
                             submittedAt: string;
                             updatedAt: string;
@@ -837,6 +849,9 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "linked" | "dismissed";
                                 caseId: string | null;
+                                /** @enum {string} */
+                                reason: "sameUrl" | "similarText";
+                                score?: number;
                             }[];
                             outcome?: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
                             response?: string | null;
@@ -977,6 +992,7 @@ export interface paths {
                             status: "new" | "linked" | "dismissed";
                             caseId: string | null;
                             dismissReason?: string;
+                            similarityGroup?: string;
                             submittedBy: string;
                             submittedAt: string;
                             updatedAt: string;
@@ -1914,6 +1930,56 @@ export interface paths {
                                 location: string;
                                 /** @enum {string} */
                                 kind: "regular" | "ad-hoc";
+                            }[];
+                            topics: {
+                                /** @enum {string} */
+                                kind: "case" | "source" | "group" | "area";
+                                key: string;
+                                title: string;
+                                category: string;
+                                area: string;
+                                caseId: string | null;
+                                reports: number;
+                                reach: number;
+                                baseline: {
+                                    reports: number;
+                                    reach: number;
+                                };
+                                /** @enum {string} */
+                                mark: "new" | "rising" | "steady" | "cooling";
+                            }[];
+                            clarifications: {
+                                caseId: string;
+                                title: string;
+                                /** @enum {string} */
+                                outcome: "clarified" | "corrected";
+                                agencyId: string | null;
+                                agencyName: string | null;
+                                evidenceUrl: string | null;
+                                officialAt: string;
+                                firstReportAt: string | null;
+                                secondsToOfficialWord: number | null;
+                                before: {
+                                    days: number;
+                                    reports: number;
+                                    reach: number;
+                                    reportsPerDay: number;
+                                    reachPerDay: number;
+                                };
+                                after: {
+                                    days: number;
+                                    reports: number;
+                                    reach: number;
+                                    reportsPerDay: number;
+                                    reachPerDay: number;
+                                };
+                                days: {
+                                    date: string;
+                                    reports: number;
+                                    reach: number;
+                                }[];
+                                /** @enum {string} */
+                                verdict: "landed" | "spreading" | "too-early";
                             }[];
                             quiet: boolean;
                         };
