@@ -9,12 +9,14 @@ import type {
   AgencyResponseTime,
   BriefingLine,
   CaseLine,
+  Clarification,
   CountBy,
   DailySummary,
   HotIssue,
   HotReason,
   OverdueCase,
   ReportLine,
+  TopicTrend,
 } from './summary-types';
 import { daysOverdue } from './time';
 
@@ -37,6 +39,8 @@ export interface DayReport {
   reach?: number;
   urlHashes?: string[];
   caseId: string | null;
+  /** The report's similarity group (absent on reports stored before similarity existed). */
+  similarityGroup?: string;
   submittedAt: string;
 }
 
@@ -82,6 +86,9 @@ export interface SummaryInput {
   /** Verifying cases due within the next 48 hours. */
   dueSoon: OpenCase[];
   briefings: BriefingLine[];
+  /** The day's topics with their marks (`topicTrends`) and the recent clarifications' effect. */
+  topics?: TopicTrend[];
+  clarifications?: Clarification[];
 }
 
 export const DUE_SOON_HOURS = 48;
@@ -351,6 +358,8 @@ export const buildDailySummary = (config: AppConfig, input: SummaryInput): Daily
       responseTimeByAgency,
     },
     briefings: input.briefings,
+    topics: input.topics ?? [],
+    clarifications: input.clarifications ?? [],
     quiet: reports.length === 0 && opened.length === 0 && closes.length === 0,
   };
 };
