@@ -3,24 +3,15 @@
 // previous days' average, new and rising first as the email has them; and
 // whether the recent clarifications worked.
 import { formatDuration } from '#mail/format';
+import type { paths } from '../api/client';
+import { config } from '../config';
 import { useI18n } from '../i18n';
 import { nameOf, useReference } from '../reference';
-import { day, formatNumber } from '../time';
+import { dateTime, day, formatNumber, localDay } from '../time';
 import { splitTopics, type TrendMark } from './summary-model';
 
-export interface Topic {
-  kind: 'case' | 'source' | 'group' | 'area';
-  key: string;
-  title: string;
-  category: string;
-  area: string;
-  caseId: string | null;
-  reports: number;
-  reach: number;
-  /** The previous days' daily average. */
-  baseline: { reports: number; reach: number };
-  mark: TrendMark;
-}
+type DailySummary = paths['/summaries/daily']['get']['responses'][200]['content']['application/json'];
+export type Topic = DailySummary['topics'][number];
 
 const MARK_SIGN: Record<TrendMark, string> = { new: '✦', rising: '▲', steady: '▬', cooling: '▼' };
 
@@ -106,52 +97,34 @@ export const TopicsSection = ({ topics, date }: { topics: readonly Topic[]; date
   );
 };
 
-/** A day's figures of a clarified case's topic. */
-export interface ClarificationDay {
-  date: string;
-  reports: number;
-  reach: number;
-}
+type Clarification = DailySummary['clarifications'][number];
 
-/** A case closed as clarified or corrected in the last 14 days: its topic before and after the official word. */
-export interface Clarification {
-  caseId: string;
-  title: string;
-  outcome: 'clarified' | 'corrected';
-  firstReportAt: string;
-  officialAt: string;
-  secondsToOfficialWord: number;
-  before: ClarificationDay[];
-  after: ClarificationDay[];
-}
-
-const average = (days: readonly ClarificationDay[]) =>
-  days.length ? days.reduce((n, d) => n + d.reports, 0) / days.length : 0;
-
-const DayBars = ({ caption, days, max }: { caption: string; days: ClarificationDay[]; max: number }) => {
+const DayBars = ({ c }: { c: Clarification }) => {
   const { t, lang } = useI18n();
-  if (!days.length) return null;
+  const s = t.summary;
+  if (!c.days.length) return null;
+  const max = Math.max(1, ...c.days.map((d) => d.reports));
+  const wordDay = localDay(new Date(c.officialAt), config().timeZone);
   return (
     <div class="table-wrap">
       <table class="clar-days">
-        <caption>{caption}</caption>
+        <caption>{s.clarDays}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.summary.clarDay}</th>
-            <th scope="col">{t.summary.count}</th>
-            <th scope="col">{t.summary.clarReach}</th>
+            <th scope="col">{s.clarDay}</th>
+            <th scope="col">{s.count}</th>
+            <th scope="col">{s.clarReach}</th>
           </tr>
         </thead>
         <tbody>
-          {days.map((d) => (
-            <tr key={d.date}>
-              <th scope="row">{day(d.date, lang)}</th>
+          {c.days.map((d) => (
+            <tr key={d.date} class={d.date === wordDay ? 'clar-word-day' : undefined}>
+              <th scope="row">
+                {day(d.date, lang)}
+                {d.date === wordDay ? <span class="meta"> · {s.clarWordDay}</span> : null}
+              </th>
               <td>
-                <span
-                  class="clar-bar"
-                  style={{ width: `${max ? (100 * d.reports) / max : 0}%` }}
-                  aria-hidden="true"
-                />{' '}
+                <span class="clar-bar" style={{ width: `${(100 * d.reports) / max}%` }} aria-hidden="true" />{' '}
                 {formatNumber(d.reports, lang)}
               </td>
               <td>{formatNumber(d.reach, lang)}</td>
@@ -175,28 +148,32 @@ export const ClarificationsSection = ({ items }: { items: readonly Clarification
         <>
           <p class="meta">{s.clarIntro}</p>
           <ul class="list">
-            {items.map((c) => {
-              const before = average(c.before);
-              const after = average(c.after);
-              const max = Math.max(1, ...c.before.map((d) => d.reports), ...c.after.map((d) => d.reports));
-              return (
-                <li key={c.caseId}>
-                  <p class="topic-head">
-                    <a href={`/cases/${c.caseId}`}>{c.title}</a> · {t.common.outcome[c.outcome]}
-                  </p>
-                  <p>
-                    {s.clarEffect(formatNumber(before, lang), formatNumber(after, lang))}{' '}
-                    <strong>{after < before ? s.clarLanded : s.clarNotYet}</strong>
-                  </p>
+            {items.map((c) => (
+              <li key={c.caseId} class="clarification">
+                <p class="topic-head">
+                  <span class={`mark verdict-${c.verdict}`}>{s.verdict[c.verdict]}</span>{' '}
+                  <a href={`/cases/${c.caseId}`}>{c.title}</a>
+                </p>
+                <p class="meta">
+                  {t.common.outcome[c.outcome]}
+                  {c.agencyName ? ` · ${c.agencyName}` : ''} ·{' '}
+                  {s.clarOfficialAt(dateTime(c.officialAt, lang, config().timeZone, false))}
+                </p>
+                <p>
+                  {s.clarEffect(
+                    formatNumber(c.before.reportsPerDay, lang),
+                    formatNumber(c.after.reportsPerDay, lang),
+                  )}
+                </p>
+                {c.secondsToOfficialWord !== null ? (
                   <p class="meta">{s.clarTime(formatDuration(c.secondsToOfficialWord, lang))}</p>
-                  <details>
-                    <summary>{s.clarDays}</summary>
-                    <DayBars caption={s.clarBefore} days={c.before} max={max} />
-                    <DayBars caption={s.clarAfter} days={c.after} max={max} />
-                  </details>
-                </li>
-              );
-            })}
+                ) : null}
+                <details>
+                  <summary>{s.clarDays}</summary>
+                  <DayBars c={c} />
+                </details>
+              </li>
+            ))}
           </ul>
         </>
       )}

@@ -17,7 +17,7 @@ import { CaseStatusChip, UrgencyBadge } from '../ui/chips';
 import { Field } from '../ui/field';
 import { LoadView } from '../ui/states';
 import { isDay, yesterdayIn } from './summary-model';
-import { type Clarification, ClarificationsSection, type Topic, TopicsSection } from './summary-topics';
+import { ClarificationsSection, TopicsSection } from './summary-topics';
 import './briefings/briefings.css';
 
 type DailySummary = paths['/summaries/daily']['get']['responses'][200]['content']['application/json'];
@@ -93,9 +93,8 @@ const SummaryView = ({ s }: { s: DailySummary }) => {
         {s.quiet ? <p class="alert alert-info">{t.summary.quietLead}</p> : null}
       </section>
 
-      {/* INTERIM: the generated type gains `topics` once h-trends is merged. */}
-      <TopicsSection topics={(s as { topics?: Topic[] }).topics ?? []} date={s.date} />
-      <ClarificationsSection items={(s as { clarifications?: Clarification[] }).clarifications ?? []} />
+      <TopicsSection topics={s.topics} date={s.date} />
+      <ClarificationsSection items={s.clarifications} />
 
       <Section id="sum-overdue" title={t.summary.overdueTitle}>
         {s.cases.overdueByAgency.length === 0 ? (
