@@ -3,6 +3,7 @@
 // schemas document the response in OpenAPI; the types are inferred from them.
 import * as z from 'zod';
 import { CASE_STATUSES, OUTCOMES, PRIORITIES } from './case';
+import { TREND_MARKS } from './topics';
 
 export const countBySchema = z.object({ id: z.string(), count: z.number().int() });
 export type CountBy = z.infer<typeof countBySchema>;
@@ -84,6 +85,69 @@ export const briefingLineSchema = z.object({
 });
 export type BriefingLine = z.infer<typeof briefingLineSchema>;
 
+/**
+ * A topic of the day and how it moves (docs/jobs.md, "Topics and trends"):
+ * its reports and reach that day against its daily average over the previous
+ * `trends.baselineDays` days, and its mark.
+ */
+export const topicTrendSchema = z.object({
+  /** `case`: reports on one case; `source`: a shared source URL; `group`: similar reports; `area`: a category in an area. */
+  kind: z.enum(['case', 'source', 'group', 'area']),
+  /** The case id, URL hash, similarity group id, or `<category>/<area>`. */
+  key: z.string(),
+  /** The case's title for a case; else the title of its widest-reach report that day. */
+  title: z.string(),
+  category: z.string(),
+  area: z.string(),
+  caseId: z.string().nullable(),
+  reports: z.number().int(),
+  reach: z.number().int(),
+  /** Its daily average over the baseline days (a day without it counts as zero), two decimals. */
+  baseline: z.object({ reports: z.number(), reach: z.number() }),
+  mark: z.enum(TREND_MARKS),
+});
+export type TopicTrend = z.infer<typeof topicTrendSchema>;
+
+export const CLARIFICATION_VERDICTS = ['landed', 'spreading', 'too-early'] as const;
+
+/** Reports and reach in a window before or after the official word. */
+export const effectWindowSchema = z.object({
+  /** The window's length in days (fractional; the rates divide by at least one day). */
+  days: z.number(),
+  reports: z.number().int(),
+  reach: z.number().int(),
+  reportsPerDay: z.number(),
+  reachPerDay: z.number(),
+});
+export type EffectWindow = z.infer<typeof effectWindowSchema>;
+
+/**
+ * Did the clarification work: a case closed `clarified` or `corrected` in the
+ * 14 days up to the summary's day, its linked reports before and after the
+ * official word (the closure), and how long that word took.
+ */
+export const clarificationSchema = z.object({
+  caseId: z.string(),
+  title: z.string(),
+  outcome: z.enum(['clarified', 'corrected']),
+  agencyId: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  evidenceUrl: z.string().nullable(),
+  /** The official word: when the case was closed with its evidence. */
+  officialAt: z.string(),
+  /** The earliest `observedAt` or `submittedAt` of its reports (null: no report). */
+  firstReportAt: z.string().nullable(),
+  secondsToOfficialWord: z.number().int().nullable(),
+  /** Up to 7 days before the official word (from the first report), and after it up to the summary's day's end. */
+  before: effectWindowSchema,
+  after: effectWindowSchema,
+  /** The reports by local day of submission over both windows. */
+  days: z.array(z.object({ date: z.string(), reports: z.number().int(), reach: z.number().int() })),
+  /** `landed`: after the word, reports per day fell to `trends.coolingRatio` of before or below; `too-early`: less than a day since. */
+  verdict: z.enum(CLARIFICATION_VERDICTS),
+});
+export type Clarification = z.infer<typeof clarificationSchema>;
+
 export const dailySummarySchema = z.object({
   /** The local day summarized (YYYY-MM-DD in `timeZone`). */
   date: z.string(),
@@ -117,6 +181,10 @@ export const dailySummarySchema = z.object({
     responseTimeByAgency: z.array(agencyResponseTimeSchema),
   }),
   briefings: z.array(briefingLineSchema),
+  /** The day's topics worth watching, new and rising first (docs/jobs.md); at most 30. */
+  topics: z.array(topicTrendSchema),
+  /** Clarifications and corrections of the last 14 days and what followed them, the latest first. */
+  clarifications: z.array(clarificationSchema),
   /** Nothing new that day: no reports, no case opened or closed. */
   quiet: z.boolean(),
 });

@@ -9,12 +9,14 @@ import type {
   AgencyResponseTime,
   BriefingLine,
   CaseLine,
+  Clarification,
   CountBy,
   DailySummary,
   HotIssue,
   HotReason,
   OverdueCase,
   ReportLine,
+  TopicTrend,
 } from './summary-types';
 import { daysOverdue } from './time';
 
@@ -84,6 +86,9 @@ export interface SummaryInput {
   /** Verifying cases due within the next 48 hours. */
   dueSoon: OpenCase[];
   briefings: BriefingLine[];
+  /** The day's topics with their marks (`topicTrends`) and the recent clarifications' effect. */
+  topics?: TopicTrend[];
+  clarifications?: Clarification[];
 }
 
 export const DUE_SOON_HOURS = 48;
@@ -353,6 +358,8 @@ export const buildDailySummary = (config: AppConfig, input: SummaryInput): Daily
       responseTimeByAgency,
     },
     briefings: input.briefings,
+    topics: input.topics ?? [],
+    clarifications: input.clarifications ?? [],
     quiet: reports.length === 0 && opened.length === 0 && closes.length === 0,
   };
 };

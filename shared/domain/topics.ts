@@ -175,11 +175,13 @@ export const aggregateDay = (
   reports: readonly TopicReport[],
   now: Date,
   rebuilt: boolean,
+  /** `topicsOfDay(reports)`, when the caller has it already. */
+  dayTopics?: readonly DayTopic[],
 ): DayAggregate => {
   const kept = reports.filter((r) => r.status !== 'dismissed');
   let reach = 0;
   for (const r of kept) reach += r.reach ?? 0;
-  const topics = boundTopics(topicsOfDay(kept)).map(
+  const topics = boundTopics(dayTopics ?? topicsOfDay(kept)).map(
     ({ kind, key, reports: n, reach: sum, category, area }): TopicDay => ({
       kind,
       key,

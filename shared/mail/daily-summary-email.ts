@@ -21,6 +21,7 @@ import type {
 import { badge, br, counts, para, type Row, section, small, user } from './blocks';
 import { renderHtml } from './blocks-html';
 import { renderText } from './blocks-text';
+import { clarificationSection, headlineTopics, risingSection } from './daily-summary-trends';
 import { urgentDetailsSection, urgentSection } from './daily-summary-urgent';
 import { joinMeta, userText } from './email-parts';
 import {
@@ -227,10 +228,15 @@ const briefingsSection = (ctx: Ctx, briefings: BriefingLine[]): Row =>
 
 // ------------------------------------------------------------------ the two bodies
 
-/** The sections of a normal day, in the order leadership reads them: what is late first. */
+/**
+ * The sections of a normal day, in the order leadership reads them: what is
+ * new and rising first, then what is late.
+ */
 const summaryBody = (s: DailySummary, ctx: Ctx, overdue: AgencyOverdue[]): Row[] => {
   const { t } = ctx;
+  const rising = risingSection(ctx, s);
   const rows: Row[] = [
+    ...(rising ? [rising] : []),
     {
       kind: 'figures',
       inText: true,
@@ -250,6 +256,9 @@ const summaryBody = (s: DailySummary, ctx: Ctx, overdue: AgencyOverdue[]): Row[]
   // The summary names at most LIST_CAP.urgent of them; "more" counts every one not shown.
   const urgent = capped(s.reports.urgent, LIST_CAP.urgent).shown;
   if (urgent.length > 0) rows.push(urgentSection(ctx, s, urgent));
+  // Whether the recent clarifications landed: after what needs acting on today.
+  const clarifications = clarificationSection(ctx, s);
+  if (clarifications) rows.push(clarifications);
   if (s.reports.total > 0) rows.push(reportsSection(ctx, s));
   rows.push(casesSection(ctx, s));
   const responses = s.cases.responseTimeByAgency.filter((r) => r.closedCount > 0);
@@ -280,6 +289,9 @@ const quietBody = (s: DailySummary, ctx: Ctx, overdue: AgencyOverdue[]): Row[] =
   if (overdueTotal(overdue) > 0) rows.push(overdueSection(ctx, overdue, null));
   const dueSoon = [...s.cases.dueSoon].sort(byDue);
   if (dueSoon.length > 0) rows.push(dueSoonSection(ctx, dueSoon));
+  // A clarification's effect still matters on a day nothing new came in.
+  const clarifications = clarificationSection(ctx, s);
+  if (clarifications) rows.push(clarifications);
   const briefings = sortedBriefings(s.briefings);
   if (briefings.length > 0) rows.push(briefingsSection(ctx, briefings));
   return rows;
@@ -296,7 +308,9 @@ export const renderDailySummary = (
   const subject = summarySubject(summary, ctx);
   const overdue = sortOverdue(summary.cases.overdueByAgency);
   const generated = formatDateTime(summary.generatedAt, locale, ctx.timeZone);
+  const headline = summary.quiet ? [] : headlineTopics(summary, config.trends.minReports);
   const preheader = joinMeta([
+    headline.length > 0 && userText(headline[0]!.kind === 'area' ? '' : headline[0]!.title),
     t.newReports(summary.reports.total),
     overdueTotal(overdue) > 0 && t.overdueCases(overdueTotal(overdue)),
     summary.hotIssues.length > 0 && t.hotIssuesCount(summary.hotIssues.length),

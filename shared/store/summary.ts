@@ -179,3 +179,35 @@ export const briefingsBetween = async (deps: Deps, from: Date, to: Date): Promis
   });
   return items as unknown as BriefingLine[];
 };
+
+/** What the clarification effect reads of a case (BatchGetItem), strongly consistent. */
+export const casesForEffect = async (
+  deps: Deps,
+  ids: string[],
+): Promise<
+  {
+    id: string;
+    title: string;
+    status: string;
+    outcome: string | null;
+    evidenceUrl: string | null;
+    agencyId: string | null;
+    closedAt: string | null;
+    reportIds: string[];
+  }[]
+> =>
+  (await batchGetAll(deps, ids.map(caseKey), {
+    consistent: true,
+    projection: 'id, title, #s, outcome, evidenceUrl, agencyId, closedAt, reportIds',
+    names: { '#s': 'status' },
+  })) as never;
+
+/** The time, reach and status of reports by id (a case's linked reports; BatchGetItem, 100 a request). */
+export const reportMoments = async (
+  deps: Deps,
+  ids: string[],
+): Promise<{ id: string; submittedAt: string; observedAt?: string; reach?: number; status: string }[]> =>
+  (await batchGetAll(deps, ids.map(reportKey), {
+    projection: 'id, submittedAt, observedAt, reach, #s',
+    names: { '#s': 'status' },
+  })) as never;

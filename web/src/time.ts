@@ -52,3 +52,10 @@ export const fromLocalInput = (value: string, zone: string): string | null => {
   if (Number.isNaN(z.getTime())) return null;
   return new Date(z.getTime()).toISOString();
 };
+
+/** A share 0…1 as a whole percentage: vi "82%", en "82%". */
+export const formatPercent = (share: number, lang: Lang): string =>
+  new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(share);

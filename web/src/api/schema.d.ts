@@ -2048,6 +2048,56 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "regular" | "ad-hoc";
                             }[];
+                            topics: {
+                                /** @enum {string} */
+                                kind: "case" | "source" | "group" | "area";
+                                key: string;
+                                title: string;
+                                category: string;
+                                area: string;
+                                caseId: string | null;
+                                reports: number;
+                                reach: number;
+                                baseline: {
+                                    reports: number;
+                                    reach: number;
+                                };
+                                /** @enum {string} */
+                                mark: "new" | "rising" | "steady" | "cooling";
+                            }[];
+                            clarifications: {
+                                caseId: string;
+                                title: string;
+                                /** @enum {string} */
+                                outcome: "clarified" | "corrected";
+                                agencyId: string | null;
+                                agencyName: string | null;
+                                evidenceUrl: string | null;
+                                officialAt: string;
+                                firstReportAt: string | null;
+                                secondsToOfficialWord: number | null;
+                                before: {
+                                    days: number;
+                                    reports: number;
+                                    reach: number;
+                                    reportsPerDay: number;
+                                    reachPerDay: number;
+                                };
+                                after: {
+                                    days: number;
+                                    reports: number;
+                                    reach: number;
+                                    reportsPerDay: number;
+                                    reachPerDay: number;
+                                };
+                                days: {
+                                    date: string;
+                                    reports: number;
+                                    reach: number;
+                                }[];
+                                /** @enum {string} */
+                                verdict: "landed" | "spreading" | "too-early";
+                            }[];
                             quiet: boolean;
                         };
                     };

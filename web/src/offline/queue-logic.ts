@@ -36,7 +36,14 @@ export interface QueueItem {
   nextAttemptAt: number;
   lastError?: ItemProblem;
   reportId?: string;
-  duplicates?: { id: string; status: string; caseId: string | null }[];
+  /** The submission's duplicate hints (`reason` and `score` absent on items queued before issue 17). */
+  duplicates?: {
+    id: string;
+    status: string;
+    caseId: string | null;
+    reason?: 'sameUrl' | 'similarText';
+    score?: number;
+  }[];
   sentAt?: string;
 }
 

@@ -1,7 +1,7 @@
 // One report, in the caller's view: what the API returns and nothing more (a
 // collaborator sees their own report, with the outcome and the evidence link
-// once its case is closed; the desk sees everything). Text stays as the API
-// gives it: masked stays masked.
+// once its case is closed; the desk sees everything, and the reports the API
+// finds similar to it). Text stays as the API gives it: masked stays masked.
 import { api, call } from '../api/client';
 import { useLoad } from '../api/use-load';
 import type { Session } from '../auth/session';
@@ -9,8 +9,9 @@ import { config } from '../config';
 import { useI18n } from '../i18n';
 import { nameOf, useReference } from '../reference';
 import { dateTime, formatNumber } from '../time';
-import { ReportStatusChip, UrgencyBadge } from '../ui/chips';
-import { LoadView } from '../ui/states';
+import { ReportStatusChip, similarReasonText, UrgencyBadge } from '../ui/chips';
+import { Empty, LoadView } from '../ui/states';
+import { similarReports } from './desk/similar';
 import './reporter/reporter.css';
 
 const fetchReport = async (id: string) =>
@@ -143,11 +144,51 @@ const ReportView = ({ report: r, session }: { report: Report; session: Session }
           )}
         </section>
       ) : null}
+      {session.role === 'desk' ? <SimilarReports id={r.id} /> : null}
       {session.role === 'reporter' ? (
         <p>
           <a href="/my-reports">{t.reporter.backToList}</a>
         </p>
       ) : null}
     </>
+  );
+};
+
+/** The desk's similar reports: same link or nearly the same words, each with why and where it stands. */
+const SimilarReports = ({ id }: { id: string }) => {
+  const { t, lang } = useI18n();
+  const load = useLoad(`report-similar:${id}`, () => similarReports(id));
+  return (
+    <section class="card" aria-labelledby="report-similar">
+      <h2 id="report-similar">{t.reporter.similarTitle}</h2>
+      <LoadView load={load} lines={3}>
+        {(items) =>
+          items.length === 0 ? (
+            <Empty>{t.reporter.similarNone}</Empty>
+          ) : (
+            <>
+              <p class="meta">{t.reporter.similarIntro}</p>
+              <ul class="list similar-list">
+                {items.map((s) => (
+                  <li key={s.id}>
+                    <a href={`/reports/${s.id}`}>{s.title}</a> <ReportStatusChip status={s.status} />
+                    <p class="meta">
+                      {similarReasonText(t, lang, s.reason, s.score)} ·{' '}
+                      {t.reporter.similarSubmitted(dateTime(s.submittedAt, lang, config().timeZone, false))}
+                      {s.caseId ? (
+                        <>
+                          {' · '}
+                          <a href={`/cases/${s.caseId}`}>{t.reporter.similarCase}</a>
+                        </>
+                      ) : null}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )
+        }
+      </LoadView>
+    </section>
   );
 };

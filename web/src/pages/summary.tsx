@@ -17,6 +17,7 @@ import { CaseStatusChip, UrgencyBadge } from '../ui/chips';
 import { Field } from '../ui/field';
 import { LoadView } from '../ui/states';
 import { isDay, yesterdayIn } from './summary-model';
+import { ClarificationsSection, TopicsSection } from './summary-topics';
 import './briefings/briefings.css';
 
 type DailySummary = paths['/summaries/daily']['get']['responses'][200]['content']['application/json'];
@@ -91,6 +92,9 @@ const SummaryView = ({ s }: { s: DailySummary }) => {
         </dl>
         {s.quiet ? <p class="alert alert-info">{t.summary.quietLead}</p> : null}
       </section>
+
+      <TopicsSection topics={s.topics} date={s.date} />
+      <ClarificationsSection items={s.clarifications} />
 
       <Section id="sum-overdue" title={t.summary.overdueTitle}>
         {s.cases.overdueByAgency.length === 0 ? (

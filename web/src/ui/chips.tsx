@@ -1,5 +1,6 @@
 // Status chips and urgency badges: the emails' words and colours.
-import { useI18n } from '../i18n';
+import { type Catalogue, type Lang, useI18n } from '../i18n';
+import { formatPercent } from '../time';
 
 type ReportStatus = 'new' | 'linked' | 'dismissed';
 type CaseStatus = 'open' | 'verifying' | 'responded' | 'closed';
@@ -35,3 +36,16 @@ export const OverdueBadge = ({
   if (due - now < 48 * 3_600_000) return <span class="badge badge-due-soon">{t.common.dueSoon}</span>;
   return null;
 };
+
+/** Why a report was found similar to another: vi “cùng đường dẫn nguồn”, “nội dung tương tự, 82%”. */
+export const similarReasonText = (
+  t: Catalogue,
+  lang: Lang,
+  reason: 'sameUrl' | 'similarText' | undefined,
+  score?: number,
+): string | undefined =>
+  reason === 'sameUrl'
+    ? t.reporter.reasonSameUrl
+    : reason === 'similarText'
+      ? t.reporter.reasonSimilarText(score === undefined ? undefined : formatPercent(score, lang))
+      : undefined;

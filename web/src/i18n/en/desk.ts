@@ -16,6 +16,8 @@ export const desk: Catalogue['desk'] = {
     reach: (n: string) => `~${n} reached`,
     urgentMark: 'Needs attention now',
     caseLink: 'View case',
+    similar: (n: number) => `${n} similar reports`,
+    similarOf: (title: string) => `Reports similar to: ${title}`,
   },
   filters: {
     legend: 'Filters',
@@ -63,6 +65,17 @@ export const desk: Catalogue['desk'] = {
       'One line, for example “Same as a report already handled” or “Outside what the desk follows”.',
     reasonRequired: 'Please give a reason for dismissing.',
     confirm: 'Dismiss the reports',
+  },
+  groupExtras: {
+    legend: (n: number) => `Similar reports still new (${n})`,
+    intro:
+      'In the same group as the selected reports and on no case yet. The ticked ones go along; untick any that is about something else.',
+    incomplete: 'Not every similar report could be read: the list holds only the reports shown.',
+    submitted: (when: string) => `Sent ${when}`,
+  },
+  openDialog: {
+    title: (n: number) => `Open a case from ${n} reports`,
+    confirm: (n: number) => `Open the case with ${n} reports`,
   },
   linkDialog: {
     title: (n: number) => `Link ${n} ${n === 1 ? 'report' : 'reports'} to a case`,

@@ -15,6 +15,8 @@ export const desk = {
     reach: (n: string) => `~${n} lượt tiếp cận`,
     urgentMark: 'Cần xử lý gấp',
     caseLink: 'Xem hồ sơ',
+    similar: (n: number) => `${n} phản ánh tương tự`,
+    similarOf: (title: string) => `Phản ánh tương tự với: ${title}`,
   },
   filters: {
     legend: 'Bộ lọc',
@@ -60,6 +62,17 @@ export const desk = {
     reasonHint: 'Một dòng, ví dụ: “Trùng với phản ánh đã xử lý” hoặc “Không thuộc phạm vi theo dõi”.',
     reasonRequired: 'Vui lòng nhập lý do bỏ qua.',
     confirm: 'Bỏ qua các phản ánh',
+  },
+  groupExtras: {
+    legend: (n: number) => `Phản ánh tương tự còn mới (${n})`,
+    intro:
+      'Cùng nhóm với phản ánh đã chọn và chưa vào hồ sơ nào. Phản ánh được đánh dấu sẽ đi cùng; bỏ đánh dấu phản ánh nói về việc khác.',
+    incomplete: 'Chưa đọc được hết các phản ánh tương tự: danh sách chỉ gồm những phản ánh đang hiển thị.',
+    submitted: (when: string) => `Gửi lúc ${when}`,
+  },
+  openDialog: {
+    title: (n: number) => `Mở hồ sơ từ ${n} phản ánh`,
+    confirm: (n: number) => `Mở hồ sơ với ${n} phản ánh`,
   },
   linkDialog: {
     title: (n: number) => `Gộp ${n} phản ánh vào hồ sơ`,

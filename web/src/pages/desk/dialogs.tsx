@@ -1,12 +1,111 @@
-// The inbox's two dialogs: dismiss with a reason, and pick an open case to link to.
+// The inbox's dialogs: dismiss with a reason, pick an open case to link to, and
+// open a case; the last two offer the rest of the selected reports' similarity
+// groups that are still new (ticked by default: they say the same thing).
 import { useState } from 'preact/hooks';
 import { useLoad } from '../../api/use-load';
+import { config } from '../../config';
 import { useI18n } from '../../i18n';
-import { CaseStatusChip } from '../../ui/chips';
+import { dateTime } from '../../time';
+import { CaseStatusChip, similarReasonText } from '../../ui/chips';
 import { Field } from '../../ui/field';
 import { Empty, LoadView } from '../../ui/states';
 import { type LinkableCase, linkableCases } from './actions';
 import { Dialog } from './dialog';
+import type { GroupExtra } from './groups';
+
+/** The rest of the groups, each with a box (ticked by default) to take it along. */
+export const ExtrasField = ({
+  extras,
+  incomplete,
+  chosen,
+  onChange,
+}: {
+  extras: readonly GroupExtra[];
+  incomplete: boolean;
+  chosen: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+}) => {
+  const { t, lang } = useI18n();
+  const g = t.desk.groupExtras;
+  if (extras.length === 0) return incomplete ? <p class="meta">{g.incomplete}</p> : null;
+  return (
+    <fieldset class="case-choices group-extras" aria-describedby="group-extras-intro">
+      <legend>{g.legend(extras.length)}</legend>
+      <p class="meta" id="group-extras-intro">
+        {g.intro}
+      </p>
+      <ul class="list">
+        {extras.map((e) => {
+          const why = similarReasonText(t, lang, e.reason, e.score);
+          return (
+            <li key={e.id}>
+              <label class="case-choice">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(e.id)}
+                  onChange={() => {
+                    const next = new Set(chosen);
+                    if (next.has(e.id)) next.delete(e.id);
+                    else next.add(e.id);
+                    onChange(next);
+                  }}
+                />
+                <span>
+                  <span class="case-choice-title">{e.title}</span>{' '}
+                  <span class="meta">
+                    {g.submitted(dateTime(e.submittedAt, lang, config().timeZone, false))}
+                    {why ? ` · ${why}` : ''}
+                  </span>
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      {incomplete ? <p class="meta">{g.incomplete}</p> : null}
+    </fieldset>
+  );
+};
+
+/** Opening a case when the selection's groups hold other new reports: which go along. */
+export const OpenCaseDialog = ({
+  count,
+  extras,
+  incomplete,
+  onCancel,
+  onConfirm,
+}: {
+  count: number;
+  extras: readonly GroupExtra[];
+  incomplete: boolean;
+  onCancel: () => void;
+  onConfirm: (extraIds: string[]) => Promise<void>;
+}) => {
+  const { t } = useI18n();
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set(extras.map((e) => e.id)));
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    await onConfirm(extras.filter((x) => chosen.has(x.id)).map((x) => x.id));
+    setBusy(false);
+  };
+  return (
+    <Dialog id="open-dialog" title={t.desk.openDialog.title(count)} onClose={onCancel}>
+      <form onSubmit={submit} noValidate>
+        <ExtrasField extras={extras} incomplete={incomplete} chosen={chosen} onChange={setChosen} />
+        <div class="row dialog-actions">
+          <button type="submit" class="button button-primary" disabled={busy}>
+            {busy ? t.desk.selection.working : t.desk.openDialog.confirm(count + chosen.size)}
+          </button>
+          <button type="button" class="button" onClick={onCancel} disabled={busy}>
+            {t.common.cancel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+};
 
 /** `onConfirm` answers a message for the reason field when the API refused it, or nothing when done. */
 export const DismissDialog = ({
@@ -88,12 +187,16 @@ const CaseChoice = ({
 
 export const LinkDialog = ({
   count,
+  extras = [],
+  incomplete = false,
   onCancel,
   onConfirm,
 }: {
   count: number;
+  extras?: readonly GroupExtra[];
+  incomplete?: boolean;
   onCancel: () => void;
-  onConfirm: (caseId: string, title: string) => Promise<void>;
+  onConfirm: (caseId: string, title: string, extraIds: string[]) => Promise<void>;
 }) => {
   const { t } = useI18n();
   const d = t.desk.linkDialog;
@@ -102,6 +205,7 @@ export const LinkDialog = ({
   const [words, setWords] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [chosenExtras, setChosenExtras] = useState<Set<string>>(() => new Set(extras.map((e) => e.id)));
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -112,13 +216,23 @@ export const LinkDialog = ({
       return;
     }
     setBusy(true);
-    await onConfirm(chosen.id, chosen.title);
+    await onConfirm(
+      chosen.id,
+      chosen.title,
+      extras.filter((x) => chosenExtras.has(x.id)).map((x) => x.id),
+    );
     setBusy(false);
   };
 
   return (
     <Dialog id="link-dialog" title={d.title(count)} onClose={onCancel}>
       <form onSubmit={submit} noValidate>
+        <ExtrasField
+          extras={extras}
+          incomplete={incomplete}
+          chosen={chosenExtras}
+          onChange={setChosenExtras}
+        />
         <LoadView load={cases}>
           {(list) => {
             if (list.length === 0) return <Empty>{d.none}</Empty>;

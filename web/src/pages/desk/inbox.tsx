@@ -1,7 +1,10 @@
 // The desk's inbox: every report, newest first, with the API's filters (kept in
-// the URL), paged with the cursor. Select several to open a case, link them to
-// an open case or dismiss them; each report that could not be done says why.
+// the URL), paged with the cursor. Reports of the same similarity group stand
+// together under the newest (a group can be folded). Select several to open a
+// case, link them to an open case or dismiss them; opening and linking offer
+// the rest of their groups still new; each report that could not be done says why.
 
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ApiProblem, api, call, type paths } from '../../api/client';
@@ -14,7 +17,8 @@ import { dateTime, formatNumber, localDay } from '../../time';
 import { ReportStatusChip, UrgencyBadge } from '../../ui/chips';
 import { Empty, ErrorBox, LoadMore, LoadView, useErrorText } from '../../ui/states';
 import { dismissAll, linkToCase, NoLongerNew, openCase } from './actions';
-import { DismissDialog, LinkDialog } from './dialogs';
+import { DismissDialog, LinkDialog, OpenCaseDialog } from './dialogs';
+import { type GroupExtra, groupRows, isOpen, type RowGroup } from './groups';
 import { AlertIcon, WarningIcon } from './icons';
 import {
   hasFilters,
@@ -37,6 +41,7 @@ import {
   toggle,
   toggleAll,
 } from './selection';
+import { findGroupExtras } from './similar';
 import { useUrlFilters } from './url-state';
 import './desk.css';
 
@@ -115,10 +120,13 @@ const ReportRow = ({
   r,
   checked,
   onToggle,
+  group,
 }: {
   r: Row;
   checked: boolean;
   onToggle: (id: string) => void;
+  /** On a group's newest report: the fold button and the group's other reports. */
+  group?: ComponentChildren;
 }) => {
   const { t, lang } = useI18n();
   const ref = useReference();
@@ -161,7 +169,55 @@ const ReportRow = ({
           ) : null}
         </p>
       </div>
+      {group ? <div class="inbox-grouped">{group}</div> : null}
     </li>
+  );
+};
+
+const GroupRows = ({
+  g,
+  open,
+  selected,
+  onToggle,
+  onFold,
+}: {
+  g: RowGroup<Row>;
+  open: boolean;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+  onFold: (key: string) => void;
+}) => {
+  const { t } = useI18n();
+  const listId = `group-${g.lead.id}`;
+  return (
+    <ReportRow
+      r={g.lead}
+      checked={selected.has(g.lead.id)}
+      onToggle={onToggle}
+      group={
+        g.rest.length > 0 ? (
+          <>
+            <button
+              type="button"
+              class="group-toggle"
+              aria-expanded={open}
+              aria-controls={open ? listId : undefined}
+              onClick={() => onFold(g.key)}
+            >
+              <span aria-hidden="true">{open ? '▾' : '▸'} ≈ </span>
+              {t.desk.inbox.similar(g.rest.length)}
+            </button>
+            {open ? (
+              <ul class="list inbox-group" id={listId} aria-label={t.desk.inbox.similarOf(g.lead.title)}>
+                {g.rest.map((r) => (
+                  <ReportRow key={r.id} r={r} checked={selected.has(r.id)} onToggle={onToggle} />
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : undefined
+      }
+    />
   );
 };
 
@@ -232,7 +288,13 @@ export default function Inbox() {
     async () => (await call(api().GET('/reports', { params: { query: reportsApiQuery(filters) } }))).data,
   );
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [dialog, setDialog] = useState<'dismiss' | 'link'>();
+  const [dialog, setDialog] = useState<'dismiss' | 'link' | 'open'>();
+  // The rest of the selection's groups, read when "open a case" or "link to case" is pressed.
+  const [offer, setOffer] = useState<{ extras: GroupExtra[]; incomplete: boolean }>({
+    extras: [],
+    incomplete: false,
+  });
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
   const [actionError, setActionError] = useState<unknown>();
@@ -261,7 +323,11 @@ export default function Inbox() {
   };
 
   const ids = inRowOrder(selected, rows);
-  const titles = Object.fromEntries(rows.filter((r) => selected.has(r.id)).map((r) => [r.id, r.title]));
+  const titles = {
+    ...Object.fromEntries(offer.extras.map((e) => [e.id, e.title])),
+    ...Object.fromEntries(rows.filter((r) => selected.has(r.id)).map((r) => [r.id, r.title])),
+  };
+  const groups = groupRows(rows);
 
   const finish = (kind: Outcome['kind'], results: ItemResult[], caseId?: string) => {
     const done = new Set(succeeded(results));
@@ -271,18 +337,31 @@ export default function Inbox() {
     refresh();
   };
 
-  const doOpenCase = async () => {
+  /** Reads the rest of the selection's groups, then opens the dialog (or, with none, opens the case at once). */
+  const prepare = async (kind: 'open' | 'link') => {
+    setBusy(true);
+    setActionError(undefined);
+    setOutcome(undefined);
+    const found = await findGroupExtras(ids, rows);
+    setOffer(found);
+    setBusy(false);
+    if (kind === 'open' && found.extras.length === 0) await doOpenCase([]);
+    else setDialog(kind);
+  };
+
+  const doOpenCase = async (extraIds: string[]) => {
     setBusy(true);
     setActionError(undefined);
     setOutcome(undefined);
     try {
-      const { caseId, results } = await openCase(ids);
+      const { caseId, results } = await openCase([...ids, ...extraIds]);
       if (caseId && failed(results).length === 0) {
         route(`/cases/${caseId}`);
         return;
       }
       finish('opened', results, caseId);
     } catch (err) {
+      setDialog(undefined);
       setActionError(err);
     } finally {
       setBusy(false);
@@ -302,10 +381,10 @@ export default function Inbox() {
     return undefined;
   };
 
-  const doLink = async (caseId: string) => {
+  const doLink = async (caseId: string, _title: string, extraIds: string[]) => {
     setOutcome(undefined);
     try {
-      const { results } = await linkToCase(caseId, ids);
+      const { results } = await linkToCase(caseId, [...ids, ...extraIds]);
       finish('linked', results, caseId);
     } catch (err) {
       setDialog(undefined);
@@ -349,12 +428,14 @@ export default function Inbox() {
                 </span>
               </div>
               <ul class="list inbox-list">
-                {rows.map((r) => (
-                  <ReportRow
-                    key={r.id}
-                    r={r}
-                    checked={selected.has(r.id)}
+                {groups.map((g) => (
+                  <GroupRows
+                    key={g.key}
+                    g={g}
+                    open={isOpen(g, folded, selected)}
+                    selected={selected}
                     onToggle={(id) => setSelected((s) => toggle(s, id))}
+                    onFold={(k) => setFolded((f) => toggle(f, k))}
                   />
                 ))}
               </ul>
@@ -370,11 +451,11 @@ export default function Inbox() {
             type="button"
             class="button button-primary"
             disabled={busy}
-            onClick={() => void doOpenCase()}
+            onClick={() => void prepare('open')}
           >
             {busy ? t.desk.selection.working : t.desk.selection.openCase}
           </button>
-          <button type="button" class="button" disabled={busy} onClick={() => setDialog('link')}>
+          <button type="button" class="button" disabled={busy} onClick={() => void prepare('link')}>
             {t.desk.selection.link}
           </button>
           <button
@@ -394,7 +475,22 @@ export default function Inbox() {
         <DismissDialog count={ids.length} onCancel={() => setDialog(undefined)} onConfirm={doDismiss} />
       ) : null}
       {dialog === 'link' ? (
-        <LinkDialog count={ids.length} onCancel={() => setDialog(undefined)} onConfirm={doLink} />
+        <LinkDialog
+          count={ids.length}
+          extras={offer.extras}
+          incomplete={offer.incomplete}
+          onCancel={() => setDialog(undefined)}
+          onConfirm={doLink}
+        />
+      ) : null}
+      {dialog === 'open' ? (
+        <OpenCaseDialog
+          count={ids.length}
+          extras={offer.extras}
+          incomplete={offer.incomplete}
+          onCancel={() => setDialog(undefined)}
+          onConfirm={doOpenCase}
+        />
       ) : null}
     </section>
   );

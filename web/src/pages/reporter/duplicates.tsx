@@ -1,17 +1,25 @@
-// The duplicate hints of a submission: the other reports sharing a source URL,
-// with their state. Each links to its report page when the collaborator may open
-// it (their own report); the others are named only, as the API hides them.
+// The duplicate hints of a submission: the other reports sharing a source URL or
+// saying nearly the same thing, each with why (“same link”, “similar wording,
+// 82%”) and its state. Each links to its report page when the collaborator may
+// open it (their own report); the others are named only, as the API hides them.
 import { useEffect, useState } from 'preact/hooks';
 import { api, call } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { ReportStatusChip } from '../../ui/chips';
+import { ReportStatusChip, similarReasonText } from '../../ui/chips';
 
-type Dup = { id: string; status: string; caseId: string | null };
+export type Dup = {
+  id: string;
+  status: string;
+  caseId: string | null;
+  /** Absent on hints kept from before the reasons existed (a queued item's). */
+  reason?: 'sameUrl' | 'similarText';
+  score?: number;
+};
 
 const CHECK_AT_MOST = 5;
 
 export const Duplicates = ({ items }: { items: readonly Dup[] }) => {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [openable, setOpenable] = useState<ReadonlySet<string>>(new Set());
   const ids = items.map((d) => d.id).join(',');
   useEffect(() => {
@@ -32,6 +40,7 @@ export const Duplicates = ({ items }: { items: readonly Dup[] }) => {
     };
   }, [ids]);
   if (!items.length) return null;
+  const why = (d: Dup) => similarReasonText(t, lang, d.reason, d.score);
   return (
     <div class="duplicates">
       <h3>{t.reporter.duplicatesTitle}</h3>
@@ -45,6 +54,7 @@ export const Duplicates = ({ items }: { items: readonly Dup[] }) => {
               <span>{t.reporter.duplicate(d.id)}</span>
             )}{' '}
             <ReportStatusChip status={d.status as 'new'} />
+            {why(d) ? <span class="meta dup-reason"> · {why(d)}</span> : null}
             {d.caseId ? <span class="meta"> · {t.reporter.inCase(d.caseId)}</span> : null}
           </li>
         ))}

@@ -28,7 +28,7 @@ import './reporter.css';
 
 type Problem = { detail?: string | undefined; errors: { path: string; message: string }[] };
 type Result =
-  | { kind: 'sent'; id: string; duplicates: { id: string; status: string; caseId: string | null }[] }
+  | { kind: 'sent'; id: string; duplicates: NonNullable<QueueItem['duplicates']> }
   | { kind: 'queued' };
 
 const MAX_URLS = 10;
