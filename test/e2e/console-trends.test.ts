@@ -63,7 +63,10 @@ describe('topics on the summary page', () => {
   beforeAll(async () => {
     let d = day;
     const before: string[] = [];
-    for (let i = 0; i < 7; i++) before.push((d = dayBefore(d)));
+    for (let i = 0; i < 7; i++) {
+      d = dayBefore(d);
+      before.push(d);
+    }
     for (const past of before) {
       // Transport in Binh Thanh: one a day before, four yesterday (rising).
       await submit(past, 'transport', 'binh-thanh');
