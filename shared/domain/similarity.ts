@@ -49,6 +49,11 @@ export interface SimilarityVariant {
   abbreviations: boolean;
   /** Drop links from the text (a shared link is the `sameUrl` hint's business). */
   dropLinks: boolean;
+  /**
+   * When both texts carry marks, each word of one that the other has only
+   * with other marks (tặng / tăng) multiplies the score by 1 − this (0: off).
+   */
+  markConflict: number;
 }
 
 export const DEFAULT_VARIANT: SimilarityVariant = {
@@ -58,6 +63,7 @@ export const DEFAULT_VARIANT: SimilarityVariant = {
   stopWords: true,
   abbreviations: true,
   dropLinks: true,
+  markConflict: 0.3,
 };
 
 const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
@@ -152,6 +158,8 @@ export interface TextFingerprint {
   folded: Set<string>;
   /** Whether the text carries Vietnamese marks (under 1 word in 20 marked: typed without them, or English). */
   hasMarks?: boolean;
+  /** Its marked words by their folded form (tang → tặng, tăng): finds words that differ only by marks. */
+  markedWords?: Map<string, Set<string>>;
 }
 
 /** The text a report is compared by: its title and summary. */
@@ -159,12 +167,22 @@ export const reportText = (r: { title: string; summary: string }): string => `${
 
 export const fingerprint = (text: string, variant: SimilarityVariant = DEFAULT_VARIANT): TextFingerprint => {
   const words = wordsOf(text, variant);
+  const canonical = words.map(canonicalSyllable);
+  const markedWords = new Map<string, Set<string>>();
+  canonical.forEach((w, i) => {
+    if (!hasMarks(words[i]!)) return;
+    const f = foldMarks(words[i]!);
+    const forms = markedWords.get(f) ?? new Set<string>();
+    forms.add(w);
+    markedWords.set(f, forms);
+  });
   let marked = 0;
-  for (const w of words) if (hasMarks(w)) marked++;
+  for (const forms of markedWords.values()) marked += forms.size;
   return {
-    marked: shingles(words.map(canonicalSyllable), variant.shingle),
+    marked: shingles(canonical, variant.shingle),
     folded: shingles(words.map(foldMarks), variant.shingle),
-    hasMarks: words.length > 0 && marked * 20 >= words.length,
+    hasMarks: words.length > 0 && words.filter(hasMarks).length * 20 >= words.length,
+    markedWords,
   };
 };
 
@@ -191,6 +209,26 @@ export const similarityScore = (
   b: TextFingerprint,
   variant: SimilarityVariant = DEFAULT_VARIANT,
 ): number => {
+  const base = baseScore(a, b, variant);
+  if (variant.markConflict <= 0 || a.hasMarks === false || b.hasMarks === false) return base;
+  return base * (1 - variant.markConflict) ** markConflicts(a, b);
+};
+
+/** Words of `a` that `b` has only with other marks (both sides marked): tặng in one, tăng in the other. */
+export const markConflicts = (a: TextFingerprint, b: TextFingerprint): number => {
+  if (!a.markedWords || !b.markedWords) return 0;
+  let n = 0;
+  for (const [f, forms] of a.markedWords) {
+    const other = b.markedWords.get(f);
+    if (!other) continue;
+    let shared = false;
+    for (const w of forms) if (other.has(w)) shared = true;
+    if (!shared) n++;
+  }
+  return n;
+};
+
+const baseScore = (a: TextFingerprint, b: TextFingerprint, variant: SimilarityVariant): number => {
   switch (variant.marks) {
     case 'marked':
       return jaccard(a.marked, b.marked);
