@@ -176,8 +176,6 @@ export const fingerprint = (text: string, variant: SimilarityVariant = DEFAULT_V
     forms.add(w);
     markedWords.set(f, forms);
   });
-  let marked = 0;
-  for (const forms of markedWords.values()) marked += forms.size;
   return {
     marked: shingles(canonical, variant.shingle),
     folded: shingles(words.map(foldMarks), variant.shingle),

@@ -103,6 +103,7 @@ const VARIANTS: Array<[string, SimilarityVariant]> = [
       stopWords: false,
       abbreviations: false,
       dropLinks: false,
+      markConflict: 0,
     },
   ],
 ];
