@@ -19,8 +19,8 @@ import {
   similarityScore,
   type TextFingerprint,
 } from '#domain/similarity';
+import { common } from '#infra/config/common';
 import { type LabelledPair, loadPairs } from '#test/fixtures/similarity/pairs';
-import { common } from '../../infra/config/common';
 import { median, round } from './support/stats';
 
 export interface PrPoint {
