@@ -123,9 +123,6 @@ const canonicalSyllable = (w: string): string => {
   return `${d.replace(TONES, '').normalize('NFC')}${tone[0]}`;
 };
 
-/** Letters that carry a Vietnamese mark (tone, breve, circumflex, horn, đ). */
-const hasMarks = (w: string): boolean => w !== foldMarks(w);
-
 const tokens = (normalized: string): string[] => (normalized ? normalized.split(' ') : []);
 
 const wordsOf = (text: string, v: SimilarityVariant): string[] => {
@@ -167,19 +164,31 @@ export const reportText = (r: { title: string; summary: string }): string => `${
 
 export const fingerprint = (text: string, variant: SimilarityVariant = DEFAULT_VARIANT): TextFingerprint => {
   const words = wordsOf(text, variant);
-  const canonical = words.map(canonicalSyllable);
+  // Each distinct word is folded and made canonical once (a long text repeats its words).
+  const seen = new Map<string, { canonical: string; folded: string }>();
+  const canonical: string[] = [];
+  const folded: string[] = [];
   const markedWords = new Map<string, Set<string>>();
-  canonical.forEach((w, i) => {
-    if (!hasMarks(words[i]!)) return;
-    const f = foldMarks(words[i]!);
-    const forms = markedWords.get(f) ?? new Set<string>();
-    forms.add(w);
-    markedWords.set(f, forms);
-  });
+  let markedCount = 0;
+  for (const w of words) {
+    let forms = seen.get(w);
+    if (!forms) {
+      forms = { canonical: canonicalSyllable(w), folded: foldMarks(w) };
+      seen.set(w, forms);
+      if (forms.folded !== w) {
+        const set = markedWords.get(forms.folded) ?? new Set<string>();
+        set.add(forms.canonical);
+        markedWords.set(forms.folded, set);
+      }
+    }
+    if (forms.folded !== w) markedCount++;
+    canonical.push(forms.canonical);
+    folded.push(forms.folded);
+  }
   return {
     marked: shingles(canonical, variant.shingle),
-    folded: shingles(words.map(foldMarks), variant.shingle),
-    hasMarks: words.length > 0 && words.filter(hasMarks).length * 20 >= words.length,
+    folded: shingles(folded, variant.shingle),
+    hasMarks: words.length > 0 && markedCount * 20 >= words.length,
     markedWords,
   };
 };
