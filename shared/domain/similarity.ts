@@ -1,9 +1,11 @@
 // Similar reports by their text: pure functions, no I/O. A report's title and
-// summary become two sets of shingles (syllable pairs): one with Vietnamese
-// marks kept, one folded (marks removed, đ → d) for text typed without them.
-// MinHash over the folded set gives the locality-sensitive band keys that find
-// candidates (shared/store/similar.ts); the exact score on the candidates
-// decides the hint. docs/similarity.md explains the choices and their figures.
+// summary (links dropped, abbreviations expanded, English stop words dropped)
+// become two sets of single syllables/words: one with Vietnamese marks kept
+// (tone placement made canonical), one folded (marks removed, đ → d) for text
+// typed without them. MinHash over the folded set gives the locality-sensitive
+// band keys that find candidates (shared/store/similar.ts); the exact score on
+// the candidates decides the hint. docs/similarity.md explains the choices and
+// the figures measured on test/fixtures/similarity (test/bench/similarity.bench.ts).
 
 export interface SimilarityParams {
   /** How many band keys a report gets (one stored item each). */
