@@ -41,7 +41,7 @@ export const common = {
     periodicSummary: { at: '07:00' },
   },
   // Tuned on test/fixtures/similarity (npm run bench prints the curve; docs/similarity.md).
-  similarity: { windowDays: 7, threshold: 0.5, bands: 16, rows: 4 },
+  similarity: { windowDays: 7, threshold: 0.26, bands: 8, rows: 1 },
   trends: { baselineDays: 7, risingRatio: 1.5, coolingRatio: 0.5, minReports: 2 },
 } satisfies Partial<AppConfigInput>;
 

@@ -1,9 +1,11 @@
 // Similar reports by their text: pure functions, no I/O. A report's title and
-// summary become two sets of shingles (syllable pairs): one with Vietnamese
-// marks kept, one folded (marks removed, đ → d) for text typed without them.
-// MinHash over the folded set gives the locality-sensitive band keys that find
-// candidates (shared/store/similar.ts); the exact score on the candidates
-// decides the hint. docs/similarity.md explains the choices and their figures.
+// summary (links dropped, abbreviations expanded, English stop words dropped)
+// become two sets of single syllables/words: one with Vietnamese marks kept
+// (tone placement made canonical), one folded (marks removed, đ → d) for text
+// typed without them. MinHash over the folded set gives the locality-sensitive
+// band keys that find candidates (shared/store/similar.ts); the exact score on
+// the candidates decides the hint. docs/similarity.md explains the choices and
+// the figures measured on test/fixtures/similarity (test/bench/similarity.bench.ts).
 
 export interface SimilarityParams {
   /** How many band keys a report gets (one stored item each). */
@@ -31,13 +33,120 @@ export const foldMarks = (s: string): string =>
     .replace(/Đ/g, 'D')
     .normalize('NFC');
 
+/** How a text is cut and compared: the chosen variant is `DEFAULT_VARIANT`; the bench measures others. */
+export interface SimilarityVariant {
+  /** Syllables (words) per shingle. */
+  shingle: 1 | 2 | 3;
+  /**
+   * How marks count. `marked`: marked shingles only; `folded`: folded only;
+   * `max`: max(marked, foldedWeight × folded); `trusted`: marks count when both
+   * texts carry them (marked score), folded when either is typed without
+   * them (foldedWeight × folded).
+   */
+  marks: 'marked' | 'folded' | 'max' | 'trusted';
+  foldedWeight: number;
+  /** Drop English stop words (the, of, a…) before shingling. */
+  stopWords: boolean;
+  /** Expand collaborators' abbreviations (tp, hcm, q1, hs, bv, ko…). */
+  abbreviations: boolean;
+  /** Drop links from the text (a shared link is the `sameUrl` hint's business). */
+  dropLinks: boolean;
+  /**
+   * When both texts carry marks, each word of one that the other has only
+   * with other marks (tặng / tăng) multiplies the score by 1 − this (0: off).
+   */
+  markConflict: number;
+}
+
+export const DEFAULT_VARIANT: SimilarityVariant = {
+  shingle: 1,
+  marks: 'max',
+  foldedWeight: 0.85,
+  stopWords: true,
+  abbreviations: true,
+  dropLinks: true,
+  markConflict: 0.3,
+};
+
+const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
+
+const STOP_WORDS = new Set(
+  'a an the of to in on at for from by with and or but is are was were be been being it its this that these those as has have had do does did not no so than then there their they them we our you your he she his her i me my will would can could should about into over after before up out if'.split(
+    ' ',
+  ),
+);
+
+/** Abbreviations Vietnamese collaborators type, to the words they stand for (marked: folding finds the bare forms). */
+const ABBREVIATIONS: Record<string, string> = {
+  tp: 'thành phố',
+  tphcm: 'thành phố hồ chí minh',
+  hcm: 'hồ chí minh',
+  sg: 'sài gòn',
+  hs: 'học sinh',
+  sv: 'sinh viên',
+  bv: 'bệnh viện',
+  ubnd: 'ủy ban nhân dân',
+  csgt: 'cảnh sát giao thông',
+  ko: 'không',
+  k: 'không',
+  kg: 'không',
+  dc: 'được',
+  đc: 'được',
+  ng: 'người',
+  tsn: 'tân sơn nhất',
+  sdt: 'số điện thoại',
+  đt: 'điện thoại',
+  tk: 'tài khoản',
+  tr: 'triệu',
+  trieu: 'triệu',
+};
+
+/** `q1` → `quận 1`, `p12` → `phường 12`, `q.1` (after normalizing: `q 1`) likewise. */
+const expandWord = (w: string, next: string | undefined): { words: string[]; skip: number } => {
+  const district = /^([qp])(\d{1,2})$/u.exec(w);
+  if (district) return { words: [district[1] === 'q' ? 'quận' : 'phường', district[2]!], skip: 0 };
+  if ((w === 'q' || w === 'p') && next && /^\d{1,2}$/u.test(next))
+    return { words: [w === 'q' ? 'quận' : 'phường', next], skip: 1 };
+  const full = ABBREVIATIONS[w];
+  return { words: full ? full.split(' ') : [w], skip: 0 };
+};
+
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/u;
+
+/**
+ * One spelling per syllable: the tone mark moved to the end, so the old and
+ * new placements (hòa / hoà, thủy / thuỷ, khỏe / khoẻ) are the same word.
+ * Internal only: the result is not meant to be read.
+ */
+const canonicalSyllable = (w: string): string => {
+  const d = w.normalize('NFD');
+  const tone = TONES.exec(d);
+  if (!tone) return w;
+  return `${d.replace(TONES, '').normalize('NFC')}${tone[0]}`;
+};
+
 const tokens = (normalized: string): string[] => (normalized ? normalized.split(' ') : []);
 
-/** Syllable pairs (and the lone syllable of a one-word text). */
-const shingles = (words: string[]): Set<string> => {
+const wordsOf = (text: string, v: SimilarityVariant): string[] => {
+  const raw = tokens(normalizeText(v.dropLinks ? text.replace(LINK, ' ') : text));
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const w = raw[i]!;
+    if (v.stopWords && STOP_WORDS.has(w)) continue;
+    if (v.abbreviations) {
+      const { words, skip } = expandWord(w, raw[i + 1]);
+      out.push(...words);
+      i += skip;
+    } else out.push(w);
+  }
+  return out;
+};
+
+/** Runs of `k` words (and the whole text when it has fewer). */
+const shingles = (words: string[], k: number): Set<string> => {
   const out = new Set<string>();
-  if (words.length === 1) out.add(words[0]!);
-  for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`);
+  if (words.length > 0 && words.length < k) out.add(words.join(' '));
+  for (let i = 0; i + k <= words.length; i++) out.add(words.slice(i, i + k).join(' '));
   return out;
 };
 
@@ -46,14 +155,44 @@ export interface TextFingerprint {
   marked: Set<string>;
   /** Shingles with marks folded: finds text typed without diacritics. */
   folded: Set<string>;
+  /** Whether the text carries Vietnamese marks (under 1 word in 20 marked: typed without them, or English). */
+  hasMarks?: boolean;
+  /** Its marked words by their folded form (tang → tặng, tăng): finds words that differ only by marks. */
+  markedWords?: Map<string, Set<string>>;
 }
 
 /** The text a report is compared by: its title and summary. */
 export const reportText = (r: { title: string; summary: string }): string => `${r.title}\n${r.summary}`;
 
-export const fingerprint = (text: string): TextFingerprint => {
-  const words = tokens(normalizeText(text));
-  return { marked: shingles(words), folded: shingles(words.map(foldMarks)) };
+export const fingerprint = (text: string, variant: SimilarityVariant = DEFAULT_VARIANT): TextFingerprint => {
+  const words = wordsOf(text, variant);
+  // Each distinct word is folded and made canonical once (a long text repeats its words).
+  const seen = new Map<string, { canonical: string; folded: string }>();
+  const canonical: string[] = [];
+  const folded: string[] = [];
+  const markedWords = new Map<string, Set<string>>();
+  let markedCount = 0;
+  for (const w of words) {
+    let forms = seen.get(w);
+    if (!forms) {
+      forms = { canonical: canonicalSyllable(w), folded: foldMarks(w) };
+      seen.set(w, forms);
+      if (forms.folded !== w) {
+        const set = markedWords.get(forms.folded) ?? new Set<string>();
+        set.add(forms.canonical);
+        markedWords.set(forms.folded, set);
+      }
+    }
+    if (forms.folded !== w) markedCount++;
+    canonical.push(forms.canonical);
+    folded.push(forms.folded);
+  }
+  return {
+    marked: shingles(canonical, variant.shingle),
+    folded: shingles(folded, variant.shingle),
+    hasMarks: words.length > 0 && markedCount * 20 >= words.length,
+    markedWords,
+  };
 };
 
 const jaccard = (a: Set<string>, b: Set<string>): number => {
@@ -64,15 +203,54 @@ const jaccard = (a: Set<string>, b: Set<string>): number => {
   return both / (a.size + b.size - both);
 };
 
-/**
- * How much of the same thing two texts say, 0…1: the Jaccard similarity of
- * their marked shingles, or of their folded ones discounted by `FOLDED_WEIGHT`
- * (a folded match may join words that differ only by their marks).
- */
+/** The folded weight of the first variant (kept for callers of the first version). */
 export const FOLDED_WEIGHT = 0.85;
 
-export const similarityScore = (a: TextFingerprint, b: TextFingerprint): number =>
-  Math.max(jaccard(a.marked, b.marked), FOLDED_WEIGHT * jaccard(a.folded, b.folded));
+/**
+ * How much of the same thing two texts say, 0…1, by the variant's use of
+ * marks (docs/similarity.md has the figures behind the default, `trusted`):
+ * when both texts carry marks, words that differ only by them are different
+ * words (tặng ≠ tăng); when either was typed without them, the folded forms
+ * are compared.
+ */
+export const similarityScore = (
+  a: TextFingerprint,
+  b: TextFingerprint,
+  variant: SimilarityVariant = DEFAULT_VARIANT,
+): number => {
+  const base = baseScore(a, b, variant);
+  if (variant.markConflict <= 0 || a.hasMarks === false || b.hasMarks === false) return base;
+  return base * (1 - variant.markConflict) ** markConflicts(a, b);
+};
+
+/** Words of `a` that `b` has only with other marks (both sides marked): tặng in one, tăng in the other. */
+export const markConflicts = (a: TextFingerprint, b: TextFingerprint): number => {
+  if (!a.markedWords || !b.markedWords) return 0;
+  let n = 0;
+  for (const [f, forms] of a.markedWords) {
+    const other = b.markedWords.get(f);
+    if (!other) continue;
+    let shared = false;
+    for (const w of forms) if (other.has(w)) shared = true;
+    if (!shared) n++;
+  }
+  return n;
+};
+
+const baseScore = (a: TextFingerprint, b: TextFingerprint, variant: SimilarityVariant): number => {
+  switch (variant.marks) {
+    case 'marked':
+      return jaccard(a.marked, b.marked);
+    case 'folded':
+      return variant.foldedWeight * jaccard(a.folded, b.folded);
+    case 'max':
+      return Math.max(jaccard(a.marked, b.marked), variant.foldedWeight * jaccard(a.folded, b.folded));
+    case 'trusted':
+      return a.hasMarks !== false && b.hasMarks !== false
+        ? jaccard(a.marked, b.marked)
+        : variant.foldedWeight * jaccard(a.folded, b.folded);
+  }
+};
 
 /** FNV-1a, 32 bits. */
 const hash32 = (s: string): number => {

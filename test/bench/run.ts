@@ -15,6 +15,7 @@ import { benchContention } from './contention.bench';
 import { benchDailySummary } from './daily-summary.bench';
 import { benchHttp } from './http.bench';
 import { type BenchResults, mainTable, renderMarkdown, rowsOf } from './report';
+import { benchSimilarity } from './similarity.bench';
 import { benchSubmit } from './submit.bench';
 import { bundleAll, PROJECT_ROOT } from './support/bundle';
 import { startBenchDynamo } from './support/ddb';
@@ -91,6 +92,8 @@ const step = async <K extends keyof Omit<BenchResults, 'meta' | 'failures'>>(
 
 try {
   await step('bundles', () => bundleAll());
+  // Pure CPU, a second: the quality of the similar-text hints on the labelled set (prints its curve).
+  await step('similarity', async () => benchSimilarity(log));
   await step('coldStart', () => benchColdStart(ddb.endpoint, quick ? 2 : 5));
   await step('submit', () =>
     benchSubmit(ddb.endpoint, quick ? { rounds: 2, perRound: 50, warmup: 20 } : { rounds: 6, perRound: 100 }),
