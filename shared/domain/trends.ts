@@ -123,7 +123,23 @@ export interface LinkedReport {
   observedAt?: string;
   reach?: number;
   status: string;
+  similarityGroup?: string;
+  urlHashes?: string[];
 }
+
+/**
+ * The topics the claim lives on once its case is closed (a closed case takes
+ * no more reports): the similarity groups and shared source URLs of its
+ * linked reports. A new report saying the same thing joins one of these.
+ */
+export const claimTopicIds = (reports: readonly LinkedReport[]): Set<string> => {
+  const ids = new Set<string>();
+  for (const r of reports) {
+    ids.add(`group:${r.similarityGroup ?? r.id}`);
+    for (const h of r.urlHashes ?? []) ids.add(`source:${h}`);
+  }
+  return ids;
+};
 
 const windowOf = (reports: LinkedReport[], from: number, to: number): EffectWindow => {
   const inside = reports.filter((r) => {
@@ -154,7 +170,13 @@ const windowOf = (reports: LinkedReport[], from: number, to: number): EffectWind
  */
 export const clarificationEffect = (
   config: AppConfig,
-  input: { date: string; closed: ClarifiedCase; reports: readonly LinkedReport[] },
+  input: {
+    date: string;
+    closed: ClarifiedCase;
+    reports: readonly LinkedReport[];
+    /** Reports on the claim's topics (`claimTopicIds`) on whole local days after the word's day, by day. */
+    laterDays?: ReadonlyMap<string, { reports: number; reach: number }>;
+  },
 ): Clarification => {
   const { closed, date } = input;
   const zone = config.timeZone;
@@ -168,6 +190,7 @@ export const clarificationEffect = (
   const to = Math.max(word, Math.min(dayRange(date, zone).end.getTime(), word + EFFECT_WINDOW_DAYS * DAY_MS));
   const before = windowOf(kept, from, word);
   const after = windowOf(kept, word, to);
+  const wordDay = localDay(new Date(word), zone);
   const byDay = new Map<string, { reports: number; reach: number }>();
   if (to > from) {
     const last = localDay(new Date(to - 1), zone);
@@ -182,6 +205,17 @@ export const clarificationEffect = (
     e.reports++;
     e.reach += r.reach ?? 0;
   }
+  for (const [d, v] of input.laterDays ?? []) {
+    const e = d > wordDay ? byDay.get(d) : undefined;
+    if (!e) continue;
+    e.reports += v.reports;
+    e.reach += v.reach;
+    after.reports += v.reports;
+    after.reach += v.reach;
+  }
+  const per = Math.max(1, (to - word) / DAY_MS);
+  after.reportsPerDay = round2(after.reports / per);
+  after.reachPerDay = round2(after.reach / per);
   const verdict =
     to - word < DAY_MS
       ? 'too-early'

@@ -11,9 +11,16 @@ import {
 } from '#domain/summary';
 import { summaryQuerySchema } from '#domain/summary-query';
 import type { AgencyDigest, DailySummary } from '#domain/summary-types';
-import { addDays, dayRange, dayStanding, previousLocalDay } from '#domain/time';
+import { addDays, dayRange, dayStanding, localDay, previousLocalDay } from '#domain/time';
 import { aggregateDay, type DayAggregate, daysBefore, topicId, topicsOfDay } from '#domain/topics';
-import { CLARIFICATION_DAYS, type ClarifiedCase, clarificationEffect, topicTrends } from '#domain/trends';
+import {
+  CLARIFICATION_DAYS,
+  type ClarifiedCase,
+  claimTopicIds,
+  clarificationEffect,
+  type LinkedReport,
+  topicTrends,
+} from '#domain/trends';
 import { validate } from '#domain/validate';
 import type { Deps } from '#shared/deps';
 import {
@@ -110,6 +117,35 @@ export const gatherDaily = async (
   const linked = await Promise.all(
     standing.map((c) => (c.reportIds?.length ? reportMoments(deps, c.reportIds) : [])),
   );
+  // After the word the claim lives on its reports' groups and source URLs: the
+  // days after the word's day are read from the day aggregates (today's from memory).
+  const laterDayIds = [
+    ...new Set(
+      standing.flatMap((c) => {
+        const from = localDay(new Date(c.closedAt!), config.timeZone);
+        return daysBefore(date, CLARIFICATION_DAYS).filter((d) => d > from);
+      }),
+    ),
+  ].filter((d) => !baseline.has(d));
+  const later = new Map(baseline);
+  if (laterDayIds.length) {
+    for (const [d, a] of await dayAggregates(deps, laterDayIds, { now, ...o })) later.set(d, a);
+  }
+  later.set(date, aggregate);
+  const laterDaysOf = (reports: LinkedReport[]) => {
+    const ids = claimTopicIds(reports);
+    const out = new Map<string, { reports: number; reach: number }>();
+    for (const [d, a] of later) {
+      for (const t of a.topics) {
+        if (!ids.has(topicId(t))) continue;
+        const e = out.get(d) ?? { reports: 0, reach: 0 };
+        e.reports += t.reports;
+        e.reach += t.reach;
+        out.set(d, e);
+      }
+    }
+    return out;
+  };
   const clarifications = standing
     .map((c, i) =>
       clarificationEffect(config, {
@@ -123,6 +159,7 @@ export const gatherDaily = async (
           closedAt: c.closedAt!,
         },
         reports: linked[i]!,
+        laterDays: laterDaysOf(linked[i]!),
       }),
     )
     .filter((c) => c.officialAt < dayRange(date, config.timeZone).end.toISOString())

@@ -206,8 +206,18 @@ export const casesForEffect = async (
 export const reportMoments = async (
   deps: Deps,
   ids: string[],
-): Promise<{ id: string; submittedAt: string; observedAt?: string; reach?: number; status: string }[]> =>
+): Promise<
+  {
+    id: string;
+    submittedAt: string;
+    observedAt?: string;
+    reach?: number;
+    status: string;
+    similarityGroup?: string;
+    urlHashes?: string[];
+  }[]
+> =>
   (await batchGetAll(deps, ids.map(reportKey), {
-    projection: 'id, submittedAt, observedAt, reach, #s',
+    projection: 'id, submittedAt, observedAt, reach, #s, similarityGroup, urlHashes',
     names: { '#s': 'status' },
   })) as never;

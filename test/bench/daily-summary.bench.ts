@@ -183,6 +183,8 @@ const readProbe = async (deps: Deps, day: string, expected: number, runs: number
   return { slimMs: round(median(slim), 0), oneRangeMs: round(median(full), 0), slimQueries };
 };
 
+const SCAN_PAGE = 1000;
+
 /** The obvious alternative: scan the whole table, keeping the day's reports (same projection as ours). */
 const scanDay = async (
   deps: Deps,
@@ -212,6 +214,9 @@ const scanDay = async (
           '#at': 'submittedAt',
         },
         ExclusiveStartKey: startKey,
+        // Pages of at most this many items: DynamoDB Local took longer than the SDK's 10 s request
+        // timeout for one 1 MB page of a 690,000-item table.
+        Limit: SCAN_PAGE,
       }),
     );
     matched += out.Count ?? 0;
