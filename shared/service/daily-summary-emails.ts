@@ -7,6 +7,7 @@ import { renderDailySummary } from '#mail/daily-summary-email';
 import { type Delivery, type DeliveryResult, deliver } from '#mail/deliver';
 import type { Deps } from '#shared/deps';
 import { putDayAggregate } from '#store/day-aggregates';
+import { readDayAggregates, storedDayAggregates } from './day-aggregates';
 import { gatherDaily } from './summary';
 
 export interface DailySummaryEmails extends DeliveryResult {
@@ -34,7 +35,7 @@ export const sendDailySummary = async (
   const { config } = deps;
   const dryRun = o.outboxDir !== undefined;
   const { summary, digests, aggregate } = await gatherDaily(deps, date, o.now, {
-    rebuildMissing: dryRun ? 'memory' : 'store',
+    aggregatesOf: dryRun ? readDayAggregates : storedDayAggregates,
   });
   const stored: Promise<unknown> = dryRun
     ? Promise.resolve(false)

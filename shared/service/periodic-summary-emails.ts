@@ -6,8 +6,8 @@ import { markerPeriod, PERIODIC_SUMMARY_MARKER_JOB, type Period } from '#domain/
 import { type DeliveryResult, deliver } from '#mail/deliver';
 import { renderPeriodicSummary } from '#mail/periodic-summary-email';
 import type { Deps } from '#shared/deps';
-import { dayAggregates } from './day-aggregates';
-import { gatherPeriodic, readDayAggregates } from './periodic-summary';
+import { readDayAggregates, storedDayAggregates } from './day-aggregates';
+import { gatherPeriodic } from './periodic-summary';
 
 export interface PeriodicSummaryEmails extends DeliveryResult {
   period: string;
@@ -27,9 +27,7 @@ export const sendPeriodicSummary = async (
   const readOnly = o.outboxDir !== undefined || o.now.getTime() > deps.clock().getTime();
   const summary = await gatherPeriodic(deps, period, {
     now: o.now,
-    aggregatesOf: readOnly
-      ? readDayAggregates
-      : (d, days, now) => dayAggregates(d, days, { now, rebuildMissing: 'store' }),
+    aggregatesOf: readOnly ? readDayAggregates : storedDayAggregates,
   });
   const outcome = await deliver(
     deps,

@@ -17,34 +17,17 @@ import {
   previousPeriod,
   weeklyQuerySchema,
 } from '#domain/periodic';
-import { dayStanding, localDay, previousLocalDay } from '#domain/time';
-import { aggregateDay, type DayAggregate } from '#domain/topics';
+import { localDay, previousLocalDay } from '#domain/time';
 import { validate } from '#domain/validate';
 import type { Deps } from '#shared/deps';
-import { getDayAggregates } from '#store/day-aggregates';
 import {
   caseIdsWithHistoryOn,
   casesOpenedBetween,
   casesWithHistory,
   reportSubmittedAt,
 } from '#store/periodic';
-import { casesByIds, casesDueBetween, reportsOfDay } from '#store/summary';
-
-/** How the report gets its day aggregates: the job's loader stores a rebuilt day, the GET's only reads. */
-export type AggregatesOf = (deps: Deps, days: string[], now: Date) => Promise<Map<string, DayAggregate>>;
-
-/**
- * The GET's loader: the stored aggregates, and a missing day that has ended
- * built in memory from the day index (never stored: a GET writes nothing, and
- * the summaries function holds no write permission). The job uses
- * `dayAggregates(…, { rebuildMissing: 'store' })` (shared/service/day-aggregates.ts).
- */
-export const readDayAggregates: AggregatesOf = async (deps, days, now) => {
-  const found = days.length ? await getDayAggregates(deps, days) : new Map<string, DayAggregate>();
-  const missing = days.filter((d) => !found.has(d) && dayStanding(d, now, deps.config.timeZone) === 'past');
-  for (const day of missing) found.set(day, aggregateDay(day, await reportsOfDay(deps, day), now, true));
-  return found;
-};
+import { casesByIds, casesDueBetween } from '#store/summary';
+import { type AggregatesOf, readDayAggregates } from './day-aggregates';
 
 /** The period's figures as of `now`, the day aggregates from `aggregatesOf`. */
 export const gatherPeriodic = async (

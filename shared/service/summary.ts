@@ -34,7 +34,7 @@ import {
   reportsOfDay,
   reportTexts,
 } from '#store/summary';
-import { dayAggregates } from './day-aggregates';
+import { type AggregatesOf, readDayAggregates } from './day-aggregates';
 
 export const BRIEFINGS_AHEAD_DAYS = 7;
 
@@ -52,13 +52,14 @@ const isClarifying = (o: unknown): o is ClarifiedCase['outcome'] => o === 'clari
  * `date`; state sections (open by status, overdue, due soon, briefings) are as
  * of `now`. Topics are marked against the stored aggregates of the previous
  * `trends.baselineDays` days; a missing one is rebuilt from the day index
- * (`rebuildMissing`: `store` for the job, `memory` for a GET, which writes nothing).
+ * (`aggregatesOf`: `storedDayAggregates` for the job, `readDayAggregates`, the default, for a GET,
+ * which writes nothing).
  */
 export const gatherDaily = async (
   deps: Deps,
   date: string,
   now: Date,
-  o: { rebuildMissing: 'store' | 'memory' } = { rebuildMissing: 'memory' },
+  o: { aggregatesOf: AggregatesOf } = { aggregatesOf: readDayAggregates },
 ): Promise<GatheredDay> => {
   const { config } = deps;
   const soon = new Date(now.getTime() + DUE_SOON_HOURS * 3600_000);
@@ -72,7 +73,7 @@ export const gatherDaily = async (
       casesDueBetween(deps, null, now),
       casesDueBetween(deps, now, soon),
       briefingsBetween(deps, now, addDays(now, BRIEFINGS_AHEAD_DAYS)),
-      dayAggregates(deps, daysBefore(date, config.trends.baselineDays), { now, ...o }),
+      o.aggregatesOf(deps, daysBefore(date, config.trends.baselineDays), now),
       Promise.all(earlierDays.map((d) => caseEventsOfDay(deps, d))),
     ]);
   const assignedIds = events.filter((e) => e.action === 'assign').map((e) => e.caseId);
@@ -129,7 +130,7 @@ export const gatherDaily = async (
   ].filter((d) => !baseline.has(d));
   const later = new Map(baseline);
   if (laterDayIds.length) {
-    for (const [d, a] of await dayAggregates(deps, laterDayIds, { now, ...o })) later.set(d, a);
+    for (const [d, a] of await o.aggregatesOf(deps, laterDayIds, now)) later.set(d, a);
   }
   later.set(date, aggregate);
   const laterDaysOf = (reports: LinkedReport[]) => {
