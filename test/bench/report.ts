@@ -2,11 +2,13 @@
 // from the consumed capacity, and BENCHMARKS.md. Everything in BENCHMARKS.md
 // is generated here from test/bench/results/latest.json: edit this file, not
 // the Markdown.
+
 import type { ColdStartResult } from './cold-start.bench';
 import type { ConsoleResult } from './console.bench';
 import type { ContentionResult } from './contention.bench';
 import type { DailySummaryResult } from './daily-summary.bench';
 import type { HttpResult } from './http.bench';
+import type { SimilarBenchResult } from './similar.bench';
 import type { SubmitResult } from './submit.bench';
 import { API_BUNDLE_HARD_CAP_BYTES, API_BUNDLE_TARGET_BYTES, type BundleSize, kb } from './support/bundle';
 import { median, round } from './support/stats';
@@ -45,6 +47,8 @@ export interface BenchResults {
   console?: ConsoleResult;
   /** DynamoDB write units per request kind (test/bench/write-units.bench.ts). */
   writeUnits?: WriteUnitsResult;
+  /** What similar reports cost a submission (test/bench/similar.bench.ts). */
+  similar?: SimilarBenchResult;
   /** Rows that could not be measured, with the error. */
   failures: Record<string, string>;
 }
