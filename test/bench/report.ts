@@ -2,11 +2,13 @@
 // from the consumed capacity, and BENCHMARKS.md. Everything in BENCHMARKS.md
 // is generated here from test/bench/results/latest.json: edit this file, not
 // the Markdown.
+
 import type { ColdStartResult } from './cold-start.bench';
 import type { ConsoleResult } from './console.bench';
 import type { ContentionResult } from './contention.bench';
 import type { DailySummaryResult } from './daily-summary.bench';
 import type { HttpResult } from './http.bench';
+import type { SimilarBenchResult } from './similar.bench';
 import type { SimilarityResult } from './similarity.bench';
 import type { SubmitResult } from './submit.bench';
 import { API_BUNDLE_HARD_CAP_BYTES, API_BUNDLE_TARGET_BYTES, type BundleSize, kb } from './support/bundle';
@@ -48,6 +50,8 @@ export interface BenchResults {
   writeUnits?: WriteUnitsResult;
   /** Precision and recall of the similar-text hints on the labelled set (test/bench/similarity.bench.ts). */
   similarity?: SimilarityResult;
+  /** What similar reports cost a submission (test/bench/similar.bench.ts). */
+  similar?: SimilarBenchResult;
   /** Rows that could not be measured, with the error. */
   failures: Record<string, string>;
 }

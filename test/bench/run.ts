@@ -15,6 +15,7 @@ import { benchContention } from './contention.bench';
 import { benchDailySummary } from './daily-summary.bench';
 import { benchHttp } from './http.bench';
 import { type BenchResults, mainTable, renderMarkdown, rowsOf } from './report';
+import { benchSimilar } from './similar.bench';
 import { benchSimilarity } from './similarity.bench';
 import { benchSubmit } from './submit.bench';
 import { bundleAll, PROJECT_ROOT } from './support/bundle';
@@ -99,6 +100,9 @@ try {
     benchSubmit(ddb.endpoint, quick ? { rounds: 2, perRound: 50, warmup: 20 } : { rounds: 6, perRound: 100 }),
   );
   await step('writeUnits', () => benchWriteUnits(ddb.endpoint, { samples: quick ? 1 : 5 }));
+  await step('similar', () =>
+    benchSimilar(ddb.endpoint, quick ? { perDay: 100, samples: 4, log } : { perDay: 2000, log }),
+  );
   await step('http', () =>
     benchHttp(
       ddb.endpoint,

@@ -47,7 +47,7 @@ const runBash = (script: string, env: NodeJS.ProcessEnv): Promise<Run> =>
     );
   });
 
-const VARS = ['REPORT', 'DUP', 'CASE', 'BRIEFING', 'V'] as const;
+const VARS = ['REPORT', 'DUP', 'SIMILAR', 'CASE', 'BRIEFING', 'V'] as const;
 
 let dataDir: string;
 let ses: LocalSes;
@@ -138,6 +138,23 @@ describe('the README walk-through, pasted top to bottom', () => {
     expect(vars.DUP).not.toBe(vars.REPORT);
     expect((await get(`/reports/${vars.DUP}`, desk)).status).toBe('dismissed');
     expect((await get(`/reports/${vars.REPORT}`, desk)).status).toBe('linked');
+  });
+
+  it('finds a report worded differently, without diacritics or a link, as similarText with its score', async () => {
+    const desk = await keys.issueToken({ role: 'desk', user: 'check' });
+    expect(vars.SIMILAR).not.toBe(vars.REPORT);
+    expect((await get(`/reports/${vars.SIMILAR}`, desk)).similarityGroup).toBe(vars.REPORT);
+    const similar = (await get(`/reports/${vars.REPORT}/similar`, desk)).items as {
+      id: string;
+      reason: string;
+      score?: number;
+    }[];
+    expect(similar.find((i) => i.id === vars.DUP)?.reason).toBe('sameUrl');
+    const found = similar.find((i) => i.id === vars.SIMILAR);
+    expect(found?.reason).toBe('similarText');
+    expect(found?.score).toBeGreaterThanOrEqual(deps.config.similarity.threshold);
+    // its 201, as the walk-through prints it
+    expect(run.stdout + run.stderr).toMatch(/"reason":"similarText","score":0\.\d+/);
   });
 
   it('flags the case for the briefing before closing it', async () => {
