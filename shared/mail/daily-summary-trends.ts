@@ -77,7 +77,8 @@ const dayMonth = (ctx: Ctx, day: string): string => {
   return ctx.locale === 'vi' ? `${d}/${m}` : `${Number(d)} ${EN_MONTHS[Number(m) - 1]}`;
 };
 
-const clarificationItem = (ctx: Ctx, c: Clarification): Item => {
+/** One clarification and what followed it (the daily summary and the weekly/monthly report). */
+export const clarificationItem = (ctx: Ctx, c: Clarification): Item => {
   const tt = TREND_STRINGS[ctx.locale];
   const took = c.secondsToOfficialWord === null ? null : formatDuration(c.secondsToOfficialWord, ctx.locale);
   const word = tt.officialWord(c.agencyName, ctx.t.outcome[c.outcome], when(ctx, c.officialAt), took);

@@ -58,10 +58,3 @@ export const casesWithHistory = async (deps: Deps, ids: readonly string[]): Prom
   (await mapBounded(ids, CONCURRENCY, (id) => getCaseWithHistory(deps, id))).filter(
     (c): c is CaseWithHistory => c !== undefined,
   );
-
-/** When each report was submitted, by id (BatchGetItem, 100 a request). */
-export const reportSubmittedAt = async (deps: Deps, ids: readonly string[]): Promise<Map<string, string>> => {
-  if (ids.length === 0) return new Map();
-  const items = await batchGetAll(deps, ids.map(reportKey), { projection: 'id, submittedAt' });
-  return new Map(items.map((i) => [String(i.id), String(i.submittedAt)]));
-};
