@@ -17,7 +17,7 @@ import {
   previousPeriod,
   weeklyQuerySchema,
 } from '#domain/periodic';
-import { localDay, previousLocalDay } from '#domain/time';
+import { localDay } from '#domain/time';
 import { validate } from '#domain/validate';
 import type { Deps } from '#shared/deps';
 import { caseIdsWithHistoryOn, casesOpenedBetween, casesWithHistory } from '#store/periodic';

@@ -5,8 +5,7 @@ import type { Case } from '#domain/case';
 import type { CaseWithHistory } from '#domain/periodic';
 import type { Deps } from '#shared/deps';
 import { caseFromItem, getCaseWithHistory } from './cases';
-import { batchGetAll, onIndex as on, queryAll } from './query';
-import { reportKey } from './reports';
+import { onIndex as on, queryAll } from './query';
 
 /** Queries or case reads in flight at once. */
 const CONCURRENCY = 8;
