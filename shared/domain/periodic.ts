@@ -12,16 +12,19 @@
 //   before the agency responded (a late response, a reassignment or closure after the deadline, or still
 //   waiting now);
 // - topics: the top topics of the period by reports, with their reports per day;
-// - clarifications: cases closed `clarified` or `corrected` in the period, with the case topic's reports
-//   per day in the 7 days before the close day and the (up to) 7 days after it, and the time from the
-//   first report to the official word.
+// - clarifications: cases whose last close in the period was `clarified` or `corrected`, evaluated by
+//   the daily summary's rule (`clarificationEffect` in trends.ts) as of the end of the period's last
+//   day: the case's linked reports in the (up to) 7 days before the word; after it, those reports and
+//   the reports on the claim's similarity groups and source URLs (`claimDays`) from the period's day
+//   aggregates, up to the end of the period or 7 days; verdicts `landed`, `spreading`, `too-early`.
 import * as z from 'zod';
 import type { AppConfig } from '#config/schema';
 import { type Case, type HistoryEntry, OUTCOMES, type Outcome } from './case';
 import { median } from './summary';
-import { countBySchema } from './summary-types';
+import { clarificationSchema, countBySchema } from './summary-types';
 import { dayRange, isCalendarDay, localDay } from './time';
 import type { DayAggregate, TopicKind } from './topics';
+import { claimDays, clarificationEffect, type LinkedReport } from './trends';
 
 // ------------------------------------------------------------------ periods
 
@@ -145,16 +148,15 @@ export const PERIODIC_SUMMARY_MARKER_JOB = 'periodic-summary';
 
 /** Topics shown per report. */
 export const PERIODIC_TOPICS_MAX = 10;
-/** Days of the clarification window, before and after the close day. */
-export const CLARIFICATION_WINDOW_DAYS = 7;
 /** Days after a period whose case history is read (a deadline of the period answered later is still seen). */
 export const HISTORY_DAYS_AFTER = 31;
 
-/** The days whose aggregates the report reads: the period, the week before it, and up to a week after (ended days only). */
-export const aggregateDaysOf = (p: Period, lastEndedDay: string): string[] => {
-  const to = [shiftDay(p.to, CLARIFICATION_WINDOW_DAYS), lastEndedDay].sort()[0]!;
-  return daysBetween(shiftDay(p.from, -CLARIFICATION_WINDOW_DAYS), [to, p.to].sort()[1]!);
-};
+/**
+ * The days whose aggregates the report reads: the period's own. The
+ * clarifications are judged as of the period's end, so no later day counts,
+ * and their "before" comes from the cases' linked reports, not the aggregates.
+ */
+export const aggregateDaysOf = (p: Period): string[] => p.days;
 
 /** The days whose case history the report reads: the period and the days after it, up to today. */
 export const historyDaysOf = (p: Period, today: string): string[] => {
@@ -205,28 +207,6 @@ export const periodTopicSchema = z.object({
   days: z.array(dayPointSchema),
 });
 export type PeriodTopic = z.infer<typeof periodTopicSchema>;
-
-export const CLARIFICATION_VERDICTS = ['landed', 'partly', 'not-landed', 'too-early'] as const;
-export type ClarificationVerdict = (typeof CLARIFICATION_VERDICTS)[number];
-
-export const clarificationSchema = z.object({
-  caseId: z.string(),
-  title: z.string(),
-  outcome: z.enum(['clarified', 'corrected']),
-  agencyId: z.string().nullable(),
-  agencyName: z.string().nullable(),
-  evidenceUrl: z.string().nullable(),
-  closedAt: z.string(),
-  firstReportAt: z.string(),
-  /** From the first report to the official word (the close with its evidence). */
-  secondsToWord: z.number().int(),
-  before: z.array(dayPointSchema),
-  after: z.array(dayPointSchema),
-  beforeDailyAverage: z.number(),
-  afterDailyAverage: z.number().nullable(),
-  verdict: z.enum(CLARIFICATION_VERDICTS),
-});
-export type Clarification = z.infer<typeof clarificationSchema>;
 
 export const periodCaseSchema = z.object({
   id: z.string(),
@@ -308,8 +288,8 @@ export interface PeriodicInput {
   touched: CaseWithHistory[];
   /** Case titles for the case topics, by id. */
   caseTitles: ReadonlyMap<string, string>;
-  /** The earliest report time of each clarified or corrected case, by case id. */
-  firstReportAt: ReadonlyMap<string, string>;
+  /** The linked reports of each case closed clarified or corrected in the period, by case id. */
+  linkedReports: ReadonlyMap<string, readonly LinkedReport[]>;
 }
 
 interface Assignment {
@@ -351,22 +331,6 @@ const topicSeries = (byDay: Map<string, DayAggregate>, days: string[], kind: Top
     const t = byDay.get(date)?.topics.find((x) => x.kind === kind && x.key === key);
     return { date, reports: t?.reports ?? 0, reach: t?.reach ?? 0 };
   });
-
-const average = (points: DayPoint[]) =>
-  points.length === 0 ? 0 : Math.round((points.reduce((n, p) => n + p.reports, 0) / points.length) * 10) / 10;
-
-/**
- * Did the word land? `too-early` with no ended day after the close day;
- * otherwise the daily average after against before: `landed` at half or less,
- * `partly` at 80 % or less, else `not-landed` (no reports before and none after: landed).
- */
-export const clarificationVerdict = (before: number, after: number | null): ClarificationVerdict => {
-  if (after === null) return 'too-early';
-  if (before === 0) return after === 0 ? 'landed' : 'not-landed';
-  if (after <= before * 0.5) return 'landed';
-  if (after <= before * 0.8) return 'partly';
-  return 'not-landed';
-};
 
 export const buildPeriodicSummary = (config: AppConfig, input: PeriodicInput): PeriodicSummary => {
   const { period, timeZone, now } = input;
@@ -485,42 +449,27 @@ export const buildPeriodicSummary = (config: AppConfig, input: PeriodicInput): P
       (a, b) => b.overdue - a.overdue || b.responses - a.responses || a.agencyId.localeCompare(b.agencyId),
     );
 
-  // Clarifications: the case topic before and after its close day.
-  const lastEnded = [...byDay.keys()].sort().at(-1) ?? period.to;
+  // Clarifications: the daily summary's rule, as of the end of the period's last day.
+  const periodAggregates = period.days.flatMap((d) => byDay.get(d) ?? []);
   const clarifications = [...lastClose.entries()]
     .filter(([, e]) => e.details.outcome === 'clarified' || e.details.outcome === 'corrected')
     .map(([caseId, e]) => {
-      const c = touched.get(caseId)!.case;
-      const closeDay = localDay(new Date(e.at), timeZone);
-      const beforeDays = daysBetween(shiftDay(closeDay, -CLARIFICATION_WINDOW_DAYS), shiftDay(closeDay, -1));
-      const afterLast = [shiftDay(closeDay, CLARIFICATION_WINDOW_DAYS), lastEnded].sort()[0]!;
-      const afterDays = afterLast > closeDay ? daysBetween(shiftDay(closeDay, 1), afterLast) : [];
-      const before = topicSeries(byDay, beforeDays, 'case', caseId);
-      const after = topicSeries(byDay, afterDays, 'case', caseId);
-      const firstReportAt = input.firstReportAt.get(caseId) ?? c.openedAt;
-      const beforeAvg = average(before);
-      const afterAvg = after.length > 0 ? average(after) : null;
-      return {
-        caseId,
-        title: c.title,
-        outcome: e.details.outcome as 'clarified' | 'corrected',
-        agencyId: (e.details.agencyId as string | null) ?? null,
-        agencyName: agencyName((e.details.agencyId as string | null) ?? null),
-        evidenceUrl: (e.details.evidenceUrl as string | null) ?? null,
-        closedAt: e.at,
-        firstReportAt,
-        secondsToWord: Math.max(
-          0,
-          Math.round((new Date(e.at).getTime() - new Date(firstReportAt).getTime()) / 1000),
-        ),
-        before,
-        after,
-        beforeDailyAverage: beforeAvg,
-        afterDailyAverage: afterAvg,
-        verdict: clarificationVerdict(beforeAvg, afterAvg),
-      };
+      const reports = input.linkedReports.get(caseId) ?? [];
+      return clarificationEffect(config, {
+        date: period.to,
+        closed: {
+          id: caseId,
+          title: touched.get(caseId)!.case.title,
+          outcome: e.details.outcome as 'clarified' | 'corrected',
+          agencyId: (e.details.agencyId as string | null) ?? null,
+          evidenceUrl: (e.details.evidenceUrl as string | null) ?? null,
+          closedAt: e.at,
+        },
+        reports,
+        laterDays: claimDays(periodAggregates, reports),
+      });
     })
-    .sort((a, b) => a.closedAt.localeCompare(b.closedAt));
+    .sort((a, b) => a.officialAt.localeCompare(b.officialAt));
 
   // The CSV's cases: opened or closed in the period, as they stand now.
   const rows = new Map<string, Case>();

@@ -141,6 +141,30 @@ export const claimTopicIds = (reports: readonly LinkedReport[]): Set<string> => 
   return ids;
 };
 
+/**
+ * The claim's reports by local day once its case is closed: each day's
+ * aggregate topics that are among `claimTopicIds(reports)`, summed. The
+ * daily summary and the weekly/monthly report pass it to
+ * `clarificationEffect` as `laterDays`.
+ */
+export const claimDays = (
+  aggregates: Iterable<DayAggregate>,
+  reports: readonly LinkedReport[],
+): Map<string, { reports: number; reach: number }> => {
+  const ids = claimTopicIds(reports);
+  const out = new Map<string, { reports: number; reach: number }>();
+  for (const a of aggregates) {
+    for (const t of a.topics) {
+      if (!ids.has(topicId(t))) continue;
+      const e = out.get(a.date) ?? { reports: 0, reach: 0 };
+      e.reports += t.reports;
+      e.reach += t.reach;
+      out.set(a.date, e);
+    }
+  }
+  return out;
+};
+
 const windowOf = (reports: LinkedReport[], from: number, to: number): EffectWindow => {
   const inside = reports.filter((r) => {
     const at = Date.parse(r.submittedAt);

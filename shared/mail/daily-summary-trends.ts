@@ -2,7 +2,7 @@
 // with it), and whether the recent clarifications landed. Topics and their
 // marks come from the summary (shared/domain/trends.ts); this only words them.
 import type { Clarification, DailySummary, TopicTrend } from '#domain/summary-types';
-import { type Item, para, type Row, section, small, user } from './blocks';
+import { type Item, link, para, type Row, section, small, user } from './blocks';
 import { joinMeta, userText } from './email-parts';
 import { formatDuration, formatNumber } from './format';
 import { areaName, type Ctx, capped, categoryName, when } from './summary-parts';
@@ -77,19 +77,23 @@ const dayMonth = (ctx: Ctx, day: string): string => {
   return ctx.locale === 'vi' ? `${d}/${m}` : `${Number(d)} ${EN_MONTHS[Number(m) - 1]}`;
 };
 
-const clarificationItem = (ctx: Ctx, c: Clarification): Item => {
+/** One clarification and what followed it (the daily summary and the weekly/monthly report). */
+export const clarificationItem = (ctx: Ctx, c: Clarification): Item => {
   const tt = TREND_STRINGS[ctx.locale];
   const took = c.secondsToOfficialWord === null ? null : formatDuration(c.secondsToOfficialWord, ctx.locale);
   const word = tt.officialWord(c.agencyName, ctx.t.outcome[c.outcome], when(ctx, c.officialAt), took);
   const days = c.days
     .map((d) => `${dayMonth(ctx, d.date)}: ${formatNumber(d.reports, ctx.locale)}`)
     .join(' · ');
+  // The published word itself, when the desk recorded a web link to it.
+  const evidence = c.evidenceUrl && /^https?:\/\//i.test(c.evidenceUrl) ? c.evidenceUrl : null;
   return {
     title: [user(userText(c.title))],
     lines: [
       { content: [word], style: 'meta' },
       { content: [tt.beforeAfter(perDay(ctx, c.before), perDay(ctx, c.after))], style: 'text' },
       ...(days ? [{ content: [small(`${tt.byDay}: ${days}`)], style: 'meta' as const }] : []),
+      ...(evidence ? [{ content: [small(link(evidence))], style: 'meta' as const }] : []),
     ],
     tags: {
       labels: [tt.verdict[c.verdict]],

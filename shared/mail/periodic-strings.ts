@@ -1,6 +1,6 @@
 // Every word of the weekly and monthly report and its CSV, in both locales.
 import type { Locale } from '#config/schema';
-import type { ClarificationVerdict, PeriodKind } from '#domain/periodic';
+import type { PeriodKind } from '#domain/periodic';
 import type { TopicKind } from '#domain/topics';
 import { formatNumber, pluralize } from './format';
 
@@ -31,10 +31,6 @@ export interface PeriodicStrings {
   agencyHead: [string, string, string, string, string];
   clarificationsTitle: string;
   clarificationsNote: string;
-  timeToWord: (d: string) => string;
-  beforeAfter: (before: string, after: string | null) => string;
-  closedOn: (when: string) => string;
-  verdict: Record<ClarificationVerdict, string>;
   attachment: (n: number) => string;
   noCases: string;
   footer: (generatedAt: string, timeZone: string) => string;
@@ -83,19 +79,7 @@ export const PERIODIC_STRINGS: Record<Locale, PeriodicStrings> = {
     agencyHead: ['Đơn vị', 'Phản hồi', 'Trung vị', '90%', 'Quá hạn'],
     clarificationsTitle: 'Thông tin chính thức đã đưa ra và hiệu quả',
     clarificationsNote:
-      'Hồ sơ đóng với kết quả làm rõ hoặc đính chính trong kỳ: số phản ánh mỗi ngày trong 7 ngày trước và sau ngày có thông tin chính thức.',
-    timeToWord: (d) => `Từ phản ánh đầu tiên đến thông tin chính thức: ${d}`,
-    beforeAfter: (before, after) =>
-      after === null
-        ? `Trước: ${before} phản ánh/ngày; chưa đủ ngày để so sánh`
-        : `Trước: ${before} phản ánh/ngày → Sau: ${after} phản ánh/ngày`,
-    closedOn: (when) => `đóng ${when}`,
-    verdict: {
-      landed: 'Hiệu quả',
-      partly: 'Hiệu quả một phần',
-      'not-landed': 'Chưa hiệu quả',
-      'too-early': 'Chưa đủ dữ liệu',
-    },
+      'Hồ sơ đóng với kết quả đã thông tin chính thức hoặc đã cải chính trong kỳ, đánh giá đến hết ngày cuối kỳ: số phản ánh trước thông tin chính thức (tối đa 7 ngày) và sau đó, kể cả phản ánh mới cùng nội dung hoặc cùng đường dẫn.',
     attachment: (n) =>
       `Tệp đính kèm (CSV, mở được bằng Excel): danh sách ${formatNumber(n, 'vi')} hồ sơ mở hoặc đóng trong kỳ.`,
     noCases: 'Không có hồ sơ nào mở hoặc đóng trong kỳ.',
@@ -155,19 +139,7 @@ export const PERIODIC_STRINGS: Record<Locale, PeriodicStrings> = {
     agencyHead: ['Agency', 'Responses', 'Median', '90%', 'Overdue'],
     clarificationsTitle: 'Official word given, and whether it worked',
     clarificationsNote:
-      'Cases closed as clarified or corrected in the period: reports per day in the 7 days before and after the day of the official word.',
-    timeToWord: (d) => `From the first report to the official word: ${d}`,
-    beforeAfter: (before, after) =>
-      after === null
-        ? `Before: ${before} reports/day; too few days since to compare`
-        : `Before: ${before} reports/day → After: ${after} reports/day`,
-    closedOn: (when) => `closed ${when}`,
-    verdict: {
-      landed: 'Worked',
-      partly: 'Partly worked',
-      'not-landed': 'Did not work yet',
-      'too-early': 'Too early to tell',
-    },
+      'Cases closed as clarified or corrected in the period, judged as of the end of its last day: reports before the official word (up to 7 days) and after it, including new reports saying the same thing or sharing its links.',
     attachment: (n) =>
       `Attached (CSV, opens in Excel): the ${en(n, 'case', 'cases')} opened or closed in the period.`,
     noCases: 'No case was opened or closed in the period.',

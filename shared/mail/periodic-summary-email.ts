@@ -8,11 +8,12 @@
 // User text (case titles) is masked for phone numbers and email addresses.
 import type { AppConfig, Locale } from '#config/schema';
 import { OUTCOMES } from '#domain/case';
-import type { Clarification, PeriodicSummary, PeriodTopic } from '#domain/periodic';
+import type { PeriodicSummary, PeriodTopic } from '#domain/periodic';
 import type { CountBy, RenderedEmail } from '#domain/summary-types';
-import { type Block, counts, link, para, type Row, section, small, user } from './blocks';
+import { type Block, counts, para, type Row, section, user } from './blocks';
 import { renderHtml } from './blocks-html';
 import { renderText } from './blocks-text';
+import { clarificationItem } from './daily-summary-trends';
 import { joinMeta, userText } from './email-parts';
 import { formatDateTime, formatDuration, formatNumber, timeZoneLabel } from './format';
 import type { EmailAttachment } from './mailer';
@@ -41,7 +42,6 @@ interface PCtx extends Ctx {
 }
 
 const num = (ctx: PCtx, n: number) => formatNumber(n, ctx.locale);
-const decimal = (ctx: PCtx, n: number) => (ctx.locale === 'vi' ? String(n).replace('.', ',') : String(n));
 
 const countRows = (ctx: PCtx, list: CountBy[], name: (ctx: Ctx, id: string) => string) =>
   list.filter((c) => c.count > 0).map((c) => ({ label: name(ctx, c.id), value: num(ctx, c.count) }));
@@ -110,40 +110,6 @@ const agenciesSection = (ctx: PCtx, s: PeriodicSummary): Row => {
       },
     ],
   });
-};
-
-const clarificationItem = (ctx: PCtx, c: Clarification) => {
-  const evidence = c.evidenceUrl && /^https?:\/\//i.test(c.evidenceUrl) ? c.evidenceUrl : null;
-  return {
-    title: [user(userText(c.title))],
-    lines: [
-      {
-        content: [
-          joinMeta([
-            ctx.t.outcome[c.outcome],
-            c.agencyName ?? false,
-            ctx.p.closedOn(formatDateTime(c.closedAt, ctx.locale, ctx.timeZone, { year: false })),
-          ]),
-        ],
-        style: 'meta' as const,
-      },
-      { content: [ctx.p.timeToWord(formatDuration(c.secondsToWord, ctx.locale))], style: 'text' as const },
-      {
-        content: [
-          ctx.p.beforeAfter(
-            decimal(ctx, c.beforeDailyAverage),
-            c.afterDailyAverage === null ? null : decimal(ctx, c.afterDailyAverage),
-          ),
-        ],
-        style: 'text' as const,
-      },
-      evidence ? { content: [small(link(evidence))], style: 'meta' as const } : null,
-    ],
-    tags: {
-      labels: [ctx.p.verdict[c.verdict]],
-      tone: c.verdict === 'landed' ? ('accent' as const) : ('warn' as const),
-    },
-  };
 };
 
 const overdueTotal = (s: PeriodicSummary) => s.agencies.reduce((n, a) => n + a.overdue, 0);

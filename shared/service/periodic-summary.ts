@@ -17,16 +17,11 @@ import {
   previousPeriod,
   weeklyQuerySchema,
 } from '#domain/periodic';
-import { localDay, previousLocalDay } from '#domain/time';
+import { localDay } from '#domain/time';
 import { validate } from '#domain/validate';
 import type { Deps } from '#shared/deps';
-import {
-  caseIdsWithHistoryOn,
-  casesOpenedBetween,
-  casesWithHistory,
-  reportSubmittedAt,
-} from '#store/periodic';
-import { casesByIds, casesDueBetween } from '#store/summary';
+import { caseIdsWithHistoryOn, casesOpenedBetween, casesWithHistory } from '#store/periodic';
+import { casesByIds, casesDueBetween, reportMoments } from '#store/summary';
 import { type AggregatesOf, readDayAggregates } from './day-aggregates';
 
 /** The period's figures as of `now`, the day aggregates from `aggregatesOf`. */
@@ -38,9 +33,7 @@ export const gatherPeriodic = async (
   const { timeZone } = deps.config;
   const range = periodRange(period, timeZone);
   const [aggregates, opened, historyIds, waiting] = await Promise.all([
-    o
-      .aggregatesOf(deps, aggregateDaysOf(period, previousLocalDay(o.now, timeZone)), o.now)
-      .then((m) => [...m.values()]),
+    o.aggregatesOf(deps, aggregateDaysOf(period), o.now).then((m) => [...m.values()]),
     casesOpenedBetween(deps, range.start, range.end),
     caseIdsWithHistoryOn(deps, historyDaysOf(period, localDay(o.now, timeZone))),
     // Still waiting on a deadline that fell in the period: no history entry need mark them.
@@ -51,23 +44,25 @@ export const gatherPeriodic = async (
   const caseTopicIds = [
     ...new Set(aggregates.flatMap((a) => a.topics.filter((t) => t.kind === 'case').map((t) => t.key))),
   ].filter((id) => !touchedIds.has(id));
-  const clarified = touched.filter((t) => t.case.outcome === 'clarified' || t.case.outcome === 'corrected');
-  const [titled, submitted] = await Promise.all([
-    caseTopicIds.length ? casesByIds(deps, caseTopicIds) : [],
-    reportSubmittedAt(
-      deps,
-      clarified.flatMap((t) => t.case.reportIds),
+  // The cases that may have a clarifying close in the period: their linked
+  // reports, as the daily summary reads them (reportMoments).
+  const clarified = touched.filter((t) =>
+    t.history.some(
+      (e) =>
+        e.action === 'close' &&
+        (e.details.outcome === 'clarified' || e.details.outcome === 'corrected') &&
+        e.at >= range.start.toISOString() &&
+        e.at < range.end.toISOString(),
     ),
+  );
+  const [titled, moments] = await Promise.all([
+    caseTopicIds.length ? casesByIds(deps, caseTopicIds) : [],
+    Promise.all(clarified.map((t) => (t.case.reportIds.length ? reportMoments(deps, t.case.reportIds) : []))),
   ]);
   const caseTitles = new Map<string, string>([
     ...touched.map((t) => [t.case.id, t.case.title] as [string, string]),
     ...titled.map((c) => [c.id, c.title] as [string, string]),
   ]);
-  const firstReportAt = new Map<string, string>();
-  for (const { case: c } of clarified) {
-    const times = c.reportIds.flatMap((id) => submitted.get(id) ?? []).sort();
-    if (times[0]) firstReportAt.set(c.id, times[0]);
-  }
   return buildPeriodicSummary(deps.config, {
     period,
     now: o.now,
@@ -76,7 +71,7 @@ export const gatherPeriodic = async (
     opened,
     touched,
     caseTitles,
-    firstReportAt,
+    linkedReports: new Map(clarified.map((t, i) => [t.case.id, moments[i]!])),
   });
 };
 

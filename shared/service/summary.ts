@@ -16,9 +16,8 @@ import { aggregateDay, type DayAggregate, daysBefore, topicId, topicsOfDay } fro
 import {
   CLARIFICATION_DAYS,
   type ClarifiedCase,
-  claimTopicIds,
+  claimDays,
   clarificationEffect,
-  type LinkedReport,
   topicTrends,
 } from '#domain/trends';
 import { validate } from '#domain/validate';
@@ -133,20 +132,6 @@ export const gatherDaily = async (
     for (const [d, a] of await o.aggregatesOf(deps, laterDayIds, now)) later.set(d, a);
   }
   later.set(date, aggregate);
-  const laterDaysOf = (reports: LinkedReport[]) => {
-    const ids = claimTopicIds(reports);
-    const out = new Map<string, { reports: number; reach: number }>();
-    for (const [d, a] of later) {
-      for (const t of a.topics) {
-        if (!ids.has(topicId(t))) continue;
-        const e = out.get(d) ?? { reports: 0, reach: 0 };
-        e.reports += t.reports;
-        e.reach += t.reach;
-        out.set(d, e);
-      }
-    }
-    return out;
-  };
   const clarifications = standing
     .map((c, i) =>
       clarificationEffect(config, {
@@ -160,7 +145,7 @@ export const gatherDaily = async (
           closedAt: c.closedAt!,
         },
         reports: linked[i]!,
-        laterDays: laterDaysOf(linked[i]!),
+        laterDays: claimDays(later.values(), linked[i]!),
       }),
     )
     .filter((c) => c.officialAt < dayRange(date, config.timeZone).end.toISOString())

@@ -5,8 +5,7 @@ import type { Case } from '#domain/case';
 import type { CaseWithHistory } from '#domain/periodic';
 import type { Deps } from '#shared/deps';
 import { caseFromItem, getCaseWithHistory } from './cases';
-import { batchGetAll, onIndex as on, queryAll } from './query';
-import { reportKey } from './reports';
+import { onIndex as on, queryAll } from './query';
 
 /** Queries or case reads in flight at once. */
 const CONCURRENCY = 8;
@@ -58,10 +57,3 @@ export const casesWithHistory = async (deps: Deps, ids: readonly string[]): Prom
   (await mapBounded(ids, CONCURRENCY, (id) => getCaseWithHistory(deps, id))).filter(
     (c): c is CaseWithHistory => c !== undefined,
   );
-
-/** When each report was submitted, by id (BatchGetItem, 100 a request). */
-export const reportSubmittedAt = async (deps: Deps, ids: readonly string[]): Promise<Map<string, string>> => {
-  if (ids.length === 0) return new Map();
-  const items = await batchGetAll(deps, ids.map(reportKey), { projection: 'id, submittedAt' });
-  return new Map(items.map((i) => [String(i.id), String(i.submittedAt)]));
-};

@@ -43,7 +43,7 @@ const at = (iso: string): Partial<Deps> => ({ clock: () => new Date(iso), config
 const deps = (over: Partial<Deps> = {}) => t.deps({ clock: () => RUN_AT, config, ...over });
 
 let n = 0;
-const report = async (when: string, category: string, area: string) => {
+const report = async (when: string, category: string, area: string, sourceUrls?: string[]) => {
   n++;
   const res = await submitReport(
     t.deps(at(when)),
@@ -54,6 +54,7 @@ const report = async (when: string, category: string, area: string) => {
       category,
       area,
       observedAt: new Date(new Date(when).getTime() - 60_000).toISOString(),
+      ...(sourceUrls ? { sourceUrls } : {}),
     }),
     undefined,
   );
@@ -108,6 +109,26 @@ beforeAll(async () => {
     dueAt: '2026-12-02T00:00:00Z',
   });
   await respond(caseIds.D, 'transport-dept', '2026-11-30T04:00:00Z');
+
+  // F, in week 2026-W48 (23-29 Nov): a rumour with a link, clarified on Tuesday;
+  // new reports sharing the link keep coming Wednesday to Friday (3 a day), none
+  // linked to the closed case.
+  const rumour = 'https://mxh.example/bai-viet/tin-don-f';
+  const rF = await report('2026-11-23T02:00:00Z', 'transport', 'district-3', [rumour]);
+  const cF = await openCaseFor(t.deps(at('2026-11-23T03:00:00Z')), desk, {
+    reportIds: [rF],
+    title: 'Tin đồn F có đường dẫn',
+  });
+  caseIds.F = cF.id;
+  await actOnCase(t.deps(at('2026-11-24T03:00:00Z')), desk, { id: cF.id }, '"1"', {
+    action: 'close',
+    outcome: 'clarified',
+    note: 'Đã có thông cáo',
+    evidenceUrl: 'https://gov.example/thong-cao-f',
+  });
+  for (const d of ['2026-11-25', '2026-11-26', '2026-11-27']) {
+    for (const h of ['02', '04', '06']) await report(`${d}T${h}:00:00Z`, 'transport', 'district-3', [rumour]);
+  }
 
   // In the week: 4 transport and 3 health reports (Monday 00:00 to Sunday 23:59 local).
   const rA = await report('2026-11-29T17:00:00Z', 'transport', 'district-1'); // Mon 00:00
@@ -207,20 +228,46 @@ describe('the weekly report: figures against a hand-counted week', () => {
         overdue: 0,
       },
     ]);
+    // Judged as the daily summary judges it, as of Sunday's end: one linked report
+    // before the word (observed Sunday 23:59 local), nothing on its topics after.
     expect(s.clarifications).toEqual([
       expect.objectContaining({
         caseId: caseIds.A,
         outcome: 'clarified',
-        firstReportAt: '2026-11-29T17:00:00.000Z',
-        secondsToWord: 58 * 3600,
+        officialAt: '2026-12-02T03:00:00.000Z',
+        firstReportAt: '2026-11-29T16:59:00.000Z',
+        secondsToOfficialWord: 58 * 3600 + 60,
         verdict: 'landed',
       }),
     ]);
-    expect(s.clarifications[0]?.before.find((d) => d.date === '2026-11-30')?.reports).toBe(1);
+    expect(s.clarifications[0]?.before.reports).toBe(1);
+    expect(s.clarifications[0]?.after.reports).toBe(0);
+    expect(s.clarifications[0]?.days.find((d) => d.date === '2026-11-30')?.reports).toBe(1);
     expect(s.caseList.map((c) => c.id).sort()).toEqual([caseIds.A, caseIds.B, caseIds.C, caseIds.E].sort());
     const topA = s.topics.find((x) => x.kind === 'case' && x.key === caseIds.A);
     expect(topA?.title).toBe('Tin đồn cấm xe qua cầu <b>Sài Gòn</b>');
     expect(topA?.days.map((d) => d.reports)).toEqual([1, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('judges a clarification by its claim, not its case: similar reports after the close keep it spreading', async () => {
+    const s = await periodicSummaryFor(deps(), 'week', { week: '2026-W48' });
+    const f = s.clarifications.find((c) => c.caseId === caseIds.F);
+    // Before: its one linked report over the day to the word (1 a day);
+    // after: the 9 reports sharing its link, over the 5.58 days to Sunday's end.
+    expect(f).toMatchObject({
+      verdict: 'spreading',
+      before: { reports: 1 },
+      after: { reports: 9, days: 5.58, reportsPerDay: 1.61 },
+    });
+    expect(f?.days.map((d) => [d.date, d.reports])).toEqual([
+      ['2026-11-23', 1],
+      ['2026-11-24', 0],
+      ['2026-11-25', 3],
+      ['2026-11-26', 3],
+      ['2026-11-27', 3],
+      ['2026-11-28', 0],
+      ['2026-11-29', 0],
+    ]);
   });
 
   it('refuses a week that has not ended, a future one and one that does not exist', async () => {

@@ -9,7 +9,6 @@ import {
   aggregateDaysOf,
   assignmentsOf,
   buildPeriodicSummary,
-  clarificationVerdict,
   isoWeekOf,
   monthPeriod,
   percentile,
@@ -73,9 +72,9 @@ describe('periods', () => {
     expect(periodStanding(w, new Date('2026-12-06T16:59:59Z'), TZ)).toBe('current');
     expect(periodStanding(w, new Date('2026-12-06T17:00:00Z'), TZ)).toBe('past');
     expect(periodStanding(w, new Date('2026-11-29T16:00:00Z'), TZ)).toBe('future');
-    // The week before for the clarifications' baseline, and up to a week after that has ended.
-    const days = aggregateDaysOf(w, '2026-12-06');
-    expect([days[0], days.at(-1), days.length]).toEqual(['2026-11-23', '2026-12-06', 14]);
+    // The period's own days: the clarifications are judged as of its end.
+    const days = aggregateDaysOf(w);
+    expect([days[0], days.at(-1), days.length]).toEqual(['2026-11-30', '2026-12-06', 7]);
   });
 });
 
@@ -156,15 +155,11 @@ const day = (date: string, reports: number, topics: DayAggregate['topics'] = [])
 });
 
 describe('the figures', () => {
-  it('percentiles by nearest rank; the verdict of a clarification', () => {
+  it('percentiles by nearest rank', () => {
     expect(percentile([5, 1, 4, 2, 3, 10, 9, 8, 7, 6], 90)).toBe(9);
     expect(percentile([1, 2, 3, 4, 10], 90)).toBe(10);
     expect(percentile([7], 90)).toBe(7);
     expect(percentile([], 90)).toBeNull();
-    expect(clarificationVerdict(10, 4)).toBe('landed');
-    expect(clarificationVerdict(10, 7)).toBe('partly');
-    expect(clarificationVerdict(10, 9)).toBe('not-landed');
-    expect(clarificationVerdict(10, null)).toBe('too-early');
   });
 
   it('ends an assignment at its response, a reassignment or a closure', () => {
@@ -230,10 +225,13 @@ describe('the figures', () => {
       ],
     });
     const opened = touched.map((t) => t.case).filter((c) => c.id !== 'C1' && c.id !== 'E1');
-    // The case topic of C1: 4 a day the week before its close day (Fri 4 Dec), 1 a day after it.
-    const days = aggregateDaysOf(week, '2026-12-06');
+    // The case topic of C1: 4 a day before its close day (Fri 4 Dec), 1 a day after it.
+    // Its linked reports' similarity group G1: 5 on Wednesday (before the word: not
+    // counted from the aggregates), then 2 on Saturday and 2 on Sunday.
+    const days = aggregateDaysOf(week);
+    const g1: Record<string, number> = { '2026-12-02': 5, '2026-12-05': 2, '2026-12-06': 2 };
     const aggregates = days.map((d) =>
-      day(d, d >= week.from ? 3 : 0, [
+      day(d, 3, [
         {
           kind: 'case',
           key: 'C1',
@@ -250,8 +248,27 @@ describe('the figures', () => {
           category: 'transport',
           area: 'district-1',
         },
+        ...(g1[d]
+          ? [
+              {
+                kind: 'group' as const,
+                key: 'G1',
+                reports: g1[d]!,
+                reach: 10 * g1[d]!,
+                category: 'misinformation',
+                area: 'citywide',
+              },
+            ]
+          : []),
       ]),
     );
+    const linked = [-48, 10, 30, 50, 70].map((h, i) => ({
+      id: `R${i}`,
+      submittedAt: at(MON, h),
+      reach: 10,
+      status: 'new',
+      similarityGroup: 'G1',
+    }));
     const s = buildPeriodicSummary(config, {
       period: week,
       now,
@@ -260,7 +277,7 @@ describe('the figures', () => {
       opened,
       touched,
       caseTitles: new Map([['C1', 'Tin đồn sập cầu']]),
-      firstReportAt: new Map([['C1', at(MON, -48)]]),
+      linkedReports: new Map([['C1', linked]]),
     });
     expect(s.reports).toMatchObject({ total: 21, reach: 210, byCategory: [{ id: 'transport', count: 21 }] });
     expect(s.cases.opened.total).toBe(9);
@@ -289,19 +306,35 @@ describe('the figures', () => {
     expect(s.topics.map((t) => [t.kind, t.key, t.reports, t.title])).toEqual([
       ['case', 'C1', 4 * 4 + 3, 'Tin đồn sập cầu'],
       ['area', 'transport/district-1', 14, null],
+      ['group', 'G1', 9, null],
     ]);
     expect(s.topics[0]?.days.map((d) => d.reports)).toEqual([4, 4, 4, 4, 1, 1, 1]);
+    // The daily summary's rule as of Sunday's end: 5 linked reports in the 148 h
+    // before the word (Fri 04:00 local); after it, the 4 reports of its group on
+    // Saturday and Sunday over the 68 h to Sunday's end. 1.41 a day > 0.5 × 0.81.
     expect(s.clarifications).toEqual([
       expect.objectContaining({
         caseId: 'C1',
         outcome: 'clarified',
-        secondsToWord: 148 * 3600,
-        beforeDailyAverage: 4,
-        afterDailyAverage: 1,
-        verdict: 'landed',
+        officialAt: at(MON, 100),
+        firstReportAt: at(MON, -48),
+        secondsToOfficialWord: 148 * 3600,
+        before: { days: 6.17, reports: 5, reach: 50, reportsPerDay: 0.81, reachPerDay: 8.11 },
+        after: { days: 2.83, reports: 4, reach: 40, reportsPerDay: 1.41, reachPerDay: 14.12 },
+        verdict: 'spreading',
       }),
     ]);
-    expect(s.clarifications[0]?.after.map((d) => d.date)).toEqual(['2026-12-05', '2026-12-06']);
+    expect(s.clarifications[0]?.days.map((d) => [d.date, d.reports])).toEqual([
+      ['2026-11-28', 1],
+      ['2026-11-29', 0],
+      ['2026-11-30', 1],
+      ['2026-12-01', 1],
+      ['2026-12-02', 2],
+      ['2026-12-03', 0],
+      ['2026-12-04', 0],
+      ['2026-12-05', 2],
+      ['2026-12-06', 2],
+    ]);
     expect(s.caseList.map((c) => c.id)).toEqual(['C1', 'P1', 'P2', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']);
     expect(s.caseList.find((c) => c.id === 'C1')).toMatchObject({
       openedInPeriod: false,
@@ -354,7 +387,7 @@ describe('the CSV', () => {
       opened: [evil, plain],
       touched: [],
       caseTitles: new Map(),
-      firstReportAt: new Map(),
+      linkedReports: new Map(),
     });
     const csv = periodCasesCsv(s, 'vi', config);
     expect(csv.startsWith(BOM)).toBe(true);

@@ -2281,23 +2281,30 @@ export interface paths {
                                 agencyId: string | null;
                                 agencyName: string | null;
                                 evidenceUrl: string | null;
-                                closedAt: string;
-                                firstReportAt: string;
-                                secondsToWord: number;
+                                officialAt: string;
+                                firstReportAt: string | null;
+                                secondsToOfficialWord: number | null;
                                 before: {
-                                    date: string;
+                                    days: number;
                                     reports: number;
                                     reach: number;
-                                }[];
+                                    reportsPerDay: number;
+                                    reachPerDay: number;
+                                };
                                 after: {
+                                    days: number;
+                                    reports: number;
+                                    reach: number;
+                                    reportsPerDay: number;
+                                    reachPerDay: number;
+                                };
+                                days: {
                                     date: string;
                                     reports: number;
                                     reach: number;
                                 }[];
-                                beforeDailyAverage: number;
-                                afterDailyAverage: number | null;
                                 /** @enum {string} */
-                                verdict: "landed" | "partly" | "not-landed" | "too-early";
+                                verdict: "landed" | "spreading" | "too-early";
                             }[];
                             caseList: {
                                 id: string;
@@ -2498,23 +2505,30 @@ export interface paths {
                                 agencyId: string | null;
                                 agencyName: string | null;
                                 evidenceUrl: string | null;
-                                closedAt: string;
-                                firstReportAt: string;
-                                secondsToWord: number;
+                                officialAt: string;
+                                firstReportAt: string | null;
+                                secondsToOfficialWord: number | null;
                                 before: {
-                                    date: string;
+                                    days: number;
                                     reports: number;
                                     reach: number;
-                                }[];
+                                    reportsPerDay: number;
+                                    reachPerDay: number;
+                                };
                                 after: {
+                                    days: number;
+                                    reports: number;
+                                    reach: number;
+                                    reportsPerDay: number;
+                                    reachPerDay: number;
+                                };
+                                days: {
                                     date: string;
                                     reports: number;
                                     reach: number;
                                 }[];
-                                beforeDailyAverage: number;
-                                afterDailyAverage: number | null;
                                 /** @enum {string} */
-                                verdict: "landed" | "partly" | "not-landed" | "too-early";
+                                verdict: "landed" | "spreading" | "too-early";
                             }[];
                             caseList: {
                                 id: string;
