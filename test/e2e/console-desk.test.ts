@@ -4,10 +4,12 @@
 // those two reports on the case. Then: dismissing with a reason; the desk's
 // case list; an agency sees only its own agency's cases. axe on every page
 // visited, screenshots of the pages this lane owns.
+
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, DESKTOP, PHONE, screenshots } from '#test/support/browser';
 import { signIn, startTestConsole, type TestConsole } from '#test/support/console';
+import { distinctText } from '#test/support/similar-claims';
 import { aReport } from '#test/support/steps';
 import { common } from '#web/src/i18n/vi/common';
 import { desk as vi } from '#web/src/i18n/vi/desk';
@@ -31,6 +33,7 @@ const request = (
   headers?: Record<string, string>,
 ) => tc.api.call(method, path, role, body, headers);
 
+let seeded = 9000;
 const submit = async (
   title: string,
   category: string,
@@ -43,7 +46,8 @@ const submit = async (
     '/reports',
     aReport({
       title,
-      summary: `${title}: chi tiết do cộng tác viên ghi nhận.`,
+      // Words no other report shares: these reports are about different things (not similar).
+      summary: `${title}: ${distinctText(++seeded).summary}`,
       category,
       area,
       urgency,

@@ -5,12 +5,14 @@
 // a rising topic and a new one first, with the 7-day average beside the day's
 // reports, and the steady and cooling ones behind a fold. Checked against the
 // API's own answer; axe on the page.
+
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '#domain/principal';
 import { localDay } from '#domain/time';
 import { checkA11y, DESKTOP, PHONE, screenshots } from '#test/support/browser';
 import { signIn, startTestConsole, type TestConsole } from '#test/support/console';
+import { distinctText } from '#test/support/similar-claims';
 import { aSubmittedReport } from '#test/support/steps';
 import { summary as vs } from '#web/src/i18n/vi/briefings';
 
@@ -35,16 +37,8 @@ const a11y = async (page: Page) => expect(await checkA11y(page)).toEqual([]);
 /** Noon of a local day in Ho Chi Minh City (UTC+7, no DST): 05:00 UTC. */
 const noonOf = (day: string, minute = 0) => new Date(`${day}T05:${String(minute).padStart(2, '0')}:00Z`);
 
-/** Texts that share no syllable pair with one another, so no two reports are similar. */
-const WORDS = ['xanh', 'đỏ', 'vàng', 'tím', 'nâu', 'cam', 'hồng', 'xám', 'bạc', 'ngọc', 'lam', 'chàm'];
-const distinct = (n: number) => {
-  const a = WORDS[n % WORDS.length] as string;
-  const b = WORDS[Math.floor(n / WORDS.length) % WORDS.length] as string;
-  return {
-    title: `Ghi nhận ${a} ${b} số ${n} k${n}x`,
-    summary: `Mục ${n} p${n}q ${a} r${n}s ${b} t${n}u v${n}w.`,
-  };
-};
+/** Texts of made-up words no other report shares, so no two reports are similar. */
+const distinct = (n: number) => distinctText(7000 + n);
 
 describe('topics on the summary page', () => {
   const zone = 'Asia/Ho_Chi_Minh';

@@ -150,7 +150,8 @@ describe('the daily summary job, read as its readers read it', () => {
     const top = text.slice(0, text.indexOf(t.urgentDetailsTitle.toUpperCase()));
     expect(top.length).toBeGreaterThan(0);
     expect(top).not.toContain('Tóm tắt đầy đủ');
-    const line = (title: string) => top.split('\n').filter((l) => l.includes(title));
+    // The urgent lines (`- [High] …`): a closed case's title also heads its clarification item.
+    const line = (title: string) => top.split('\n').filter((l) => l.startsWith('- [') && l.includes(title));
     expect(line('Urgent on a case being verified')).toEqual([
       `- [Critical] 03:00 Urgent on a case being verified · ${t.onCase('verifying')}`,
     ]);
