@@ -5,6 +5,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CaseEvent, DayReport, OpenCase, ReportText } from '#domain/summary';
 import type { BriefingLine } from '#domain/summary-types';
 import { dayRange } from '#domain/time';
+import type { LinkedReport } from '#domain/trends';
 import type { Deps } from '#shared/deps';
 import { caseKey } from './cases';
 import { batchGetAll, onIndex as on, QUERY_ALL_PAGE, queryAll } from './query';
@@ -203,20 +204,7 @@ export const casesForEffect = async (
   })) as never;
 
 /** The time, reach and status of reports by id (a case's linked reports; BatchGetItem, 100 a request). */
-export const reportMoments = async (
-  deps: Deps,
-  ids: string[],
-): Promise<
-  {
-    id: string;
-    submittedAt: string;
-    observedAt?: string;
-    reach?: number;
-    status: string;
-    similarityGroup?: string;
-    urlHashes?: string[];
-  }[]
-> =>
+export const reportMoments = async (deps: Deps, ids: string[]): Promise<LinkedReport[]> =>
   (await batchGetAll(deps, ids.map(reportKey), {
     projection: 'id, submittedAt, observedAt, reach, #s, similarityGroup, urlHashes',
     names: { '#s': 'status' },
