@@ -161,7 +161,8 @@ describe('the case page', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await actionButton(page, 'Flag for a briefing').click();
     // The form opens with its field focused (keyboard users land in it).
-    await expect(page.locator('#case-flag-briefing-briefingId:focus').count()).resolves.toBe(1);
+    // (Waited for: the field may take focus once the upcoming briefings have loaded.)
+    await page.locator('#case-flag-briefing-briefingId:focus').waitFor({ timeout: 5_000 });
     await page
       .locator(`#case-flag-briefing-briefingId option[value="${briefing.json.id}"]`)
       .waitFor({ state: 'attached' });

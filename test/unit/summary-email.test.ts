@@ -80,8 +80,16 @@ describe('daily summary: html document', () => {
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('max-width:600px');
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
-    // No scripts, images, external resources or links out.
-    expect(html).not.toMatch(/<script|<img|<link|<iframe|\ssrc=|url\(|https?:\/\//i);
+    // No scripts, images, external resources or links out, but for the one link the desk
+    // itself published: each clarification's evidence (the official word).
+    const evidence = busySummary.clarifications.flatMap((c) => (c.evidenceUrl ? [c.evidenceUrl] : []));
+    expect(evidence.length).toBeGreaterThan(0);
+    let rest = html;
+    for (const url of evidence) {
+      expect(html).toContain(`href="${url}"`);
+      rest = rest.split(url).join('');
+    }
+    expect(rest).not.toMatch(/<script|<img|<link|<iframe|\ssrc=|url\(|https?:\/\//i);
   });
 
   it.each(LOCALES)('shows no report, case or briefing ids (%s)', (locale) => {
