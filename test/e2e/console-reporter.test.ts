@@ -201,7 +201,8 @@ describe('collaborator journeys', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: vi.received }).waitFor();
       // The confirmation takes the focus.
-      expect(await page.evaluate(activeId)).toBe('result-title');
+      // (Polled: it moves there once the hints below it have rendered.)
+      await expect.poll(() => page.evaluate(activeId), { timeout: 5_000 }).toBe('result-title');
       const stored = await reportsTitled('Ùn tắc kéo dài trên cầu Sài Gòn (bàn phím)');
       expect(stored).toHaveLength(1);
       expect(stored[0]).toMatchObject({
