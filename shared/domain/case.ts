@@ -9,8 +9,13 @@ import type { Role } from './roles';
 import { multiLineText, oneLineText } from './text';
 
 /** How a case ends (docs/cases.md). */
-export const OUTCOMES = ['clarified', 'corrected', 'resolved', 'unfounded', 'no-action'] as const;
+export const OUTCOMES = ['clarified', 'corrected', 'resolved', 'unfounded', 'no-action', 'merged'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+/** `merged` is set by the merge action only, never chosen on close. */
+export const CLOSE_OUTCOMES = OUTCOMES.filter((o) => o !== 'merged') as [
+  Exclude<Outcome, 'merged'>,
+  ...Exclude<Outcome, 'merged'>[],
+];
 
 export const CASE_STATUSES = ['open', 'verifying', 'responded', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -25,6 +30,8 @@ export const CASE_ACTIONS = [
   'comment',
   'link-reports',
   'flag-briefing',
+  'unlink-report',
+  'merge',
 ] as const;
 export type CaseActionName = (typeof CASE_ACTIONS)[number];
 
@@ -52,6 +59,8 @@ export const CASE_RULES: Record<CaseActionName, Rule> = {
   comment: { who: ['desk', 'assigned-agency'], from: CASE_STATUSES, to: null },
   'link-reports': { who: ['desk'], from: ['open', 'verifying', 'responded'], to: null },
   'flag-briefing': { who: ['desk'], from: ['open', 'verifying', 'responded'], to: null },
+  'unlink-report': { who: ['desk'], from: ['open', 'verifying', 'responded'], to: null },
+  merge: { who: ['desk'], from: ['open', 'verifying', 'responded'], to: 'closed' },
 };
 
 const reportIds = z
@@ -77,7 +86,7 @@ export const caseActionSchema = (config: AppConfig) =>
     }),
     z.strictObject({
       action: z.literal('close'),
-      outcome: z.enum(OUTCOMES),
+      outcome: z.enum(CLOSE_OUTCOMES),
       note,
       evidenceUrl: httpUrl.optional(),
     }),
@@ -85,6 +94,13 @@ export const caseActionSchema = (config: AppConfig) =>
     z.strictObject({ action: z.literal('comment'), note }),
     z.strictObject({ action: z.literal('link-reports'), reportIds }),
     z.strictObject({ action: z.literal('flag-briefing'), briefingId: z.ulid().nullable() }),
+    z.strictObject({ action: z.literal('unlink-report'), reportId: z.ulid(), reason: oneLineText(1, 1000) }),
+    z.strictObject({
+      action: z.literal('merge'),
+      intoCaseId: z.ulid(),
+      intoVersion: z.number().int().min(1).max(999_999_999),
+      note: note.optional(),
+    }),
   ]);
 export type CaseAction = z.output<ReturnType<typeof caseActionSchema>>;
 
@@ -121,6 +137,8 @@ export const historyEntrySchema = z.object({
   note: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   version: z.number().int(),
+  /** The case the entry belongs to: on a survivor's timeline, a merged case's entries name that case. */
+  caseId: z.string().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -150,6 +168,10 @@ export const caseSchema = z.object({
   openedAt: z.string(),
   updatedAt: z.string(),
   closedAt: z.string().nullable(),
+  /** Set when the case was merged (outcome `merged`): the surviving case. Absent on cases never merged. */
+  mergedInto: z.string().nullable().optional(),
+  /** The cases merged into this one, whose histories its timeline shows. Absent when none. */
+  mergedCaseIds: z.array(z.string()).optional(),
 });
 export type Case = z.infer<typeof caseSchema>;
 
@@ -284,6 +306,13 @@ export const applyCaseAction = (
       break;
     }
     case 'reopen':
+      // Its reports now belong to the survivor: reopening would leave a case without them.
+      if (c.outcome === 'merged') {
+        throw new Conflict('A merged case cannot be reopened; act on the case it was merged into.', {
+          currentStatus: c.status,
+          mergedInto: c.mergedInto ?? null,
+        });
+      }
       Object.assign(next, { outcome: null, evidenceUrl: null, closedAt: null });
       entryNote = action.reason;
       details = { previousOutcome: c.outcome };
@@ -305,6 +334,17 @@ export const applyCaseAction = (
       next.briefingId = action.briefingId;
       details = { briefingId: action.briefingId, previousBriefingId: c.briefingId };
       break;
+    case 'unlink-report': {
+      const unlinked = unlinkReport(c, action.reportId);
+      next.reportIds = unlinked.reportIds;
+      next.reportCount = unlinked.reportIds.length;
+      entryNote = action.reason;
+      details = { reportId: action.reportId };
+      break;
+    }
+    case 'merge':
+      // Both sides at once: shared/domain/merge.ts (it checks the survivor too).
+      throw new BadRequest('A merge is applied to both cases together.');
   }
   const entry: HistoryEntry = {
     at,
@@ -381,4 +421,21 @@ export const openCase = (
     version: 1,
   };
   return { opened, entry };
+};
+
+/** The case's reports without `reportId`; refused when it is not on the case or is its last report. */
+export const unlinkReport = (
+  c: Pick<Case, 'reportIds' | 'status'>,
+  reportId: string,
+): { reportIds: string[] } => {
+  if (!c.reportIds.includes(reportId)) {
+    throw new Conflict('The report is not linked to this case.', { reportId });
+  }
+  if (c.reportIds.length === 1) {
+    throw new Conflict('This is the case’s last report: close the case or merge it instead.', {
+      reportId,
+      currentStatus: c.status,
+    });
+  }
+  return { reportIds: c.reportIds.filter((id) => id !== reportId) };
 };

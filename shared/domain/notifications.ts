@@ -3,7 +3,12 @@
 // the recipients and renders.
 import type { Case, CaseAction, Priority } from './case';
 
-export type NoticeKind = 'case-assigned' | 'case-responded' | 'case-closed' | 'deadline-nudge';
+export type NoticeKind =
+  | 'case-assigned'
+  | 'case-responded'
+  | 'case-closed'
+  | 'deadline-nudge'
+  | 'case-merged';
 
 interface NoticeBase {
   caseId: string;
@@ -32,7 +37,15 @@ export type CaseNotice =
       /** The agency's public response (reporters may read it once the case is closed); absent on older items. */
       response?: string | null;
     })
-  | (NoticeBase & { kind: 'deadline-nudge'; agencyId: string; dueAt: string });
+  | (NoticeBase & { kind: 'deadline-nudge'; agencyId: string; dueAt: string })
+  | (NoticeBase & {
+      /** `caseId`/`title`: the merged (now closed) case; the agencies of both cases hear of it. */
+      kind: 'case-merged';
+      agencyId: string | null;
+      intoCaseId: string;
+      intoTitle: string;
+      intoAgencyId: string | null;
+    });
 
 /** The notice an accepted action causes, if any: assign → the agency, respond → the desk, close → the reporters. */
 export const noticeFor = (action: CaseAction, next: Case): CaseNotice | null => {
@@ -81,3 +94,20 @@ export const SWEEP_AFTER_MINUTES = 15;
 
 /** The sweep's cut-off: items pending longer than SWEEP_AFTER_MINUTES were missed by the stream. */
 export const sweepCutoff = (now: Date): Date => new Date(now.getTime() - SWEEP_AFTER_MINUTES * 60_000);
+
+/** The notice of a merge: to the merged case's agency and the survivor's, when either has one. */
+export const mergeNotice = (
+  merged: Pick<Case, 'id' | 'title' | 'agencyId'>,
+  survivor: Pick<Case, 'id' | 'title' | 'agencyId'>,
+): CaseNotice | null =>
+  merged.agencyId || survivor.agencyId
+    ? {
+        kind: 'case-merged',
+        caseId: merged.id,
+        title: merged.title,
+        agencyId: merged.agencyId,
+        intoCaseId: survivor.id,
+        intoTitle: survivor.title,
+        intoAgencyId: survivor.agencyId,
+      }
+    : null;

@@ -300,6 +300,10 @@ interface Assignment {
   endedAt: string | null;
 }
 
+/** A close, or a merge on the merged case's side (it closes that case with outcome `merged`). */
+const closes = (e: Pick<HistoryEntry, 'action' | 'details'>): boolean =>
+  e.action === 'close' || (e.action === 'merge' && e.details.outcome === 'merged');
+
 /** Each assignment of a case, in order, with when it stopped waiting. */
 export const assignmentsOf = (history: HistoryEntry[]): Assignment[] => {
   const out: Assignment[] = [];
@@ -314,7 +318,7 @@ export const assignmentsOf = (history: HistoryEntry[]): Assignment[] => {
         endedAt: null,
       };
       out.push(current);
-    } else if ((e.action === 'respond' || e.action === 'close') && current && current.endedAt === null) {
+    } else if ((e.action === 'respond' || closes(e)) && current && current.endedAt === null) {
       current.endedAt = e.at;
     }
   }
@@ -399,7 +403,7 @@ export const buildPeriodicSummary = (config: AppConfig, input: PeriodicInput): P
   for (const { case: c, history } of touched.values()) {
     for (const e of history) {
       if (!inRange(e.at, range)) continue;
-      if (e.action === 'close') {
+      if (closes(e)) {
         const prev = lastClose.get(c.id);
         if (!prev || prev.version < e.version) lastClose.set(c.id, e);
       }

@@ -290,7 +290,10 @@ export const buildDailySummary = (config: AppConfig, input: SummaryInput): Daily
   });
 
   const opened = input.events.filter((e) => e.action === 'open');
-  const closes = input.events.filter((e) => e.action === 'close');
+  // A merge closes the merged case (its entry has outcome `merged`; the survivor's has none).
+  const closes = input.events.filter(
+    (e) => e.action === 'close' || (e.action === 'merge' && e.details.outcome === 'merged'),
+  );
   const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   for (const e of closes) {
     const o = e.details.outcome as Outcome;

@@ -86,7 +86,14 @@ export const reporterViewOf = (
       reason: h.reason,
       ...(h.score === undefined ? {} : { score: h.score }),
     }));
-  if (linkedCase && r.status === 'linked' && linkedCase.id === r.caseId && linkedCase.status === 'closed') {
+  // A merged case is not an outcome: the report now belongs to the survivor (its move may be pending).
+  if (
+    linkedCase &&
+    r.status === 'linked' &&
+    linkedCase.id === r.caseId &&
+    linkedCase.status === 'closed' &&
+    linkedCase.outcome !== 'merged'
+  ) {
     view.outcome = linkedCase.outcome;
     view.response = linkedCase.response;
     view.evidenceUrl = linkedCase.evidenceUrl;

@@ -266,6 +266,25 @@ const nudge = (n: Notice<'deadline-nudge'>, ctx: Ctx): Body => {
   };
 };
 
+/** To the agencies of both cases: the case is closed as merged, and where its work continues. */
+const merged = (n: Notice<'case-merged'>, ctx: Ctx): Body => {
+  const { t } = ctx;
+  const agency = agencyName(ctx.config, n.agencyId);
+  return {
+    subject: subjectLine(ctx.locale, t.mergedHeading, n.title),
+    preheader: `${t.mergedInto}: ${excerpt(userText(n.intoTitle), 60)}`,
+    heading: t.mergedHeading,
+    title: n.title,
+    meta: joinMeta([`${t.reference}: ${n.caseId}`, agency && `${t.agency}: ${agency}`]),
+    rows: [
+      { kind: 'lead', body: [para(t.mergedLead, 'note')] },
+      section(t.mergedInto, para(user(maskContacts(n.intoTitle))), para(`${t.reference}: ${n.intoCaseId}`)),
+      section(t.todoTitle, para(t.mergedTodo)),
+      ...caseLinkRows(ctx, n.intoCaseId),
+    ],
+  };
+};
+
 const bodyFor = (notice: CaseNotice, ctx: Ctx, extras: NoticeExtras): Body => {
   switch (notice.kind) {
     case 'case-assigned':
@@ -276,6 +295,8 @@ const bodyFor = (notice: CaseNotice, ctx: Ctx, extras: NoticeExtras): Body => {
       return closed(notice, ctx, extras);
     case 'deadline-nudge':
       return nudge(notice, ctx);
+    case 'case-merged':
+      return merged(notice, ctx);
     default: {
       const unknown: never = notice;
       throw new Error(`unknown case notice: ${JSON.stringify(unknown)}`);

@@ -44,6 +44,11 @@ export interface CaseStrings {
   nudgeLead: string;
   nudgeTodo: string;
   nudgeAlreadyDone: string;
+  // case-merged
+  mergedHeading: string;
+  mergedLead: string;
+  mergedInto: string;
+  mergedTodo: string;
   // subjects
   due: (when: string) => string;
 }
@@ -84,6 +89,7 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
       resolved: 'Vấn đề đã được cơ quan chức năng khắc phục.',
       unfounded: 'Qua xác minh, nội dung phản ánh không có cơ sở.',
       'no-action': 'Qua xem xét, vấn đề không cần xử lý thêm.',
+      merged: 'Phản ánh của anh/chị được xử lý chung trong một hồ sơ khác.',
     },
     evidence: 'Thông tin đã công bố',
     agencyResponse: 'Phản hồi của cơ quan chức năng',
@@ -95,6 +101,11 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
       'Còn chưa đầy 24 giờ nữa là đến hạn phản hồi hồ sơ dưới đây, và hệ thống chưa nhận được phản hồi của đơn vị.',
     nudgeTodo: 'Vui lòng cập nhật kết quả xác minh và nội dung phản hồi trên hệ thống trước hạn.',
     nudgeAlreadyDone: 'Nếu đơn vị vừa gửi phản hồi, xin bỏ qua email này.',
+    mergedHeading: 'Hồ sơ đã được gộp',
+    mergedLead:
+      'Bộ phận theo dõi dư luận đã gộp hồ sơ dưới đây vào một hồ sơ khác cùng nội dung. Hồ sơ này đã đóng; các phản ánh của nó nay thuộc hồ sơ được gộp vào.',
+    mergedInto: 'Gộp vào hồ sơ',
+    mergedTodo: 'Từ nay, vui lòng theo dõi và cập nhật trên hồ sơ được gộp vào.',
     due: (when) => `hạn ${when}`,
   },
   en: {
@@ -132,6 +143,7 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
       resolved: 'The authorities have fixed the problem.',
       unfounded: 'After verification, the report was found to be unfounded.',
       'no-action': 'After review, no further action is needed.',
+      merged: 'Your report is being handled together with others in another case.',
     },
     evidence: 'Published information',
     agencyResponse: "The agency's response",
@@ -143,6 +155,11 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
       'The response deadline for the case below is less than 24 hours away, and no response has come in yet.',
     nudgeTodo: 'Please post your finding and response in the system before the deadline.',
     nudgeAlreadyDone: 'If your agency has just responded, please ignore this email.',
+    mergedHeading: 'Case merged',
+    mergedLead:
+      'The public-opinion desk has merged the case below into another case about the same matter. This case is now closed; its reports belong to the case it was merged into.',
+    mergedInto: 'Merged into',
+    mergedTodo: 'From now on, please follow and update the case it was merged into.',
     due: (when) => `due ${when}`,
   },
 };

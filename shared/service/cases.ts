@@ -26,9 +26,11 @@ import { noticeFor } from '#domain/notifications';
 import type { Principal } from '#domain/principal';
 import { validate } from '#domain/validate';
 import { agencyCaseView, agencyHistoryView } from '#domain/views';
+import { mergeCases, mergedTimeline } from '#service/case-merge';
 import type { Deps } from '#shared/deps';
 import { briefingStillScheduled } from '#store/briefing-check';
 import { getBriefing } from '#store/briefings';
+import { unlinkReportItem } from '#store/case-merge';
 import {
   type CaseActionWrite,
   getCase,
@@ -115,7 +117,11 @@ export const readCase = async (deps: Deps, principal: Principal, params: unknown
   const found = await getCaseWithHistory(deps, caseId(params));
   const actor = found && actorFor(principal, found.case);
   if (!found || !actor) throw notFound();
-  if (actor === 'desk') return { ...viewOf(found.case, deps.clock()), history: found.history };
+  if (actor === 'desk')
+    return {
+      ...viewOf(found.case, deps.clock()),
+      history: await mergedTimeline(deps, found.case, found.history),
+    };
   return {
     ...viewFor('agency', found.case, deps.clock()),
     history: found.history.map(agencyHistoryView),
@@ -158,6 +164,15 @@ export const actOnCase = async (
   const before = await getCase(deps, id);
   const actor = before && actorFor(principal, before);
   if (!before || !actor) throw notFound();
+  // A merge checks both cases' versions itself, naming the stale one (service/case-merge.ts).
+  if (action.action === 'merge') {
+    const merged = await mergeCases(deps, before, action, {
+      actor,
+      by: principal.sub,
+      expectedVersion: expected,
+    });
+    return viewFor('desk', merged, deps.clock());
+  }
   if (before.version !== expected) {
     throw new PreconditionFailed(
       `The case is at version ${before.version}, not ${expected}; read it again and retry.`,
@@ -173,6 +188,8 @@ export const actOnCase = async (
     action.action === 'flag-briefing' && action.briefingId
       ? [await briefingCheck(deps, action.briefingId)]
       : [];
+  // The report returns to `new` in the same transaction, only if still linked to this case.
+  if (action.action === 'unlink-report') extra.push(unlinkReportItem(deps, next.id, action.reportId, now));
   // The notification is written with the state change: no change, no email; a change, always an email.
   // A close or reopen changes the case's expiry: the same outbox item carries the follow-up that
   // gives its history and reports the new expiry (more items than one transaction may hold).

@@ -8,6 +8,7 @@ import { caseTitleIsOthersReport } from '#domain/views';
 import { CASE_STRINGS, type NoticeExtras, renderCaseNotice } from '#mail/case-email';
 import { type Delivery, type DeliveryResult, deliver } from '#mail/deliver';
 import type { Deps } from '#shared/deps';
+import { moveMergedReports } from '#store/case-merge';
 import { syncCaseRetention } from '#store/cases';
 import { getOutboxItem, markDelivered, type OutboxItem, pendingOutboxItems } from '#store/outbox';
 import { type ClosureReport, getClosureReports, getReportsByIds, removeReporterEmail } from '#store/reports';
@@ -74,6 +75,16 @@ export const recipientsFor = async (deps: Deps, notice: CaseNotice): Promise<Rec
       return deps.config.deskList;
     case 'case-closed':
       return reporterRecipients(deps, notice);
+    case 'case-merged': {
+      // Both agencies, each address once (the same agency on both cases hears once).
+      const all = [
+        ...agencyRecipients(deps, notice.agencyId),
+        ...(notice.intoAgencyId === notice.agencyId ? [] : agencyRecipients(deps, notice.intoAgencyId)),
+      ];
+      return all.filter(
+        (r, i) => all.findIndex((o) => normalizedAddress(o.email) === normalizedAddress(r.email)) === i,
+      );
+    }
   }
 };
 
@@ -121,6 +132,7 @@ const forgetToldReporters = async (deps: Deps, told: { marker: MarkerId; recipie
  */
 export const deliverOutboxItem = async (deps: Deps, item: OutboxItem, now: Date): Promise<DeliveryResult> => {
   if (item.state === 'delivered') return empty();
+  if (item.moveReports) await moveMergedReports(deps, item.moveReports, now);
   if (item.syncRetentionOf) await syncCaseRetention(deps, item.syncRetentionOf);
   let result = empty();
   const notice = item.notice;

@@ -43,7 +43,7 @@ export const caseExpiry = (c: Pick<Case, 'status' | 'closedAt'>, config: AppConf
  * while it waits for the agency, and to a briefing's agenda while flagged.
  * Category and area are filters on casesNewest, not indexes of their own.
  */
-const caseToItem = (c: Case, config: AppConfig): Record<string, unknown> => {
+export const caseToItem = (c: Case, config: AppConfig): Record<string, unknown> => {
   const sortKey = `${c.openedAt}#${c.id}`;
   const expiresAt = caseExpiry(c, config);
   return {
@@ -67,7 +67,7 @@ export const caseFromItem = (item: Record<string, unknown>): Case => {
   return rest;
 };
 
-const historyItem = (caseId: string, entry: HistoryEntry, timeZone: string, expiresAt?: number) => ({
+export const historyItem = (caseId: string, entry: HistoryEntry, timeZone: string, expiresAt?: number) => ({
   ...entry,
   ...(expiresAt === undefined ? {} : { expiresAt }),
   pk: `CASE#${caseId}`,

@@ -25,6 +25,8 @@ export interface OutboxItem {
   syncRetentionOf: string | null;
   createdAt: string;
   state: 'pending' | 'delivered';
+  /** A merge too large for one transaction: the reports whose `caseId` moves to the survivor on delivery. */
+  moveReports?: { from: string; to: string; reportIds: string[] };
 }
 
 export const outboxKey = (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' });
@@ -58,6 +60,7 @@ const fromItem = (item: Record<string, unknown>): OutboxItem => ({
   syncRetentionOf: typeof item.syncRetentionOf === 'string' ? item.syncRetentionOf : null,
   createdAt: String(item.createdAt),
   state: item.state as OutboxItem['state'],
+  ...(item.moveReports ? { moveReports: item.moveReports as NonNullable<OutboxItem['moveReports']> } : {}),
 });
 
 export const getOutboxItem = async (deps: Deps, id: string): Promise<OutboxItem | undefined> => {

@@ -61,7 +61,7 @@ export const weeklySummary: PeriodicSummary = {
     },
     closed: {
       total: 9,
-      byOutcome: { clarified: 3, corrected: 1, resolved: 4, unfounded: 1, 'no-action': 0 },
+      byOutcome: { clarified: 3, corrected: 1, resolved: 4, unfounded: 1, 'no-action': 0, merged: 0 },
     },
   },
   agencies: [
@@ -218,7 +218,7 @@ export const quietWeek: PeriodicSummary = {
     opened: { total: 0, byCategory: [], byArea: [] },
     closed: {
       total: 0,
-      byOutcome: { clarified: 0, corrected: 0, resolved: 0, unfounded: 0, 'no-action': 0 },
+      byOutcome: { clarified: 0, corrected: 0, resolved: 0, unfounded: 0, 'no-action': 0, merged: 0 },
     },
   },
   agencies: [],

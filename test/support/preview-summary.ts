@@ -154,7 +154,7 @@ export const busySummary: DailySummary = {
     opened: 5,
     closed: {
       total: 3,
-      byOutcome: { clarified: 1, corrected: 1, resolved: 1, unfounded: 0, 'no-action': 0 },
+      byOutcome: { clarified: 1, corrected: 1, resolved: 1, unfounded: 0, 'no-action': 0, merged: 0 },
     },
     openByStatus: { open: 4, verifying: 11, responded: 2 },
     overdueByAgency: [
@@ -316,7 +316,7 @@ export const quietSummary: DailySummary = {
     opened: 0,
     closed: {
       total: 0,
-      byOutcome: { clarified: 0, corrected: 0, resolved: 0, unfounded: 0, 'no-action': 0 },
+      byOutcome: { clarified: 0, corrected: 0, resolved: 0, unfounded: 0, 'no-action': 0, merged: 0 },
     },
     openByStatus: { open: 1, verifying: 6, responded: 1 },
     overdueByAgency: [

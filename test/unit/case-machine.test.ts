@@ -34,6 +34,8 @@ const CONTRACT: Record<
   comment: [['desk', 'assigned-agency'], 'any', null],
   'link-reports': [['desk'], 'any-but-closed', null],
   'flag-briefing': [['desk'], 'any-but-closed', null],
+  'unlink-report': [['desk'], 'any-but-closed', null],
+  merge: [['desk'], 'any-but-closed', 'closed'],
 };
 const fromOf = (f: CaseStatus[] | 'any' | 'any-but-closed'): CaseStatus[] =>
   f === 'any' ? [...CASE_STATUSES] : f === 'any-but-closed' ? CASE_STATUSES.filter((s) => s !== 'closed') : f;
@@ -65,6 +67,8 @@ describe('the case state machine, exhaustively', () => {
       'comment',
       'link-reports',
       'flag-briefing',
+      'unlink-report',
+      'merge',
     ]);
     expect(allowedActions('verifying', 'assigned-agency')).toEqual(['respond', 'comment']);
     expect(allowedActions('closed', 'desk')).toEqual(['reopen', 'comment']);

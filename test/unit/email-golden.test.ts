@@ -149,7 +149,7 @@ const calmBusy: DailySummary = {
     ...busySummary.cases,
     closed: {
       total: 0,
-      byOutcome: { clarified: 0, corrected: 0, resolved: 0, unfounded: 0, 'no-action': 0 },
+      byOutcome: { clarified: 0, corrected: 0, resolved: 0, unfounded: 0, 'no-action': 0, merged: 0 },
     },
     openByStatus: { open: 0, verifying: 0, responded: 0 },
     overdueByAgency: [],
