@@ -113,6 +113,15 @@ export const routes = [
   },
   {
     method: 'POST',
+    path: '/reports/actions',
+    group: 'reports',
+    access: ['desk'],
+    body: true,
+    summary: 'Dismiss, restore or link up to 100 reports, each done or refused on its own',
+    rateLimit: 'writes',
+  },
+  {
+    method: 'POST',
     path: '/reports/{id}/actions',
     group: 'reports',
     access: ['desk'],

@@ -1,8 +1,10 @@
 // HTTP adapter for the report routes.
 
 import { runtimeDeps } from '#functions/runtime-deps';
+import { bulkResultsBody } from '#http/bulk';
 import { httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
+import { actOnReports } from '#service/bulk-reports';
 import { actOnReport, browseReports, similarReports, submitReport, viewReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { recordReportSubmitted } from '#shared/metrics';
@@ -24,6 +26,10 @@ export const reportRoutes: RouteImpls = {
   'GET /reports/{id}/similar': async (req, deps) => ({
     status: 200,
     body: await similarReports(deps, req.principal!, req.params),
+  }),
+  'POST /reports/actions': async (req, deps) => ({
+    status: 200,
+    body: bulkResultsBody(await actOnReports(deps, req.principal!, req.headers['if-match'], req.body)),
   }),
   'POST /reports/{id}/actions': async (req, deps) => ({
     status: 200,

@@ -10,6 +10,7 @@ import {
   briefingSchema,
   newBriefingSchema,
 } from '#domain/briefing';
+import { bulkReportActionSchema, bulkReportAnswerSchema } from '#domain/bulk';
 import {
   caseActionSchema,
   caseDetailSchema,
@@ -132,6 +133,23 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
       409: 'The report’s status does not allow the action (currentStatus, allowedActions), it is linked to a case, or it changed meanwhile.',
     },
   },
+  'POST /reports/actions': {
+    status: 200,
+    body: bulkReportActionSchema,
+    response: bulkReportAnswerSchema,
+    headers: [
+      {
+        name: 'If-Match',
+        required: false,
+        description:
+          'link only, optional: the ETag (version) of the case; checked once before anything is written (412 when the case has moved on).',
+      },
+    ],
+    problems: {
+      409: 'link: the case is closed (currentStatus, mergedInto when merged). Each report’s own refusals are in its result, not here.',
+      412: 'link with If-Match: the case is at currentVersion (also in ETag); nothing was written.',
+    },
+  },
   'POST /cases': {
     status: 201,
     body: openCaseSchema(config),
@@ -149,8 +167,8 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
     response: caseViewSchema,
     etag: true,
     problems: {
-      409: 'The case’s status does not allow the action (currentStatus, allowedActions); reports already on the case or not new (reportIds); the briefing is not scheduled; or a concurrent write, retry after Retry-After.',
-      412: 'If-Match names an older version: the case is at currentVersion (also in ETag).',
+      409: 'The case’s status does not allow the action (currentStatus, allowedActions); reports already on the case or not new (reportIds); the briefing is not scheduled; or a concurrent write, retry after Retry-After. unlink-report: the report is not on the case, or is its last report (close or merge instead). merge: either case closed or merged (intoStatus, mergedInto); a merged case cannot be reopened.',
+      412: 'If-Match names an older version: the case is at currentVersion (also in ETag). merge: `case` says which side is stale (merged: If-Match; survivor: intoVersion), with its currentVersion.',
       428: 'If-Match is missing.',
     },
     headers: [

@@ -39,6 +39,7 @@ const CONTRACT: Record<string, Row> = {
   'GET /reports/{id}': { who: ['desk', 'reporter'], ownOnly: ['reporter'] },
   'GET /reports/{id}/similar': { who: ['desk'] },
   'POST /reports/{id}/actions': { who: ['desk'] },
+  'POST /reports/actions': { who: ['desk'] },
   'POST /cases': { who: ['desk'] },
   'GET /cases': { who: ['desk', 'agency'] },
   'GET /cases/{id}': { who: ['desk', 'agency'], ownOnly: ['agency'] },
@@ -160,6 +161,8 @@ const requestFor = async (
       return { path, body: { title: 'x', summary: 'y' } }; // 400 once past access: nothing stored
     case 'POST /reports/{id}/actions':
       return { path, body: { action: 'restore' } }; // 409 once past access
+    case 'POST /reports/actions':
+      return { path, body: { action: 'restore', ids: [ids.report] } }; // 200, the report refused on its own
     case 'POST /cases':
       return { path, body: { reportIds: ['01JZ0000000000000000000009'] } };
     case 'POST /cases/{id}/actions': {
