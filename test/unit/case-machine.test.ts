@@ -192,7 +192,15 @@ describe('applying actions', () => {
       expect(e).toBeInstanceOf(Conflict);
       expect((e as Conflict).extensions).toEqual({
         currentStatus: 'open',
-        allowedActions: ['assign', 'close', 'comment', 'link-reports', 'flag-briefing'],
+        allowedActions: [
+          'assign',
+          'close',
+          'comment',
+          'link-reports',
+          'flag-briefing',
+          'unlink-report',
+          'merge',
+        ],
       });
     }
     expect(() =>

@@ -283,7 +283,7 @@ describe('the figures', () => {
     expect(s.cases.opened.total).toBe(9);
     expect(s.cases.closed).toEqual({
       total: 1,
-      byOutcome: { clarified: 1, corrected: 0, resolved: 0, unfounded: 0, 'no-action': 0 },
+      byOutcome: { clarified: 1, corrected: 0, resolved: 0, unfounded: 0, 'no-action': 0, merged: 0 },
     });
     expect(s.agencies).toEqual([
       {

@@ -167,7 +167,7 @@ describe('buildDailySummary', () => {
     expect(s.cases.opened).toBe(1);
     expect(s.cases.closed).toEqual({
       total: 4,
-      byOutcome: { clarified: 1, corrected: 0, resolved: 2, unfounded: 1, 'no-action': 0 },
+      byOutcome: { clarified: 1, corrected: 0, resolved: 2, unfounded: 1, 'no-action': 0, merged: 0 },
     });
     expect(s.cases.responseTimeByAgency).toEqual([
       { agencyId: 'police', agencyName: 'Công an Thành phố', closedCount: 3, medianResponseSeconds: 200 },

@@ -10,6 +10,7 @@ import {
   type CaseDetail,
   caseChanges,
   changesSinceDraft,
+  closeOutcomes,
   draftedAction,
   draftKey,
   dropDraft,
@@ -96,13 +97,15 @@ describe('the actions offered', () => {
     }
   });
 
-  it('offers the agency respond and comment on a verifying case, the desk assign/respond/flag/link/comment', () => {
+  it('offers the agency respond and comment on a verifying case, the desk assign/respond/flag/link/unlink/merge/comment', () => {
     expect(allowedActions(table, 'verifying', 'agency')).toEqual(['respond', 'comment']);
     expect(allowedActions(table, 'verifying', 'desk')).toEqual([
       'assign',
       'respond',
       'flag-briefing',
       'link-reports',
+      'unlink-report',
+      'merge',
       'comment',
     ]);
     expect(allowedActions(table, 'closed', 'desk')).toEqual(['reopen', 'comment']);
@@ -275,5 +278,28 @@ describe('overdue', () => {
     expect(isOverdue({ status: 'verifying', dueAt: '2026-12-06T10:00:00Z' }, now)).toBe(true);
     expect(isOverdue({ status: 'responded', dueAt: '2026-12-06T10:00:00Z' }, now)).toBe(false);
     expect(isOverdue({ status: 'verifying', dueAt: '2026-12-08T10:00:00Z' }, now)).toBe(false);
+  });
+});
+
+describe('merge and unlink forms', () => {
+  it('sends the chosen case with the version the form read, and the report with its reason', () => {
+    expect(
+      actionBody(
+        'merge',
+        { intoCaseId: '01JZCASE000000000000000002', intoVersion: '4', note: ' ' },
+        'Asia/Ho_Chi_Minh',
+      ),
+    ).toEqual({ action: 'merge', intoCaseId: '01JZCASE000000000000000002', intoVersion: 4 });
+    expect(
+      actionBody(
+        'unlink-report',
+        { reportId: '01JZ0000000000000000000001', reason: ' Khác ' },
+        'Asia/Ho_Chi_Minh',
+      ),
+    ).toEqual({ action: 'unlink-report', reportId: '01JZ0000000000000000000001', reason: 'Khác' });
+  });
+
+  it('never offers `merged` on close: only the merge action sets it', () => {
+    expect(closeOutcomes(['clarified', 'merged', 'no-action'])).toEqual(['clarified', 'no-action']);
   });
 });

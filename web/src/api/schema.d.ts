@@ -321,7 +321,7 @@ export interface paths {
                             sentiments: string[];
                             urgencies: string[];
                             reportStatuses: string[];
-                            outcomes: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action")[];
+                            outcomes: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action" | "merged")[];
                             caseStatuses: string[];
                             priorities: string[];
                             caseActions: {
@@ -473,7 +473,7 @@ export interface paths {
                                     reason: "sameUrl" | "similarText";
                                     score?: number;
                                 }[];
-                                outcome?: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
+                                outcome?: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action" | "merged") | null;
                                 response?: string | null;
                                 evidenceUrl?: string | null;
                             })[];
@@ -656,7 +656,7 @@ export interface paths {
                                 reason: "sameUrl" | "similarText";
                                 score?: number;
                             }[];
-                            outcome?: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
+                            outcome?: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action" | "merged") | null;
                             response?: string | null;
                             evidenceUrl?: string | null;
                         };
@@ -853,7 +853,7 @@ export interface paths {
                                 reason: "sameUrl" | "similarText";
                                 score?: number;
                             }[];
-                            outcome?: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
+                            outcome?: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action" | "merged") | null;
                             response?: string | null;
                             evidenceUrl?: string | null;
                         };
@@ -1046,6 +1046,241 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss, restore or link up to 100 reports, each done or refused on its own */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description link only, optional: the ETag (version) of the case; checked once before anything is written (412 when the case has moved on). */
+                    "If-Match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        action: "dismiss";
+                        reason: string;
+                        ids: string[];
+                    } | {
+                        /** @constant */
+                        action: "restore";
+                        ids: string[];
+                    } | {
+                        /** @constant */
+                        action: "link";
+                        /** Format: ulid */
+                        caseId: string;
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                status: number;
+                                report?: {
+                                    id: string;
+                                    title: string;
+                                    summary: string;
+                                    category: string;
+                                    area: string;
+                                    /** @enum {string} */
+                                    channel: "social" | "press" | "community" | "hotline" | "other";
+                                    /** @enum {string} */
+                                    sentiment: "positive" | "neutral" | "negative";
+                                    /** @enum {string} */
+                                    urgency: "normal" | "high" | "critical";
+                                    sourceUrls: string[];
+                                    observedAt: string;
+                                    reach?: number;
+                                    /** @enum {string} */
+                                    status: "new" | "linked" | "dismissed";
+                                    caseId: string | null;
+                                    dismissReason?: string;
+                                    similarityGroup?: string;
+                                    submittedBy: string;
+                                    submittedAt: string;
+                                    updatedAt: string;
+                                    version: number;
+                                };
+                                problem?: {
+                                    type: string;
+                                    title: string;
+                                    status: number;
+                                    detail: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            case?: {
+                                id: string;
+                                title: string;
+                                summary: string;
+                                category: string;
+                                area: string;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "critical";
+                                /** @enum {string} */
+                                status: "open" | "verifying" | "responded" | "closed";
+                                agencyId: string | null;
+                                suggestedAgencyId: string | null;
+                                dueAt: string | null;
+                                assignedAt: string | null;
+                                respondedAt: string | null;
+                                responseSeconds: number | null;
+                                finding: string | null;
+                                response: string | null;
+                                briefingId: string | null;
+                                outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action" | "merged") | null;
+                                evidenceUrl: string | null;
+                                reportIds: string[];
+                                reportCount: number;
+                                version: number;
+                                openedAt: string;
+                                updatedAt: string;
+                                closedAt: string | null;
+                                mergedInto?: string | null;
+                                mergedCaseIds?: string[];
+                                overdue: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description The body, a header is not valid; `errors` names each field as a JSON Pointer. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description link: the case is closed (currentStatus, mergedInto when merged). Each report’s own refusals are in its result, not here. */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description link with If-Match: the case is at currentVersion (also in ETag); nothing was written. */
+                412: {
+                    headers: {
+                        /** @description The current version. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not sent as application/json. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many writes from this caller; retry after Retry-After. */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1282,7 +1517,7 @@ export interface paths {
                                 finding: string | null;
                                 response: string | null;
                                 briefingId: string | null;
-                                outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
+                                outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action" | "merged") | null;
                                 evidenceUrl: string | null;
                                 reportIds: string[];
                                 reportCount: number;
@@ -1290,6 +1525,8 @@ export interface paths {
                                 openedAt: string;
                                 updatedAt: string;
                                 closedAt: string | null;
+                                mergedInto?: string | null;
+                                mergedCaseIds?: string[];
                                 overdue: boolean;
                             }[];
                             nextCursor: string | null;
@@ -1418,7 +1655,7 @@ export interface paths {
                             finding: string | null;
                             response: string | null;
                             briefingId: string | null;
-                            outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
+                            outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action" | "merged") | null;
                             evidenceUrl: string | null;
                             reportIds: string[];
                             reportCount: number;
@@ -1426,6 +1663,8 @@ export interface paths {
                             openedAt: string;
                             updatedAt: string;
                             closedAt: string | null;
+                            mergedInto?: string | null;
+                            mergedCaseIds?: string[];
                             overdue: boolean;
                         };
                     };
@@ -1581,7 +1820,7 @@ export interface paths {
                             finding: string | null;
                             response: string | null;
                             briefingId: string | null;
-                            outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
+                            outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action" | "merged") | null;
                             evidenceUrl: string | null;
                             reportIds: string[];
                             reportCount: number;
@@ -1589,6 +1828,8 @@ export interface paths {
                             openedAt: string;
                             updatedAt: string;
                             closedAt: string | null;
+                            mergedInto?: string | null;
+                            mergedCaseIds?: string[];
                             overdue: boolean;
                             history: {
                                 at: string;
@@ -1596,7 +1837,7 @@ export interface paths {
                                 /** @enum {string} */
                                 role: "desk" | "agency";
                                 /** @enum {string} */
-                                action: "open" | "assign" | "respond" | "close" | "reopen" | "comment" | "link-reports" | "flag-briefing";
+                                action: "open" | "assign" | "respond" | "close" | "reopen" | "comment" | "link-reports" | "flag-briefing" | "unlink-report" | "merge";
                                 from: ("open" | "verifying" | "responded" | "closed") | null;
                                 /** @enum {string} */
                                 to: "open" | "verifying" | "responded" | "closed";
@@ -1605,6 +1846,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 version: number;
+                                caseId?: string;
                             }[];
                         };
                     };
@@ -1747,6 +1989,19 @@ export interface paths {
                         /** @constant */
                         action: "flag-briefing";
                         briefingId: string | null;
+                    } | {
+                        /** @constant */
+                        action: "unlink-report";
+                        /** Format: ulid */
+                        reportId: string;
+                        reason: string;
+                    } | {
+                        /** @constant */
+                        action: "merge";
+                        /** Format: ulid */
+                        intoCaseId: string;
+                        intoVersion: number;
+                        note?: string;
                     };
                 };
             };
@@ -1778,7 +2033,7 @@ export interface paths {
                             finding: string | null;
                             response: string | null;
                             briefingId: string | null;
-                            outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
+                            outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action" | "merged") | null;
                             evidenceUrl: string | null;
                             reportIds: string[];
                             reportCount: number;
@@ -1786,6 +2041,8 @@ export interface paths {
                             openedAt: string;
                             updatedAt: string;
                             closedAt: string | null;
+                            mergedInto?: string | null;
+                            mergedCaseIds?: string[];
                             overdue: boolean;
                         };
                     };
@@ -1829,7 +2086,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The case’s status does not allow the action (currentStatus, allowedActions); reports already on the case or not new (reportIds); the briefing is not scheduled; or a concurrent write, retry after Retry-After. */
+                /** @description The case’s status does not allow the action (currentStatus, allowedActions); reports already on the case or not new (reportIds); the briefing is not scheduled; or a concurrent write, retry after Retry-After. unlink-report: the report is not on the case, or is its last report (close or merge instead). merge: either case closed or merged (intoStatus, mergedInto); a merged case cannot be reopened. */
                 409: {
                     headers: {
                         /** @description Seconds to wait before retrying. */
@@ -1840,7 +2097,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description If-Match names an older version: the case is at currentVersion (also in ETag). */
+                /** @description If-Match names an older version: the case is at currentVersion (also in ETag). merge: `case` says which side is stale (merged: If-Match; survivor: intoVersion), with its currentVersion. */
                 412: {
                     headers: {
                         /** @description The current version. */
@@ -2313,7 +2570,7 @@ export interface paths {
                                 area: string;
                                 agencyId: string | null;
                                 status: string;
-                                outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
+                                outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action" | "merged") | null;
                                 openedAt: string;
                                 closedAt: string | null;
                                 dueAt: string | null;
@@ -2537,7 +2794,7 @@ export interface paths {
                                 area: string;
                                 agencyId: string | null;
                                 status: string;
-                                outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action") | null;
+                                outcome: ("clarified" | "corrected" | "resolved" | "unfounded" | "no-action" | "merged") | null;
                                 openedAt: string;
                                 closedAt: string | null;
                                 dueAt: string | null;

@@ -56,6 +56,7 @@ export const common: Catalogue['common'] = {
     resolved: 'Resolved',
     unfounded: 'Unfounded',
     'no-action': 'No action needed',
+    merged: 'Merged into another case',
   },
   urgency: { normal: 'Normal', high: 'High', critical: 'Critical' },
   priority: { normal: 'Normal priority', high: 'High priority', critical: 'Critical priority' },

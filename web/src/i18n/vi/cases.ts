@@ -33,6 +33,8 @@ export const cases = {
     comment: 'Ghi chú',
     'link-reports': 'Gộp phản ánh',
     'flag-briefing': 'Đưa vào họp báo',
+    'unlink-report': 'Tách phản ánh',
+    merge: 'Gộp vào hồ sơ khác…',
   },
   form: {
     agency: 'Đơn vị',
@@ -58,6 +60,17 @@ export const cases = {
     sending: 'Đang gửi…',
     cancel: 'Huỷ',
     draftKept: 'Nội dung bạn đã nhập được giữ lại.',
+    unlinkReport: 'Phản ánh cần tách',
+    chooseReport: 'Chọn phản ánh',
+    unlinkReason: 'Lý do tách',
+    unlinkHint: 'Phản ánh trở lại hàng chờ “Mới” để xử lý riêng.',
+    mergeInto: 'Hồ sơ giữ lại',
+    chooseCase: 'Chọn hồ sơ',
+    mergeHint:
+      'Hồ sơ này sẽ đóng với kết quả “Đã gộp”; các phản ánh và lịch sử của nó chuyển sang hồ sơ giữ lại.',
+    mergeLoading: 'Đang tải danh sách hồ sơ…',
+    mergeNoCases: 'Không có hồ sơ nào khác đang mở.',
+    mergeConfirm: (from: string, into: string) => `Gộp “${from}” vào “${into}”.`,
   },
   done: {
     assign: 'Đã giao xử lý.',
@@ -67,6 +80,8 @@ export const cases = {
     comment: 'Đã thêm ghi chú.',
     'link-reports': 'Đã gộp phản ánh vào hồ sơ.',
     'flag-briefing': 'Đã cập nhật chương trình họp báo.',
+    'unlink-report': 'Đã tách phản ánh khỏi hồ sơ.',
+    merge: 'Đã gộp hồ sơ.',
   },
   conflict: {
     title: 'Người khác vừa thay đổi hồ sơ này',
@@ -101,5 +116,12 @@ export const cases = {
     flagged: 'Đưa vào chương trình họp báo',
     unflagged: 'Rút khỏi chương trình họp báo',
     by: (role: string, who: string) => `${role} · ${who}`,
+    unlinked: (id: string) => `Phản ánh ${id}`,
+    mergedInto: 'Gộp vào hồ sơ',
+    mergedFrom: 'Nhận hồ sơ',
+    fromCase: 'Từ hồ sơ đã gộp',
   },
+  mergedInto: 'Hồ sơ này đã được gộp vào',
+  unlink: 'Tách',
+  unlinkLabel: (title: string) => `Tách phản ánh “${title}” khỏi hồ sơ`,
 };

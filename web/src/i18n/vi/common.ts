@@ -55,6 +55,7 @@ export const common = {
     resolved: 'Đã khắc phục',
     unfounded: 'Không có cơ sở',
     'no-action': 'Không cần xử lý',
+    merged: 'Đã gộp vào hồ sơ khác',
   },
   urgency: { normal: 'Bình thường', high: 'Mức cao', critical: 'Khẩn cấp' },
   priority: { normal: 'Ưu tiên thường', high: 'Ưu tiên cao', critical: 'Ưu tiên khẩn cấp' },

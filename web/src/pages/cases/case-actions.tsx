@@ -22,6 +22,7 @@ import {
   type CaseDetail,
   caseChanges,
   changesSinceDraft,
+  closeOutcomes,
   type Draft,
   draftedAction,
   dropDraft,
@@ -51,12 +52,15 @@ export const CaseActions = ({
   role,
   reference,
   refresh,
+  preset,
 }: {
   shown: Shown;
   role: Role;
   reference: Reference;
   /** Reads the case again and shows it; resolves with what it shows. */
   refresh: () => Promise<Shown>;
+  /** A form opened from elsewhere on the page (a report's "Unlink"), with fields filled in. */
+  preset?: { action: ActionName; fields: Draft; at: number } | null;
 }) => {
   const { t } = useI18n();
   const c = shown.data;
@@ -104,12 +108,24 @@ export const CaseActions = ({
     setFields(initialFields(action, c, readDraft(c.id, action)));
   };
 
-  const change = (name: string, value: string) => {
+  const change = (name: string, value: string) => changeMany({ [name]: value });
+  const changeMany = (values: Draft) => {
     if (!open) return;
-    const next = { ...fields, [name]: value };
+    const next = { ...fields, ...values };
     setFields(next);
     writeDraft(c.id, open, withVersion(next, shown.version));
   };
+
+  // A report's "Unlink" button opens the form with that report chosen.
+  useEffect(() => {
+    if (!preset || !actions.includes(preset.action)) return;
+    restored.current = false;
+    setDone(null);
+    setSend({ state: 'idle' });
+    focusForm.current = true;
+    setOpen(preset.action);
+    setFields({ ...initialFields(preset.action, c, readDraft(c.id, preset.action)), ...preset.fields });
+  }, [preset?.at]);
 
   const cancel = () => {
     if (open) dropDraft(c.id, open);
@@ -213,6 +229,8 @@ export const CaseActions = ({
             action={open}
             fields={fields}
             change={change}
+            changeMany={changeMany}
+            shown={c}
             reference={reference}
             problem={send.state === 'error' && send.error instanceof ApiProblem ? send.error : undefined}
           />
@@ -334,12 +352,16 @@ const ActionFields = ({
   action,
   fields,
   change,
+  changeMany,
+  shown,
   reference,
   problem,
 }: {
   action: ActionName;
   fields: Draft;
   change: (name: string, value: string) => void;
+  changeMany: (values: Draft) => void;
+  shown: CaseDetail;
   reference: Reference;
   problem: ApiProblem | undefined;
 }) => {
@@ -407,7 +429,7 @@ const ActionFields = ({
           <Field id={id('outcome')} label={f.outcome} required error={err('outcome')}>
             <select {...text('outcome')}>
               <option value="">{f.chooseOutcome}</option>
-              {reference.outcomes.map((o) => (
+              {closeOutcomes(reference.outcomes).map((o) => (
                 <option key={o} value={o}>
                   {t.common.outcome[o]}
                 </option>
@@ -450,6 +472,45 @@ const ActionFields = ({
         >
           <textarea {...text('reportIds')} />
         </Field>
+      );
+    case 'unlink-report':
+      return (
+        <>
+          <Field
+            id={id('reportId')}
+            label={f.unlinkReport}
+            required
+            hint={f.unlinkHint}
+            error={err('reportId')}
+          >
+            <select {...text('reportId')}>
+              <option value="">{f.chooseReport}</option>
+              {shown.reportIds.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id={id('reason')} label={f.unlinkReason} required error={err('reason')}>
+            <input type="text" {...text('reason')} />
+          </Field>
+        </>
+      );
+    case 'merge':
+      return (
+        <>
+          <MergeField
+            id={id('intoCaseId')}
+            from={shown}
+            value={fields.intoCaseId ?? ''}
+            choose={(intoCaseId, intoVersion) => changeMany({ intoCaseId, intoVersion })}
+            error={err('intoCaseId') ?? err('intoVersion')}
+          />
+          <Field id={id('note')} label={f.note} error={err('note')}>
+            <textarea {...text('note')} />
+          </Field>
+        </>
       );
     case 'flag-briefing':
       return (
@@ -502,5 +563,70 @@ const BriefingField = ({
         ))}
       </select>
     </Field>
+  );
+};
+
+type CaseRow = { id: string; title: string; status: string; version: number };
+
+/**
+ * The case to merge into: the other cases not closed (the latest 100), by
+ * title; the choice notes that case's version, which the API checks. The line
+ * below names both cases, so the desk sees what it confirms.
+ */
+const MergeField = ({
+  id,
+  from,
+  value,
+  choose,
+  error,
+}: {
+  id: string;
+  from: CaseDetail;
+  value: string;
+  choose: (intoCaseId: string, intoVersion: string) => void;
+  error: string | undefined;
+}) => {
+  const { t } = useI18n();
+  const f = t.cases.form;
+  const [cases, setCases] = useState<CaseRow[] | undefined>();
+  const [loadError, setLoadError] = useState<unknown>();
+  const text = useErrorText();
+  useEffect(() => {
+    call(api().GET('/cases', { params: { query: { limit: 100 } } })).then(
+      ({ data }) => setCases(data.items.filter((c) => c.id !== from.id && c.status !== 'closed')),
+      (e: unknown) => setLoadError(e),
+    );
+  }, [from.id]);
+  const into = cases?.find((c) => c.id === value);
+  return (
+    <>
+      <Field
+        id={id}
+        label={f.mergeInto}
+        required
+        hint={cases === undefined ? f.mergeLoading : cases.length === 0 ? f.mergeNoCases : f.mergeHint}
+        error={error ?? (loadError ? text(loadError) : undefined)}
+      >
+        <select
+          value={value}
+          onInput={(e) => {
+            const chosen = cases?.find((c) => c.id === e.currentTarget.value);
+            choose(e.currentTarget.value, chosen ? String(chosen.version) : '');
+          }}
+        >
+          <option value="">{f.chooseCase}</option>
+          {(cases ?? []).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title} · {t.common.caseStatus[c.status as keyof typeof t.common.caseStatus] ?? c.status}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {into ? (
+        <p class="alert alert-info merge-confirm" role="status">
+          {f.mergeConfirm(from.title, into.title)}
+        </p>
+      ) : null}
+    </>
   );
 };

@@ -21,6 +21,8 @@ export const ACTION_ORDER: readonly ActionName[] = [
   'reopen',
   'flag-briefing',
   'link-reports',
+  'unlink-report',
+  'merge',
   'comment',
 ];
 
@@ -166,6 +168,10 @@ export const initialFields = (action: ActionName, c: CaseDetail, draft?: Draft):
         return { reportIds: '' };
       case 'comment':
         return { note: '' };
+      case 'unlink-report':
+        return { reportId: '', reason: '' };
+      case 'merge':
+        return { intoCaseId: '', intoVersion: '', note: '' };
     }
   })();
   return { ...base, ...draft };
@@ -216,8 +222,24 @@ export const actionBody = (action: ActionName, f: Draft, zone: string): ActionBo
       };
     case 'flag-briefing':
       return { action, briefingId: text('briefingId') || null };
+    case 'unlink-report':
+      return { action, reportId: text('reportId'), reason: text('reason') };
+    case 'merge': {
+      const note = optional(f.note);
+      // The version of the chosen case as the form read it: the API checks it (412 when it moved on).
+      return {
+        action,
+        intoCaseId: text('intoCaseId'),
+        intoVersion: Number(text('intoVersion')) || 0,
+        ...(note ? { note } : {}),
+      };
+    }
   }
 };
+
+/** The outcomes the close form offers: `merged` comes from the merge action only. */
+export const closeOutcomes = <O extends string>(outcomes: readonly O[]): O[] =>
+  outcomes.filter((o) => o !== 'merged');
 
 /** Overdue as the API counts it: verifying and past the deadline. */
 export const isOverdue = (c: Pick<CaseDetail, 'status' | 'dueAt'>, now = Date.now()): boolean =>

@@ -54,6 +54,23 @@ export const entryDetail = (
       return Array.isArray(d.reportIds) ? t.cases.entry.linked(d.reportIds.length) : null;
     case 'flag-briefing':
       return <>{str(d.briefingId) ? t.cases.entry.flagged : t.cases.entry.unflagged}</>;
+    case 'unlink-report': {
+      const id = str(d.reportId);
+      return id ? <a href={`/reports/${id}`}>{t.cases.entry.unlinked(id)}</a> : null;
+    }
+    case 'merge': {
+      // On the merged case: where it went; on the survivor: which case it took in.
+      const into = str(d.intoCaseId);
+      const from = str(d.mergedCaseId);
+      const other = into ?? from;
+      if (!other) return null;
+      return (
+        <>
+          {into ? t.cases.entry.mergedInto : t.cases.entry.mergedFrom}{' '}
+          <a href={`/cases/${other}`}>{t.cases.caseId(other)}</a>
+        </>
+      );
+    }
     default:
       return null;
   }
@@ -65,9 +82,12 @@ const EntryLine = ({ detail }: { detail: ComponentChildren }) =>
 export const Timeline = ({
   history,
   reference,
+  caseId,
 }: {
   history: readonly HistoryEntry[];
   reference: Reference | undefined;
+  /** The case shown: entries naming another case came from a case merged into it. */
+  caseId?: string;
 }) => {
   const { t, lang } = useI18n();
   const zone = config().timeZone;
@@ -76,7 +96,15 @@ export const Timeline = ({
   return (
     <ol class="timeline case-timeline">
       {history.map((e) => (
-        <li key={e.version}>
+        <li
+          key={`${e.caseId ?? ''}:${e.version}`}
+          class={caseId && e.caseId && e.caseId !== caseId ? 'case-entry-merged' : undefined}
+        >
+          {caseId && e.caseId && e.caseId !== caseId ? (
+            <p class="meta case-entry-from">
+              {t.cases.entry.fromCase} <a href={`/cases/${e.caseId}`}>{t.cases.caseId(e.caseId)}</a>
+            </p>
+          ) : null}
           <p class="case-entry-head">
             <time dateTime={e.at}>{dateTime(e.at, lang, zone, false)}</time>{' '}
             <strong>{t.cases.action[e.action]}</strong>

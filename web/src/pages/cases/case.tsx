@@ -2,7 +2,7 @@
 // deadline (in the configured zone, overdue marked), its reports, its history
 // as a timeline, and the actions its state allows the caller. An agency
 // opening another agency's case gets the API's 404: the same "not found" page.
-import { useCallback } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { api, call, versionOf } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import type { Session } from '../../auth/session';
@@ -13,7 +13,7 @@ import { dateTime, formatNumber } from '../../time';
 import { CaseStatusChip, ReportStatusChip, UrgencyBadge } from '../../ui/chips';
 import { LoadView, Skeleton } from '../../ui/states';
 import { CaseActions, type Shown } from './case-actions';
-import { isOverdue } from './case-model';
+import { type ActionName, type Draft, isOverdue } from './case-model';
 import { Timeline } from './case-timeline';
 import './case.css';
 
@@ -62,6 +62,9 @@ const CaseView = ({
   const c = shown.data;
   const overdue = isOverdue(c);
   const daysLate = c.dueAt ? Math.floor((Date.now() - Date.parse(c.dueAt)) / 86_400_000) : 0;
+  const [preset, setPreset] = useState<{ action: ActionName; fields: Draft; at: number } | null>(null);
+  // A report can be unlinked while the case is not closed and keeps another report (the API's rule).
+  const canUnlink = session.role === 'desk' && c.status !== 'closed' && c.reportIds.length > 1;
 
   return (
     <article class="case-page" aria-labelledby="case-title">
@@ -76,6 +79,11 @@ const CaseView = ({
           {overdue ? <span class="badge badge-overdue">{t.common.overdue}</span> : null}
           {c.briefingId ? <span class="chip">{t.cases.onBriefing}</span> : null}
         </p>
+        {c.mergedInto ? (
+          <p class="alert alert-info case-merged-into">
+            {t.cases.mergedInto} <a href={`/cases/${c.mergedInto}`}>{t.cases.caseId(c.mergedInto)}</a>
+          </p>
+        ) : null}
         <dl class="case-facts">
           <div>
             <dt>{t.cases.agency}</dt>
@@ -139,7 +147,16 @@ const CaseView = ({
               </>
             ) : null}
           </section>
-          <Reports shown={shown} role={session.role} reference={reference} />
+          <Reports
+            shown={shown}
+            role={session.role}
+            reference={reference}
+            onUnlink={
+              canUnlink
+                ? (reportId) => setPreset({ action: 'unlink-report', fields: { reportId }, at: Date.now() })
+                : undefined
+            }
+          />
         </div>
         <div>
           {reference ? (
@@ -149,13 +166,14 @@ const CaseView = ({
               role={session.role}
               reference={reference}
               refresh={refresh}
+              preset={preset}
             />
           ) : (
             <Skeleton />
           )}
           <section class="card" aria-labelledby="case-history-title">
             <h2 id="case-history-title">{t.cases.history}</h2>
-            <Timeline history={c.history} reference={reference} />
+            <Timeline history={c.history} reference={reference} caseId={c.id} />
           </section>
         </div>
       </div>
@@ -176,10 +194,13 @@ const Reports = ({
   shown,
   role,
   reference,
+  onUnlink,
 }: {
   shown: Shown;
   role: Session['role'];
   reference: Reference | undefined;
+  /** Opens the unlink form for one report (the desk, on a case that allows it). */
+  onUnlink?: (reportId: string) => void;
 }) => {
   const { t } = useI18n();
   const ids = shown.data.reportIds;
@@ -187,7 +208,7 @@ const Reports = ({
     <section class="card" aria-labelledby="case-reports-title">
       <h2 id="case-reports-title">{t.cases.reports(shown.data.reportCount)}</h2>
       {role === 'desk' ? (
-        <DeskReports ids={ids} reference={reference} />
+        <DeskReports ids={ids} reference={reference} onUnlink={onUnlink} />
       ) : (
         <p class="muted">{t.cases.reportsAgency}</p>
       )}
@@ -195,7 +216,15 @@ const Reports = ({
   );
 };
 
-const DeskReports = ({ ids, reference }: { ids: string[]; reference: Reference | undefined }) => {
+const DeskReports = ({
+  ids,
+  reference,
+  onUnlink,
+}: {
+  ids: string[];
+  reference: Reference | undefined;
+  onUnlink?: (reportId: string) => void;
+}) => {
   const { t, lang } = useI18n();
   const zone = config().timeZone;
   const load = useLoad(`case-reports:${ids.join(',')}`, () =>
@@ -218,6 +247,16 @@ const DeskReports = ({ ids, reference }: { ids: string[]; reference: Reference |
                 <p class="row case-report-head">
                   <UrgencyBadge urgency={r.urgency} />
                   <a href={`/reports/${r.id}`}>{r.title}</a>
+                  {onUnlink ? (
+                    <button
+                      type="button"
+                      class="button case-unlink"
+                      aria-label={t.cases.unlinkLabel(r.title)}
+                      onClick={() => onUnlink(r.id)}
+                    >
+                      {t.cases.unlink}
+                    </button>
+                  ) : null}
                 </p>
                 <p class="meta">
                   <ReportStatusChip status={r.status} /> {nameOf(reference?.categories, r.category, lang)} ·{' '}
