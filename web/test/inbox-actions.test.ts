@@ -1,7 +1,7 @@
 // Acting on several reports at once through the API (a fake one here): opening
-// a case or linking is all-or-nothing in the API, so a 409 is narrowed down to
-// the reports that changed meanwhile, and the rest go ahead; a 412 on linking
-// re-reads the case's version and tries again; dismissing goes report by report.
+// a case is all-or-nothing in the API, so a 409 is narrowed down to the
+// reports that changed meanwhile, and the rest go ahead; linking and
+// dismissing go through the bulk route, which answers a result per report.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiProblem } from '#web/src/api/client';
 import { setConfig } from '#web/src/config';
@@ -84,57 +84,83 @@ describe('opening a case from several reports', () => {
   });
 });
 
+const bulkAnswer = (results: { id: string; status: number; problem?: Record<string, unknown> }[]) =>
+  json(200, { results });
+
 describe('linking reports to an open case', () => {
-  it('sends If-Match with the version read, and re-reads it once the case moved on (412)', async () => {
-    let version = 3;
-    let refusedOnce = false;
-    handler = (method, path) => {
-      if (method === 'GET' && path === '/cases/K1')
-        return json(200, { id: 'K1', version }, { etag: `"${version}"` });
-      if (method === 'POST' && path === '/cases/K1/actions') {
-        if (!refusedOnce) {
-          refusedOnce = true;
-          version = 4;
-          return problem(412, 'The case has changed');
-        }
-        return json(200, { id: 'K1', version: 5 }, { etag: '"5"' });
+  it('sends one bulk request and names each report refused, the rest linked', async () => {
+    handler = (method, path, body) => {
+      if (method === 'POST' && path === '/reports/actions') {
+        const ids = (body as { ids: string[] }).ids;
+        return bulkAnswer(
+          ids.map((id) =>
+            id === 'b'
+              ? {
+                  id,
+                  status: 409,
+                  problem: {
+                    title: 'Conflict',
+                    status: 409,
+                    detail: 'linked',
+                    currentStatus: 'linked',
+                    caseId: 'OTHER',
+                  },
+                }
+              : id === 'c'
+                ? { id, status: 404, problem: { title: 'Not found', status: 404, detail: 'No such report.' } }
+                : { id, status: 200 },
+          ),
+        );
       }
       return problem(404, 'no');
     };
-    const { results } = await linkToCase('K1', ['a', 'b']);
-    expect(results.every((r) => r.ok)).toBe(true);
-    const posts = seen.filter((s) => s.method === 'POST');
-    expect(posts.map((s) => s.ifMatch)).toEqual(['"3"', '"4"']);
-    expect(posts[1]?.body).toEqual({ action: 'link-reports', reportIds: ['a', 'b'] });
+    const { results } = await linkToCase('K1', ['a', 'b', 'c']);
+    expect(results.map((r) => r.ok)).toEqual([true, false, false]);
+    expect(results[1] && !results[1].ok && results[1].error).toEqual(new NoLongerNew('linked', 'OTHER'));
+    expect(results[2] && !results[2].ok && (results[2].error as ApiProblem).detail).toBe('No such report.');
+    expect(seen.map((s) => [s.method, s.path, s.body])).toEqual([
+      ['POST', '/reports/actions', { action: 'link', caseId: 'K1', ids: ['a', 'b', 'c'] }],
+    ]);
   });
 
   it('refuses every report with the same words when the case itself refuses (closed)', async () => {
-    handler = (method, path) => {
-      if (method === 'GET' && path === '/cases/K2')
-        return json(200, { id: 'K2', version: 1 }, { etag: '"1"' });
-      if (method === 'POST') return problem(409, 'The case is closed.');
-      return report(path.split('/')[2] as string, 'new');
-    };
+    handler = () => problem(409, 'The case is closed.');
     const { results } = await linkToCase('K2', ['a', 'b']);
     expect(results.map((r) => !r.ok && (r.error as ApiProblem).detail)).toEqual([
       'The case is closed.',
       'The case is closed.',
     ]);
   });
+
+  it('sends at most 100 reports a request', async () => {
+    handler = (_m, _p, body) =>
+      bulkAnswer((body as { ids: string[] }).ids.map((id) => ({ id, status: 200 })));
+    const ids = Array.from({ length: 150 }, (_, i) => `r${i}`);
+    const { results } = await linkToCase('K3', ids);
+    expect(results.filter((r) => r.ok)).toHaveLength(150);
+    expect(seen.map((s) => (s.body as { ids: string[] }).ids.length)).toEqual([100, 50]);
+  });
 });
 
 describe('dismissing several reports', () => {
-  it('dismisses each with the reason; one refusal does not stop the others', async () => {
-    handler = (_method, path) =>
-      path === '/reports/b/actions'
-        ? problem(409, 'The report is linked to a case.')
-        : json(200, { id: 'x', status: 'dismissed' });
+  it('dismisses them with the reason in one request; one refusal does not stop the others', async () => {
+    handler = (_method, _path, body) =>
+      bulkAnswer(
+        (body as { ids: string[] }).ids.map((id) =>
+          id === 'b'
+            ? {
+                id,
+                status: 409,
+                problem: { title: 'Conflict', status: 409, detail: 'x', currentStatus: 'linked' },
+              }
+            : { id, status: 200 },
+        ),
+      );
     const results = await dismissAll(['a', 'b', 'c'], 'Trùng lặp');
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
+    expect(results[1] && !results[1].ok && results[1].error).toEqual(new NoLongerNew('linked', null));
     expect(seen.map((s) => s.body)).toEqual([
-      { action: 'dismiss', reason: 'Trùng lặp' },
-      { action: 'dismiss', reason: 'Trùng lặp' },
-      { action: 'dismiss', reason: 'Trùng lặp' },
+      { action: 'dismiss', reason: 'Trùng lặp', ids: ['a', 'b', 'c'] },
     ]);
   });
 });

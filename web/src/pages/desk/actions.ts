@@ -1,9 +1,11 @@
 // What the desk does to several reports at once, through the API: open a case
 // from them, link them to an existing case, dismiss them. Each answers a result
-// per report. Opening and linking are all-or-nothing in the API (one report
-// that is no longer `new` refuses the lot, 409), so a refusal is narrowed down
-// here: the reports that changed meanwhile are named, and the rest go ahead.
-import { ApiProblem, api, call, versionOf } from '../../api/client';
+// per report. Linking and dismissing use the bulk route (POST /reports/actions),
+// which answers a result per report itself. Opening is all-or-nothing in the
+// API (one report that is no longer `new` refuses the lot, 409), so its
+// refusal is narrowed down here: the reports that changed meanwhile are named,
+// and the rest go ahead.
+import { ApiProblem, api, call, type paths } from '../../api/client';
 import { forEach, type ItemResult } from './selection';
 
 /** A report that someone else linked or dismissed since the list was loaded. */
@@ -75,43 +77,59 @@ export const openCase = async (
   return value ? { caseId: value, results } : { results };
 };
 
-/** Links the reports to an open case, with If-Match; re-reads the version once when it moved on (412). */
+/** The API's per-request cap of POST /reports/actions. */
+export const BULK_MAX = 100;
+
+type BulkBody = paths['/reports/actions']['post']['requestBody']['content']['application/json'];
+type BulkResult = { id: string; status: number; problem?: Record<string, unknown> };
+
+/** One report's refusal as the inbox names it: no longer new (someone acted meanwhile), or the API's words. */
+const refusalOf = (r: BulkResult): unknown => {
+  const current = r.problem?.currentStatus;
+  if (r.status === 409 && typeof current === 'string' && current !== 'new') {
+    return new NoLongerNew(current, typeof r.problem?.caseId === 'string' ? r.problem.caseId : null);
+  }
+  return new ApiProblem(r.status, r.problem);
+};
+
+/**
+ * POST /reports/actions, 100 reports a request: each report done or refused
+ * on its own (its result says why). A request refused as a whole (the case
+ * closed, the write limit) gives every report of it that refusal.
+ */
+const bulk = async (ids: readonly string[], body: (ids: string[]) => BulkBody): Promise<ItemResult[]> => {
+  const results: ItemResult[] = [];
+  for (let i = 0; i < ids.length; i += BULK_MAX) {
+    const chunk = ids.slice(i, i + BULK_MAX);
+    try {
+      const { data } = await call(api().POST('/reports/actions', { body: body(chunk) }));
+      const byId = new Map((data.results as BulkResult[]).map((r) => [r.id, r]));
+      for (const id of chunk) {
+        const r = byId.get(id);
+        results.push(
+          r?.status === 200
+            ? { id, ok: true }
+            : { id, ok: false, error: r ? refusalOf(r) : new ApiProblem(500, undefined) },
+        );
+      }
+    } catch (error) {
+      results.push(...chunk.map((id) => ({ id, ok: false as const, error })));
+    }
+  }
+  return results;
+};
+
+/** Links the reports to an open case in one bulk request: the ones no longer new are named, the rest linked. */
 export const linkToCase = async (
   caseId: string,
   ids: readonly string[],
-): Promise<{ results: ItemResult[] }> => {
-  const path = { id: caseId };
-  const linkOnce = async (reportIds: string[]) => {
-    for (let tries = 0; ; tries++) {
-      const read = await call(api().GET('/cases/{id}', { params: { path } }));
-      const version = versionOf(read.response) ?? read.data.version;
-      try {
-        await call(
-          api().POST('/cases/{id}/actions', {
-            params: { path, header: { 'If-Match': `"${version}"` } },
-            body: { action: 'link-reports', reportIds },
-          }),
-        );
-        return;
-      } catch (err) {
-        if (!isProblem(err, 412) || tries >= 2) throw err;
-      }
-    }
-  };
-  const { results } = await narrowing(ids, linkOnce);
-  return { results };
-};
+): Promise<{ results: ItemResult[] }> => ({
+  results: await bulk(ids, (chunk) => ({ action: 'link', caseId, ids: chunk })),
+});
 
-/** Dismisses each report with the reason; one refusal does not stop the others. */
+/** Dismisses the reports with the reason in one bulk request; one refusal does not stop the others. */
 export const dismissAll = (ids: readonly string[], reason: string): Promise<ItemResult[]> =>
-  forEach(ids, (id) =>
-    call(
-      api().POST('/reports/{id}/actions', {
-        params: { path: { id } },
-        body: { action: 'dismiss', reason },
-      }),
-    ),
-  );
+  bulk(ids, (chunk) => ({ action: 'dismiss', reason, ids: chunk }));
 
 /** The cases a report can still be linked to: not closed, newest first. */
 export const linkableCases = async () => {
