@@ -6,6 +6,8 @@ import type { AppConfig } from '#config/schema';
 import { BadRequest, Conflict, Forbidden } from './errors';
 import { httpUrl, URGENCIES } from './report';
 import type { Role } from './roles';
+import { applyTags, tagListSchema, tagSchema } from './tags';
+import { type TemplateRef, templateRefSchema } from './template';
 import { multiLineText, oneLineText } from './text';
 
 /** How a case ends (docs/cases.md). */
@@ -25,6 +27,7 @@ export const CASE_ACTIONS = [
   'comment',
   'link-reports',
   'flag-briefing',
+  'tag',
 ] as const;
 export type CaseActionName = (typeof CASE_ACTIONS)[number];
 
@@ -52,6 +55,7 @@ export const CASE_RULES: Record<CaseActionName, Rule> = {
   comment: { who: ['desk', 'assigned-agency'], from: CASE_STATUSES, to: null },
   'link-reports': { who: ['desk'], from: ['open', 'verifying', 'responded'], to: null },
   'flag-briefing': { who: ['desk'], from: ['open', 'verifying', 'responded'], to: null },
+  tag: { who: ['desk'], from: CASE_STATUSES, to: null },
 };
 
 const reportIds = z
@@ -74,17 +78,30 @@ export const caseActionSchema = (config: AppConfig) =>
       finding: multiLineText(1, 4000),
       response: multiLineText(1, 8000),
       note: note.optional(),
+      /** The response text came from this template (the text sent is still `response`). */
+      template: templateRefSchema.optional(),
     }),
     z.strictObject({
       action: z.literal('close'),
       outcome: z.enum(OUTCOMES),
       note,
       evidenceUrl: httpUrl.optional(),
+      /** The note came from this template. */
+      template: templateRefSchema.optional(),
     }),
     z.strictObject({ action: z.literal('reopen'), reason: oneLineText(1, 4000) }),
     z.strictObject({ action: z.literal('comment'), note }),
     z.strictObject({ action: z.literal('link-reports'), reportIds }),
     z.strictObject({ action: z.literal('flag-briefing'), briefingId: z.ulid().nullable() }),
+    z
+      .strictObject({
+        action: z.literal('tag'),
+        add: tagListSchema.optional(),
+        remove: tagListSchema.optional(),
+      })
+      .refine((a) => a.add !== undefined || a.remove !== undefined, {
+        message: 'name tags to add or remove',
+      }),
   ]);
 export type CaseAction = z.output<ReturnType<typeof caseActionSchema>>;
 
@@ -106,6 +123,8 @@ export const caseListQuerySchema = (config: AppConfig) =>
     overdue: z.enum(['true', 'false']).optional(),
     category: z.enum(config.categories.map((c) => c.id) as [string, ...string[]]).optional(),
     area: z.enum(config.areas.map((a) => a.id) as [string, ...string[]]).optional(),
+    /** Cases carrying this tag, matched by its key (case- and mark-insensitive). */
+    tag: tagSchema.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     cursor: z.string().max(2048).optional(),
   });
@@ -150,6 +169,10 @@ export const caseSchema = z.object({
   openedAt: z.string(),
   updatedAt: z.string(),
   closedAt: z.string().nullable(),
+  /** Desk labels, display forms (shared/domain/tags.ts). */
+  tags: z.array(z.string()),
+  /** The template the current response came from, if any. */
+  responseTemplate: templateRefSchema.nullable(),
 });
 export type Case = z.infer<typeof caseSchema>;
 
@@ -184,6 +207,10 @@ export const allowedActions = (status: CaseStatus, actor: Actor): CaseActionName
 export type TransitionError =
   | { kind: 'forbidden'; action: CaseActionName }
   | { kind: 'illegal'; action: CaseActionName; status: CaseStatus; allowed: CaseActionName[] };
+
+/** A history entry's record of the template a text came from (none: nothing). */
+const templateDetail = (ref: TemplateRef | undefined): Record<string, unknown> =>
+  ref ? { template: { id: ref.id, version: ref.version } } : {};
 
 /** The state machine itself: the next status (null: unchanged) or why not. */
 export const transition = (
@@ -256,6 +283,7 @@ export const applyCaseAction = (
         response: action.response,
         respondedAt: at,
         responseSeconds: since,
+        responseTemplate: action.template ?? null,
       });
       entryNote = action.note ?? null;
       details = {
@@ -263,6 +291,7 @@ export const applyCaseAction = (
         response: action.response,
         agencyId: c.agencyId,
         responseSeconds: since,
+        ...templateDetail(action.template),
       };
       break;
     }
@@ -280,6 +309,7 @@ export const applyCaseAction = (
         evidenceUrl: action.evidenceUrl ?? null,
         agencyId: c.agencyId,
         responseSeconds: c.responseSeconds,
+        ...templateDetail(action.template),
       };
       break;
     }
@@ -305,6 +335,12 @@ export const applyCaseAction = (
       next.briefingId = action.briefingId;
       details = { briefingId: action.briefingId, previousBriefingId: c.briefingId };
       break;
+    case 'tag': {
+      const { tags, added, removed } = applyTags(c.tags ?? [], action.add, action.remove);
+      next.tags = tags;
+      details = { added, removed };
+      break;
+    }
   }
   const entry: HistoryEntry = {
     at,
@@ -368,6 +404,8 @@ export const openCase = (
     openedAt: at,
     updatedAt: at,
     closedAt: null,
+    tags: [],
+    responseTemplate: null,
   };
   const entry: HistoryEntry = {
     at,

@@ -34,6 +34,7 @@ const CONTRACT: Record<
   comment: [['desk', 'assigned-agency'], 'any', null],
   'link-reports': [['desk'], 'any-but-closed', null],
   'flag-briefing': [['desk'], 'any-but-closed', null],
+  tag: [['desk'], 'any', null],
 };
 const fromOf = (f: CaseStatus[] | 'any' | 'any-but-closed'): CaseStatus[] =>
   f === 'any' ? [...CASE_STATUSES] : f === 'any-but-closed' ? CASE_STATUSES.filter((s) => s !== 'closed') : f;
@@ -65,9 +66,10 @@ describe('the case state machine, exhaustively', () => {
       'comment',
       'link-reports',
       'flag-briefing',
+      'tag',
     ]);
     expect(allowedActions('verifying', 'assigned-agency')).toEqual(['respond', 'comment']);
-    expect(allowedActions('closed', 'desk')).toEqual(['reopen', 'comment']);
+    expect(allowedActions('closed', 'desk')).toEqual(['reopen', 'comment', 'tag']);
     expect(allowedActions('closed', 'assigned-agency')).toEqual(['comment']);
   });
 });
@@ -188,7 +190,7 @@ describe('applying actions', () => {
       expect(e).toBeInstanceOf(Conflict);
       expect((e as Conflict).extensions).toEqual({
         currentStatus: 'open',
-        allowedActions: ['assign', 'close', 'comment', 'link-reports', 'flag-briefing'],
+        allowedActions: ['assign', 'close', 'comment', 'link-reports', 'flag-briefing', 'tag'],
       });
     }
     expect(() =>

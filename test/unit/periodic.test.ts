@@ -110,6 +110,8 @@ const aCase = (id: string, over: Partial<Case> = {}): Case => ({
   openedAt: MON,
   updatedAt: MON,
   closedAt: null,
+  tags: [],
+  responseTemplate: null,
   ...over,
 });
 

@@ -36,6 +36,7 @@ export const cases: Catalogue['cases'] = {
     comment: 'Comment',
     'link-reports': 'Link reports',
     'flag-briefing': 'Flag for a briefing',
+    tag: 'Tags',
   },
   form: {
     agency: 'Agency',
@@ -70,6 +71,7 @@ export const cases: Catalogue['cases'] = {
     comment: 'Comment added.',
     'link-reports': 'Reports linked to the case.',
     'flag-briefing': 'Briefing agenda updated.',
+    tag: 'Tags updated.',
   },
   conflict: {
     title: 'Someone else changed this case',

@@ -33,6 +33,7 @@ export const cases = {
     comment: 'Ghi chú',
     'link-reports': 'Gộp phản ánh',
     'flag-briefing': 'Đưa vào họp báo',
+    tag: 'Gắn thẻ',
   },
   form: {
     agency: 'Đơn vị',
@@ -67,6 +68,7 @@ export const cases = {
     comment: 'Đã thêm ghi chú.',
     'link-reports': 'Đã gộp phản ánh vào hồ sơ.',
     'flag-briefing': 'Đã cập nhật chương trình họp báo.',
+    tag: 'Đã cập nhật thẻ.',
   },
   conflict: {
     title: 'Người khác vừa thay đổi hồ sơ này',

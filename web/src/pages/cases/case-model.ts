@@ -21,6 +21,7 @@ export const ACTION_ORDER: readonly ActionName[] = [
   'reopen',
   'flag-briefing',
   'link-reports',
+  'tag',
   'comment',
 ];
 
@@ -155,9 +156,9 @@ export const initialFields = (action: ActionName, c: CaseDetail, draft?: Draft):
       case 'assign':
         return { agencyId: c.suggestedAgencyId ?? c.agencyId ?? '', dueAt: '', note: '' };
       case 'respond':
-        return { finding: c.finding ?? '', response: c.response ?? '', note: '' };
+        return { finding: c.finding ?? '', response: c.response ?? '', note: '', ...NO_TEMPLATE };
       case 'close':
-        return { outcome: '', evidenceUrl: '', note: '' };
+        return { outcome: '', evidenceUrl: '', note: '', ...NO_TEMPLATE };
       case 'reopen':
         return { reason: '' };
       case 'flag-briefing':
@@ -166,12 +167,30 @@ export const initialFields = (action: ActionName, c: CaseDetail, draft?: Draft):
         return { reportIds: '' };
       case 'comment':
         return { note: '' };
+      case 'tag':
+        return { add: '', remove: '' };
     }
   })();
   return { ...base, ...draft };
 };
 
 const optional = (v: string | undefined): string | undefined => (v?.trim() ? v.trim() : undefined);
+
+/** The template a respond or close form's text was chosen from: none yet. */
+const NO_TEMPLATE = { templateId: '', templateVersion: '' };
+
+/** `template: { id, version }` when the form's text was chosen from one. */
+const templateOf = (f: Draft): { template?: { id: string; version: number } } =>
+  f.templateId && Number(f.templateVersion) > 0
+    ? { template: { id: f.templateId, version: Number(f.templateVersion) } }
+    : {};
+
+/** Tags typed as a comma- or semicolon-separated list (a tag may hold spaces). */
+export const tagList = (s: string | undefined): string[] =>
+  (s ?? '')
+    .split(/[,;\n]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
 
 /**
  * The request body a form's values make. Empty optional fields are left out;
@@ -192,7 +211,13 @@ export const actionBody = (action: ActionName, f: Draft, zone: string): ActionBo
     }
     case 'respond': {
       const note = optional(f.note);
-      return { action, finding: text('finding'), response: text('response'), ...(note ? { note } : {}) };
+      return {
+        action,
+        finding: text('finding'),
+        response: text('response'),
+        ...(note ? { note } : {}),
+        ...templateOf(f),
+      };
     }
     case 'close': {
       const evidenceUrl = optional(f.evidenceUrl);
@@ -201,6 +226,7 @@ export const actionBody = (action: ActionName, f: Draft, zone: string): ActionBo
         outcome: text('outcome') as Extract<ActionBody, { action: 'close' }>['outcome'],
         note: text('note'),
         ...(evidenceUrl ? { evidenceUrl } : {}),
+        ...templateOf(f),
       };
     }
     case 'reopen':
@@ -216,6 +242,11 @@ export const actionBody = (action: ActionName, f: Draft, zone: string): ActionBo
       };
     case 'flag-briefing':
       return { action, briefingId: text('briefingId') || null };
+    case 'tag': {
+      const add = tagList(f.add);
+      const remove = tagList(f.remove);
+      return { action, ...(add.length > 0 ? { add } : {}), ...(remove.length > 0 ? { remove } : {}) };
+    }
   }
 };
 
