@@ -2883,6 +2883,11 @@ export interface paths {
                                         [key: string]: number;
                                     };
                                 };
+                                byTag: {
+                                    tag: string;
+                                    key: string;
+                                    cases: number;
+                                }[];
                             };
                             agencies: {
                                 agencyId: string;
@@ -2956,6 +2961,7 @@ export interface paths {
                                 reports: number;
                                 openedInPeriod: boolean;
                                 closedInPeriod: boolean;
+                                tags: string[];
                             }[];
                         };
                     };
@@ -3107,6 +3113,11 @@ export interface paths {
                                         [key: string]: number;
                                     };
                                 };
+                                byTag: {
+                                    tag: string;
+                                    key: string;
+                                    cases: number;
+                                }[];
                             };
                             agencies: {
                                 agencyId: string;
@@ -3180,6 +3191,7 @@ export interface paths {
                                 reports: number;
                                 openedInPeriod: boolean;
                                 closedInPeriod: boolean;
+                                tags: string[];
                             }[];
                         };
                     };
