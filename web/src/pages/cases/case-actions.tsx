@@ -30,6 +30,7 @@ import {
   withVersion,
   writeDraft,
 } from './case-model';
+import { TemplatePicker } from './template-picker';
 
 export interface Shown {
   data: CaseDetail;
@@ -104,12 +105,13 @@ export const CaseActions = ({
     setFields(initialFields(action, c, readDraft(c.id, action)));
   };
 
-  const change = (name: string, value: string) => {
+  const changeAll = (patch: Draft) => {
     if (!open) return;
-    const next = { ...fields, [name]: value };
+    const next = { ...fields, ...patch };
     setFields(next);
     writeDraft(c.id, open, withVersion(next, shown.version));
   };
+  const change = (name: string, value: string) => changeAll({ [name]: value });
 
   const cancel = () => {
     if (open) dropDraft(c.id, open);
@@ -213,6 +215,8 @@ export const CaseActions = ({
             action={open}
             fields={fields}
             change={change}
+            changeAll={changeAll}
+            caseData={c}
             reference={reference}
             problem={send.state === 'error' && send.error instanceof ApiProblem ? send.error : undefined}
           />
@@ -334,12 +338,16 @@ const ActionFields = ({
   action,
   fields,
   change,
+  changeAll,
+  caseData,
   reference,
   problem,
 }: {
   action: ActionName;
   fields: Draft;
   change: (name: string, value: string) => void;
+  changeAll: (patch: Draft) => void;
+  caseData: CaseDetail;
   reference: Reference;
   problem: ApiProblem | undefined;
 }) => {
@@ -384,6 +392,14 @@ const ActionFields = ({
     case 'respond':
       return (
         <>
+          <TemplatePicker
+            id={id('template')}
+            category={caseData.category}
+            target="response"
+            fields={fields}
+            changeAll={changeAll}
+            error={err('template')}
+          />
           <Field id={id('finding')} label={f.finding} required error={err('finding')}>
             <textarea {...text('finding')} />
           </Field>
@@ -422,6 +438,14 @@ const ActionFields = ({
           >
             <input type="url" inputMode="url" autoComplete="off" {...text('evidenceUrl')} />
           </Field>
+          <TemplatePicker
+            id={id('template')}
+            category={caseData.category}
+            target="note"
+            fields={fields}
+            changeAll={changeAll}
+            error={err('template')}
+          />
           <Field id={id('note')} label={f.noteRequired} required error={err('note')}>
             <textarea {...text('note')} />
           </Field>
@@ -450,6 +474,25 @@ const ActionFields = ({
         >
           <textarea {...text('reportIds')} />
         </Field>
+      );
+    case 'tag':
+      return (
+        <div class="form-grid">
+          <p class="meta">
+            {t.tags.label}: {caseData.tags.length > 0 ? caseData.tags.join(', ') : t.tags.none}
+          </p>
+          <Field id={id('add')} label={t.tags.add} hint={t.tags.hint} error={err('add')}>
+            <input type="text" autoComplete="off" {...text('add')} />
+          </Field>
+          <Field id={id('remove')} label={t.tags.remove} error={err('remove')}>
+            <input type="text" autoComplete="off" list={id('current')} {...text('remove')} />
+          </Field>
+          <datalist id={id('current')}>
+            {caseData.tags.map((x) => (
+              <option key={x} value={x} />
+            ))}
+          </datalist>
+        </div>
       );
     case 'flag-briefing':
       return (

@@ -76,6 +76,15 @@ const CaseView = ({
           {overdue ? <span class="badge badge-overdue">{t.common.overdue}</span> : null}
           {c.briefingId ? <span class="chip">{t.cases.onBriefing}</span> : null}
         </p>
+        {c.tags.length > 0 ? (
+          <ul class="row case-tags" aria-label={t.tags.label}>
+            {c.tags.map((tag) => (
+              <li key={tag} class="chip chip-tag">
+                {tag}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <dl class="case-facts">
           <div>
             <dt>{t.cases.agency}</dt>
