@@ -12,6 +12,7 @@ export const templates: Catalogue['templates'] = {
   version: (v: number) => `Version ${v}`,
   newTitle: 'New template',
   fieldTitle: 'Title',
+  chooseCategory: 'Choose a category',
   textVi: 'Text in Vietnamese',
   textEn: 'Text in English',
   create: 'Create template',

@@ -12,6 +12,7 @@ export const templates = {
   version: (v: number) => `Phiên bản ${v}`,
   newTitle: 'Mẫu mới',
   fieldTitle: 'Tiêu đề',
+  chooseCategory: 'Chọn lĩnh vực',
   textVi: 'Nội dung tiếng Việt',
   textEn: 'Nội dung tiếng Anh',
   create: 'Tạo mẫu',
