@@ -5,6 +5,7 @@ import { httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
 import { actOnCase, browseCases, etagOf, openCaseFor, readCase } from '#service/cases';
 import type { Deps } from '#shared/deps';
+import { templateRoutes } from './templates';
 
 export const caseRoutes: RouteImpls = {
   'POST /cases': async (req, deps) => {
@@ -23,6 +24,8 @@ export const caseRoutes: RouteImpls = {
     const updated = await actOnCase(deps, req.principal!, req.params, req.headers['if-match'], req.body);
     return { status: 200, body: updated, headers: { etag: etagOf(updated) } };
   },
+  // Response templates share the case function (functions/http/templates.ts).
+  ...templateRoutes,
 };
 
 /** Its writes count against the caller's hourly limit. */

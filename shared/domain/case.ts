@@ -6,6 +6,8 @@ import type { AppConfig } from '#config/schema';
 import { BadRequest, Conflict, Forbidden } from './errors';
 import { httpUrl, URGENCIES } from './report';
 import type { Role } from './roles';
+import { applyTags, tagListSchema, tagSchema } from './tags';
+import { type TemplateRef, templateRefSchema } from './template';
 import { multiLineText, oneLineText } from './text';
 
 /** How a case ends (docs/cases.md). */
@@ -32,6 +34,7 @@ export const CASE_ACTIONS = [
   'flag-briefing',
   'unlink-report',
   'merge',
+  'tag',
 ] as const;
 export type CaseActionName = (typeof CASE_ACTIONS)[number];
 
@@ -61,6 +64,7 @@ export const CASE_RULES: Record<CaseActionName, Rule> = {
   'flag-briefing': { who: ['desk'], from: ['open', 'verifying', 'responded'], to: null },
   'unlink-report': { who: ['desk'], from: ['open', 'verifying', 'responded'], to: null },
   merge: { who: ['desk'], from: ['open', 'verifying', 'responded'], to: 'closed' },
+  tag: { who: ['desk'], from: CASE_STATUSES, to: null },
 };
 
 const reportIds = z
@@ -83,12 +87,16 @@ export const caseActionSchema = (config: AppConfig) =>
       finding: multiLineText(1, 4000),
       response: multiLineText(1, 8000),
       note: note.optional(),
+      /** The response text came from this template (the text sent is still `response`). */
+      template: templateRefSchema.optional(),
     }),
     z.strictObject({
       action: z.literal('close'),
       outcome: z.enum(CLOSE_OUTCOMES),
       note,
       evidenceUrl: httpUrl.optional(),
+      /** The note came from this template. */
+      template: templateRefSchema.optional(),
     }),
     z.strictObject({ action: z.literal('reopen'), reason: oneLineText(1, 4000) }),
     z.strictObject({ action: z.literal('comment'), note }),
@@ -101,6 +109,15 @@ export const caseActionSchema = (config: AppConfig) =>
       intoVersion: z.number().int().min(1).max(999_999_999),
       note: note.optional(),
     }),
+    z
+      .strictObject({
+        action: z.literal('tag'),
+        add: tagListSchema.optional(),
+        remove: tagListSchema.optional(),
+      })
+      .refine((a) => a.add !== undefined || a.remove !== undefined, {
+        message: 'name tags to add or remove',
+      }),
   ]);
 export type CaseAction = z.output<ReturnType<typeof caseActionSchema>>;
 
@@ -122,6 +139,8 @@ export const caseListQuerySchema = (config: AppConfig) =>
     overdue: z.enum(['true', 'false']).optional(),
     category: z.enum(config.categories.map((c) => c.id) as [string, ...string[]]).optional(),
     area: z.enum(config.areas.map((a) => a.id) as [string, ...string[]]).optional(),
+    /** Cases carrying this tag, matched by its key (case- and mark-insensitive). */
+    tag: tagSchema.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     cursor: z.string().max(2048).optional(),
   });
@@ -172,6 +191,10 @@ export const caseSchema = z.object({
   mergedInto: z.string().nullable().optional(),
   /** The cases merged into this one, whose histories its timeline shows. Absent when none. */
   mergedCaseIds: z.array(z.string()).optional(),
+  /** Desk labels, display forms (shared/domain/tags.ts). */
+  tags: z.array(z.string()),
+  /** The template the current response came from, if any. */
+  responseTemplate: templateRefSchema.nullable(),
 });
 export type Case = z.infer<typeof caseSchema>;
 
@@ -206,6 +229,10 @@ export const allowedActions = (status: CaseStatus, actor: Actor): CaseActionName
 export type TransitionError =
   | { kind: 'forbidden'; action: CaseActionName }
   | { kind: 'illegal'; action: CaseActionName; status: CaseStatus; allowed: CaseActionName[] };
+
+/** A history entry's record of the template a text came from (none: nothing). */
+const templateDetail = (ref: TemplateRef | undefined): Record<string, unknown> =>
+  ref ? { template: { id: ref.id, version: ref.version } } : {};
 
 /** The state machine itself: the next status (null: unchanged) or why not. */
 export const transition = (
@@ -278,6 +305,7 @@ export const applyCaseAction = (
         response: action.response,
         respondedAt: at,
         responseSeconds: since,
+        responseTemplate: action.template ?? null,
       });
       entryNote = action.note ?? null;
       details = {
@@ -285,6 +313,7 @@ export const applyCaseAction = (
         response: action.response,
         agencyId: c.agencyId,
         responseSeconds: since,
+        ...templateDetail(action.template),
       };
       break;
     }
@@ -302,6 +331,7 @@ export const applyCaseAction = (
         evidenceUrl: action.evidenceUrl ?? null,
         agencyId: c.agencyId,
         responseSeconds: c.responseSeconds,
+        ...templateDetail(action.template),
       };
       break;
     }
@@ -345,6 +375,12 @@ export const applyCaseAction = (
     case 'merge':
       // Both sides at once: shared/domain/merge.ts (it checks the survivor too).
       throw new BadRequest('A merge is applied to both cases together.');
+    case 'tag': {
+      const { tags, added, removed } = applyTags(c.tags ?? [], action.add, action.remove);
+      next.tags = tags;
+      details = { added, removed };
+      break;
+    }
   }
   const entry: HistoryEntry = {
     at,
@@ -408,6 +444,8 @@ export const openCase = (
     openedAt: at,
     updatedAt: at,
     closedAt: null,
+    tags: [],
+    responseTemplate: null,
   };
   const entry: HistoryEntry = {
     at,

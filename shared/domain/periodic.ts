@@ -22,6 +22,7 @@ import type { AppConfig } from '#config/schema';
 import { type Case, type HistoryEntry, OUTCOMES, type Outcome } from './case';
 import { median } from './summary';
 import { clarificationSchema, countBySchema } from './summary-types';
+import { countTags } from './tags';
 import { dayRange, isCalendarDay, localDay } from './time';
 import type { DayAggregate, TopicKind } from './topics';
 import { claimDays, clarificationEffect, type LinkedReport } from './trends';
@@ -225,6 +226,8 @@ export const periodCaseSchema = z.object({
   /** Opened in the period, closed in it, or both. */
   openedInPeriod: z.boolean(),
   closedInPeriod: z.boolean(),
+  /** The case's tags as it stands now (display forms). */
+  tags: z.array(z.string()),
 });
 export type PeriodCase = z.infer<typeof periodCaseSchema>;
 
@@ -249,6 +252,8 @@ export const periodicSummarySchema = z.object({
       total: z.number().int(),
       byOutcome: z.record(z.enum(OUTCOMES), z.number().int()),
     }),
+    /** The period's cases (caseList) per tag, matched by key, most used first. */
+    byTag: z.array(z.object({ tag: z.string(), key: z.string(), cases: z.number().int() })),
   }),
   agencies: z.array(agencyPeriodSchema),
   topics: z.array(periodTopicSchema),
@@ -497,6 +502,7 @@ export const buildPeriodicSummary = (config: AppConfig, input: PeriodicInput): P
       reports: c.reportCount,
       openedInPeriod: inRange(c.openedAt, range),
       closedInPeriod: lastClose.has(c.id),
+      tags: c.tags ?? [],
     }));
 
   return {
@@ -517,6 +523,7 @@ export const buildPeriodicSummary = (config: AppConfig, input: PeriodicInput): P
         byArea: countsOf(openedByArea),
       },
       closed: { total: lastClose.size, byOutcome },
+      byTag: countTags(caseList),
     },
     agencies,
     topics,

@@ -30,6 +30,13 @@ import {
 import { similarReportsSchema } from '#domain/similar-report';
 import { summaryQuerySchema } from '#domain/summary-query';
 import { dailySummarySchema } from '#domain/summary-types';
+import {
+  newTemplateSchema,
+  templateActionSchema,
+  templateDetailSchema,
+  templateListQuerySchema,
+  templateSchema,
+} from '#domain/template';
 import { reporterReportSchema } from '#domain/views';
 
 /** Problem statuses that only some routes' own rules answer; the rest follow from the route's shape (openapi.ts). */
@@ -167,7 +174,7 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
     response: caseViewSchema,
     etag: true,
     problems: {
-      409: 'The case’s status does not allow the action (currentStatus, allowedActions); reports already on the case or not new (reportIds); the briefing is not scheduled; or a concurrent write, retry after Retry-After. unlink-report: the report is not on the case, or is its last report (close or merge instead). merge: either case closed or merged (intoStatus, mergedInto); a merged case cannot be reopened.',
+      409: 'The case’s status does not allow the action (currentStatus, allowedActions); reports already on the case or not new (reportIds); the briefing is not scheduled; the cited template is retired or at another version (templateStatus, templateVersion); or a concurrent write, retry after Retry-After. unlink-report: the report is not on the case, or is its last report (close or merge instead). merge: either case closed or merged (intoStatus, mergedInto); a merged case cannot be reopened.',
       412: 'If-Match names an older version: the case is at currentVersion (also in ETag). merge: `case` says which side is stale (merged: If-Match; survivor: intoVersion), with its currentVersion.',
       428: 'If-Match is missing.',
     },
@@ -177,6 +184,27 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
         required: true,
         description:
           'The ETag (version) of the case you read: 428 without it, 412 when the case has moved on.',
+      },
+    ],
+  },
+  'GET /templates': { status: 200, query: templateListQuerySchema(config), response: page(templateSchema) },
+  'POST /templates': { status: 201, body: newTemplateSchema(config), response: templateSchema, etag: true },
+  'GET /templates/{id}': { status: 200, response: templateDetailSchema, etag: true },
+  'POST /templates/{id}/actions': {
+    status: 200,
+    body: templateActionSchema(config),
+    response: templateSchema,
+    etag: true,
+    problems: {
+      409: 'The template’s status does not allow the action (currentStatus, allowedActions), or a concurrent write, retry after Retry-After.',
+      412: 'If-Match names an older version: the template is at currentVersion (also in ETag).',
+      428: 'If-Match is missing.',
+    },
+    headers: [
+      {
+        name: 'If-Match',
+        required: true,
+        description: 'The ETag (version) of the template you read: 428 without it, 412 when it has moved on.',
       },
     ],
   },

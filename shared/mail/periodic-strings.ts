@@ -37,6 +37,8 @@ export interface PeriodicStrings {
   csvFileName: (kind: PeriodKind, id: string) => string;
   csvHeader: readonly string[];
   yes: string;
+  /** The subhead of the tag counts (cases opened or closed in the period). */
+  byTag: string;
   no: string;
 }
 
@@ -101,8 +103,10 @@ export const PERIODIC_STRINGS: Record<Locale, PeriodicStrings> = {
       'Số phản ánh',
       'Mở trong kỳ',
       'Đóng trong kỳ',
+      'Thẻ',
     ],
     yes: 'Có',
+    byTag: 'Hồ sơ trong kỳ theo thẻ',
     no: 'Không',
   },
   en: {
@@ -161,8 +165,10 @@ export const PERIODIC_STRINGS: Record<Locale, PeriodicStrings> = {
       'Reports',
       'Opened in period',
       'Closed in period',
+      'Tags',
     ],
     yes: 'Yes',
+    byTag: 'The period’s cases by tag',
     no: 'No',
   },
 };

@@ -45,6 +45,7 @@ export const periodCasesCsv = (s: PeriodicSummary, locale: Locale, config: AppCo
       c.reports,
       c.openedInPeriod ? p.yes : p.no,
       c.closedInPeriod ? p.yes : p.no,
+      (c.tags ?? []).map(userText).join('; ') || null,
     ]),
   );
 };

@@ -199,6 +199,10 @@ export const renderPeriodicSummary = (
         countRows(ctx, s.cases.opened.byArea, areaName),
       ),
       labelled(t.closedByOutcome, outcomes),
+      labelled(
+        p.byTag,
+        s.cases.byTag.map((x) => ({ label: userText(x.tag), value: num(ctx, x.cases) })),
+      ),
     ),
   );
   if (s.agencies.length > 0) rows.push(agenciesSection(ctx, s));

@@ -42,6 +42,7 @@ import {
 import { outboxPut } from '#store/outbox';
 import type { Page } from '#store/query';
 import { getReportsByIds } from '#store/reports';
+import { citedTemplateCheck } from './template-ref';
 
 export type CaseView = Case & { overdue: boolean };
 export type CaseDetail = CaseView & { history: HistoryEntry[] };
@@ -190,6 +191,7 @@ export const actOnCase = async (
       : [];
   // The report returns to `new` in the same transaction, only if still linked to this case.
   if (action.action === 'unlink-report') extra.push(unlinkReportItem(deps, next.id, action.reportId, now));
+  extra.push(...(await citedTemplateCheck(deps, action)));
   // The notification is written with the state change: no change, no email; a change, always an email.
   // A close or reopen changes the case's expiry: the same outbox item carries the follow-up that
   // gives its history and reports the new expiry (more items than one transaction may hold).

@@ -22,10 +22,11 @@ import {
 } from './query';
 import { reportRetentionKeys } from './reports';
 import { type IndexName, indexKeys, isIndexKeyAttribute } from './table';
+import { tagFilter, tagKeysAttribute } from './tags';
 
 export const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
 const historySk = (version: number) => `HIST#${String(version).padStart(8, '0')}`;
-const INTERNAL = new Set(['pk', 'sk', 'entity', 'expiresAt']);
+const INTERNAL = new Set(['pk', 'sk', 'entity', 'expiresAt', 'tagKeys']);
 
 /**
  * A closed case, its history and its reports are kept for
@@ -51,6 +52,7 @@ export const caseToItem = (c: Case, config: AppConfig): Record<string, unknown> 
     ...caseKey(c.id),
     ...(expiresAt === undefined ? {} : { expiresAt }),
     entity: 'case',
+    ...tagKeysAttribute(c.tags),
     ...indexKeys('casesNewest', 'CASE', sortKey),
     ...indexKeys('casesByStatus', `CSTATUS#${c.status}`, sortKey),
     ...(c.agencyId ? indexKeys('casesByAgency', `CAGENCY#${c.agencyId}`, sortKey) : {}),
@@ -64,7 +66,8 @@ const strip = <T>(item: Record<string, unknown>): T =>
 
 export const caseFromItem = (item: Record<string, unknown>): Case => {
   const { caseId: _c, ...rest } = strip<Case & { caseId?: string }>(item);
-  return rest;
+  // Cases stored before tags and templates existed read as having none.
+  return { ...rest, tags: rest.tags ?? [], responseTemplate: rest.responseTemplate ?? null };
 };
 
 export const historyItem = (caseId: string, entry: HistoryEntry, timeZone: string, expiresAt?: number) => ({
@@ -283,13 +286,21 @@ export const listCases = async (
   if (q.status && index !== 'casesByStatus') filters.push(equals('status', q.status, 'fstatus'));
   if (q.category) filters.push(equals('category', q.category, 'fcat'));
   if (q.area) filters.push(equals('area', q.area, 'farea'));
+  if (q.tag) filters.push(tagFilter(q.tag));
   const page = await queryIndexPage(deps, {
     index,
     partition,
     filters,
     limit: q.limit,
     cursor: q.cursor,
-    binding: { agency, overdue: q.overdue, status: q.status, category: q.category, area: q.area },
+    binding: {
+      agency,
+      overdue: q.overdue,
+      status: q.status,
+      category: q.category,
+      area: q.area,
+      ...(q.tag ? { tag: q.tag } : {}),
+    },
     ...(index === 'casesDue' ? { sortKey: { before: nowIso }, newestFirst: false } : {}),
   });
   return { items: page.items.map(caseFromItem), nextCursor: page.nextCursor };

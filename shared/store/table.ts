@@ -124,6 +124,13 @@ export const INDEXES = {
     sort: '`<openedAt>#<id>`',
     reason: "a briefing's agenda: the cases flagged for it (the console, the reminders job)",
   },
+  templatesByCategory: {
+    physical: 'gsi6',
+    partition: '`TEMPLATE` (every response template)',
+    sort: '`<category>#<createdAt>#<id>`',
+    reason:
+      'response templates of one category newest first (a sort-key range), or all of them by category; status as a filter',
+  },
 } as const satisfies Record<string, IndexSpec>;
 
 export type IndexName = keyof typeof INDEXES;

@@ -51,6 +51,10 @@ const CONTRACT: Record<string, Row> = {
   'GET /summaries/daily': { who: ['desk'] },
   'GET /summaries/weekly': { who: ['desk'] },
   'GET /summaries/monthly': { who: ['desk'] },
+  'GET /templates': { who: ['desk', 'agency'] },
+  'POST /templates': { who: ['desk'] },
+  'GET /templates/{id}': { who: ['desk', 'agency'] },
+  'POST /templates/{id}/actions': { who: ['desk'] },
 };
 
 const CALLERS: Caller[] = [
@@ -145,6 +149,13 @@ beforeAll(async () => {
       startsAt: new Date(Date.now() + 5 * 86400_000).toISOString(),
     })
   ).id;
+  ids.template = (
+    await post('/templates', tokens.desk, {
+      category: 'public-order',
+      title: 'Mẫu kiểm thử quyền',
+      text: { vi: 'Nội dung mẫu.', en: 'Template text.' },
+    })
+  ).id;
 });
 afterAll(async () => api?.stop());
 
@@ -155,7 +166,8 @@ const requestFor = async (
   const path = route.path
     .replace('/reports/{id}', `/reports/${ids.report}`)
     .replace('/cases/{id}', `/cases/${ids.case}`)
-    .replace('/briefings/{id}', `/briefings/${ids.briefing}`);
+    .replace('/briefings/{id}', `/briefings/${ids.briefing}`)
+    .replace('/templates/{id}', `/templates/${ids.template}`);
   switch (routeKey(route)) {
     case 'POST /reports':
       return { path, body: { title: 'x', summary: 'y' } }; // 400 once past access: nothing stored
@@ -177,6 +189,10 @@ const requestFor = async (
     }
     case 'POST /briefings':
       return { path, body: { title: 'x' } };
+    case 'POST /templates':
+      return { path, body: { title: 'x' } }; // 400 once past access: nothing stored
+    case 'POST /templates/{id}/actions':
+      return { path, body: { action: 'restore' }, headers: { 'if-match': '"1"' } }; // 409: it is active
     case 'POST /briefings/{id}/actions':
       return { path, body: { action: 'invite', emails: ['press@example.org'] } };
     default:

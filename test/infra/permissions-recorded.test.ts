@@ -243,7 +243,31 @@ describe('what each function sends is in its row of the permission manifest', ()
     } as unknown as DynamoDBStreamEvent;
     expect(await processStream(depsFor('outbox-stream'), event)).toEqual({ batchItemFailures: [] });
 
-    await act('agency', { action: 'respond', finding: 'Đã kiểm tra', response: 'Không có dịch' });
+    // Response templates (served by the case function), a tag, the tag filter; the response cites the template.
+    const template = await call('POST', '/templates', '/templates', 'desk', {
+      category: 'health',
+      title: 'Đã kiểm tra với Sở Y tế',
+      text: { vi: 'Không có dịch.', en: 'There is no outbreak.' },
+    });
+    const templateId = template.json.id as string;
+    await call(
+      'POST',
+      `/templates/${templateId}/actions`,
+      '/templates/{id}/actions',
+      'desk',
+      { action: 'edit', title: 'Đã kiểm tra với ngành y tế' },
+      { 'if-match': '"1"' },
+    );
+    await call('GET', '/templates?category=health', '/templates', 'agency');
+    await call('GET', `/templates/${templateId}`, '/templates/{id}', 'desk');
+    await act('desk', { action: 'tag', add: ['Dịch bệnh'] });
+    await call('GET', '/cases?tag=dich%20benh', '/cases', 'desk');
+    await act('agency', {
+      action: 'respond',
+      finding: 'Đã kiểm tra',
+      response: 'Không có dịch',
+      template: { id: templateId, version: 2 },
+    });
     await act('desk', {
       action: 'close',
       outcome: 'clarified',

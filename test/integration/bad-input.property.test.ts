@@ -330,6 +330,32 @@ const BODIES: [
     [],
     DESK,
   ],
+  [
+    'POST /cases/{id}/actions (tag)',
+    '/cases/01JZ0000000000000000000000/actions',
+    { action: 'tag', add: ['Ngập lụt'] },
+    ['add'],
+    [],
+    DESK,
+    { 'content-type': 'application/json', 'if-match': '"1"' },
+  ],
+  [
+    'POST /templates',
+    '/templates',
+    { category: 'transport', title: 'Mẫu trả lời', text: { vi: 'Nội dung', en: 'Text' } },
+    ['title'],
+    [],
+    DESK,
+  ],
+  [
+    'POST /templates/{id}/actions',
+    '/templates/01JZ0000000000000000000000/actions',
+    { action: 'retire', reason: 'Lý do' },
+    ['reason'],
+    [],
+    DESK,
+    { 'content-type': 'application/json', 'if-match': '"1"' },
+  ],
 ];
 
 describe('every body schema rejects bad input with 4xx problem+json and stores nothing', () => {
@@ -381,6 +407,7 @@ const QUERIES: [string, string, Record<string, unknown>][] = [
   ['GET /summaries/daily', '/summaries/daily', DESK],
   ['GET /summaries/weekly', '/summaries/weekly', DESK],
   ['GET /summaries/monthly', '/summaries/monthly', DESK],
+  ['GET /templates', '/templates', DESK],
 ];
 
 const badQuery = fc.oneof(

@@ -63,6 +63,11 @@ export const weeklySummary: PeriodicSummary = {
       total: 9,
       byOutcome: { clarified: 3, corrected: 1, resolved: 4, unfounded: 1, 'no-action': 0, merged: 0 },
     },
+    byTag: [
+      { tag: 'Tin đồn', key: 'tin don', cases: 6 },
+      { tag: 'Ngập lụt', key: 'ngap lut', cases: 3 },
+      { tag: '=cmd|Ngập', key: '=cmd|ngap', cases: 1 },
+    ],
   },
   agencies: [
     {
@@ -159,6 +164,7 @@ export const weeklySummary: PeriodicSummary = {
       reports: 59,
       openedInPeriod: true,
       closedInPeriod: true,
+      tags: ['Cầu Thủ Thiêm', 'Tin đồn'],
     },
     {
       id: '01KAXG0000000000000000CAS5',
@@ -176,6 +182,7 @@ export const weeklySummary: PeriodicSummary = {
       reports: 3,
       openedInPeriod: true,
       closedInPeriod: false,
+      tags: ['=cmd|Ngập'],
     },
   ],
 };
@@ -220,6 +227,7 @@ export const quietWeek: PeriodicSummary = {
       total: 0,
       byOutcome: { clarified: 0, corrected: 0, resolved: 0, unfounded: 0, 'no-action': 0, merged: 0 },
     },
+    byTag: [],
   },
   agencies: [],
   topics: [],

@@ -36,6 +36,7 @@ const CONTRACT: Record<
   'flag-briefing': [['desk'], 'any-but-closed', null],
   'unlink-report': [['desk'], 'any-but-closed', null],
   merge: [['desk'], 'any-but-closed', 'closed'],
+  tag: [['desk'], 'any', null],
 };
 const fromOf = (f: CaseStatus[] | 'any' | 'any-but-closed'): CaseStatus[] =>
   f === 'any' ? [...CASE_STATUSES] : f === 'any-but-closed' ? CASE_STATUSES.filter((s) => s !== 'closed') : f;
@@ -69,9 +70,10 @@ describe('the case state machine, exhaustively', () => {
       'flag-briefing',
       'unlink-report',
       'merge',
+      'tag',
     ]);
     expect(allowedActions('verifying', 'assigned-agency')).toEqual(['respond', 'comment']);
-    expect(allowedActions('closed', 'desk')).toEqual(['reopen', 'comment']);
+    expect(allowedActions('closed', 'desk')).toEqual(['reopen', 'comment', 'tag']);
     expect(allowedActions('closed', 'assigned-agency')).toEqual(['comment']);
   });
 });
@@ -200,6 +202,7 @@ describe('applying actions', () => {
           'flag-briefing',
           'unlink-report',
           'merge',
+          'tag',
         ],
       });
     }

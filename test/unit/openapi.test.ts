@@ -37,6 +37,10 @@ const EXPECTED: Record<string, number[]> = {
   'POST /briefings': [201, 400, 401, 403, 413, 415, 429, 431, 503],
   'GET /briefings/{id}': [200, 401, 403, 404, 413, 431, 503],
   'POST /briefings/{id}/actions': [200, 400, 401, 403, 404, 409, 413, 415, 429, 431, 503],
+  'GET /templates': [200, 400, 401, 403, 413, 431, 503],
+  'POST /templates': [201, 400, 401, 403, 413, 415, 429, 431, 503],
+  'GET /templates/{id}': [200, 401, 403, 404, 413, 431, 503],
+  'POST /templates/{id}/actions': [200, 400, 401, 403, 404, 409, 412, 413, 415, 428, 429, 431, 503],
 };
 
 const problem = (status: number, extra: Record<string, unknown> = {}) =>

@@ -110,6 +110,8 @@ const aCase = (id: string, over: Partial<Case> = {}): Case => ({
   openedAt: MON,
   updatedAt: MON,
   closedAt: null,
+  tags: [],
+  responseTemplate: null,
   ...over,
 });
 
@@ -375,6 +377,7 @@ describe('the CSV', () => {
       outcome: 'corrected',
       responseSeconds: 5400,
       closedAt: at(MON, 30),
+      tags: ['=SUM(1)', 'Ngập lụt'],
     });
     const plain = aCase('01KAXG0000000000000000CSV2', {
       title: '@chia sẻ -- Đường Nguyễn Huệ ngập, gọi 0912 345 678',
@@ -410,6 +413,12 @@ describe('the CSV', () => {
       '1',
       'Có',
       'Không',
+      // The tags in one cell, neutralised like any other.
+      "'=SUM(1); Ngập lụt",
+    ]);
+    expect(s.cases.byTag).toEqual([
+      { tag: '=SUM(1)', key: '=sum(1)', cases: 1 },
+      { tag: 'Ngập lụt', key: 'ngap lut', cases: 1 },
     ]);
     expect(rows[2]?.[1]).toBe("'@chia sẻ -- Đường Nguyễn Huệ ngập, gọi ••• ••• •••");
     expect(rows).toHaveLength(3);

@@ -25,6 +25,8 @@ const chunks = {
   briefings: () => import('./pages/briefings/list'),
   briefing: () => import('./pages/briefings/briefing'),
   summary: () => import('./pages/summary'),
+  templates: () => import('./pages/templates/list'),
+  template: () => import('./pages/templates/template'),
 };
 const Send = lazy(chunks.send);
 const MyReports = lazy(chunks.myReports);
@@ -35,6 +37,8 @@ const CasePage = lazy(chunks.case);
 const Briefings = lazy(chunks.briefings);
 const BriefingPage = lazy(chunks.briefing);
 const Summary = lazy(chunks.summary);
+const Templates = lazy(chunks.templates);
+const TemplatePage = lazy(chunks.template);
 
 const CHUNK_OF: [RegExp, keyof typeof chunks][] = [
   [/^\/send\/?$/, 'send'],
@@ -46,6 +50,8 @@ const CHUNK_OF: [RegExp, keyof typeof chunks][] = [
   [/^\/briefings\/?$/, 'briefings'],
   [/^\/briefings\/[^/]+$/, 'briefing'],
   [/^\/summary\/?$/, 'summary'],
+  [/^\/templates\/?$/, 'templates'],
+  [/^\/templates\/[^/]+$/, 'template'],
 ];
 
 /**
@@ -69,6 +75,7 @@ const NAV: Record<Role, { href: string; key: NavKey }[]> = {
     { href: '/cases', key: 'cases' },
     { href: '/briefings', key: 'briefings' },
     { href: '/summary', key: 'summary' },
+    { href: '/templates', key: 'templates' },
   ],
   agency: [{ href: '/cases', key: 'myCases' }],
 };
@@ -88,6 +95,8 @@ const ALLOWED: Record<string, readonly Role[]> = {
   briefings: ['desk'],
   briefing: ['desk'],
   summary: ['desk'],
+  templates: ['desk'],
+  template: ['desk'],
 };
 
 const Header = ({ session }: { session: Session }) => {
@@ -184,6 +193,8 @@ const CaseRoute = page('case', (session, { id }) => <CasePage id={id ?? ''} sess
 const BriefingsRoute = page('briefings', () => <Briefings />);
 const BriefingRoute = page('briefing', (_, { id }) => <BriefingPage id={id ?? ''} />);
 const SummaryRoute = page('summary', () => <Summary />);
+const TemplatesRoute = page('templates', () => <Templates />);
+const TemplateRoute = page('template', (_, { id }) => <TemplatePage id={id ?? ''} />);
 
 const Home = ({ session }: { session: Session }) => {
   const { route } = useLocation();
@@ -269,6 +280,8 @@ const Routes = () => {
             <Route path="/briefings" component={BriefingsRoute} />
             <Route path="/briefings/:id" component={BriefingRoute} />
             <Route path="/summary" component={SummaryRoute} />
+            <Route path="/templates" component={TemplatesRoute} />
+            <Route path="/templates/:id" component={TemplateRoute} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

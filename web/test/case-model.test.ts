@@ -58,6 +58,8 @@ const base: CaseDetail = {
   openedAt: '2026-12-04T02:10:00.000Z',
   updatedAt: '2026-12-04T02:10:00.000Z',
   closedAt: null,
+  tags: [],
+  responseTemplate: null,
   overdue: false,
   history: [
     {
@@ -106,9 +108,10 @@ describe('the actions offered', () => {
       'link-reports',
       'unlink-report',
       'merge',
+      'tag',
       'comment',
     ]);
-    expect(allowedActions(table, 'closed', 'desk')).toEqual(['reopen', 'comment']);
+    expect(allowedActions(table, 'closed', 'desk')).toEqual(['reopen', 'tag', 'comment']);
     expect(allowedActions(table, 'closed', 'agency')).toEqual(['comment']);
     expect(allowedActions(table, 'open', 'reporter')).toEqual([]);
   });
@@ -265,6 +268,13 @@ describe('request bodies', () => {
       action: 'flag-briefing',
       briefingId: null,
     });
+    expect(actionBody('tag', { add: ' Ngập lụt, giá xăng ;', remove: '' }, ZONE)).toEqual({
+      action: 'tag',
+      add: ['Ngập lụt', 'giá xăng'],
+    });
+    expect(
+      actionBody('respond', { finding: 'f', response: 'r', templateId: 'T1', templateVersion: '3' }, ZONE),
+    ).toEqual({ action: 'respond', finding: 'f', response: 'r', template: { id: 'T1', version: 3 } });
     expect(actionBody('link-reports', { reportIds: 'A, B\nC' }, ZONE)).toEqual({
       action: 'link-reports',
       reportIds: ['A', 'B', 'C'],

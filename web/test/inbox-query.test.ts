@@ -102,6 +102,17 @@ describe('case list filters in the URL', () => {
     expect(caseSearch({ dueSoon: true })).toBe('?dueSoon=true');
   });
 
+  it('carries a tag filter (trimmed, spaces collapsed) to the API; drops an unusable one', () => {
+    expect(parseCaseQuery({ tag: '  Ngập   lụt ' })).toEqual({ tag: 'Ngập lụt' });
+    expect(casesApiQuery({ tag: 'Ngập lụt' })).toMatchObject({ tag: 'Ngập lụt' });
+    expect(parseCaseQuery({ tag: 'x'.repeat(41) })).toEqual({});
+    expect(parseCaseQuery({ tag: 'a\u0001b' })).toEqual({});
+    expect(parseCaseQuery(query(caseSearch({ tag: 'giá xăng', status: 'open' })))).toEqual({
+      status: 'open',
+      tag: 'giá xăng',
+    });
+  });
+
   it('keeps overdue and due soon apart: ticking one unticks the other', () => {
     expect(parseCaseQuery({ overdue: 'true', dueSoon: 'true' })).toEqual({ overdue: true });
     expect(withCaseFilter({ overdue: true }, 'dueSoon', true)).toEqual({ dueSoon: true });

@@ -1166,6 +1166,12 @@ export interface paths {
                                 closedAt: string | null;
                                 mergedInto?: string | null;
                                 mergedCaseIds?: string[];
+                                tags: string[];
+                                responseTemplate: {
+                                    /** Format: ulid */
+                                    id: string;
+                                    version: number;
+                                } | null;
                                 overdue: boolean;
                             };
                         };
@@ -1482,6 +1488,7 @@ export interface paths {
                     overdue?: "true" | "false";
                     category?: "transport" | "environment" | "health" | "education" | "land-housing" | "public-order" | "misinformation" | "other";
                     area?: "district-1" | "district-3" | "binh-thanh" | "thu-duc" | "go-vap" | "citywide";
+                    tag?: string;
                     limit?: number;
                     cursor?: string;
                 };
@@ -1527,6 +1534,12 @@ export interface paths {
                                 closedAt: string | null;
                                 mergedInto?: string | null;
                                 mergedCaseIds?: string[];
+                                tags: string[];
+                                responseTemplate: {
+                                    /** Format: ulid */
+                                    id: string;
+                                    version: number;
+                                } | null;
                                 overdue: boolean;
                             }[];
                             nextCursor: string | null;
@@ -1665,6 +1678,12 @@ export interface paths {
                             closedAt: string | null;
                             mergedInto?: string | null;
                             mergedCaseIds?: string[];
+                            tags: string[];
+                            responseTemplate: {
+                                /** Format: ulid */
+                                id: string;
+                                version: number;
+                            } | null;
                             overdue: boolean;
                         };
                     };
@@ -1830,6 +1849,12 @@ export interface paths {
                             closedAt: string | null;
                             mergedInto?: string | null;
                             mergedCaseIds?: string[];
+                            tags: string[];
+                            responseTemplate: {
+                                /** Format: ulid */
+                                id: string;
+                                version: number;
+                            } | null;
                             overdue: boolean;
                             history: {
                                 at: string;
@@ -1837,7 +1862,7 @@ export interface paths {
                                 /** @enum {string} */
                                 role: "desk" | "agency";
                                 /** @enum {string} */
-                                action: "open" | "assign" | "respond" | "close" | "reopen" | "comment" | "link-reports" | "flag-briefing" | "unlink-report" | "merge";
+                                action: "open" | "assign" | "respond" | "close" | "reopen" | "comment" | "link-reports" | "flag-briefing" | "unlink-report" | "merge" | "tag";
                                 from: ("open" | "verifying" | "responded" | "closed") | null;
                                 /** @enum {string} */
                                 to: "open" | "verifying" | "responded" | "closed";
@@ -1965,6 +1990,11 @@ export interface paths {
                         finding: string;
                         response: string;
                         note?: string;
+                        template?: {
+                            /** Format: ulid */
+                            id: string;
+                            version: number;
+                        };
                     } | {
                         /** @constant */
                         action: "close";
@@ -1973,6 +2003,11 @@ export interface paths {
                         note: string;
                         /** Format: uri */
                         evidenceUrl?: string;
+                        template?: {
+                            /** Format: ulid */
+                            id: string;
+                            version: number;
+                        };
                     } | {
                         /** @constant */
                         action: "reopen";
@@ -2002,6 +2037,11 @@ export interface paths {
                         intoCaseId: string;
                         intoVersion: number;
                         note?: string;
+                    } | {
+                        /** @constant */
+                        action: "tag";
+                        add?: string[];
+                        remove?: string[];
                     };
                 };
             };
@@ -2043,6 +2083,12 @@ export interface paths {
                             closedAt: string | null;
                             mergedInto?: string | null;
                             mergedCaseIds?: string[];
+                            tags: string[];
+                            responseTemplate: {
+                                /** Format: ulid */
+                                id: string;
+                                version: number;
+                            } | null;
                             overdue: boolean;
                         };
                     };
@@ -2086,7 +2132,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The case’s status does not allow the action (currentStatus, allowedActions); reports already on the case or not new (reportIds); the briefing is not scheduled; or a concurrent write, retry after Retry-After. unlink-report: the report is not on the case, or is its last report (close or merge instead). merge: either case closed or merged (intoStatus, mergedInto); a merged case cannot be reopened. */
+                /** @description The case’s status does not allow the action (currentStatus, allowedActions); reports already on the case or not new (reportIds); the briefing is not scheduled; the cited template is retired or at another version (templateStatus, templateVersion); or a concurrent write, retry after Retry-After. unlink-report: the report is not on the case, or is its last report (close or merge instead). merge: either case closed or merged (intoStatus, mergedInto); a merged case cannot be reopened. */
                 409: {
                     headers: {
                         /** @description Seconds to wait before retrying. */
@@ -2098,6 +2144,600 @@ export interface paths {
                     };
                 };
                 /** @description If-Match names an older version: the case is at currentVersion (also in ETag). merge: `case` says which side is stale (merged: If-Match; survivor: intoVersion), with its currentVersion. */
+                412: {
+                    headers: {
+                        /** @description The current version. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not sent as application/json. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is missing. */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many writes from this caller; retry after Retry-After. */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Response templates by category (desk: all; agency: active ones) */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "transport" | "environment" | "health" | "education" | "land-housing" | "public-order" | "misinformation" | "other";
+                    status?: "active" | "retired";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                category: string;
+                                title: string;
+                                text: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                status: "active" | "retired";
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description The query is not valid; `errors` names each field as a JSON Pointer. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request (this route takes no body). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a response template (category, title, text in vi and en) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        category: "transport" | "environment" | "health" | "education" | "land-housing" | "public-order" | "misinformation" | "other";
+                        title: string;
+                        text: {
+                            vi: string;
+                            en: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description The path of the new resource. */
+                        Location: string;
+                        /** @description The version, quoted: send it back as If-Match. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            category: string;
+                            title: string;
+                            text: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The body is not valid; `errors` names each field as a JSON Pointer. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not sent as application/json. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many writes from this caller; retry after Retry-After. */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One response template with its history (agency: an active one, no history); ETag is its version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        /** @description The version, quoted: send it back as If-Match. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            category: string;
+                            title: string;
+                            text: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            history: {
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                action: "create" | "edit" | "retire" | "restore";
+                                version: number;
+                                reason: string | null;
+                                changes: {
+                                    [key: string]: {
+                                        before: unknown;
+                                        after: unknown;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource, or one you may not see (a malformed id too). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request (this route takes no body). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/templates/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** edit {title?, text?, category?}, retire {reason}, restore; If-Match required */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The ETag (version) of the template you read: 428 without it, 412 when it has moved on. */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        action: "edit";
+                        title?: string;
+                        text?: {
+                            vi: string;
+                            en: string;
+                        };
+                        /** @enum {string} */
+                        category?: "transport" | "environment" | "health" | "education" | "land-housing" | "public-order" | "misinformation" | "other";
+                    } | {
+                        /** @constant */
+                        action: "retire";
+                        reason: string;
+                    } | {
+                        /** @constant */
+                        action: "restore";
+                    };
+                };
+            };
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        /** @description The version, quoted: send it back as If-Match. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            category: string;
+                            title: string;
+                            text: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The body, a header is not valid; `errors` names each field as a JSON Pointer. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource, or one you may not see (a malformed id too). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The template’s status does not allow the action (currentStatus, allowedActions), or a concurrent write, retry after Retry-After. */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names an older version: the template is at currentVersion (also in ETag). */
                 412: {
                     headers: {
                         /** @description The current version. */
@@ -2506,6 +3146,11 @@ export interface paths {
                                         [key: string]: number;
                                     };
                                 };
+                                byTag: {
+                                    tag: string;
+                                    key: string;
+                                    cases: number;
+                                }[];
                             };
                             agencies: {
                                 agencyId: string;
@@ -2579,6 +3224,7 @@ export interface paths {
                                 reports: number;
                                 openedInPeriod: boolean;
                                 closedInPeriod: boolean;
+                                tags: string[];
                             }[];
                         };
                     };
@@ -2730,6 +3376,11 @@ export interface paths {
                                         [key: string]: number;
                                     };
                                 };
+                                byTag: {
+                                    tag: string;
+                                    key: string;
+                                    cases: number;
+                                }[];
                             };
                             agencies: {
                                 agencyId: string;
@@ -2803,6 +3454,7 @@ export interface paths {
                                 reports: number;
                                 openedInPeriod: boolean;
                                 closedInPeriod: boolean;
+                                tags: string[];
                             }[];
                         };
                     };

@@ -38,6 +38,7 @@ export const cases: Catalogue['cases'] = {
     'flag-briefing': 'Flag for a briefing',
     'unlink-report': 'Unlink a report',
     merge: 'Merge into…',
+    tag: 'Tags',
   },
   form: {
     agency: 'Agency',
@@ -84,6 +85,7 @@ export const cases: Catalogue['cases'] = {
     'flag-briefing': 'Briefing agenda updated.',
     'unlink-report': 'The report was unlinked from the case.',
     merge: 'The case was merged.',
+    tag: 'Tags updated.',
   },
   conflict: {
     title: 'Someone else changed this case',

@@ -35,6 +35,7 @@ export const cases = {
     'flag-briefing': 'Đưa vào họp báo',
     'unlink-report': 'Tách phản ánh',
     merge: 'Gộp vào hồ sơ khác…',
+    tag: 'Gắn thẻ',
   },
   form: {
     agency: 'Đơn vị',
@@ -82,6 +83,7 @@ export const cases = {
     'flag-briefing': 'Đã cập nhật chương trình họp báo.',
     'unlink-report': 'Đã tách phản ánh khỏi hồ sơ.',
     merge: 'Đã gộp hồ sơ.',
+    tag: 'Đã cập nhật thẻ.',
   },
   conflict: {
     title: 'Người khác vừa thay đổi hồ sơ này',

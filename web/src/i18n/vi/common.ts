@@ -12,6 +12,7 @@ export const common = {
     myCases: 'Hồ sơ của đơn vị',
     briefings: 'Họp báo',
     summary: 'Tổng hợp ngày',
+    templates: 'Mẫu trả lời',
   },
   language: 'Ngôn ngữ',
   switchTo: 'English',

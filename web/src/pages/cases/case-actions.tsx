@@ -31,6 +31,7 @@ import {
   withVersion,
   writeDraft,
 } from './case-model';
+import { TemplatePicker } from './template-picker';
 
 export interface Shown {
   data: CaseDetail;
@@ -108,13 +109,13 @@ export const CaseActions = ({
     setFields(initialFields(action, c, readDraft(c.id, action)));
   };
 
-  const change = (name: string, value: string) => changeMany({ [name]: value });
   const changeMany = (values: Draft) => {
     if (!open) return;
     const next = { ...fields, ...values };
     setFields(next);
     writeDraft(c.id, open, withVersion(next, shown.version));
   };
+  const change = (name: string, value: string) => changeMany({ [name]: value });
 
   // A report's "Unlink" button opens the form with that report chosen.
   useEffect(() => {
@@ -406,6 +407,14 @@ const ActionFields = ({
     case 'respond':
       return (
         <>
+          <TemplatePicker
+            id={id('template')}
+            category={shown.category}
+            target="response"
+            fields={fields}
+            changeAll={changeMany}
+            error={err('template')}
+          />
           <Field id={id('finding')} label={f.finding} required error={err('finding')}>
             <textarea {...text('finding')} />
           </Field>
@@ -444,6 +453,14 @@ const ActionFields = ({
           >
             <input type="url" inputMode="url" autoComplete="off" {...text('evidenceUrl')} />
           </Field>
+          <TemplatePicker
+            id={id('template')}
+            category={shown.category}
+            target="note"
+            fields={fields}
+            changeAll={changeMany}
+            error={err('template')}
+          />
           <Field id={id('note')} label={f.noteRequired} required error={err('note')}>
             <textarea {...text('note')} />
           </Field>
@@ -511,6 +528,25 @@ const ActionFields = ({
             <textarea {...text('note')} />
           </Field>
         </>
+      );
+    case 'tag':
+      return (
+        <div class="form-grid">
+          <p class="meta">
+            {t.tags.label}: {shown.tags.length > 0 ? shown.tags.join(', ') : t.tags.none}
+          </p>
+          <Field id={id('add')} label={t.tags.add} hint={t.tags.hint} error={err('add')}>
+            <input type="text" autoComplete="off" {...text('add')} />
+          </Field>
+          <Field id={id('remove')} label={t.tags.remove} error={err('remove')}>
+            <input type="text" autoComplete="off" list={id('current')} {...text('remove')} />
+          </Field>
+          <datalist id={id('current')}>
+            {shown.tags.map((x) => (
+              <option key={x} value={x} />
+            ))}
+          </datalist>
+        </div>
       );
     case 'flag-briefing':
       return (

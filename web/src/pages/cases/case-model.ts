@@ -23,6 +23,7 @@ export const ACTION_ORDER: readonly ActionName[] = [
   'link-reports',
   'unlink-report',
   'merge',
+  'tag',
   'comment',
 ];
 
@@ -157,9 +158,9 @@ export const initialFields = (action: ActionName, c: CaseDetail, draft?: Draft):
       case 'assign':
         return { agencyId: c.suggestedAgencyId ?? c.agencyId ?? '', dueAt: '', note: '' };
       case 'respond':
-        return { finding: c.finding ?? '', response: c.response ?? '', note: '' };
+        return { finding: c.finding ?? '', response: c.response ?? '', note: '', ...NO_TEMPLATE };
       case 'close':
-        return { outcome: '', evidenceUrl: '', note: '' };
+        return { outcome: '', evidenceUrl: '', note: '', ...NO_TEMPLATE };
       case 'reopen':
         return { reason: '' };
       case 'flag-briefing':
@@ -172,12 +173,30 @@ export const initialFields = (action: ActionName, c: CaseDetail, draft?: Draft):
         return { reportId: '', reason: '' };
       case 'merge':
         return { intoCaseId: '', intoVersion: '', note: '' };
+      case 'tag':
+        return { add: '', remove: '' };
     }
   })();
   return { ...base, ...draft };
 };
 
 const optional = (v: string | undefined): string | undefined => (v?.trim() ? v.trim() : undefined);
+
+/** The template a respond or close form's text was chosen from: none yet. */
+const NO_TEMPLATE = { templateId: '', templateVersion: '' };
+
+/** `template: { id, version }` when the form's text was chosen from one. */
+const templateOf = (f: Draft): { template?: { id: string; version: number } } =>
+  f.templateId && Number(f.templateVersion) > 0
+    ? { template: { id: f.templateId, version: Number(f.templateVersion) } }
+    : {};
+
+/** Tags typed as a comma- or semicolon-separated list (a tag may hold spaces). */
+export const tagList = (s: string | undefined): string[] =>
+  (s ?? '')
+    .split(/[,;\n]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
 
 /**
  * The request body a form's values make. Empty optional fields are left out;
@@ -198,7 +217,13 @@ export const actionBody = (action: ActionName, f: Draft, zone: string): ActionBo
     }
     case 'respond': {
       const note = optional(f.note);
-      return { action, finding: text('finding'), response: text('response'), ...(note ? { note } : {}) };
+      return {
+        action,
+        finding: text('finding'),
+        response: text('response'),
+        ...(note ? { note } : {}),
+        ...templateOf(f),
+      };
     }
     case 'close': {
       const evidenceUrl = optional(f.evidenceUrl);
@@ -207,6 +232,7 @@ export const actionBody = (action: ActionName, f: Draft, zone: string): ActionBo
         outcome: text('outcome') as Extract<ActionBody, { action: 'close' }>['outcome'],
         note: text('note'),
         ...(evidenceUrl ? { evidenceUrl } : {}),
+        ...templateOf(f),
       };
     }
     case 'reopen':
@@ -233,6 +259,11 @@ export const actionBody = (action: ActionName, f: Draft, zone: string): ActionBo
         intoVersion: Number(text('intoVersion')) || 0,
         ...(note ? { note } : {}),
       };
+    }
+    case 'tag': {
+      const add = tagList(f.add);
+      const remove = tagList(f.remove);
+      return { action, ...(add.length > 0 ? { add } : {}), ...(remove.length > 0 ? { remove } : {}) };
     }
   }
 };

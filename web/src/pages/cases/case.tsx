@@ -84,6 +84,15 @@ const CaseView = ({
             {t.cases.mergedInto} <a href={`/cases/${c.mergedInto}`}>{t.cases.caseId(c.mergedInto)}</a>
           </p>
         ) : null}
+        {c.tags.length > 0 ? (
+          <ul class="row case-tags" aria-label={t.tags.label}>
+            {c.tags.map((tag) => (
+              <li key={tag} class="chip chip-tag">
+                {tag}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <dl class="case-facts">
           <div>
             <dt>{t.cases.agency}</dt>

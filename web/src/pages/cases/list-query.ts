@@ -17,10 +17,15 @@ export interface CaseFilters {
   dueSoon?: true;
   category?: string;
   area?: string;
+  /** A tag, matched by the API without regard to case or marks. */
+  tag?: string;
 }
 
 export const CASE_STATUSES = ['open', 'verifying', 'responded', 'closed'] as const;
-const KEYS = ['status', 'agency', 'overdue', 'dueSoon', 'category', 'area'] as const;
+const KEYS = ['status', 'agency', 'overdue', 'dueSoon', 'category', 'area', 'tag'] as const;
+/** What the API takes as a tag: 1–40 characters once trimmed, no control characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
+const TAG = /^[^\u0000-\u001F\u007F-\u009F]{1,40}$/u;
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const DUE_SOON_MS = 48 * 3_600_000;
 const DAY_MS = 24 * 3_600_000;
@@ -52,6 +57,8 @@ export const parseCaseQuery = (
   if (category) f.category = category;
   const area = idIn(query.area, known.areas);
   if (area) f.area = area;
+  const tag = query.tag?.replace(/\s+/g, ' ').trim();
+  if (tag && TAG.test(tag)) f.tag = tag;
   return f;
 };
 
@@ -91,6 +98,7 @@ export const casesApiQuery = (f: CaseFilters, cursor?: string, limit = 25): Case
   if (f.overdue) q.overdue = 'true';
   if (f.category) q.category = f.category;
   if (f.area) q.area = f.area;
+  if (f.tag) q.tag = f.tag;
   if (cursor) q.cursor = cursor;
   return q as CaseQuery;
 };

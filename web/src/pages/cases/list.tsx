@@ -119,6 +119,17 @@ const Filters = ({
             (data?.areas ?? []).map((a) => ({ value: a.id, label: nameOf(data?.areas, a.id, lang) })),
           )
         : null}
+      <div class="field filter">
+        <label for="cases-tag">{t.tags.filter}</label>
+        <input
+          id="cases-tag"
+          type="search"
+          autoComplete="off"
+          maxLength={40}
+          value={filters.tag ?? ''}
+          onChange={(e) => onChange(withCaseFilter(filters, 'tag', e.currentTarget.value.trim()))}
+        />
+      </div>
       {check('overdue')}
       {check('dueSoon')}
       {hasCaseFilters(filters) ? (
@@ -179,6 +190,16 @@ const CaseRow = ({ c, now, desk }: { c: CaseItem; now: number; desk: boolean }) 
           {t.desk.cases.reports(c.reportCount)} ·{' '}
           {t.desk.cases.opened(dateTime(c.openedAt, lang, config().timeZone, false))}
         </p>
+        {c.tags.length > 0 ? (
+          <p class="meta case-tags">
+            <span class="visually-hidden">{t.tags.label}: </span>
+            {c.tags.map((tag) => (
+              <span key={tag} class="chip chip-tag">
+                {tag}
+              </span>
+            ))}
+          </p>
+        ) : null}
       </div>
       <div class="case-side">
         <p>

@@ -1,0 +1,47 @@
+// English strings of response templates and case tags.
+import type { Catalogue } from '../catalogue';
+
+export const templates: Catalogue['templates'] = {
+  title: 'Response templates',
+  intro: 'Approved lines per category, in Vietnamese and English. Respond and close offer them.',
+  empty: 'No template yet.',
+  category: 'Category',
+  status: 'Status',
+  all: 'All',
+  statusName: { active: 'Active', retired: 'Retired' },
+  version: (v: number) => `Version ${v}`,
+  newTitle: 'New template',
+  fieldTitle: 'Title',
+  chooseCategory: 'Choose a category',
+  textVi: 'Text in Vietnamese',
+  textEn: 'Text in English',
+  create: 'Create template',
+  created: 'Template created.',
+  edit: 'Edit',
+  save: 'Save',
+  saved: 'Saved.',
+  retire: 'Retire',
+  retireReason: 'Why retire it',
+  restore: 'Restore',
+  cancel: 'Cancel',
+  sending: 'Sending…',
+  history: 'History of changes',
+  historyAction: { create: 'Created', edit: 'Edited', retire: 'Retired', restore: 'Restored' },
+  changed: (field: string) => `${field}: changed`,
+  field: { title: 'Title', category: 'Category', text: 'Text', status: 'Status' },
+  conflict: 'Someone else changed this template; the new version is shown. What you typed is kept.',
+  picker: 'Use a response template',
+  noTemplate: 'No template',
+  noneForCategory: 'This category has no template yet.',
+  confirmReplace: 'Replace what you typed with the template’s text?',
+  fromTemplate: (title: string, v: number) => `From the template “${title}” (version ${v})`,
+};
+
+export const tags: Catalogue['tags'] = {
+  label: 'Tags',
+  none: 'No tags',
+  add: 'Add tags',
+  remove: 'Remove tags',
+  hint: 'Separate tags with commas. Written with or without Vietnamese marks, they match.',
+  filter: 'Tag',
+};

@@ -1,0 +1,47 @@
+// Vietnamese strings of response templates (the desk's Templates page, the
+// picker in the respond and close forms) and case tags.
+export const templates = {
+  title: 'Mẫu trả lời',
+  intro:
+    'Các câu trả lời đã duyệt theo lĩnh vực, bằng tiếng Việt và tiếng Anh. Khi gửi kết quả hoặc đóng hồ sơ có thể chọn một mẫu.',
+  empty: 'Chưa có mẫu nào.',
+  category: 'Lĩnh vực',
+  status: 'Trạng thái',
+  all: 'Tất cả',
+  statusName: { active: 'Đang dùng', retired: 'Ngừng dùng' },
+  version: (v: number) => `Phiên bản ${v}`,
+  newTitle: 'Mẫu mới',
+  fieldTitle: 'Tiêu đề',
+  chooseCategory: 'Chọn lĩnh vực',
+  textVi: 'Nội dung tiếng Việt',
+  textEn: 'Nội dung tiếng Anh',
+  create: 'Tạo mẫu',
+  created: 'Đã tạo mẫu.',
+  edit: 'Sửa',
+  save: 'Lưu',
+  saved: 'Đã lưu.',
+  retire: 'Ngừng dùng',
+  retireReason: 'Lý do ngừng dùng',
+  restore: 'Dùng lại',
+  cancel: 'Huỷ',
+  sending: 'Đang gửi…',
+  history: 'Lịch sử thay đổi',
+  historyAction: { create: 'Tạo', edit: 'Sửa', retire: 'Ngừng dùng', restore: 'Dùng lại' },
+  changed: (field: string) => `${field}: đã thay đổi`,
+  field: { title: 'Tiêu đề', category: 'Lĩnh vực', text: 'Nội dung', status: 'Trạng thái' },
+  conflict: 'Mẫu vừa được người khác thay đổi; đã tải lại bản mới. Nội dung bạn nhập vẫn được giữ.',
+  picker: 'Dùng mẫu trả lời',
+  noTemplate: 'Không dùng mẫu',
+  noneForCategory: 'Lĩnh vực này chưa có mẫu nào.',
+  confirmReplace: 'Thay nội dung bạn đã nhập bằng nội dung của mẫu?',
+  fromTemplate: (title: string, v: number) => `Theo mẫu “${title}” (phiên bản ${v})`,
+};
+
+export const tags = {
+  label: 'Thẻ',
+  none: 'Chưa gắn thẻ',
+  add: 'Thêm thẻ',
+  remove: 'Bỏ thẻ',
+  hint: 'Nhiều thẻ thì cách nhau bằng dấu phẩy. Có dấu hay không dấu đều khớp.',
+  filter: 'Thẻ',
+};
