@@ -6,6 +6,7 @@ import type { AppConfig } from '#config/schema';
 import { BadRequest, Conflict, Forbidden } from './errors';
 import { httpUrl, URGENCIES } from './report';
 import type { Role } from './roles';
+import { describedSearchQuery } from './search';
 import { multiLineText, oneLineText } from './text';
 
 /** How a case ends (docs/cases.md). */
@@ -106,6 +107,7 @@ export const caseListQuerySchema = (config: AppConfig) =>
     overdue: z.enum(['true', 'false']).optional(),
     category: z.enum(config.categories.map((c) => c.id) as [string, ...string[]]).optional(),
     area: z.enum(config.areas.map((a) => a.id) as [string, ...string[]]).optional(),
+    q: describedSearchQuery.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     cursor: z.string().max(2048).optional(),
   });

@@ -6,6 +6,7 @@ import {
   applyCaseAction,
   type Case,
   type CaseAction,
+  type CaseListQuery,
   caseActionSchema,
   caseListQuerySchema,
   type HistoryEntry,
@@ -24,6 +25,7 @@ import {
 import { idParamsSchema } from '#domain/ids';
 import { noticeFor } from '#domain/notifications';
 import type { Principal } from '#domain/principal';
+import { assertMaySearch } from '#domain/search';
 import { validate } from '#domain/validate';
 import { agencyCaseView, agencyHistoryView } from '#domain/views';
 import type { Deps } from '#shared/deps';
@@ -40,6 +42,7 @@ import {
 import { outboxPut } from '#store/outbox';
 import type { Page } from '#store/query';
 import { getReportsByIds } from '#store/reports';
+import { putCasePostings, putResponsePostings, searchCases } from '#store/search';
 
 export type CaseView = Case & { overdue: boolean };
 export type CaseDetail = CaseView & { history: HistoryEntry[] };
@@ -85,6 +88,8 @@ export const openCaseFor = async (deps: Deps, principal: Principal, body: unknow
     by: principal.sub,
     now,
   });
+  // Its search postings precede it (store/search.ts).
+  await putCasePostings(deps, opened);
   await putNewCase(deps, opened, entry, now);
   return viewOf(opened, now);
 };
@@ -95,6 +100,7 @@ export const browseCases = async (
   query: unknown,
 ): Promise<Page<CaseView>> => {
   const q = validate(caseListQuerySchema(deps.config), query, 'query');
+  if (q.q !== undefined) return searchCasesFor(deps, principal, { ...q, q: q.q });
   const isDesk = principal.roles.includes('desk');
   if (!isDesk && !principal.agencyId) throw new Forbidden('Your account is not attached to an agency.');
   const now = deps.clock();
@@ -103,6 +109,18 @@ export const browseCases = async (
     items: page.items.map((c) => viewFor(isDesk ? 'desk' : 'agency', c, now)),
     nextCursor: page.nextCursor,
   };
+};
+
+/** GET /cases?q=… (desk only): the list's filters on top of the words. */
+const searchCasesFor = async (
+  deps: Deps,
+  principal: Principal,
+  q: CaseListQuery & { q: string },
+): Promise<Page<CaseView>> => {
+  assertMaySearch(principal);
+  const now = deps.clock();
+  const page = await searchCases(deps, q, now);
+  return { items: page.items.map((c) => viewOf(c, now)), nextCursor: page.nextCursor };
 };
 
 const caseId = (params: unknown): string => {
@@ -180,6 +198,7 @@ export const actOnCase = async (
   const syncRetention = action.action === 'close' || action.action === 'reopen';
   if (notice || syncRetention)
     extra.push(outboxPut(deps, deps.newId(), notice, now, syncRetention ? next.id : null));
+  if (action.action === 'respond') await putResponsePostings(deps, next);
   await saveCaseAction(deps, { before, next, entry, linkedReportIds: linked, extra });
   return viewFor(actor === 'desk' ? 'desk' : 'agency', next, now);
 };

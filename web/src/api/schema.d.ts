@@ -405,6 +405,7 @@ export interface paths {
                     category?: "transport" | "environment" | "health" | "education" | "land-housing" | "public-order" | "misinformation" | "other";
                     area?: "district-1" | "district-3" | "binh-thanh" | "thu-duc" | "go-vap" | "citywide";
                     urgency?: "normal" | "high" | "critical";
+                    q?: string;
                     limit?: number;
                     cursor?: string;
                 };
@@ -1247,6 +1248,7 @@ export interface paths {
                     overdue?: "true" | "false";
                     category?: "transport" | "environment" | "health" | "education" | "land-housing" | "public-order" | "misinformation" | "other";
                     area?: "district-1" | "district-3" | "binh-thanh" | "thu-duc" | "go-vap" | "citywide";
+                    q?: string;
                     limit?: number;
                     cursor?: string;
                 };
