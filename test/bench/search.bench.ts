@@ -23,11 +23,11 @@ import { startDynamoDbLocal } from '#infra/local/dynamodb';
 import { freePort } from '#infra/local/ports';
 import { ensureTable } from '#infra/local/table';
 import { browseReports } from '#service/reports';
-import type { Deps } from '#shared/deps';
+import { createDeps, type Deps } from '#shared/deps';
 import { toReportItem } from '#store/reports';
 import { postingItems, reportPostings } from '#store/search';
 import { meterCapacity } from './support/capacity';
-import { benchDeps } from './support/settings';
+import { benchDeps, benchSettings, noMail } from './support/settings';
 import { median, round } from './support/stats';
 
 export interface SearchQueryResult {
@@ -162,7 +162,8 @@ export const benchSearch = async (o: {
   const endpoint = o.endpoint ?? local!.endpoint;
   try {
     const tableName = `bench-search-${n}`;
-    const base = benchDeps(endpoint, tableName);
+    // Seeding keeps DynamoDB Local busy: a batch may wait long behind the others.
+    const base = createDeps(benchSettings(endpoint, tableName, 120_000), { mailer: noMail });
     const markerFile = o.dataDir ? join(o.dataDir, `${tableName}.seeded`) : undefined;
     const reused = markerFile
       ? await readFile(markerFile, 'utf8').then(
