@@ -3,6 +3,7 @@
 // it is the cases being verified whose deadline falls in the next 48 hours
 // (docs/cases.md), picked here from the `verifying` cases.
 import type { paths } from '../../api/client';
+import { parseSearch } from '../search-query';
 
 type CaseQuery = NonNullable<paths['/cases']['get']['parameters']['query']>;
 export type CaseItem = NonNullable<
@@ -17,10 +18,12 @@ export interface CaseFilters {
   dueSoon?: true;
   category?: string;
   area?: string;
+  /** Words to search for (desk only; issue 18, §5). */
+  q?: string;
 }
 
 export const CASE_STATUSES = ['open', 'verifying', 'responded', 'closed'] as const;
-const KEYS = ['status', 'agency', 'overdue', 'dueSoon', 'category', 'area'] as const;
+const KEYS = ['status', 'agency', 'overdue', 'dueSoon', 'category', 'area', 'q'] as const;
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const DUE_SOON_MS = 48 * 3_600_000;
 const DAY_MS = 24 * 3_600_000;
@@ -52,6 +55,8 @@ export const parseCaseQuery = (
   if (category) f.category = category;
   const area = idIn(query.area, known.areas);
   if (area) f.area = area;
+  const q = parseSearch(query.q);
+  if (q) f.q = q;
   return f;
 };
 
@@ -91,6 +96,7 @@ export const casesApiQuery = (f: CaseFilters, cursor?: string, limit = 25): Case
   if (f.overdue) q.overdue = 'true';
   if (f.category) q.category = f.category;
   if (f.area) q.area = f.area;
+  if (f.q) q.q = f.q;
   if (cursor) q.cursor = cursor;
   return q as CaseQuery;
 };
