@@ -31,7 +31,7 @@ import {
 } from '#store/idempotency';
 import type { Page } from '#store/query';
 import { getReport, listReports, putNewReport, saveReportTransition, urlHash } from '#store/reports';
-import { postingKeys, putPostings, reportPostings, searchReports } from '#store/search';
+import { postingItems, postingKeys, reportPostings, searchReports } from '#store/search';
 import { bandItemKeys, findSimilar, putLookupEntries, submissionWindow, windowAround } from '#store/similar';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,128}$/;
@@ -102,9 +102,15 @@ export const submitReport = async (
   // report, store/README.md).
   const [matches] = await Promise.all([
     findSimilar(deps, { ...lookup, excludeId: fresh.id, between: submissionWindow(deps, now) }),
-    putLookupEntries(deps, fresh, lookup.urlHashes, lookup.bandKeys),
-    // Its search postings too (store/search.ts): they precede the report like its band items.
-    putPostings(deps, 'R', postings.doc, postings.terms),
+    // Its search postings too (store/search.ts), in the same BatchWriteItem calls: they precede the
+    // report like its band items.
+    putLookupEntries(
+      deps,
+      fresh,
+      lookup.urlHashes,
+      lookup.bandKeys,
+      postingItems('R', postings.doc, postings.terms),
+    ),
   ]);
   const report: Report = { ...fresh, similarityGroup: groupOf(matches, fresh.id) };
   const possibleDuplicates = hintsOf(matches);
