@@ -26,7 +26,6 @@ export const SearchBox = ({
   return (
     <form
       class="search-box"
-      role="search"
       aria-label={s.label}
       onSubmit={(e) => {
         e.preventDefault();
