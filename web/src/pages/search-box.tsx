@@ -25,7 +25,7 @@ export const SearchBox = ({
   useEffect(() => setTyped(value ?? ''), [value]);
   return (
     <form
-      class="search-box"
+      class="field search-box"
       aria-label={s.label}
       onSubmit={(e) => {
         e.preventDefault();
