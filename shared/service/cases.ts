@@ -42,7 +42,7 @@ import {
 import { outboxPut } from '#store/outbox';
 import type { Page } from '#store/query';
 import { getReportsByIds } from '#store/reports';
-import { putCasePostings, putResponsePostings, searchCases } from '#store/search';
+import { deleteCasePostings, putCasePostings, putResponsePostings, searchCases } from '#store/search';
 
 export type CaseView = Case & { overdue: boolean };
 export type CaseDetail = CaseView & { history: HistoryEntry[] };
@@ -90,7 +90,12 @@ export const openCaseFor = async (deps: Deps, principal: Principal, body: unknow
   });
   // Its search postings precede it (store/search.ts).
   await putCasePostings(deps, opened);
-  await putNewCase(deps, opened, entry, now);
+  try {
+    await putNewCase(deps, opened, entry, now);
+  } catch (err) {
+    await deleteCasePostings(deps, opened);
+    throw err;
+  }
   return viewOf(opened, now);
 };
 

@@ -21,7 +21,7 @@ import {
 } from '#domain/search';
 import { addDays, epochSeconds } from '#domain/time';
 import type { Deps } from '#shared/deps';
-import { batchWriteAll, putRequests } from './batch-write';
+import { batchWriteAll, deleteRequests, putRequests } from './batch-write';
 import { caseFromItem, caseKey } from './cases';
 import { batchGetAll, type Page } from './query';
 import { daySortRange, fromItem, reportKey } from './reports';
@@ -87,6 +87,19 @@ export const putCasePostings = async (
 ): Promise<void> => {
   const { doc, terms } = casePostings(c);
   await putPostings(deps, 'C', doc, terms);
+};
+
+/**
+ * A new case's postings again removed, when the case was refused (a report not
+ * new): its id is fresh, so the keys are nobody else's. Nothing of a refused
+ * request stays stored.
+ */
+export const deleteCasePostings = async (
+  deps: Deps,
+  c: Pick<Case, 'id' | 'openedAt' | 'title' | 'summary' | 'finding' | 'response'>,
+): Promise<void> => {
+  const { doc, terms } = casePostings(c);
+  if (terms.length > 0) await batchWriteAll(deps, deleteRequests(postingKeys('C', doc, terms)));
 };
 
 /**

@@ -180,6 +180,24 @@ describe('search reports', () => {
 });
 
 describe('search cases', () => {
+  it('cases racing to open from one report: the refused ones leave no posting behind', async () => {
+    const reportId = await submit(deps, 'Tin đồn hỏa hoạn chợ Bến Thành', 'Khói bốc lên từ mái chợ.');
+    // All read the report as new; one transaction wins, the others are cancelled (409).
+    const opened = await Promise.allSettled(
+      Array.from({ length: 5 }, () => openCaseFor(deps, desk, { reportIds: [reportId] })),
+    );
+    const won = opened.flatMap((r) => (r.status === 'fulfilled' ? [r.value.id] : []));
+    expect(won).toHaveLength(1);
+    const out = await t.db.send(
+      new QueryCommand({
+        TableName: t.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+        ExpressionAttributeValues: { ':pk': 'TERM#hoa', ':c': 'C#' },
+      }),
+    );
+    expect((out.Items ?? []).map((i) => String(i.sk).split('#').at(-1))).toEqual(won);
+  });
+
   it('finds a case by its title, then by words of its finding and response once answered', async () => {
     const reportId = await submit(deps, 'Tin đồn dịch cúm gia cầm', 'Gà chết hàng loạt ở chợ.');
     const c = await openCaseFor(deps, desk, { reportIds: [reportId] });
