@@ -42,6 +42,8 @@ export const common = {
   },
   // Tuned on test/fixtures/similarity (npm run bench prints the curve; docs/similarity.md).
   similarity: { windowDays: 7, threshold: 0.26, bands: 8, rows: 1 },
+  // The table's own inverted index; 'opensearch' is the documented way beyond it (shared/store/README.md).
+  search: { engine: 'table' },
   trends: { baselineDays: 7, risingRatio: 1.5, coolingRatio: 0.5, minReports: 2 },
 } satisfies Partial<AppConfigInput>;
 

@@ -100,6 +100,27 @@ const buildAppConfigSchema = () => {
         rows: z.number().int().min(1).max(16),
       }),
       /**
+       * Search by words (`q` on the lists; shared/store/README.md, "Search").
+       * `table`: the inverted index of posting items in the table (default).
+       * `opensearch`: the documented next step, an OpenSearch Service domain
+       * fed by DynamoDB's zero-ETL integration (an OpenSearch Ingestion
+       * pipeline from the table's export and stream); synthesis refuses it
+       * until its constructs exist (infra/aws/constructs/search.ts says what
+       * is missing).
+       */
+      search: z
+        .strictObject({
+          engine: z.enum(['table', 'opensearch']).default('table'),
+          /** For `opensearch`: the domain's data nodes (instance type and count). */
+          opensearch: z
+            .strictObject({
+              instanceType: z.string().min(1).default('t3.small.search'),
+              instanceCount: z.number().int().min(1).max(10).default(2),
+            })
+            .optional(),
+        })
+        .default({ engine: 'table' }),
+      /**
        * How a topic of the day is marked against its average over the previous
        * `baselineDays` days (docs/jobs.md): **new** when the baseline has no
        * report of it; **rising** when its reports reach `risingRatio` × the

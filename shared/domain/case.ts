@@ -6,6 +6,7 @@ import type { AppConfig } from '#config/schema';
 import { BadRequest, Conflict, Forbidden } from './errors';
 import { httpUrl, URGENCIES } from './report';
 import type { Role } from './roles';
+import { describedSearchQuery } from './search';
 import { applyTags, tagListSchema, tagSchema } from './tags';
 import { type TemplateRef, templateRefSchema } from './template';
 import { multiLineText, oneLineText } from './text';
@@ -141,6 +142,7 @@ export const caseListQuerySchema = (config: AppConfig) =>
     area: z.enum(config.areas.map((a) => a.id) as [string, ...string[]]).optional(),
     /** Cases carrying this tag, matched by its key (case- and mark-insensitive). */
     tag: tagSchema.optional(),
+    q: describedSearchQuery.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     cursor: z.string().max(2048).optional(),
   });

@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import type { AppConfig } from '#config/schema';
 import { BadRequest, Conflict } from './errors';
+import { describedSearchQuery } from './search';
 import { multiLineText, oneLineText } from './text';
 import { isCalendarDay } from './time';
 
@@ -52,6 +53,7 @@ export const reportListQuerySchema = (config: AppConfig) =>
     category: z.enum(config.categories.map((c) => c.id) as [string, ...string[]]).optional(),
     area: z.enum(config.areas.map((a) => a.id) as [string, ...string[]]).optional(),
     urgency: z.enum(URGENCIES).optional(),
+    q: describedSearchQuery.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     cursor: z.string().max(2048).optional(),
   });

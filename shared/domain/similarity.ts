@@ -299,3 +299,6 @@ export const bandKeys = (fp: TextFingerprint, p: Pick<SimilarityParams, 'bands' 
 
 /** A score as the API shows it: two decimals. */
 export const roundScore = (s: number): number => Math.round(s * 100) / 100;
+
+/** The words of a text as similarity reads them (links dropped, stop words dropped, abbreviations expanded): search indexes these. */
+export const textWords = (text: string): string[] => wordsOf(text, DEFAULT_VARIANT);

@@ -6,6 +6,7 @@ import {
   applyCaseAction,
   type Case,
   type CaseAction,
+  type CaseListQuery,
   caseActionSchema,
   caseListQuerySchema,
   type HistoryEntry,
@@ -24,6 +25,7 @@ import {
 import { idParamsSchema } from '#domain/ids';
 import { noticeFor } from '#domain/notifications';
 import type { Principal } from '#domain/principal';
+import { assertMaySearch } from '#domain/search';
 import { validate } from '#domain/validate';
 import { agencyCaseView, agencyHistoryView } from '#domain/views';
 import { mergeCases, mergedTimeline } from '#service/case-merge';
@@ -42,6 +44,7 @@ import {
 import { outboxPut } from '#store/outbox';
 import type { Page } from '#store/query';
 import { getReportsByIds } from '#store/reports';
+import { deleteCasePostings, putCasePostings, putResponsePostings, searchCases } from '#store/search';
 import { citedTemplateCheck } from './template-ref';
 
 export type CaseView = Case & { overdue: boolean };
@@ -88,7 +91,14 @@ export const openCaseFor = async (deps: Deps, principal: Principal, body: unknow
     by: principal.sub,
     now,
   });
-  await putNewCase(deps, opened, entry, now);
+  // Its search postings precede it (store/search.ts).
+  await putCasePostings(deps, opened);
+  try {
+    await putNewCase(deps, opened, entry, now);
+  } catch (err) {
+    await deleteCasePostings(deps, opened);
+    throw err;
+  }
   return viewOf(opened, now);
 };
 
@@ -98,6 +108,7 @@ export const browseCases = async (
   query: unknown,
 ): Promise<Page<CaseView>> => {
   const q = validate(caseListQuerySchema(deps.config), query, 'query');
+  if (q.q !== undefined) return searchCasesFor(deps, principal, { ...q, q: q.q });
   const isDesk = principal.roles.includes('desk');
   if (!isDesk && !principal.agencyId) throw new Forbidden('Your account is not attached to an agency.');
   const now = deps.clock();
@@ -106,6 +117,18 @@ export const browseCases = async (
     items: page.items.map((c) => viewFor(isDesk ? 'desk' : 'agency', c, now)),
     nextCursor: page.nextCursor,
   };
+};
+
+/** GET /cases?q=… (desk only): the list's filters on top of the words. */
+const searchCasesFor = async (
+  deps: Deps,
+  principal: Principal,
+  q: CaseListQuery & { q: string },
+): Promise<Page<CaseView>> => {
+  assertMaySearch(principal);
+  const now = deps.clock();
+  const page = await searchCases(deps, q, now);
+  return { items: page.items.map((c) => viewOf(c, now)), nextCursor: page.nextCursor };
 };
 
 const caseId = (params: unknown): string => {
@@ -199,6 +222,7 @@ export const actOnCase = async (
   const syncRetention = action.action === 'close' || action.action === 'reopen';
   if (notice || syncRetention)
     extra.push(outboxPut(deps, deps.newId(), notice, now, syncRetention ? next.id : null));
+  if (action.action === 'respond') await putResponsePostings(deps, next);
   await saveCaseAction(deps, { before, next, entry, linkedReportIds: linked, extra });
   return viewFor(actor === 'desk' ? 'desk' : 'agency', next, now);
 };

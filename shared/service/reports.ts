@@ -13,6 +13,7 @@ import {
   reportListQuerySchema,
   reportSubmissionSchema,
 } from '#domain/report';
+import { assertMaySearch } from '#domain/search';
 import { groupOf, hintsOf, type SimilarReport, similarReportsOf } from '#domain/similar-report';
 import { bandKeys, fingerprint, reportText } from '#domain/similarity';
 import { normalizeUrl } from '#domain/url';
@@ -30,6 +31,7 @@ import {
 } from '#store/idempotency';
 import type { Page } from '#store/query';
 import { getReport, listReports, putNewReport, saveReportTransition, urlHash } from '#store/reports';
+import { postingItems, postingKeys, reportPostings, searchReports } from '#store/search';
 import { bandItemKeys, findSimilar, putLookupEntries, submissionWindow, windowAround } from '#store/similar';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,128}$/;
@@ -94,12 +96,21 @@ export const submitReport = async (
 
   const fresh = newReport(input, { id: deps.newId(), submittedBy: principal.sub, now });
   const lookup = lookupOf(deps, fresh);
+  const postings = reportPostings(fresh);
   // Part of the stored first response, so it is looked up before the write; the
   // report's URL entries and band items go out at the same time (they precede the
   // report, store/README.md).
   const [matches] = await Promise.all([
     findSimilar(deps, { ...lookup, excludeId: fresh.id, between: submissionWindow(deps, now) }),
-    putLookupEntries(deps, fresh, lookup.urlHashes, lookup.bandKeys),
+    // Its search postings too (store/search.ts), in the same BatchWriteItem calls: they precede the
+    // report like its band items.
+    putLookupEntries(
+      deps,
+      fresh,
+      lookup.urlHashes,
+      lookup.bandKeys,
+      postingItems('R', postings.doc, postings.terms),
+    ),
   ]);
   const report: Report = { ...fresh, similarityGroup: groupOf(matches, fresh.id) };
   const possibleDuplicates = hintsOf(matches);
@@ -114,7 +125,11 @@ export const submitReport = async (
   const outcome = await putNewReport(deps, {
     report,
     urlHashes: lookup.urlHashes,
-    bandItemKeys: bandItemKeys(fresh, lookup.bandKeys),
+    // Deleted, like the band items, when the key turns out taken.
+    bandItemKeys: [
+      ...bandItemKeys(fresh, lookup.bandKeys),
+      ...postingKeys('R', postings.doc, postings.terms),
+    ],
     ...(principal.email ? { reporterEmail: principal.email } : {}),
     ...(idem
       ? { idempotencyItem: idempotencyPut(deps, idem.key, { bodyHash: idem.bodyHash, response }, now) }
@@ -191,6 +206,10 @@ export const browseReports = async (
   query: unknown,
 ): Promise<Page<Report> | Page<ReporterReportView>> => {
   const q = validate(reportListQuerySchema(deps.config), query, 'query');
+  if (q.q !== undefined) {
+    assertMaySearch(principal);
+    return searchReports(deps, { ...q, q: q.q }, deps.clock());
+  }
   if (isDesk(principal)) return listReports(deps, {}, q);
   const page = await listReports(deps, { submittedBy: principal.sub }, q);
   return { items: await reporterViews(deps, page.items), nextCursor: page.nextCursor };

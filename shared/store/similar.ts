@@ -65,8 +65,10 @@ export const putLookupEntries = async (
   r: { id: string; submittedAt: string },
   urlHashes: string[],
   bandKeys: string[],
+  /** Other items written before the report in the same calls (its search postings, store/search.ts). */
+  extra: Record<string, unknown>[] = [],
 ): Promise<void> => {
-  const items = [...urlHashes.map((h) => urlEntryItem(h, r.id)), ...bandItems(deps, r, bandKeys)];
+  const items = [...urlHashes.map((h) => urlEntryItem(h, r.id)), ...bandItems(deps, r, bandKeys), ...extra];
   if (items.length > 0) await batchWriteAll(deps, putRequests(items));
 };
 

@@ -15,6 +15,7 @@ import { benchContention } from './contention.bench';
 import { benchDailySummary } from './daily-summary.bench';
 import { benchHttp } from './http.bench';
 import { type BenchResults, mainTable, renderMarkdown, rowsOf } from './report';
+import { benchSearch } from './search.bench';
 import { benchSimilar } from './similar.bench';
 import { benchSimilarity } from './similarity.bench';
 import { benchSubmit } from './submit.bench';
@@ -112,6 +113,13 @@ try {
   await step('contention', () => benchContention(ddb.endpoint));
   await step('console', () =>
     benchConsole(ddb.endpoint, { ...(quick ? { loadRuns: 2, roundTripRuns: 3 } : {}), log }),
+  );
+  // Seeding a 100,000-report year takes DynamoDB Local many minutes: the run seeds 10,000 unless
+  // BENCH_SEARCH_DATA_DIR names a directory seeded before (`npx tsx test/bench/search.bench.ts 100000 15 <dir>`).
+  await step('search', () =>
+    process.env.BENCH_SEARCH_DATA_DIR
+      ? benchSearch({ reports: 100_000, dataDir: process.env.BENCH_SEARCH_DATA_DIR, log })
+      : benchSearch({ endpoint: ddb.endpoint, reports: quick ? 2000 : 10_000, runs: quick ? 3 : 15, log }),
   );
   await step('dailySummary', () =>
     benchDailySummary({

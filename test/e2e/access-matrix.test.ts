@@ -233,3 +233,28 @@ describe('the access matrix', () => {
     }
   });
 });
+
+// Search words (issue 18, §5) on the two lists are the desk's (docs/roles.md, docs/api.md): a
+// reporter or an agency that may list gets 403 with `q`, not an unfiltered list.
+const SEARCH: Record<string, Row> = {
+  'GET /reports?q': { who: ['desk'] },
+  'GET /cases?q': { who: ['desk'] },
+};
+
+describe('the access matrix of q (search)', () => {
+  const cells = Object.keys(SEARCH).flatMap((key) => CALLERS.map((caller) => [key, caller] as const));
+  it.each(cells)('%s as %s', async (key, caller) => {
+    const want = expected(SEARCH[key]!, caller);
+    const path = `${key.slice('GET '.length)}=${encodeURIComponent('quyền truy cập')}`;
+    const token = tokens[caller];
+    const res = await fetch(`${api.url}${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    expect(res.status, `${key} as ${caller}`).toBeLessThan(500);
+    if (want === 'passes') expect(res.status).toBe(200);
+    else {
+      expect(res.status).toBe(want);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
+});

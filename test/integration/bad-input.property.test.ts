@@ -425,6 +425,17 @@ const badQuery = fc.oneof(
     fc.constantFrom('week', 'month'),
     fc.constantFrom('2026-W60', '2025-W53', '2026-49', 'W49', '2026-13', '2026-1', '2099-W01', '2099-01', ''),
   ),
+  // Search words (issue 18, §5): empty, blank, too long, control or bidi characters, only stop words.
+  fc.tuple(
+    fc.constantFrom('q'),
+    fc.oneof(
+      fc.constantFrom('', '   ', 'x'.repeat(201), 'a\u0007b', 'đê\nvỡ', '\u202Eđê', 'và của', 'the of and'),
+      fc.string({ minLength: 201, maxLength: 260 }),
+      fc
+        .array(fc.constantFrom('và', 'của', 'là', 'the', 'of', ' ', ',', '.'), { minLength: 1, maxLength: 8 })
+        .map((w) => w.join(' ')),
+    ),
+  ),
   fc.tuple(
     fc.constantFrom('cursor'),
     fc.oneof(
@@ -451,6 +462,7 @@ const badQuery = fc.oneof(
             'overdue',
             'week',
             'month',
+            'q',
           ].includes(k),
       ),
     fc.string(),
@@ -492,6 +504,36 @@ describe('every query schema rejects bad parameters with 4xx problem+json', () =
 });
 
 // Cursors: every list route, as each kind of caller, gets random strings,
+describe('q (search) combined with bad filters, and from a role that may not search', () => {
+  it.each([
+    ['/reports', 'status=bogus', '/status'],
+    ['/reports', 'date=2026-02-30', '/date'],
+    ['/reports', 'limit=0', '/limit'],
+    ['/cases', 'agency=nobody', '/agency'],
+    ['/cases', 'overdue=maybe', '/overdue'],
+  ])('%s?q=…&%s → 400 naming %s, nothing else', async (path, bad, field) => {
+    const res = await send('GET', `${path}?q=${encodeURIComponent('đê')}&${bad}`, undefined, DESK, {});
+    expect(isProblem4xx(res) && res.statusCode === 400).toBe(true);
+    const errors = (JSON.parse(String(res.body)) as { errors: { path: string; message: string }[] }).errors;
+    expect(errors.map((e) => e.path)).toContain(field);
+  });
+
+  it('only stop words: the 400 says so', async () => {
+    const res = await send('GET', `/reports?q=${encodeURIComponent('và của the')}`, undefined, DESK, {});
+    expect(res.statusCode).toBe(400);
+    expect(String(res.body)).toMatch(/stop words/);
+  });
+
+  it.each([
+    ['/reports', REPORTER],
+    ['/cases', POLICE],
+  ])('%s?q= by a role that may not search → 403', async (path, claims) => {
+    const res = await send('GET', `${path}?q=${encodeURIComponent('đê')}`, undefined, claims, {});
+    expect(res.statusCode).toBe(403);
+    expect(isProblem4xx(res)).toBe(true);
+  });
+});
+
 // random base64 JSON, cursors the API issued for another query (another
 // filter, index, reporter or agency), and its own cursor tampered with (key
 // attributes missing, extra, renamed, of another type, huge, empty, from

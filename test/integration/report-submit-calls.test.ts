@@ -4,7 +4,8 @@
 // write transaction was cancelled on it. Since issue 17 every submission looks
 // up similar reports by its text: one Query per band key beside the URL
 // Queries, and its URL entries and band items in one BatchWriteItem, all in
-// the first round trip.
+// the first round trip. Since issue 18 its search postings go in the same
+// BatchWriteItem calls (25 items a call, sent together): still one round trip.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
@@ -17,6 +18,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Conflict, UnprocessableContent } from '#domain/errors';
+import { documentTerms, reportSearchParts } from '#domain/search';
 import { normalizeUrl } from '#domain/url';
 import type { Principal } from '#http/principal';
 import { submitReport } from '#service/reports';
@@ -61,6 +63,14 @@ beforeEach(() => {
 
 /** The lookup's Queries: the URL ones (one per distinct URL), then one per band key. */
 const lookup = (urls: number) => Array<string>(urls + deps.config.similarity.bands).fill('Query');
+/** The report's search postings (issue 18): one per distinct term of its title and summary. */
+const termsOf = (b: { title: string; summary: string } = text) => documentTerms(reportSearchParts(b)).length;
+/**
+ * The BatchWriteItem calls of its URL entries, band items and search postings, 25 items a
+ * call, sent together (the texts here have 38 terms: two calls).
+ */
+const writes = (urls: number, b?: { title: string; summary: string }) =>
+  Array<string>(Math.ceil((urls + deps.config.similarity.bands + termsOf(b)) / 25)).fill('BatchWriteItem');
 
 const NAMES: [new (...a: never[]) => unknown, string][] = [
   [GetCommand, 'GetItem'],
@@ -124,15 +134,16 @@ describe('round trips of one submission', () => {
     expect(res.status).toBe(201);
     // the BatchWriteItem is sent before the Queries answer: they share a round trip
     const B = deps.config.similarity.bands;
-    expect(r.calls).toEqual([...lookup(1), 'BatchWriteItem', 'TransactWriteItems']);
+    expect(r.calls).toEqual([...lookup(1), ...writes(1), 'TransactWriteItems']);
     const batch = (r.commands[1 + B] as BatchWriteCommand).input.RequestItems?.[t.tableName];
     expect(batch?.map((w) => w.PutRequest?.Item?.entity)).toEqual([
       'report-url',
       ...Array<string>(B).fill('report-band'),
+      ...Array<string>(25 - 1 - B).fill('search-posting'),
     ]);
     // the transaction holds the idempotency record first, then the report (issue 16: the lookup
     // entries are outside it, since a transaction bills each write twice)
-    const tx = r.commands[2 + B] as TransactWriteCommand;
+    const tx = r.commands[1 + B + writes(1).length] as TransactWriteCommand;
     expect(tx.input.TransactItems?.map((i) => i.Put?.Item?.entity)).toEqual(['idempotency', 'report']);
     const { Item } = await t.db.send(
       new GetCommand({ TableName: t.tableName, Key: idempotencyItemKey(p.sub, 'fresh-key') }),
@@ -147,7 +158,7 @@ describe('round trips of one submission', () => {
     const other = await submitReport(deps, reporter(), body({ sourceUrls: [url] }), undefined);
     const r = recording(deps);
     const res = await submitReport(r.deps, reporter(), body({ sourceUrls: [url] }), 'dup-key');
-    expect(r.calls).toEqual([...lookup(1), 'BatchWriteItem', 'BatchGetItem', 'TransactWriteItems']);
+    expect(r.calls).toEqual([...lookup(1), ...writes(1), 'BatchGetItem', 'TransactWriteItems']);
     // the same URL and the same words: sameUrl wins
     expect((res.body as { possibleDuplicates: unknown }).possibleDuplicates).toEqual([
       { id: idOf(other), status: 'new', caseId: null, reason: 'sameUrl' },
@@ -160,7 +171,7 @@ describe('round trips of one submission', () => {
     const res = await submitReport(r.deps, p, body(), undefined);
     expect(res.status).toBe(201);
     // before issue 17 a single PutItem (nothing to look up without a URL); its text is looked up now
-    expect(r.calls).toEqual([...lookup(0), 'BatchWriteItem', 'PutItem']);
+    expect(r.calls).toEqual([...lookup(0), ...writes(0), 'PutItem']);
     const put = r.commands.at(-1) as PutCommand;
     expect(put.input.ConditionExpression).toBe('attribute_not_exists(pk)');
     // the same item the transaction wrote: all its index keys
@@ -177,7 +188,7 @@ describe('round trips of one submission', () => {
     const url = freshUrl();
     const r = recording(deps);
     await submitReport(r.deps, reporter(), body({ sourceUrls: [url] }), undefined);
-    expect(r.calls).toEqual([...lookup(1), 'BatchWriteItem', 'PutItem']);
+    expect(r.calls).toEqual([...lookup(1), ...writes(1), 'PutItem']);
     expect(r.commands.at(-1) as PutCommand).toBeInstanceOf(PutCommand);
     expect((r.commands.at(-1) as PutCommand).input).toMatchObject({
       Item: { entity: 'report' },
@@ -204,18 +215,20 @@ describe('Idempotency-Key without the up-front read', () => {
     ]);
     expect(first.headers['idempotent-replayed']).toBeUndefined();
     // the record is read only once the transaction was cancelled on it; the retry's own URL
-    // entry and band items (written beside the Queries) are deleted then, in one BatchWriteItem
+    // entry, band items and search postings (written beside the Queries) are deleted then
     expect(r.calls).toEqual([
       ...lookup(1),
-      'BatchWriteItem',
+      ...writes(1),
       'BatchGetItem',
       'TransactWriteItems',
-      'BatchWriteItem',
+      ...writes(1),
       'GetItem',
     ]);
-    const deleted = (r.commands.at(-2) as BatchWriteCommand).input.RequestItems?.[t.tableName];
-    expect(deleted).toHaveLength(1 + deps.config.similarity.bands);
-    expect(deleted?.every((w) => w.DeleteRequest)).toBe(true);
+    const deleted = r.commands
+      .slice(-1 - writes(1).length, -1)
+      .flatMap((c) => (c as BatchWriteCommand).input.RequestItems?.[t.tableName] ?? []);
+    expect(deleted).toHaveLength(1 + deps.config.similarity.bands + termsOf());
+    expect(deleted.every((w) => w.DeleteRequest)).toBe(true);
     expect(await reportsOf(p)).toBe(1);
     expect(await urlEntries(url)).toBe(3);
   });
@@ -239,7 +252,11 @@ describe('Idempotency-Key without the up-front read', () => {
     expect(err).not.toBeInstanceOf(Conflict);
     expect((err as Error).name).toBe('TransactionCanceledException');
     // no waiting for a record that will never come (the report of the same id is "itself": no candidate)
-    expect(r.calls).toEqual([...lookup(0), 'BatchWriteItem', 'TransactWriteItems']);
+    expect(r.calls).toEqual([
+      ...lookup(0),
+      ...writes(0, { ...text, title: 'Same id' }),
+      'TransactWriteItems',
+    ]);
     // nothing of it was stored: the key is still free
     const retry = await submitReport(deps, p, body({ title: 'Same id' }), 'collide-key');
     expect(retry.status).toBe(201);
@@ -274,11 +291,11 @@ describe('Idempotency-Key without the up-front read', () => {
     const second = await submitReport(r.deps, p, body({ sourceUrls: [url] }), 'conflict-key');
     const winner = await first!;
     expect(second).toEqual({ ...winner, headers: { ...winner.headers, 'idempotent-replayed': 'true' } });
-    expect(r.calls.slice(0, 5 + deps.config.similarity.bands)).toEqual([
+    expect(r.calls.slice(0, 3 + deps.config.similarity.bands + 2 * writes(1).length)).toEqual([
       ...lookup(1),
-      'BatchWriteItem',
+      ...writes(1),
       'TransactWriteItems',
-      'BatchWriteItem',
+      ...writes(1),
       'GetItem',
     ]);
     expect(await urlEntries(url)).toBe(1);

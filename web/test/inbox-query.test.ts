@@ -139,3 +139,17 @@ describe('case list filters in the URL', () => {
     expect(readsWhole({ overdue: true }, 'desk')).toBe(false);
   });
 });
+
+describe('the search words (q) in the URL', () => {
+  it('are kept trimmed, sent to the API, and dropped when the API would refuse them', () => {
+    const f = parseInboxQuery({ q: '  vỡ đê ', urgency: 'high' });
+    expect(f).toEqual({ q: 'vỡ đê', urgency: 'high' });
+    expect(inboxSearch(f)).toBe('?urgency=high&q=v%E1%BB%A1+%C4%91%C3%AA');
+    expect(reportsApiQuery(f)).toMatchObject({ q: 'vỡ đê', urgency: 'high' });
+    for (const bad of ['', '   ', 'x'.repeat(201), 'a\u0007b', '\u202Eđê'])
+      expect(parseInboxQuery({ q: bad })).toEqual({});
+    const c = parseCaseQuery({ q: 'cat nuoc', status: 'open' });
+    expect(casesApiQuery(c)).toMatchObject({ q: 'cat nuoc', status: 'open' });
+    expect(caseSearch(c)).toBe('?status=open&q=cat+nuoc');
+  });
+});

@@ -405,6 +405,7 @@ export interface paths {
                     category?: "transport" | "environment" | "health" | "education" | "land-housing" | "public-order" | "misinformation" | "other";
                     area?: "district-1" | "district-3" | "binh-thanh" | "thu-duc" | "go-vap" | "citywide";
                     urgency?: "normal" | "high" | "critical";
+                    q?: string;
                     limit?: number;
                     cursor?: string;
                 };
@@ -1489,6 +1490,7 @@ export interface paths {
                     category?: "transport" | "environment" | "health" | "education" | "land-housing" | "public-order" | "misinformation" | "other";
                     area?: "district-1" | "district-3" | "binh-thanh" | "thu-duc" | "go-vap" | "citywide";
                     tag?: string;
+                    q?: string;
                     limit?: number;
                     cursor?: string;
                 };

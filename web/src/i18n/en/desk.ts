@@ -19,6 +19,14 @@ export const desk: Catalogue['desk'] = {
     similar: (n: number) => `${n} similar reports`,
     similarOf: (title: string) => `Reports similar to: ${title}`,
   },
+  search: {
+    label: 'Search by words',
+    placeholder: 'e.g. vỡ đê, cat nuoc',
+    submit: 'Search',
+    clear: 'Clear search',
+    hint: 'Searches titles, summaries, findings and responses of the last 12 months; with or without Vietnamese marks; every word must occur.',
+    empty: (q: string) => `Nothing of the last 12 months has every word of “${q}” (with the filters chosen).`,
+  },
   filters: {
     legend: 'Filters',
     day: 'Day sent',

@@ -18,6 +18,15 @@ export const desk = {
     similar: (n: number) => `${n} phản ánh tương tự`,
     similarOf: (title: string) => `Phản ánh tương tự với: ${title}`,
   },
+  search: {
+    label: 'Tìm theo từ',
+    placeholder: 'ví dụ: vỡ đê, cat nuoc',
+    submit: 'Tìm',
+    clear: 'Xoá tìm kiếm',
+    hint: 'Tìm trong tiêu đề, nội dung, kết luận và phản hồi của 12 tháng qua; gõ có dấu hay không dấu đều được; cần có mọi từ.',
+    empty: (q: string) =>
+      `Không có kết quả nào chứa mọi từ của “${q}” trong 12 tháng qua (với các bộ lọc đang chọn).`,
+  },
   filters: {
     legend: 'Bộ lọc',
     day: 'Ngày gửi',

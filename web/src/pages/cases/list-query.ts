@@ -3,6 +3,7 @@
 // it is the cases being verified whose deadline falls in the next 48 hours
 // (docs/cases.md), picked here from the `verifying` cases.
 import type { paths } from '../../api/client';
+import { parseSearch } from '../search-query';
 
 type CaseQuery = NonNullable<paths['/cases']['get']['parameters']['query']>;
 export type CaseItem = NonNullable<
@@ -19,10 +20,12 @@ export interface CaseFilters {
   area?: string;
   /** A tag, matched by the API without regard to case or marks. */
   tag?: string;
+  /** Words to search for (desk only; issue 18, §5). */
+  q?: string;
 }
 
 export const CASE_STATUSES = ['open', 'verifying', 'responded', 'closed'] as const;
-const KEYS = ['status', 'agency', 'overdue', 'dueSoon', 'category', 'area', 'tag'] as const;
+const KEYS = ['status', 'agency', 'overdue', 'dueSoon', 'category', 'area', 'tag', 'q'] as const;
 /** What the API takes as a tag: 1–40 characters once trimmed, no control characters. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
 const TAG = /^[^\u0000-\u001F\u007F-\u009F]{1,40}$/u;
@@ -59,6 +62,8 @@ export const parseCaseQuery = (
   if (area) f.area = area;
   const tag = query.tag?.replace(/\s+/g, ' ').trim();
   if (tag && TAG.test(tag)) f.tag = tag;
+  const q = parseSearch(query.q);
+  if (q) f.q = q;
   return f;
 };
 
@@ -99,6 +104,7 @@ export const casesApiQuery = (f: CaseFilters, cursor?: string, limit = 25): Case
   if (f.category) q.category = f.category;
   if (f.area) q.area = f.area;
   if (f.tag) q.tag = f.tag;
+  if (f.q) q.q = f.q;
   if (cursor) q.cursor = cursor;
   return q as CaseQuery;
 };

@@ -10,6 +10,7 @@ import { CaseStatusChip } from '../../ui/chips';
 import { Empty, LoadMore, LoadView } from '../../ui/states';
 import { ClockIcon, WarningIcon } from '../desk/icons';
 import { useUrlFilters } from '../desk/url-state';
+import { SearchBox } from '../search-box';
 import {
   arrange,
   CASE_STATUSES,
@@ -248,13 +249,15 @@ export default function Cases({ session }: { session: Session }) {
   );
   const rows = whole ? arrange(more.items, filters, now) : more.items;
 
-  const empty = filters.dueSoon
-    ? t.desk.cases.emptyDueSoon
-    : hasCaseFilters(filters)
-      ? t.desk.cases.emptyFiltered
-      : desk
-        ? t.desk.cases.empty
-        : t.desk.cases.emptyAgency;
+  const empty = filters.q
+    ? t.desk.search.empty(filters.q)
+    : filters.dueSoon
+      ? t.desk.cases.emptyDueSoon
+      : hasCaseFilters(filters)
+        ? t.desk.cases.emptyFiltered
+        : desk
+          ? t.desk.cases.empty
+          : t.desk.cases.emptyAgency;
 
   return (
     <section aria-labelledby="cases-title">
@@ -262,6 +265,13 @@ export default function Cases({ session }: { session: Session }) {
         <h1 id="cases-title">{desk ? t.desk.cases.titleDesk : t.desk.cases.titleAgency}</h1>
       </div>
       {desk ? null : <p class="muted">{t.desk.cases.introAgency}</p>}
+      {desk ? (
+        <SearchBox
+          id="cases-q"
+          value={filters.q}
+          onSearch={(q) => setFilters(withCaseFilter(filters, 'q', q))}
+        />
+      ) : null}
       <Filters filters={filters} onChange={setFilters} desk={desk} />
       {filters.dueSoon ? <p class="muted">{t.desk.cases.dueSoonNote}</p> : null}
       <LoadView load={first} lines={6}>

@@ -2,6 +2,7 @@
 // so a reload or a shared link shows the same list. Parsing is forgiving: a value
 // the API would refuse (a mistyped link) is dropped, never sent.
 import type { paths } from '../../api/client';
+import { parseSearch } from '../search-query';
 
 export type ReportQuery = NonNullable<paths['/reports']['get']['parameters']['query']>;
 
@@ -13,11 +14,13 @@ export interface InboxFilters {
   /** Ids from `/reference`; checked against it when it is known. */
   category?: string;
   area?: string;
+  /** Words to search for (desk only; issue 18, §5). */
+  q?: string;
 }
 
 export const REPORT_STATUSES = ['new', 'linked', 'dismissed'] as const;
 export const URGENCIES = ['critical', 'high', 'normal'] as const;
-export const FILTER_KEYS = ['date', 'status', 'urgency', 'category', 'area'] as const;
+export const FILTER_KEYS = ['date', 'status', 'urgency', 'category', 'area', 'q'] as const;
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -51,6 +54,8 @@ export const parseInboxQuery = (
   if (category) f.category = category;
   const area = idIn(query.area, known.areas);
   if (area) f.area = area;
+  const q = parseSearch(query.q);
+  if (q) f.q = q;
   return f;
 };
 

@@ -16,6 +16,7 @@ import { nameOf, useReference } from '../../reference';
 import { dateTime, formatNumber, localDay } from '../../time';
 import { ReportStatusChip, UrgencyBadge } from '../../ui/chips';
 import { Empty, ErrorBox, LoadMore, LoadView, useErrorText } from '../../ui/states';
+import { SearchBox } from '../search-box';
 import { dismissAll, linkToCase, NoLongerNew, openCase } from './actions';
 import { DismissDialog, LinkDialog, OpenCaseDialog } from './dialogs';
 import { type GroupExtra, groupRows, isOpen, type RowGroup } from './groups';
@@ -401,6 +402,11 @@ export default function Inbox() {
         <h1 id="inbox-title">{t.desk.inbox.title}</h1>
       </div>
       <p class="muted">{t.desk.inbox.intro}</p>
+      <SearchBox
+        id="inbox-q"
+        value={filters.q}
+        onSearch={(q) => changeFilters(withFilter(filters, 'q', q))}
+      />
       <Filters filters={filters} onChange={changeFilters} />
       {outcome ? <OutcomeBox outcome={outcome} onClose={() => setOutcome(undefined)} /> : null}
       {actionError ? <ErrorBox error={actionError} /> : null}
@@ -408,7 +414,13 @@ export default function Inbox() {
         {() =>
           rows.length === 0 ? (
             <div class="card">
-              <Empty>{hasFilters(filters) ? t.desk.inbox.emptyFiltered : t.desk.inbox.empty}</Empty>
+              <Empty>
+                {filters.q
+                  ? t.desk.search.empty(filters.q)
+                  : hasFilters(filters)
+                    ? t.desk.inbox.emptyFiltered
+                    : t.desk.inbox.empty}
+              </Empty>
             </div>
           ) : (
             <div class="card inbox-card">
