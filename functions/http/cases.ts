@@ -1,9 +1,11 @@
 // HTTP adapter for the case routes.
 
 import { runtimeDeps } from '#functions/runtime-deps';
+import { csvPartResult } from '#http/csv-response';
 import { httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
 import { actOnCase, browseCases, etagOf, openCaseFor, readCase } from '#service/cases';
+import { exportCases } from '#service/export';
 import type { Deps } from '#shared/deps';
 
 export const caseRoutes: RouteImpls = {
@@ -15,6 +17,8 @@ export const caseRoutes: RouteImpls = {
     status: 200,
     body: await browseCases(deps, req.principal!, req.query),
   }),
+  'GET /cases.csv': async (req, deps) =>
+    csvPartResult(req, await exportCases(deps, req.principal!, req.query, req.headers['accept-language'])),
   'GET /cases/{id}': async (req, deps) => {
     const detail = await readCase(deps, req.principal!, req.params);
     return { status: 200, body: detail, headers: { etag: etagOf(detail) } };

@@ -1,8 +1,10 @@
 // HTTP adapter for the report routes.
 
 import { runtimeDeps } from '#functions/runtime-deps';
+import { csvPartResult } from '#http/csv-response';
 import { httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
+import { exportReports } from '#service/export';
 import { actOnReport, browseReports, similarReports, submitReport, viewReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { recordReportSubmitted } from '#shared/metrics';
@@ -17,6 +19,8 @@ export const reportRoutes: RouteImpls = {
     status: 200,
     body: await browseReports(deps, req.principal!, req.query),
   }),
+  'GET /reports.csv': async (req, deps) =>
+    csvPartResult(req, await exportReports(deps, req.principal!, req.query, req.headers['accept-language'])),
   'GET /reports/{id}': async (req, deps) => ({
     status: 200,
     body: await viewReport(deps, req.principal!, req.params),

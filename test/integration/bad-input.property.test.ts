@@ -343,6 +343,8 @@ describe('every body schema rejects bad input with 4xx problem+json and stores n
 const QUERIES: [string, string, Record<string, unknown>][] = [
   ['GET /reports', '/reports', DESK],
   ['GET /cases', '/cases', DESK],
+  ['GET /reports.csv', '/reports.csv', DESK],
+  ['GET /cases.csv', '/cases.csv', DESK],
   ['GET /briefings', '/briefings', DESK],
   ['GET /summaries/daily', '/summaries/daily', DESK],
   ['GET /summaries/weekly', '/summaries/weekly', DESK],
@@ -364,6 +366,8 @@ const badQuery = fc.oneof(
     fc.constantFrom('week', 'month'),
     fc.constantFrom('2026-W60', '2025-W53', '2026-49', 'W49', '2026-13', '2026-1', '2099-W01', '2099-01', ''),
   ),
+  // The CSV export's language: vi or en only.
+  fc.tuple(fc.constantFrom('lang'), fc.constantFrom('fr', 'VI', 'vi-VN', 'english', '')),
   fc.tuple(
     fc.constantFrom('cursor'),
     fc.oneof(
@@ -390,6 +394,7 @@ const badQuery = fc.oneof(
             'overdue',
             'week',
             'month',
+            'lang',
           ].includes(k),
       ),
     fc.string(),
