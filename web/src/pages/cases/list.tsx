@@ -10,6 +10,7 @@ import { CaseStatusChip } from '../../ui/chips';
 import { Empty, LoadMore, LoadView } from '../../ui/states';
 import { ClockIcon, WarningIcon } from '../desk/icons';
 import { useUrlFilters } from '../desk/url-state';
+import { ExportButton } from '../export/export-button';
 import {
   arrange,
   CASE_STATUSES,
@@ -239,6 +240,7 @@ export default function Cases({ session }: { session: Session }) {
     <section aria-labelledby="cases-title">
       <div class="page-title">
         <h1 id="cases-title">{desk ? t.desk.cases.titleDesk : t.desk.cases.titleAgency}</h1>
+        {desk ? <ExportButton path="/cases.csv" filters={casesApiQuery(filters)} /> : null}
       </div>
       {desk ? null : <p class="muted">{t.desk.cases.introAgency}</p>}
       <Filters filters={filters} onChange={setFilters} desk={desk} />
