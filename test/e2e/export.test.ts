@@ -10,6 +10,7 @@ import { CASE_COLUMNS, REPORT_COLUMNS, WORST_ROW_BYTES } from '#domain/export';
 import { loadAppConfig } from '#infra/config/index';
 import { exportReports } from '#service/export';
 import type { Deps } from '#shared/deps';
+import { parseCsv } from '#test/support/csv';
 import { A_DESK, A_REPORTER, anAssignedCase, anOpenCase, aSubmittedReport } from '#test/support/given';
 import { startTestApi, type TestApi } from '#test/support/local-api';
 
@@ -20,36 +21,6 @@ const PER_MONTH = 18;
 
 let api: TestApi;
 let token: string;
-
-/** RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, quotes and line breaks. */
-const parseCsv = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  expect(cell, 'the text ends with CRLF').toBe('');
-  return rows;
-};
 
 const get = (path: string, headers: Record<string, string> = {}) =>
   fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
