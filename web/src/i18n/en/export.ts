@@ -6,6 +6,6 @@ export const csvExport: typeof vi = {
   reportsLabel: 'Export CSV: the reports shown',
   casesLabel: 'Export CSV: the cases shown',
   progress: (part: number, rows: number) => `Exporting part ${part} (${rows} rows so far)…`,
-  done: (rows: number, file: string) => `Exported ${rows} rows to ${file}.`,
+  done: (rows: number, file: string) => `Exported ${rows} ${rows === 1 ? 'row' : 'rows'} to ${file}.`,
   failed: 'The CSV export failed.',
 };
