@@ -1,12 +1,12 @@
 // HTTP adapter for the case routes.
 
 import { runtimeDeps } from '#functions/runtime-deps';
-import { csvPartResult } from '#http/csv-response';
 import { httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
 import { actOnCase, browseCases, etagOf, openCaseFor, readCase } from '#service/cases';
 import { exportCases } from '#service/export';
 import type { Deps } from '#shared/deps';
+import { csvPartResult } from './csv-response';
 
 export const caseRoutes: RouteImpls = {
   'POST /cases': async (req, deps) => {

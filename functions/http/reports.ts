@@ -1,13 +1,13 @@
 // HTTP adapter for the report routes.
 
 import { runtimeDeps } from '#functions/runtime-deps';
-import { csvPartResult } from '#http/csv-response';
 import { httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
 import { exportReports } from '#service/export';
 import { actOnReport, browseReports, similarReports, submitReport, viewReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { recordReportSubmitted } from '#shared/metrics';
+import { csvPartResult } from './csv-response';
 
 export const reportRoutes: RouteImpls = {
   'POST /reports': async (req, deps) => {

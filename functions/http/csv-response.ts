@@ -3,8 +3,9 @@
 // from a script) when another part follows. The link repeats the request's
 // own query with the next cursor, relative to the path, so it holds behind
 // any domain or stage.
+
+import type { HttpRequest, HttpResult } from '#http/handler';
 import type { ExportPart } from '#service/export';
-import type { HttpRequest, HttpResult } from './handler';
 
 export const csvPartResult = (req: HttpRequest, part: ExportPart): HttpResult => {
   const headers: Record<string, string> = {
