@@ -153,6 +153,13 @@ export const nextPageSize = (
   maxBytes: number = MAX_PART_BYTES,
 ): number => Math.min(100, rowsLeft, Math.floor((maxBytes - bytesUsed) / WORST_ROW_BYTES[kind]));
 
+/**
+ * API Gateway waits at most 30 s for a Lambda: a part that has read for this
+ * long reads no further page and ends with its cursor (a slow store gives
+ * smaller parts, never a timeout).
+ */
+export const MAX_PART_MS = 15_000;
+
 /** `reports-2026-12-06.csv`: the list and the local day it was exported. */
 export const exportFilename = (kind: 'reports' | 'cases', now: Date, timeZone: string): string =>
   `${kind}-${localTime(now.toISOString(), timeZone)!.slice(0, 10)}.csv`;

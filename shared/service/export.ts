@@ -14,6 +14,7 @@ import {
   exportLocale,
   headerOf,
   MAX_PART_BYTES,
+  MAX_PART_MS,
   nextPageSize,
   REPORT_COLUMNS,
   reportExportQuerySchema,
@@ -43,6 +44,8 @@ export interface ExportPart {
 export interface ExportOptions {
   /** Bytes a part stays under (MAX_PART_BYTES; tests give less). */
   maxBytes?: number;
+  /** Milliseconds after which a part reads no further page (MAX_PART_MS; tests give less). */
+  maxMs?: number;
 }
 
 const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -59,9 +62,10 @@ async function* partChunks<T>(
   rowCells: (row: T) => Parameters<typeof csvRow>[0],
   header: string | null,
   start: string | undefined,
-  maxBytes: number,
+  limits: { maxBytes: number; maxMs: number },
   counters: { rows: number; pages: number },
 ): AsyncGenerator<string, string | null> {
+  const started = performance.now();
   let bytes = 0;
   if (header !== null) {
     bytes += utf8Bytes(header);
@@ -69,9 +73,16 @@ async function* partChunks<T>(
   }
   let cursor = start;
   for (;;) {
-    const limit = nextPageSize(kind, deps.config.export.maxRowsPerPart - counters.rows, bytes, maxBytes);
-    // The part is full (its rows, or no room left for a page of the longest rows): continue where it stopped.
-    if (limit < 1) return cursor ?? null;
+    const limit = nextPageSize(
+      kind,
+      deps.config.export.maxRowsPerPart - counters.rows,
+      bytes,
+      limits.maxBytes,
+    );
+    // The part is full (its rows, no room left for a page of the longest rows, or its time): continue where it stopped.
+    // At least one page is read, so every part moves on.
+    const late = counters.pages > 0 && performance.now() - started > limits.maxMs;
+    if (limit < 1 || late) return cursor ?? null;
     const page = await read(limit, cursor);
     counters.pages++;
     counters.rows += page.items.length;
@@ -117,7 +128,7 @@ export const exportReports = async (
       (r) => cellsOf(REPORT_COLUMNS, r, ctx),
       cursor ? null : BOM + csvRow(headerOf(REPORT_COLUMNS, locale)),
       cursor,
-      options.maxBytes ?? MAX_PART_BYTES,
+      { maxBytes: options.maxBytes ?? MAX_PART_BYTES, maxMs: options.maxMs ?? MAX_PART_MS },
       counters,
     ),
   );
@@ -148,7 +159,7 @@ export const exportCases = async (
       (c) => cellsOf(CASE_COLUMNS, c, ctx),
       cursor ? null : BOM + csvRow(headerOf(CASE_COLUMNS, locale)),
       cursor,
-      options.maxBytes ?? MAX_PART_BYTES,
+      { maxBytes: options.maxBytes ?? MAX_PART_BYTES, maxMs: options.maxMs ?? MAX_PART_MS },
       counters,
     ),
   );

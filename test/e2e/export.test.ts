@@ -229,6 +229,10 @@ describe('CSV export of the lists', () => {
     expect(small.rows).toBeLessThan(PART);
     expect(small.rows).toBeGreaterThan(0);
     expect(small.nextCursor).toEqual(expect.any(String));
+    // Past its time, a part reads no further page (but always one, so every part moves on).
+    const quick = await exportReports(counting, A_DESK, {}, undefined, { maxMs: 0 });
+    expect(quick.pagesRead).toBe(1);
+    expect(quick.nextCursor).toEqual(expect.any(String));
     const rest = await exportReports(counting, A_DESK, { cursor: small.nextCursor }, undefined);
     // The part after a cursor continues the file: no BOM, no header.
     expect(rest.text.startsWith('\uFEFF')).toBe(false);
