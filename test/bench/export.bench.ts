@@ -52,7 +52,7 @@ export const benchExport = async (
     (_, i) => [localDay(new Date(now - (i + 1) * 86_400_000), deps.config.timeZone), perDay] as const,
   );
   const t0 = Date.now();
-  const reports = await seedReports({ db: deps.db, tableName, config: deps.config, days, concurrency: 8 });
+  const reports = await seedReports({ db: deps.db, tableName, config: deps.config, days, concurrency: 4 });
   const seedSeconds = round((Date.now() - t0) / 1000, 1);
   o.log?.(`export: seeded ${reports} reports in ${seedSeconds} s`);
   const handler = reportsHandler(deps);
