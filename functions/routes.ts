@@ -96,6 +96,15 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/reports.csv',
+    group: 'reports',
+    access: ['desk'],
+    body: false,
+    summary:
+      'The reports list as CSV (its filters, plus lang), one part of at most export.maxRowsPerPart rows; Link rel="next" to the next part',
+  },
+  {
+    method: 'GET',
     path: '/reports/{id}',
     group: 'reports',
     access: ['reporter', 'desk'],
@@ -145,6 +154,15 @@ export const routes = [
     access: ['desk', 'agency'],
     body: false,
     summary: 'List cases (desk: all; agency: its own agency’s)',
+  },
+  {
+    method: 'GET',
+    path: '/cases.csv',
+    group: 'cases',
+    access: ['desk'],
+    body: false,
+    summary:
+      'The cases list as CSV (its filters, plus lang), one part of at most export.maxRowsPerPart rows; Link rel="next" to the next part',
   },
   {
     method: 'GET',

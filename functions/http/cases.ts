@@ -4,7 +4,9 @@ import { runtimeDeps } from '#functions/runtime-deps';
 import { httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
 import { actOnCase, browseCases, etagOf, openCaseFor, readCase } from '#service/cases';
+import { exportCases } from '#service/export';
 import type { Deps } from '#shared/deps';
+import { csvPartResult } from './csv-response';
 import { templateRoutes } from './templates';
 
 export const caseRoutes: RouteImpls = {
@@ -16,6 +18,8 @@ export const caseRoutes: RouteImpls = {
     status: 200,
     body: await browseCases(deps, req.principal!, req.query),
   }),
+  'GET /cases.csv': async (req, deps) =>
+    csvPartResult(req, await exportCases(deps, req.principal!, req.query, req.headers['accept-language'])),
   'GET /cases/{id}': async (req, deps) => {
     const detail = await readCase(deps, req.principal!, req.params);
     return { status: 200, body: detail, headers: { etag: etagOf(detail) } };

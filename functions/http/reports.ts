@@ -5,9 +5,11 @@ import { bulkResultsBody } from '#http/bulk';
 import { httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
 import { actOnReports } from '#service/bulk-reports';
+import { exportReports } from '#service/export';
 import { actOnReport, browseReports, similarReports, submitReport, viewReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
 import { recordReportSubmitted } from '#shared/metrics';
+import { csvPartResult } from './csv-response';
 
 export const reportRoutes: RouteImpls = {
   'POST /reports': async (req, deps) => {
@@ -19,6 +21,8 @@ export const reportRoutes: RouteImpls = {
     status: 200,
     body: await browseReports(deps, req.principal!, req.query),
   }),
+  'GET /reports.csv': async (req, deps) =>
+    csvPartResult(req, await exportReports(deps, req.principal!, req.query, req.headers['accept-language'])),
   'GET /reports/{id}': async (req, deps) => ({
     status: 200,
     body: await viewReport(deps, req.principal!, req.params),

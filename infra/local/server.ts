@@ -423,7 +423,8 @@ const corsHeaders = (origin: string | undefined, allowed: readonly string[]): Re
   origin && allowed.includes(origin)
     ? {
         'access-control-allow-origin': origin,
-        'access-control-expose-headers': 'etag,location,retry-after',
+        'access-control-expose-headers':
+          'etag,location,retry-after,link,x-export-next,x-export-rows,content-disposition',
         vary: 'origin',
       }
     : {};

@@ -161,6 +161,14 @@ const buildAppConfigSchema = () => {
         /** Desk and agency callers must have signed in with a second factor. */
         staffMfaRequired: z.boolean(),
       }),
+      /**
+       * CSV export (docs/api.md): one response is one part of at most
+       * `maxRowsPerPart` rows (and under API Gateway's 6 MB payload limit),
+       * with a `Link: rel="next"` to the following part.
+       */
+      export: z.strictObject({ maxRowsPerPart: z.number().int().min(100).max(20_000) }).default({
+        maxRowsPerPart: 5000,
+      }),
       /** Outside prod, email goes only to these domains or addresses. */
       emailAllowList: z.array(z.string().min(3)).optional(),
       /**

@@ -20,6 +20,9 @@ export const csvCell = (value: CsvCell): string => {
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+/** One row as written, ended by CRLF (for a document written a page at a time: the export's parts). */
+export const csvRow = (row: readonly CsvCell[]): string => `${row.map(csvCell).join(',')}\r\n`;
+
 /** A whole document: a header row, then the rows, each ended by CRLF, after the BOM. */
 export const toCsv = (header: readonly string[], rows: readonly (readonly CsvCell[])[]): string =>
-  BOM + [header, ...rows].map((r) => `${r.map(csvCell).join(',')}\r\n`).join('');
+  BOM + [header, ...rows].map(csvRow).join('');

@@ -19,6 +19,7 @@ import {
   OUTCOMES,
   openCaseSchema,
 } from '#domain/case';
+import { caseExportQuerySchema, reportExportQuerySchema } from '#domain/export';
 import { monthlyQuerySchema, periodicSummarySchema, weeklyQuerySchema } from '#domain/periodic';
 import {
   duplicateHintSchema,
@@ -56,7 +57,7 @@ export interface RouteSchemas {
   /** The route-specific problems it can answer, each with what causes it. */
   problems?: Partial<Record<RouteProblemStatus, string>>;
   /** The success response's media type when it is not JSON (`response` is then its text). */
-  mediaType?: 'text/html';
+  mediaType?: 'text/html' | 'text/csv';
 }
 
 const page = <T extends z.ZodType>(item: T) =>
@@ -64,6 +65,13 @@ const page = <T extends z.ZodType>(item: T) =>
 const localized = z.object({ vi: z.string(), en: z.string() });
 /** The desk reads the whole report; a reporter reads their own view of it (domain/views.ts). */
 const reportFor = (desk: z.ZodObject) => z.union([desk, reporterReportSchema]);
+
+/** The CSV export's column names: `lang=` wins, then this, then the default language. */
+const ACCEPT_LANGUAGE = {
+  name: 'Accept-Language',
+  required: false,
+  description: 'vi or en for the column names when `lang` is not given; default vi.',
+};
 
 export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> => ({
   'GET /': {
@@ -130,6 +138,13 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
     query: reportListQuerySchema(config),
     response: page(reportFor(reportSchema)),
   },
+  'GET /reports.csv': {
+    status: 200,
+    query: reportExportQuerySchema(config),
+    response: z.string(),
+    mediaType: 'text/csv',
+    headers: [ACCEPT_LANGUAGE],
+  },
   'GET /reports/{id}': { status: 200, response: reportFor(reportSchema) },
   'GET /reports/{id}/similar': { status: 200, response: similarReportsSchema },
   'POST /reports/{id}/actions': {
@@ -167,6 +182,13 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
     },
   },
   'GET /cases': { status: 200, query: caseListQuerySchema(config), response: page(caseViewSchema) },
+  'GET /cases.csv': {
+    status: 200,
+    query: caseExportQuerySchema(config),
+    response: z.string(),
+    mediaType: 'text/csv',
+    headers: [ACCEPT_LANGUAGE],
+  },
   'GET /cases/{id}': { status: 200, response: caseDetailSchema, etag: true },
   'POST /cases/{id}/actions': {
     status: 200,

@@ -143,6 +143,14 @@ const successHeaders = (s: RouteSchemas): Record<string, unknown> => ({
   ...((s.headers ?? []).some((h) => h.name === 'Idempotency-Key')
     ? { 'Idempotent-Replayed': header('`true` when this replays the first response to the key.', false) }
     : {}),
+  ...(s.mediaType === 'text/csv'
+    ? {
+        'Content-Disposition': header('`attachment; filename="<list>-<local date>.csv"`.', true),
+        Link: header('`<same query with cursor=…>; rel="next"` when another part follows.', false),
+        'X-Export-Next': header('The next part’s cursor (as in Link) when another part follows.', false),
+        'X-Export-Rows': header('The rows in this part.', true),
+      }
+    : {}),
 });
 
 /**

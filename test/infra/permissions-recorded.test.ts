@@ -180,6 +180,7 @@ describe('what each function sends is in its row of the permission manifest', ()
     const r3 = (await submit('Một tin khác cùng nguồn')).json.id as string;
     await call('GET', '/reports', '/reports', 'reporter');
     await call('GET', `/reports?date=${today}&urgency=high`, '/reports', 'desk');
+    await call('GET', `/reports.csv?date=${today}`, '/reports.csv', 'desk');
     await call('GET', `/reports/${r1}`, '/reports/{id}', 'reporter');
     await call('GET', `/reports/${r2}/similar`, '/reports/{id}/similar', 'desk');
     await call('POST', `/reports/${r3}/actions`, '/reports/{id}/actions', 'desk', {
@@ -213,6 +214,7 @@ describe('what each function sends is in its row of the permission manifest', ()
     await call('GET', '/cases', '/cases', 'agency');
     await call('GET', '/cases?overdue=true', '/cases', 'desk');
     await call('GET', '/cases?status=verifying&category=health&area=go-vap', '/cases', 'desk');
+    await call('GET', '/cases.csv?status=verifying', '/cases.csv', 'desk');
     await call('GET', `/cases/${caseId}`, '/cases/{id}', 'agency');
     await call('GET', '/briefings', '/briefings', 'agency');
     await call('GET', `/briefings/${briefingId}`, '/briefings/{id}', 'desk');

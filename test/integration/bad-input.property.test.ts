@@ -403,6 +403,8 @@ describe('every body schema rejects bad input with 4xx problem+json and stores n
 const QUERIES: [string, string, Record<string, unknown>][] = [
   ['GET /reports', '/reports', DESK],
   ['GET /cases', '/cases', DESK],
+  ['GET /reports.csv', '/reports.csv', DESK],
+  ['GET /cases.csv', '/cases.csv', DESK],
   ['GET /briefings', '/briefings', DESK],
   ['GET /summaries/daily', '/summaries/daily', DESK],
   ['GET /summaries/weekly', '/summaries/weekly', DESK],
@@ -436,6 +438,8 @@ const badQuery = fc.oneof(
         .map((w) => w.join(' ')),
     ),
   ),
+  // The CSV export's language: vi or en only.
+  fc.tuple(fc.constantFrom('lang'), fc.constantFrom('fr', 'VI', 'vi-VN', 'english', '')),
   fc.tuple(
     fc.constantFrom('cursor'),
     fc.oneof(
@@ -463,6 +467,7 @@ const badQuery = fc.oneof(
             'week',
             'month',
             'q',
+            'lang',
           ].includes(k),
       ),
     fc.string(),

@@ -47,7 +47,15 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 
 /** Request headers a browser client sends (docs/api.md), and response headers it must be able to read. */
 const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'if-match'];
-const CORS_EXPOSE_HEADERS = ['etag', 'location', 'retry-after'];
+const CORS_EXPOSE_HEADERS = [
+  'etag',
+  'location',
+  'retry-after',
+  'link',
+  'x-export-next',
+  'x-export-rows',
+  'content-disposition',
+];
 
 export interface OpinionDeskApiProps {
   config: AppConfig;

@@ -777,6 +777,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reports list as CSV (its filters, plus lang), one part of at most export.maxRowsPerPart rows; Link rel="next" to the next part */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                    status?: "new" | "linked" | "dismissed";
+                    category?: "transport" | "environment" | "health" | "education" | "land-housing" | "public-order" | "misinformation" | "other";
+                    area?: "district-1" | "district-3" | "binh-thanh" | "thu-duc" | "go-vap" | "citywide";
+                    urgency?: "normal" | "high" | "critical";
+                    q?: string;
+                    cursor?: string;
+                    lang?: "vi" | "en";
+                };
+                header?: {
+                    /** @description vi or en for the column names when `lang` is not given; default vi. */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        /** @description `attachment; filename="<list>-<local date>.csv"`. */
+                        "Content-Disposition": string;
+                        /** @description `<same query with cursor=…>; rel="next"` when another part follows. */
+                        Link?: string;
+                        /** @description The next part’s cursor (as in Link) when another part follows. */
+                        "X-Export-Next"?: string;
+                        /** @description The rows in this part. */
+                        "X-Export-Rows": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description The query, a header is not valid; `errors` names each field as a JSON Pointer. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request (this route takes no body). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/{id}": {
         parameters: {
             query?: never;
@@ -1789,6 +1911,129 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases list as CSV (its filters, plus lang), one part of at most export.maxRowsPerPart rows; Link rel="next" to the next part */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "verifying" | "responded" | "closed";
+                    agency?: "transport-dept" | "environment-dept" | "health-dept" | "education-dept" | "construction-dept" | "police" | "district-1-pc" | "info-dept";
+                    overdue?: "true" | "false";
+                    category?: "transport" | "environment" | "health" | "education" | "land-housing" | "public-order" | "misinformation" | "other";
+                    area?: "district-1" | "district-3" | "binh-thanh" | "thu-duc" | "go-vap" | "citywide";
+                    tag?: string;
+                    q?: string;
+                    cursor?: string;
+                    lang?: "vi" | "en";
+                };
+                header?: {
+                    /** @description vi or en for the column names when `lang` is not given; default vi. */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        /** @description `attachment; filename="<list>-<local date>.csv"`. */
+                        "Content-Disposition": string;
+                        /** @description `<same query with cursor=…>; rel="next"` when another part follows. */
+                        Link?: string;
+                        /** @description The next part’s cursor (as in Link) when another part follows. */
+                        "X-Export-Next"?: string;
+                        /** @description The rows in this part. */
+                        "X-Export-Rows": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description The query, a header is not valid; `errors` names each field as a JSON Pointer. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request (this route takes no body). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

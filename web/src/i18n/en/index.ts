@@ -3,7 +3,18 @@ import { briefings, summary } from './briefings';
 import { cases } from './cases';
 import { common } from './common';
 import { desk } from './desk';
+import { csvExport } from './export';
 import { reporter } from './reporter';
 import { tags, templates } from './templates';
 
-export const en: Catalogue = { common, reporter, desk, briefings, summary, cases, templates, tags };
+export const en: Catalogue = {
+  common,
+  reporter,
+  desk,
+  briefings,
+  summary,
+  cases,
+  templates,
+  tags,
+  csvExport,
+};

@@ -10,6 +10,7 @@ import { CaseStatusChip } from '../../ui/chips';
 import { Empty, LoadMore, LoadView } from '../../ui/states';
 import { ClockIcon, WarningIcon } from '../desk/icons';
 import { useUrlFilters } from '../desk/url-state';
+import { ExportButton } from '../export/export-button';
 import { SearchBox } from '../search-box';
 import {
   arrange,
@@ -263,6 +264,7 @@ export default function Cases({ session }: { session: Session }) {
     <section aria-labelledby="cases-title">
       <div class="page-title">
         <h1 id="cases-title">{desk ? t.desk.cases.titleDesk : t.desk.cases.titleAgency}</h1>
+        {desk ? <ExportButton path="/cases.csv" filters={casesApiQuery(filters)} /> : null}
       </div>
       {desk ? null : <p class="muted">{t.desk.cases.introAgency}</p>}
       {desk ? (

@@ -45,6 +45,7 @@ import {
 import { findGroupExtras } from './similar';
 import { useUrlFilters } from './url-state';
 import './desk.css';
+import { ExportButton } from '../export/export-button';
 
 type Page = paths['/reports']['get']['responses'][200]['content']['application/json'];
 type Row = Page['items'][number];
@@ -400,6 +401,7 @@ export default function Inbox() {
     <section class="inbox" aria-labelledby="inbox-title">
       <div class="page-title">
         <h1 id="inbox-title">{t.desk.inbox.title}</h1>
+        <ExportButton path="/reports.csv" filters={reportsApiQuery(filters)} />
       </div>
       <p class="muted">{t.desk.inbox.intro}</p>
       <SearchBox
