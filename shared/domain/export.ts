@@ -113,6 +113,8 @@ export const CASE_COLUMNS: readonly Column<Case & { overdue: boolean }>[] = [
   { vi: 'Kết luận', en: 'Outcome', cell: (r) => r.outcome },
   { vi: 'Bằng chứng', en: 'Evidence URL', cell: (r) => r.evidenceUrl },
   { vi: 'Số phản ánh', en: 'Reports', cell: (r) => r.reportCount },
+  { vi: 'Thẻ', en: 'Tags', cell: (r) => r.tags.join(', ') },
+  { vi: 'Gộp vào vụ việc', en: 'Merged into', cell: (r) => r.mergedInto ?? null },
   { vi: 'Đóng lúc', en: 'Closed at', cell: (r, c) => localTime(r.closedAt, c.config.timeZone) },
   { vi: 'Cập nhật lúc', en: 'Updated at', cell: (r, c) => localTime(r.updatedAt, c.config.timeZone) },
 ];
