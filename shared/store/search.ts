@@ -223,11 +223,18 @@ const pickDriver = (pages: Map<string, PostingPage>): string => {
 /** The candidates (sort keys) that every other term also has a posting for. */
 const withOtherTerms = async (deps: Deps, sks: string[], others: string[]): Promise<string[]> => {
   if (others.length === 0 || sks.length === 0) return sks;
-  const found = await batchGetAll(
-    deps,
-    others.flatMap((t) => sks.map((sk) => ({ pk: termPartition(t), sk }))),
-    { projection: 'pk, sk' },
-  );
+  // One BatchGetItem per other term (≤ 100 keys each), in parallel.
+  const found = (
+    await Promise.all(
+      others.map((t) =>
+        batchGetAll(
+          deps,
+          sks.map((sk) => ({ pk: termPartition(t), sk })),
+          { projection: 'pk, sk' },
+        ),
+      ),
+    )
+  ).flat();
   const count = new Map<string, number>();
   for (const i of found) count.set(String(i.sk), (count.get(String(i.sk)) ?? 0) + 1);
   return sks.filter((sk) => count.get(sk) === others.length);

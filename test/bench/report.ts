@@ -406,7 +406,7 @@ export const rowsOf = (r: BenchResults): Row[] => {
     const worst = Math.max(...search.queries.map((q) => q.medianMs));
     rows.push({
       kind: 'search',
-      what: `Search by words (GET /reports?q=, browseReports) over a year of ${n(search.reports)} reports and ${n(search.postings)} postings on DynamoDB Local, first page: ${search.queries.map((q) => q.name).join('; ')}`,
+      what: `Search by words (GET /reports?q=, browseReports) over a year of ${n(search.reports)} reports and ${n(search.postings)} postings on DynamoDB Local (${search.reused ? 'seeded by an earlier run' : `seeded in ${n(search.seedSeconds)} s`}; \`npx tsx test/bench/search.bench.ts ${search.reports}\` measures it alone), first page, median of the runs: ${search.queries.map((q) => q.name).join('; ')}`,
       target: '≤ 1 s each (median)',
       measured: search.queries
         .map((q) => `${ms(q.medianMs)} (p95 ${ms(q.p95Ms)}, ${q.calls} calls, ${q.readUnits} RRU)`)

@@ -170,6 +170,15 @@ describe('search reports', () => {
     expect((await search({ q: `tu${MAX_TERMS_PER_DOCUMENT + 10}` })).items).toEqual([]);
   });
 
+  it('a query of 8 words over 80 reports having them all finds all 80', async () => {
+    const words = 'phà Cát Lái ngừng chạy sương mù dày đặc';
+    for (let i = 0; i < 80; i += 10)
+      await Promise.all(
+        Array.from({ length: 10 }, (_, k) => submit(deps, `${words} ${i + k}`, 'Tin nhắn lan truyền.')),
+      );
+    expect((await search({ q: words, limit: '100' })).items).toHaveLength(80);
+  }, 60_000);
+
   it('concurrent submissions with the same words are each indexed', async () => {
     const made = await Promise.all(
       Array.from({ length: 6 }, (_, i) => submit(deps, `Sạt lở bờ kè số ${i}`, 'Bờ kè sạt lở sau mưa lớn.')),
