@@ -4,6 +4,7 @@
 // YYYY-MM-DD, and only the functions taking instants look at the zone.
 import { TZDate } from '@date-fns/tz';
 import type { AppConfig } from '#config/schema';
+import type { CaseAction } from './case';
 import { localDay } from './time';
 
 export type Calendar = AppConfig['calendar'];
@@ -145,3 +146,15 @@ export const calendarDays = (
     return { day, working, ...(name ? { name } : {}) };
   });
 };
+
+/**
+ * An assignment given `dueInWorkingDays` gets its `dueAt` here, from the
+ * server's clock and the calendar; any other action passes through.
+ */
+export const withWorkingDayDeadline = (config: AppConfig, action: CaseAction, now: Date): CaseAction =>
+  action.action === 'assign' && action.dueInWorkingDays !== undefined
+    ? {
+        ...action,
+        dueAt: dueInWorkingDays(config.calendar, now, action.dueInWorkingDays, config.timeZone).toISOString(),
+      }
+    : action;
