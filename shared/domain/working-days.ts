@@ -158,3 +158,9 @@ export const withWorkingDayDeadline = (config: AppConfig, action: CaseAction, no
         dueAt: dueInWorkingDays(config.calendar, now, action.dueInWorkingDays, config.timeZone).toISOString(),
       }
     : action;
+
+/** Whether the calendar lists the year of `now` and the one after (in UTC: a day's difference does not matter here). */
+export const calendarCoverage = (cal: Calendar, now: Date): { current: boolean; next: boolean } => {
+  const y = now.getUTCFullYear();
+  return { current: String(y) in cal.years, next: String(y + 1) in cal.years };
+};
