@@ -1715,7 +1715,8 @@ export interface paths {
                         /** @enum {string} */
                         agencyId: "transport-dept" | "environment-dept" | "health-dept" | "education-dept" | "construction-dept" | "police" | "district-1-pc" | "info-dept";
                         /** Format: date-time */
-                        dueAt: string;
+                        dueAt?: string;
+                        dueInWorkingDays?: number;
                         note?: string;
                     } | {
                         /** @constant */
