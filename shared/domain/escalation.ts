@@ -8,6 +8,13 @@ import type { AppConfig } from '#config/schema';
 import { dayRange, localDay } from './time';
 import { addWorkingDays, shiftByWorkingDays, shiftDay, workingDaysBetween } from './working-days';
 
+/** What the ladder needs of the config: the console passes the same from `/reference`. */
+export type LadderConfig = Pick<AppConfig, 'calendar' | 'timeZone'> & {
+  escalation: {
+    steps: readonly { id: string; at: { workingDays: number }; to: readonly EscalationRecipient[] }[];
+  };
+};
+
 export interface PlacedStep {
   id: string;
   /** Working days from the deadline (negative: before it). */
@@ -20,7 +27,7 @@ export interface PlacedStep {
 }
 
 /** Every step of the ladder placed against one deadline, in order. */
-export const ladderFor = (config: AppConfig, dueAt: Date): PlacedStep[] => {
+export const ladderFor = (config: LadderConfig, dueAt: Date): PlacedStep[] => {
   const { calendar, timeZone } = config;
   const placed = config.escalation.steps.map((s) => ({
     id: s.id,
@@ -43,7 +50,7 @@ export const ladderFor = (config: AppConfig, dueAt: Date): PlacedStep[] => {
  * email said the same, and a new case does not get its whole ladder at once.
  */
 export const dueStep = (
-  config: AppConfig,
+  config: LadderConfig,
   c: { dueAt: string; assignedAt: string | null },
   now: Date,
 ): PlacedStep | null => {
@@ -57,7 +64,7 @@ export type StepState = 'skipped' | 'passed' | 'current' | 'upcoming';
 
 /** The ladder as the case page shows it: each step's moment and whether it is past, due now, or to come. */
 export const ladderPosition = (
-  config: AppConfig,
+  config: LadderConfig,
   c: { dueAt: string; assignedAt: string | null },
   now: Date,
 ): { steps: (PlacedStep & { state: StepState })[]; next: PlacedStep | null } => {

@@ -330,6 +330,32 @@ export interface paths {
                                 from: string[];
                                 to: string | null;
                             }[];
+                            calendar: {
+                                weekend: string[];
+                                endOfWorkingDay: string;
+                                years: {
+                                    [key: string]: {
+                                        source: string;
+                                        daysOff: {
+                                            date: string;
+                                            name: string;
+                                        }[];
+                                        workingDays: {
+                                            date: string;
+                                            reason: string;
+                                        }[];
+                                    };
+                                };
+                            };
+                            escalation: {
+                                steps: {
+                                    id: string;
+                                    at: {
+                                        workingDays: number;
+                                    };
+                                    to: ("agency" | "agencyHead" | "deskLead")[];
+                                }[];
+                            };
                         };
                     };
                 };

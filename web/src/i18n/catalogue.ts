@@ -6,9 +6,10 @@ import { briefings, summary } from './vi/briefings';
 import { cases } from './vi/cases';
 import { common } from './vi/common';
 import { desk } from './vi/desk';
+import { escalation } from './vi/escalation';
 import { reporter } from './vi/reporter';
 
-export const vi = { common, reporter, desk, briefings, summary, cases };
+export const vi = { common, reporter, desk, briefings, summary, cases, escalation };
 export type Catalogue = typeof vi;
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];

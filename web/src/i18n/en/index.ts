@@ -3,6 +3,7 @@ import { briefings, summary } from './briefings';
 import { cases } from './cases';
 import { common } from './common';
 import { desk } from './desk';
+import { escalation } from './escalation';
 import { reporter } from './reporter';
 
-export const en: Catalogue = { common, reporter, desk, briefings, summary, cases };
+export const en: Catalogue = { common, reporter, desk, briefings, summary, cases, escalation };
