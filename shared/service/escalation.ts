@@ -35,8 +35,6 @@ const addressesOf = (
 
 export interface EscalationOptions {
   now: Date;
-  dryRun?: boolean;
-  outboxDir?: string;
 }
 
 /** Sends the ladder's steps due now; `cases` is how many cases were read, `steps` how many had a step due. */
@@ -77,9 +75,6 @@ export const sendEscalations = async (
       }
     }
   }
-  const result = await deliver(deps, deliveries, {
-    now: o.now,
-    ...(o.dryRun && o.outboxDir ? { outboxDir: o.outboxDir } : {}),
-  });
+  const result = await deliver(deps, deliveries, { now: o.now });
   return { ...result, cases: cases.length, steps };
 };
