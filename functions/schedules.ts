@@ -143,7 +143,7 @@ export const schedules = [
     name: 'case-notifications',
     entry: 'functions/jobs/case-notifications.ts',
     description:
-      'Resends case notifications the stream missed (pending > 15 min) and nudges agencies 24 h before a deadline',
+      'Resends case notifications the stream missed (pending > 15 min) and sends the deadline escalation ladder (docs/jobs.md)',
     schedule: (config) => ({ everyMinutes: config.schedules.caseNotifications.everyMinutes }),
     flags: [],
   },

@@ -1,12 +1,14 @@
 // The notification sweep (docs/jobs.md, "Case notifications"): delivers outbox items
 // still pending after 15 minutes (a stream event was lost or its sender
-// failed) and sends the 24-hour deadline nudges. Sent-markers make it safe to
-// overlap with the stream sender and with itself.
+// failed) and sends the steps of the deadline escalation ladder due now
+// (shared/service/escalation.ts). Sent-markers make it safe to overlap with the
+// stream sender and with itself.
 
 import { sweepCutoff } from '#domain/notifications';
 import { runtimeMailingDeps } from '#functions/runtime-mailing-deps';
 import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
-import { drainOutbox, sendDeadlineNudges } from '#service/notifications';
+import { sendEscalations } from '#service/escalation';
+import { drainOutbox } from '#service/notifications';
 import type { Deps } from '#shared/deps';
 import { measuredRun } from '#shared/metrics';
 import { logger } from '#shared/observability';
@@ -16,7 +18,7 @@ export const JOB = 'case-notifications';
 export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResult> => {
   const now = options.now ?? deps.clock();
   const swept = await drainOutbox(deps, sweepCutoff(now), now);
-  const nudges = await sendDeadlineNudges(deps, now);
+  const nudges = await sendEscalations(deps, { now });
   const result = {
     job: JOB,
     sent: swept.sent + nudges.sent,
@@ -25,6 +27,7 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
     notAllowed: swept.notAllowed + nudges.notAllowed,
     outboxItems: swept.items,
     nudgeCases: nudges.cases,
+    escalationSteps: nudges.steps,
   };
   logger.info('job finished', result);
   return result;

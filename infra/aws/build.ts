@@ -3,6 +3,8 @@
 // infra tests call buildApp() in-process.
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { AppConfig } from '#config/schema';
+import { calendarCoverage } from '#domain/working-days';
 import { loadAppConfig } from '#infra/config/index';
 import { OpinionDeskStage, stageName } from './stage';
 
@@ -21,9 +23,28 @@ export const FAIL_SYNTH_ON_VALIDATION_ERRORS = { '@aws-cdk/core:failSynthOnValid
  */
 export const defineApp = (app: App, envName: string): OpinionDeskStage => {
   const config = loadAppConfig(envName);
+  checkCalendar(envName, config.calendar, new Date());
   const stage = new OpinionDeskStage(app, stageName(config), { config });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return stage;
+};
+
+/**
+ * The working-day calendar must list this year's days off (deadlines and the
+ * escalation ladder count on them): synth fails without it. Next year's missing
+ * is a warning, so a deploy late in the year reminds the operator to add it.
+ */
+export const checkCalendar = (envName: string, calendar: AppConfig['calendar'], now: Date): void => {
+  const coverage = calendarCoverage(calendar, now);
+  const year = now.getUTCFullYear();
+  if (!coverage.current)
+    throw new Error(
+      `infra/config (${envName}): calendar.years has no ${year}: add its days off (docs/configuration.md, "Working-day calendar")`,
+    );
+  if (!coverage.next)
+    console.warn(
+      `infra/config (${envName}): calendar.years has no ${year + 1} yet: add it once it is announced`,
+    );
 };
 
 /** Props for the App that app.ts creates under the CLI. */

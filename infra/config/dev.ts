@@ -1,10 +1,11 @@
 import type { AppConfigInput } from '#config/schema';
-import { agencies, common } from './common';
+import { agencies, common, escalation } from './common';
 
 /** dev: the local stack and the developers' sandbox account. Email only to example.org. */
 export const dev: AppConfigInput = {
   ...common,
   ...agencies('example.org'),
+  ...escalation('example.org'),
   env: 'dev',
   senderAddress: 'desk@example.org',
   summaryRecipients: [

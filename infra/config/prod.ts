@@ -1,10 +1,11 @@
 import type { AppConfigInput } from '#config/schema';
-import { agencies, common } from './common';
+import { agencies, common, escalation } from './common';
 
 /** prod: real recipients, no allow-list, longest retention. */
 export const prod: AppConfigInput = {
   ...common,
   ...agencies('opinion-desk.example.org'),
+  ...escalation('opinion-desk.example.org'),
   env: 'prod',
   senderAddress: 'no-reply@opinion-desk.example.org',
   summaryRecipients: [{ email: 'leadership@opinion-desk.example.org', locale: 'vi' }],

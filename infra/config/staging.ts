@@ -1,10 +1,11 @@
 import type { AppConfigInput } from '#config/schema';
-import { agencies, common } from './common';
+import { agencies, common, escalation } from './common';
 
 /** staging: production-like, but email reaches only the allow-listed test domain. */
 export const staging: AppConfigInput = {
   ...common,
   ...agencies('staging.opinion-desk.example.org'),
+  ...escalation('staging.opinion-desk.example.org'),
   env: 'staging',
   senderAddress: 'no-reply@staging.opinion-desk.example.org',
   summaryRecipients: [{ email: 'leadership@staging.opinion-desk.example.org', locale: 'vi' }],

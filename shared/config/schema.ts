@@ -3,6 +3,7 @@
 // result into each function) and when the local stack or a test loads them,
 // so a bad field fails early with its path in the message.
 import * as z from 'zod';
+import { calendarSchema, escalationIssues, escalationSchema } from './escalation-schema';
 
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
@@ -59,6 +60,8 @@ const buildAppConfigSchema = () => {
             name: z.string().min(1),
             emails: z.array(z.email()).min(1),
             locale: z.enum(LOCALES).default('vi'),
+            /** The agency head's addresses: the escalation ladder's `agencyHead` recipient (docs/jobs.md). */
+            headEmails: z.array(z.email()).min(1).optional(),
           }),
         )
         .min(1),
@@ -146,6 +149,10 @@ const buildAppConfigSchema = () => {
         /** How long a closed case and its reports are kept after closing (DynamoDB TTL). */
         closedCaseDays: z.number().int().min(1),
       }),
+      /** Working days (docs/configuration.md, "Working-day calendar"); shared/domain/working-days.ts reads it. */
+      calendar: calendarSchema(),
+      /** The deadline escalation ladder (docs/jobs.md, "Escalation ladder"); shared/domain/escalation.ts reads it. */
+      escalation: escalationSchema(recipientSchema),
       alarmEmail: z.email(),
       corsOrigins: z.array(z.url()).min(0),
       api: z.strictObject({
@@ -223,6 +230,7 @@ const buildAppConfigSchema = () => {
             message: `unknown agency ${row.agencyId}`,
           });
       });
+      for (const issue of escalationIssues(cfg)) ctx.addIssue({ code: 'custom', ...issue });
       if (cfg.env !== 'prod' && (cfg.emailAllowList === undefined || cfg.emailAllowList.length === 0)) {
         ctx.addIssue({ code: 'custom', path: ['emailAllowList'], message: 'required outside prod' });
       }

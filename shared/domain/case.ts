@@ -77,12 +77,19 @@ const note = multiLineText(1, 4000);
 
 export const caseActionSchema = (config: AppConfig) =>
   z.discriminatedUnion('action', [
-    z.strictObject({
-      action: z.literal('assign'),
-      agencyId: z.enum(config.agencies.map((a) => a.id) as [string, ...string[]]),
-      dueAt: z.iso.datetime({ offset: true }),
-      note: note.optional(),
-    }),
+    z
+      .strictObject({
+        action: z.literal('assign'),
+        agencyId: z.enum(config.agencies.map((a) => a.id) as [string, ...string[]]),
+        dueAt: z.iso.datetime({ offset: true }).optional(),
+        /** The deadline as the end of the Nth working day from today (docs/cases.md); the server sets `dueAt`. */
+        dueInWorkingDays: z.number().int().min(1).max(60).optional(),
+        note: note.optional(),
+      })
+      .refine((a) => (a.dueAt === undefined) !== (a.dueInWorkingDays === undefined), {
+        message: 'give either dueAt or dueInWorkingDays',
+        path: ['dueAt'],
+      }),
     z.strictObject({
       action: z.literal('respond'),
       finding: multiLineText(1, 4000),
@@ -281,7 +288,11 @@ export const applyCaseAction = (
 
   switch (action.action) {
     case 'assign': {
-      const due = new Date(action.dueAt);
+      // dueInWorkingDays was turned into dueAt by the service (withWorkingDayDeadline).
+      const due = new Date(action.dueAt ?? Number.NaN);
+      if (Number.isNaN(due.getTime())) {
+        throw new BadRequest('The action is not valid.', [{ path: '/dueAt', message: 'is required' }]);
+      }
       if (due.getTime() <= ctx.now.getTime()) {
         throw new BadRequest('The action is not valid.', [
           { path: '/dueAt', message: 'must be in the future' },
@@ -295,7 +306,12 @@ export const applyCaseAction = (
         responseSeconds: null,
       });
       entryNote = action.note ?? null;
-      details = { agencyId: action.agencyId, dueAt: next.dueAt, previousAgencyId: c.agencyId };
+      details = {
+        agencyId: action.agencyId,
+        dueAt: next.dueAt,
+        previousAgencyId: c.agencyId,
+        ...(action.dueInWorkingDays ? { dueInWorkingDays: action.dueInWorkingDays } : {}),
+      };
       break;
     }
     case 'respond': {

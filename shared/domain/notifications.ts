@@ -37,7 +37,17 @@ export type CaseNotice =
       /** The agency's public response (reporters may read it once the case is closed); absent on older items. */
       response?: string | null;
     })
-  | (NoticeBase & { kind: 'deadline-nudge'; agencyId: string; dueAt: string })
+  | (NoticeBase & {
+      /** One step of the escalation ladder (docs/jobs.md), to one kind of recipient. */
+      kind: 'deadline-nudge';
+      agencyId: string;
+      dueAt: string;
+      step: string;
+      audience: 'agency' | 'agencyHead' | 'deskLead';
+      /** Working days from the send to the deadline (negative: overdue). */
+      workingDaysLeft: number;
+      pastDue: boolean;
+    })
   | (NoticeBase & {
       /** `caseId`/`title`: the merged (now closed) case; the agencies of both cases hear of it. */
       kind: 'case-merged';
@@ -87,8 +97,6 @@ export const noticeFor = (action: CaseAction, next: Case): CaseNotice | null => 
   }
 };
 
-/** A deadline nudge is due when a verifying case's deadline is within this many hours. */
-export const NUDGE_HOURS = 24;
 /** The sweep resends outbox items still pending after this long (the stream or the local stream reader missed them). */
 export const SWEEP_AFTER_MINUTES = 15;
 

@@ -19,4 +19,14 @@ export const referenceData = (config: AppConfig) => ({
   priorities: PRIORITIES,
   /** The case state machine, as data: who may take each action, from which states, to which. */
   caseActions: CASE_ACTIONS.map((action) => ({ action, ...CASE_RULES[action] })),
+  /** The working-day calendar, so the console shows a deadline given in working days before it is sent. */
+  calendar: config.calendar,
+  /** The escalation ladder's steps (whom they go to by role, never an address), for the case page. */
+  escalation: {
+    steps: config.escalation.steps.map((s) => ({
+      id: s.id,
+      at: { workingDays: s.at.workingDays },
+      to: s.to,
+    })),
+  },
 });

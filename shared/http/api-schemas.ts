@@ -114,6 +114,27 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
           to: z.string().nullable(),
         }),
       ),
+      calendar: z.object({
+        weekend: z.array(z.string()),
+        endOfWorkingDay: z.string(),
+        years: z.record(
+          z.string(),
+          z.object({
+            source: z.string(),
+            daysOff: z.array(z.object({ date: z.string(), name: z.string() })),
+            workingDays: z.array(z.object({ date: z.string(), reason: z.string() })),
+          }),
+        ),
+      }),
+      escalation: z.object({
+        steps: z.array(
+          z.object({
+            id: z.string(),
+            at: z.object({ workingDays: z.number().int() }),
+            to: z.array(z.enum(['agency', 'agencyHead', 'deskLead'])),
+          }),
+        ),
+      }),
     }),
   },
   'POST /reports': {

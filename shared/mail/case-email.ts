@@ -1,6 +1,6 @@
 // Case notifications (docs/emails.md), in Vietnamese or English: a new case for an
 // agency, an agency's response for the desk, the outcome for the reporters of
-// a closed case, and the 24-hour deadline nudge for an agency. A short subject,
+// a closed case, and each step of the deadline escalation ladder (agency, its head, desk lead). A short subject,
 // and one model (blocks.ts) rendered as phone-friendly HTML in the daily
 // summary's look and as a plain-text part.
 //
@@ -247,20 +247,35 @@ const closed = (n: Notice<'case-closed'>, ctx: Ctx, extras: NoticeExtras): Body 
   };
 };
 
+/** One step of the escalation ladder: how many working days are left (or overdue), to the agency, its head or the desk lead. */
 const nudge = (n: Notice<'deadline-nudge'>, ctx: Ctx): Body => {
   const { t } = ctx;
   const due = dueFull(ctx, n.dueAt);
   const agency = agencyName(ctx.config, n.agencyId);
+  const standing = t.nudgeStanding(n.workingDaysLeft, n.pastDue);
+  const forWhom = n.audience === 'agency' ? [] : [para(t.nudgeAudience[n.audience](agency), 'lastNote')];
   return {
-    subject: subjectLine(ctx.locale, t.nudgeSubject, n.title, ` — ${t.due(dueShort(ctx, n.dueAt))}`),
-    preheader: `${t.deadline}: ${due}`,
-    heading: t.nudgeHeading,
+    subject: subjectLine(
+      ctx.locale,
+      n.pastDue ? t.overdueSubject : t.nudgeSubject,
+      n.title,
+      ` — ${t.due(dueShort(ctx, n.dueAt))}`,
+    ),
+    preheader: standing,
+    heading: n.pastDue ? t.overdueHeading : t.nudgeHeading,
     title: n.title,
     meta: joinMeta([`${t.reference}: ${n.caseId}`, agency && `${t.agency}: ${agency}`]),
     rows: [
-      { kind: 'lead', body: [para(t.nudgeLead)] },
+      { kind: 'lead', body: [para(standing)] },
       { kind: 'callout', label: t.deadline, value: due, alert: true },
-      { kind: 'plain', body: [para(t.nudgeTodo), para(t.nudgeAlreadyDone, 'lastNote')] },
+      {
+        kind: 'plain',
+        body: [
+          para(n.audience === 'deskLead' ? t.nudgeDeskTodo : t.nudgeTodo),
+          para(t.nudgeAlreadyDone, n.audience === 'agency' ? 'lastNote' : undefined),
+          ...forWhom,
+        ],
+      },
       ...caseLinkRows(ctx, n.caseId),
     ],
   };

@@ -38,17 +38,23 @@ export interface CaseStrings {
   closedSignOff: string;
   /** Names the case in a closure email whose title is another reporter's words. */
   closedUntitled: string;
-  // deadline-nudge
+  // deadline-nudge: a step of the escalation ladder
   nudgeHeading: string;
   nudgeSubject: string;
-  nudgeLead: string;
+  overdueHeading: string;
+  overdueSubject: string;
+  /** Where the case stands: working days left before the deadline, or overdue (negative). */
+  nudgeStanding: (workingDaysLeft: number, pastDue: boolean) => string;
   nudgeTodo: string;
+  nudgeDeskTodo: string;
   nudgeAlreadyDone: string;
   // case-merged
   mergedHeading: string;
   mergedLead: string;
   mergedInto: string;
   mergedTodo: string;
+  /** Why the head of the agency or the desk lead receives it. */
+  nudgeAudience: Record<'agencyHead' | 'deskLead', (agency: string | null) => string>;
   // subjects
   due: (when: string) => string;
 }
@@ -97,15 +103,28 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
     closedUntitled: 'Hồ sơ từ phản ánh của anh/chị',
     nudgeHeading: 'Nhắc hạn phản hồi',
     nudgeSubject: 'Nhắc hạn phản hồi',
-    nudgeLead:
-      'Còn chưa đầy 24 giờ nữa là đến hạn phản hồi hồ sơ dưới đây, và hệ thống chưa nhận được phản hồi của đơn vị.',
-    nudgeTodo: 'Vui lòng cập nhật kết quả xác minh và nội dung phản hồi trên hệ thống trước hạn.',
+    overdueHeading: 'Hồ sơ quá hạn phản hồi',
+    overdueSubject: 'Quá hạn phản hồi',
+    nudgeStanding: (n, pastDue) =>
+      n > 0
+        ? `Còn ${formatNumber(n, 'vi')} ngày làm việc nữa là đến hạn phản hồi hồ sơ dưới đây, và hệ thống chưa nhận được phản hồi của đơn vị.`
+        : n === 0 && !pastDue
+          ? 'Hôm nay là hạn phản hồi hồ sơ dưới đây, và hệ thống chưa nhận được phản hồi của đơn vị.'
+          : n === 0
+            ? 'Hồ sơ dưới đây đã đến hạn phản hồi hôm nay, và hệ thống chưa nhận được phản hồi của đơn vị.'
+            : `Hồ sơ dưới đây đã quá hạn phản hồi ${formatNumber(-n, 'vi')} ngày làm việc, và hệ thống chưa nhận được phản hồi của đơn vị.`,
+    nudgeTodo: 'Vui lòng cập nhật kết quả xác minh và nội dung phản hồi trên hệ thống sớm nhất có thể.',
+    nudgeDeskTodo: 'Đề nghị liên hệ đơn vị được giao để đôn đốc, hoặc giao lại hồ sơ với thời hạn mới.',
     nudgeAlreadyDone: 'Nếu đơn vị vừa gửi phản hồi, xin bỏ qua email này.',
     mergedHeading: 'Hồ sơ đã được gộp',
     mergedLead:
       'Bộ phận theo dõi dư luận đã gộp hồ sơ dưới đây vào một hồ sơ khác cùng nội dung. Hồ sơ này đã đóng; các phản ánh của nó nay thuộc hồ sơ được gộp vào.',
     mergedInto: 'Gộp vào hồ sơ',
     mergedTodo: 'Từ nay, vui lòng theo dõi và cập nhật trên hồ sơ được gộp vào.',
+    nudgeAudience: {
+      agencyHead: (agency) => `Email này gửi lãnh đạo ${agency ?? 'đơn vị được giao'} để theo dõi.`,
+      deskLead: () => 'Email này gửi lãnh đạo Bộ phận theo dõi dư luận theo quy trình nhắc hạn.',
+    },
     due: (when) => `hạn ${when}`,
   },
   en: {
@@ -151,10 +170,24 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
     closedUntitled: 'The case made from your report',
     nudgeHeading: 'Response deadline reminder',
     nudgeSubject: 'Reminder',
-    nudgeLead:
-      'The response deadline for the case below is less than 24 hours away, and no response has come in yet.',
-    nudgeTodo: 'Please post your finding and response in the system before the deadline.',
-    nudgeAlreadyDone: 'If your agency has just responded, please ignore this email.',
+    overdueHeading: 'Case overdue',
+    overdueSubject: 'Overdue',
+    nudgeStanding: (n, pastDue) =>
+      n > 0
+        ? `The response deadline for the case below is ${formatNumber(n, 'en')} working ${n === 1 ? 'day' : 'days'} away, and no response has come in yet.`
+        : n === 0 && !pastDue
+          ? 'The response deadline for the case below is today, and no response has come in yet.'
+          : n === 0
+            ? 'The response deadline for the case below passed today, and no response has come in yet.'
+            : `The case below is ${formatNumber(-n, 'en')} working ${n === -1 ? 'day' : 'days'} overdue, and no response has come in yet.`,
+    nudgeTodo: 'Please post your finding and response in the system as soon as possible.',
+    nudgeDeskTodo: 'Please follow up with the agency, or reassign the case with a new deadline.',
+    nudgeAlreadyDone: 'If the agency has just responded, please ignore this email.',
+    nudgeAudience: {
+      agencyHead: (agency) =>
+        `You receive this as the head of ${agency ?? 'the assigned agency'}, to follow up.`,
+      deskLead: () => "You receive this as the desk's lead, under the deadline escalation ladder.",
+    },
     mergedHeading: 'Case merged',
     mergedLead:
       'The public-opinion desk has merged the case below into another case about the same matter. This case is now closed; its reports belong to the case it was merged into.',

@@ -1,6 +1,7 @@
 // Case use cases: open, list, read, act. Access is decided here from the
 // caller and the case (desk: all; agency: its own cases, others are "not
 // found"); the transition rules are shared/domain/case.ts.
+
 import {
   actorFor,
   applyCaseAction,
@@ -28,6 +29,7 @@ import type { Principal } from '#domain/principal';
 import { assertMaySearch } from '#domain/search';
 import { validate } from '#domain/validate';
 import { agencyCaseView, agencyHistoryView } from '#domain/views';
+import { withWorkingDayDeadline } from '#domain/working-days';
 import { mergeCases, mergedTimeline } from '#service/case-merge';
 import type { Deps } from '#shared/deps';
 import { briefingStillScheduled } from '#store/briefing-check';
@@ -205,7 +207,11 @@ export const actOnCase = async (
     );
   }
   const now = deps.clock();
-  const { next, entry } = applyCaseAction(before, action, { actor, by: principal.sub, now });
+  const { next, entry } = applyCaseAction(before, withWorkingDayDeadline(deps.config, action, now), {
+    actor,
+    by: principal.sub,
+    now,
+  });
   const linked =
     action.action === 'link-reports' ? (await reportsToLink(deps, action.reportIds)).map((r) => r.id) : [];
   const extra: NonNullable<CaseActionWrite['extra']> =

@@ -1,9 +1,8 @@
 // Delivering case notifications: from an outbox item (the stream on AWS, the
-// local stream reader, or the sweep) and the deadline nudges. Every message goes through
+// local stream reader, or the sweep); the deadline ladder is shared/service/escalation.ts. Every message goes through
 // the sent-markers, so a notification delivered by two paths goes out once.
 
 import type { CaseNotice } from '#domain/notifications';
-import { NUDGE_HOURS } from '#domain/notifications';
 import { caseTitleIsOthersReport } from '#domain/views';
 import { CASE_STRINGS, type NoticeExtras, renderCaseNotice } from '#mail/case-email';
 import { type Delivery, type DeliveryResult, deliver } from '#mail/deliver';
@@ -13,7 +12,6 @@ import { syncCaseRetention } from '#store/cases';
 import { getOutboxItem, markDelivered, type OutboxItem, pendingOutboxItems } from '#store/outbox';
 import { type ClosureReport, getClosureReports, getReportsByIds, removeReporterEmail } from '#store/reports';
 import { isMarkerSent, type MarkerId } from '#store/sent-markers';
-import { casesDueBetween } from '#store/summary';
 
 interface Recipient {
   email: string;
@@ -24,7 +22,7 @@ interface Recipient {
   hideTitle?: boolean;
 }
 
-const agencyRecipients = (deps: Deps, agencyId: string | null): Recipient[] => {
+export const agencyRecipients = (deps: Deps, agencyId: string | null): Recipient[] => {
   const agency = deps.config.agencies.find((a) => a.id === agencyId);
   return agency ? agency.emails.map((email) => ({ email, locale: agency.locale })) : [];
 };
@@ -174,31 +172,4 @@ export const drainOutbox = async (
   let total = empty();
   for (const item of items) total = add(total, await deliverOutboxItem(deps, item, now));
   return { ...total, items: items.length };
-};
-
-/**
- * One nudge per case and deadline, when a verifying case is due within 24 h
- * and the agency has not answered. A new deadline is a new period, so a
- * reassignment can nudge again.
- */
-export const sendDeadlineNudges = async (
-  deps: Deps,
-  now: Date,
-): Promise<DeliveryResult & { cases: number }> => {
-  const due = await casesDueBetween(deps, now, new Date(now.getTime() + NUDGE_HOURS * 3600_000));
-  const deliveries: Delivery[] = due.flatMap((c) => {
-    if (c.status !== 'verifying' || !c.agencyId || !c.dueAt) return [];
-    const notice: CaseNotice = {
-      kind: 'deadline-nudge',
-      caseId: c.id,
-      title: c.title,
-      agencyId: c.agencyId,
-      dueAt: c.dueAt,
-    };
-    return agencyRecipients(deps, c.agencyId).map((r) => ({
-      marker: { job: 'deadline-nudge', period: `${c.id}#${c.dueAt}`, recipient: r.email },
-      render: () => renderCaseNotice(notice, r.locale, deps.config),
-    }));
-  });
-  return { ...(await deliver(deps, deliveries, { now })), cases: due.length };
 };

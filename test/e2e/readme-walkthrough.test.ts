@@ -177,6 +177,9 @@ describe('the README walk-through, pasted top to bottom', () => {
       'periodic-summary',
       'periodic-summary',
       'periodic-summary',
+      // lane E: the escalation ladder's "due" step, then the same moment again
+      'case-notifications',
+      'case-notifications',
     ]);
     const [, , first, second, dry, weekly, again] = lines;
     expect(first!.sent).toBeGreaterThan(0);
@@ -185,5 +188,9 @@ describe('the README walk-through, pasted top to bottom', () => {
     expect(dry!.written).toBeGreaterThan(0);
     expect(weekly!.sent).toBe(dry!.written);
     expect(again).toMatchObject({ sent: 0 });
+    const [ladder, ladderAgain] = lines.slice(7);
+    expect(ladder!.escalationSteps).toBeGreaterThanOrEqual(1);
+    expect(ladder!.sent).toBeGreaterThanOrEqual(2);
+    expect(ladderAgain).toMatchObject({ sent: 0 });
   });
 });

@@ -309,6 +309,16 @@ const BODIES: [
     { 'content-type': 'application/json', 'if-match': '"1"' },
   ],
   [
+    // a deadline in working days: range 1..60, never with dueAt (lane E)
+    'POST /cases/{id}/actions (dueInWorkingDays)',
+    '/cases/01JZ0000000000000000000000/actions',
+    { action: 'assign', agencyId: 'police', dueInWorkingDays: 5 },
+    ['agencyId'],
+    [],
+    DESK,
+    { 'content-type': 'application/json', 'if-match': '"1"' },
+  ],
+  [
     'POST /briefings',
     '/briefings',
     {

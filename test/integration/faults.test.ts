@@ -254,7 +254,7 @@ describe('jobs invoked several times at once', () => {
     await actOnCase(deps(earlier), { sub: 'd', roles: ['desk'] }, { id: c.id }, '"1"', {
       action: 'assign',
       agencyId: 'police',
-      dueAt: '2026-11-26T12:00:00Z',
+      dueAt: '2026-11-27T02:00:00Z',
     });
 
     const three = <T>(f: () => Promise<T>) => Promise.all([f(), f(), f()]);
@@ -265,7 +265,7 @@ describe('jobs invoked several times at once', () => {
     expect(total(summaries)).toBe(2); // the leader, and the police digest (its case is due within 48 h)
     // the desk, for the ad-hoc briefing (3 h) and today's regular one at 14:00 local (its 48 h window is open)
     expect(total(reminders)).toBe(2);
-    expect(total(notices)).toBe(2); // the assignment (swept) and the nudge (due in 10 h)
+    expect(total(notices)).toBe(2); // the assignment (swept) and the ladder's reminder (due in one working day)
     expect(await emailsTo(leader)).toHaveLength(1);
     expect(await emailsTo(deskBox)).toHaveLength(2);
     expect(await emailsTo(agencyBox)).toHaveLength(3);

@@ -1,6 +1,6 @@
 // Case notifications through the outbox, against DynamoDB Local and the local
 // SES store: each causing action notifies once, a rejected one never; the
-// sweep delivers what the stream missed; nudges once per deadline.
+// sweep delivers what the stream missed. The deadline ladder: test/integration/escalation.test.ts.
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
@@ -200,46 +200,5 @@ describe('the sweep and the stream', () => {
     expect(await processStream(deps(), event)).toEqual({ batchItemFailures: [] });
     const forHealth = (await sentEmails({ to: healthBox })).filter((e) => e.body.text?.includes(c.id));
     expect(forHealth).toHaveLength(1);
-  });
-});
-
-describe('deadline nudges', () => {
-  it('nudge once 24 h before, and again after a reassignment with a new deadline', async () => {
-    const nudgeBox = `nudge-${tag}@example.org`;
-    const cfg: AppConfig = {
-      ...config,
-      agencies: config.agencies.map((a) => (a.id === 'education-dept' ? { ...a, emails: [nudgeBox] } : a)),
-    };
-    const d = (now: Date) => t.deps({ clock: () => now, config: cfg });
-    const c = await openCaseFor(d(T0), desk, { reportIds: [await report(alice, 'alice')] });
-    await actOnCase(d(T0), desk, { id: c.id }, '"1"', {
-      action: 'assign',
-      agencyId: 'education-dept',
-      dueAt: '2026-11-28T02:00:00Z',
-    });
-    const runAt = async (iso: string) => sweep(d(new Date(iso)), { now: new Date(iso) });
-
-    // 48 h before: no nudge, and the assignment's outbox item is not 15 minutes old
-    expect(await runAt('2026-11-26T02:00:00Z')).toMatchObject({ sent: 0, outboxItems: 0 });
-    // 23.5 h before: the sweep delivers the assignment (its stream event was never processed here) and the nudge
-    expect(await runAt('2026-11-27T02:30:00Z')).toMatchObject({ sent: 2, outboxItems: 1, nudgeCases: 1 });
-    // a later run in the same window: nothing again
-    expect(await runAt('2026-11-27T03:00:00Z')).toMatchObject({ sent: 0, skipped: 1 });
-    expect(await sentEmails({ to: nudgeBox })).toHaveLength(2);
-
-    // reassigned with a new deadline: a new assignment email and a new nudge
-    await actOnCase(d(new Date('2026-11-27T04:00:00Z')), desk, { id: c.id }, '"2"', {
-      action: 'assign',
-      agencyId: 'education-dept',
-      dueAt: '2026-11-28T01:00:00Z',
-    });
-    expect(await runAt('2026-11-27T05:00:00Z')).toMatchObject({ sent: 2, outboxItems: 1, nudgeCases: 1 });
-    expect(await runAt('2026-11-27T05:15:00Z')).toMatchObject({ sent: 0 });
-    expect(await sentEmails({ to: nudgeBox })).toHaveLength(4);
-    // a responded case is no longer nudged
-    await actOnCase(d(new Date('2026-11-27T06:00:00Z')), police, { id: c.id }, '"3"', {
-      action: 'comment',
-      note: 'not the assigned agency',
-    }).catch((e: { status: number }) => expect(e.status).toBe(404));
   });
 });

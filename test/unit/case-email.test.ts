@@ -55,6 +55,10 @@ const nudge = (over: Partial<Extract<CaseNotice, { kind: 'deadline-nudge' }>> = 
   title: 'Tin đồn sập cầu Thủ Thiêm',
   agencyId: 'transport-dept',
   dueAt: DUE,
+  step: 'reminder',
+  audience: 'agency',
+  workingDaysLeft: 1,
+  pastDue: false,
   ...over,
 });
 
@@ -158,9 +162,17 @@ describe('renderCaseNotice: deadlines in the configured zone', () => {
     expect(renderCaseNotice(nudge(), 'en', utc).text).toContain('Saturday, 28 Nov 2026, 03:00');
   });
 
-  it('deadline-nudge says the deadline is under 24 hours away', () => {
-    expect(renderCaseNotice(nudge(), 'vi', config).text).toContain('chưa đầy 24 giờ');
-    expect(renderCaseNotice(nudge(), 'en', config).text).toContain('less than 24 hours');
+  it('deadline-nudge says how many working days are left, or overdue, and to whom it goes', () => {
+    expect(renderCaseNotice(nudge(), 'vi', config).text).toContain('Còn 1 ngày làm việc nữa');
+    expect(renderCaseNotice(nudge(), 'en', config).text).toContain('1 working day away');
+    const today = nudge({ step: 'due', workingDaysLeft: 0, pastDue: true, audience: 'agencyHead' });
+    expect(renderCaseNotice(today, 'en', config).text).toContain('passed today');
+    expect(renderCaseNotice(today, 'en', config).text).toContain('as the head of Sở Giao thông Vận tải');
+    expect(renderCaseNotice(today, 'vi', config).subject).toMatch(/^\[Dư luận\] Quá hạn phản hồi: /);
+    const late = nudge({ step: 'overdue', workingDaysLeft: -3, pastDue: true, audience: 'deskLead' });
+    expect(renderCaseNotice(late, 'vi', config).text).toContain('đã quá hạn phản hồi 3 ngày làm việc');
+    expect(renderCaseNotice(late, 'en', config).text).toContain('3 working days overdue');
+    expect(renderCaseNotice(late, 'en', config).text).toContain('follow up with the agency');
   });
 });
 

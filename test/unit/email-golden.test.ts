@@ -241,6 +241,10 @@ const nudge: Kind<'deadline-nudge'> = {
   title: 'Tin đồn sập cầu Thủ Thiêm',
   agencyId: 'transport-dept',
   dueAt: DUE,
+  step: 'reminder',
+  audience: 'agency',
+  workingDaysLeft: 1,
+  pastDue: false,
 };
 const LONG = `${'Một tiêu đề rất dài về một vụ việc '.repeat(4)}CUỐI`;
 
@@ -287,6 +291,18 @@ const notices: [string, CaseNotice, AppConfig, Parameters<typeof renderCaseNotic
   ],
   ['nudge', nudge, linked, {}],
   ['nudge-utc', { ...nudge, title: LONG, agencyId: 'no-such-agency' }, { ...base, timeZone: 'UTC' }, {}],
+  [
+    'nudge-head',
+    { ...nudge, step: 'due', audience: 'agencyHead', workingDaysLeft: 0, pastDue: true },
+    linked,
+    {},
+  ],
+  [
+    'nudge-desk-lead',
+    { ...nudge, title: EVIL, step: 'overdue', audience: 'deskLead', workingDaysLeft: -3, pastDue: true },
+    base,
+    {},
+  ],
 ];
 
 describe('golden emails: case notices', () => {

@@ -330,6 +330,32 @@ export interface paths {
                                 from: string[];
                                 to: string | null;
                             }[];
+                            calendar: {
+                                weekend: string[];
+                                endOfWorkingDay: string;
+                                years: {
+                                    [key: string]: {
+                                        source: string;
+                                        daysOff: {
+                                            date: string;
+                                            name: string;
+                                        }[];
+                                        workingDays: {
+                                            date: string;
+                                            reason: string;
+                                        }[];
+                                    };
+                                };
+                            };
+                            escalation: {
+                                steps: {
+                                    id: string;
+                                    at: {
+                                        workingDays: number;
+                                    };
+                                    to: ("agency" | "agencyHead" | "deskLead")[];
+                                }[];
+                            };
                         };
                     };
                 };
@@ -2229,7 +2255,8 @@ export interface paths {
                         /** @enum {string} */
                         agencyId: "transport-dept" | "environment-dept" | "health-dept" | "education-dept" | "construction-dept" | "police" | "district-1-pc" | "info-dept";
                         /** Format: date-time */
-                        dueAt: string;
+                        dueAt?: string;
+                        dueInWorkingDays?: number;
                         note?: string;
                     } | {
                         /** @constant */

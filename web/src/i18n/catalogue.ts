@@ -6,11 +6,23 @@ import { briefings, summary } from './vi/briefings';
 import { cases } from './vi/cases';
 import { common } from './vi/common';
 import { desk } from './vi/desk';
+import { escalation } from './vi/escalation';
 import { csvExport } from './vi/export';
 import { reporter } from './vi/reporter';
 import { tags, templates } from './vi/templates';
 
-export const vi = { common, reporter, desk, briefings, summary, cases, templates, tags, csvExport };
+export const vi = {
+  common,
+  reporter,
+  desk,
+  briefings,
+  summary,
+  cases,
+  templates,
+  tags,
+  csvExport,
+  escalation,
+};
 export type Catalogue = typeof vi;
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];

@@ -3,6 +3,7 @@ import { briefings, summary } from './briefings';
 import { cases } from './cases';
 import { common } from './common';
 import { desk } from './desk';
+import { escalation } from './escalation';
 import { csvExport } from './export';
 import { reporter } from './reporter';
 import { tags, templates } from './templates';
@@ -17,4 +18,5 @@ export const en: Catalogue = {
   templates,
   tags,
   csvExport,
+  escalation,
 };

@@ -31,6 +31,7 @@ import {
   withVersion,
   writeDraft,
 } from './case-model';
+import { DueInWorkingDays } from './escalation';
 import { TemplatePicker } from './template-picker';
 
 export interface Shown {
@@ -399,6 +400,12 @@ const ActionFields = ({
           >
             <input type="datetime-local" min={toLocalInput(new Date(), zone)} {...text('dueAt')} />
           </Field>
+          <DueInWorkingDays
+            id={id('dueInWorkingDays')}
+            field={text('dueInWorkingDays')}
+            reference={reference}
+            error={err('dueInWorkingDays')}
+          />
           <Field id={id('note')} label={f.note} error={err('note')}>
             <textarea {...text('note')} />
           </Field>

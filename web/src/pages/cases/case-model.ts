@@ -211,7 +211,10 @@ export const actionBody = (action: ActionName, f: Draft, zone: string): ActionBo
       return {
         action,
         agencyId: text('agencyId') as Extract<ActionBody, { action: 'assign' }>['agencyId'],
-        dueAt: fromLocalInput(text('dueAt'), zone) ?? text('dueAt'),
+        // A deadline in working days, when given, is the server's to compute (it replaces the date).
+        ...(text('dueInWorkingDays')
+          ? { dueInWorkingDays: Number(text('dueInWorkingDays')) }
+          : { dueAt: fromLocalInput(text('dueAt'), zone) ?? text('dueAt') }),
         ...(note ? { note } : {}),
       };
     }

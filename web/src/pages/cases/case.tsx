@@ -15,6 +15,7 @@ import { LoadView, Skeleton } from '../../ui/states';
 import { CaseActions, type Shown } from './case-actions';
 import { type ActionName, type Draft, isOverdue } from './case-model';
 import { Timeline } from './case-timeline';
+import { LadderPanel } from './escalation';
 import './case.css';
 
 const loadCase = async (id: string): Promise<Shown> => {
@@ -180,6 +181,7 @@ const CaseView = ({
           ) : (
             <Skeleton />
           )}
+          {reference ? <LadderPanel c={c} reference={reference} /> : null}
           <section class="card" aria-labelledby="case-history-title">
             <h2 id="case-history-title">{t.cases.history}</h2>
             <Timeline history={c.history} reference={reference} caseId={c.id} />
