@@ -122,6 +122,8 @@ describe('the case page', () => {
       'Đóng hồ sơ',
       'Đưa vào họp báo',
       'Gộp phản ánh',
+      'Tách phản ánh',
+      'Gộp vào hồ sơ khác…',
       'Ghi chú',
     ]);
     await expectAccessible(page);

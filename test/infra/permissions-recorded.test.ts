@@ -188,6 +188,12 @@ describe('what each function sends is in its row of the permission manifest', ()
       reason: 'duplicate of an earlier post',
     });
     await call('POST', `/reports/${r3}/actions`, '/reports/{id}/actions', 'desk', { action: 'restore' });
+    await call('POST', '/reports/actions', '/reports/actions', 'desk', {
+      action: 'dismiss',
+      reason: 'x',
+      ids: [r3],
+    });
+    await call('POST', '/reports/actions', '/reports/actions', 'desk', { action: 'restore', ids: [r3] });
 
     const briefing = await call('POST', '/briefings', '/briefings', 'desk', {
       title: 'Họp báo về dịch bệnh',
