@@ -122,6 +122,7 @@ describe('the case page', () => {
       'Đóng hồ sơ',
       'Đưa vào họp báo',
       'Gộp phản ánh',
+      'Gắn thẻ',
       'Ghi chú',
     ]);
     await expectAccessible(page);

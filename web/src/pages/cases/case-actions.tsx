@@ -392,14 +392,6 @@ const ActionFields = ({
     case 'respond':
       return (
         <>
-          <TemplatePicker
-            id={id('template')}
-            category={caseData.category}
-            target="response"
-            fields={fields}
-            changeAll={changeAll}
-            error={err('template')}
-          />
           <Field id={id('finding')} label={f.finding} required error={err('finding')}>
             <textarea {...text('finding')} />
           </Field>
@@ -412,6 +404,14 @@ const ActionFields = ({
           >
             <textarea {...text('response')} />
           </Field>
+          <TemplatePicker
+            id={id('template')}
+            category={caseData.category}
+            target="response"
+            fields={fields}
+            changeAll={changeAll}
+            error={err('template')}
+          />
           <Field id={id('note')} label={f.note} error={err('note')}>
             <textarea {...text('note')} />
           </Field>
