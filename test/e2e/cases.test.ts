@@ -109,7 +109,7 @@ describe('the life of a case', () => {
     expect(illegal.status).toBe(409);
     expect(illegal.json).toMatchObject({
       currentStatus: 'responded',
-      allowedActions: ['assign', 'close', 'comment', 'link-reports', 'flag-briefing'],
+      allowedActions: ['assign', 'close', 'comment', 'link-reports', 'flag-briefing', 'tag'],
     });
 
     const noEvidence = await act(id, 'desk', 3, {
