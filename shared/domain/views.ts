@@ -109,10 +109,12 @@ export const reporterViewOfStored = (body: unknown): unknown => {
 };
 
 /** A case as an agency reads it: report-derived text and desk notes with contacts masked. */
-export const agencyCaseView = <C extends Pick<Case, 'title' | 'summary'>>(c: C): C => ({
+export const agencyCaseView = <C extends Pick<Case, 'title' | 'summary'> & { tags?: string[] }>(c: C): C => ({
   ...c,
   title: maskContacts(c.title),
   summary: maskContacts(c.summary),
+  // Tags are the desk's words too: masked like its notes.
+  ...(c.tags ? { tags: c.tags.map((t) => maskContacts(t)) } : {}),
 });
 
 export const agencyHistoryView = (h: HistoryEntry): HistoryEntry =>

@@ -117,6 +117,7 @@ describe('the life of a case', () => {
         'flag-briefing',
         'unlink-report',
         'merge',
+        'tag',
       ],
     });
 

@@ -124,6 +124,7 @@ describe('the case page', () => {
       'Gộp phản ánh',
       'Tách phản ánh',
       'Gộp vào hồ sơ khác…',
+      'Gắn thẻ',
       'Ghi chú',
     ]);
     await expectAccessible(page);

@@ -242,6 +242,17 @@ describe('tags', () => {
     expect(mine.items.map((x) => x.id)).toEqual([c.caseId]);
   });
 
+  it('reach an agency with contacts masked, as the desk’s notes do', async () => {
+    const c = await anAssignedCase(deps, { agencyId: 'transport-dept' });
+    await actOnCase(deps, desk, { id: c.caseId }, `"${c.version}"`, {
+      action: 'tag',
+      add: ['gọi 0912 345 678'],
+    });
+    const seen = await readCase(deps, agency, { id: c.caseId });
+    expect(seen.tags).toHaveLength(1);
+    expect(seen.tags[0]).not.toContain('0912');
+  });
+
   it('concurrent tag actions on one version: one is stored, the others get 412', async () => {
     const c = await anOpenCase(deps);
     const results = await Promise.allSettled(

@@ -414,14 +414,6 @@ const ActionFields = ({
     case 'respond':
       return (
         <>
-          <TemplatePicker
-            id={id('template')}
-            category={shown.category}
-            target="response"
-            fields={fields}
-            changeAll={changeMany}
-            error={err('template')}
-          />
           <Field id={id('finding')} label={f.finding} required error={err('finding')}>
             <textarea {...text('finding')} />
           </Field>
@@ -434,6 +426,14 @@ const ActionFields = ({
           >
             <textarea {...text('response')} />
           </Field>
+          <TemplatePicker
+            id={id('template')}
+            category={caseData.category}
+            target="response"
+            fields={fields}
+            changeAll={changeAll}
+            error={err('template')}
+          />
           <Field id={id('note')} label={f.note} error={err('note')}>
             <textarea {...text('note')} />
           </Field>
