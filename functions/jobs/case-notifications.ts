@@ -7,6 +7,7 @@ import { sweepCutoff } from '#domain/notifications';
 import { runtimeMailingDeps } from '#functions/runtime-mailing-deps';
 import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
 import { drainOutbox, sendDeadlineNudges } from '#service/notifications';
+import { runWebhookSweep } from '#service/webhooks';
 import type { Deps } from '#shared/deps';
 import { measuredRun } from '#shared/metrics';
 import { logger } from '#shared/observability';
@@ -17,6 +18,8 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
   const now = options.now ?? deps.clock();
   const swept = await drainOutbox(deps, sweepCutoff(now), now);
   const nudges = await sendDeadlineNudges(deps, now);
+  // Signed webhooks (docs/webhooks.md): case.overdue once per case and deadline, and the retries.
+  const webhooks = await runWebhookSweep(deps, now);
   const result = {
     job: JOB,
     sent: swept.sent + nudges.sent,
@@ -25,6 +28,7 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
     notAllowed: swept.notAllowed + nudges.notAllowed,
     outboxItems: swept.items,
     nudgeCases: nudges.cases,
+    webhooks,
   };
   logger.info('job finished', result);
   return result;

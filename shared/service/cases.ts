@@ -40,6 +40,7 @@ import {
 import { outboxPut } from '#store/outbox';
 import type { Page } from '#store/query';
 import { getReportsByIds } from '#store/reports';
+import { actionEventFor, openedEventFor } from './webhook-events';
 
 export type CaseView = Case & { overdue: boolean };
 export type CaseDetail = CaseView & { history: HistoryEntry[] };
@@ -85,7 +86,7 @@ export const openCaseFor = async (deps: Deps, principal: Principal, body: unknow
     by: principal.sub,
     now,
   });
-  await putNewCase(deps, opened, entry, now);
+  await putNewCase(deps, opened, entry, now, openedEventFor(deps, opened, now));
   return viewOf(opened, now);
 };
 
@@ -178,8 +179,9 @@ export const actOnCase = async (
   // gives its history and reports the new expiry (more items than one transaction may hold).
   const notice = noticeFor(action, next);
   const syncRetention = action.action === 'close' || action.action === 'reopen';
-  if (notice || syncRetention)
-    extra.push(outboxPut(deps, deps.newId(), notice, now, syncRetention ? next.id : null));
+  const event = actionEventFor(deps, action.action, next, now);
+  if (notice || syncRetention || event)
+    extra.push(outboxPut(deps, deps.newId(), notice, now, syncRetention ? next.id : null, event));
   await saveCaseAction(deps, { before, next, entry, linkedReportIds: linked, extra });
   return viewFor(actor === 'desk' ? 'desk' : 'agency', next, now);
 };

@@ -9,6 +9,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseNotice } from '#domain/notifications';
 import { addDays, epochSeconds } from '#domain/time';
+import type { CaseEvent } from '#domain/webhooks';
 import type { Deps } from '#shared/deps';
 import { isConditionalCheckFailed } from './errors';
 import { onIndex, type TransactItem } from './query';
@@ -25,6 +26,8 @@ export interface OutboxItem {
   syncRetentionOf: string | null;
   createdAt: string;
   state: 'pending' | 'delivered';
+  /** The case event for webhooks (docs/webhooks.md), a snapshot; absent on items written before them. */
+  webhook?: CaseEvent | null;
 }
 
 export const outboxKey = (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' });
@@ -35,6 +38,7 @@ export const outboxPut = (
   notice: CaseNotice | null,
   now: Date,
   syncRetentionOf: string | null = null,
+  webhook: CaseEvent | null = null,
 ): TransactItem => ({
   Put: {
     TableName: deps.tableName,
@@ -44,6 +48,7 @@ export const outboxPut = (
       id,
       notice,
       syncRetentionOf,
+      ...(webhook ? { webhook } : {}),
       createdAt: now.toISOString(),
       state: 'pending',
       ...indexKeys('outboxPending', PENDING, `${now.toISOString()}#${id}`),
@@ -58,6 +63,7 @@ const fromItem = (item: Record<string, unknown>): OutboxItem => ({
   syncRetentionOf: typeof item.syncRetentionOf === 'string' ? item.syncRetentionOf : null,
   createdAt: String(item.createdAt),
   state: item.state as OutboxItem['state'],
+  webhook: (item.webhook as CaseEvent | null | undefined) ?? null,
 });
 
 export const getOutboxItem = async (deps: Deps, id: string): Promise<OutboxItem | undefined> => {
