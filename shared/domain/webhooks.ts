@@ -6,17 +6,11 @@
 // built from the case's own fields (id, title, status, agency, deadline,
 // outcome) and nothing else: no reporter, no report text, no finding.
 import * as z from 'zod';
-import type { AppConfig } from '#config/schema';
+import { type AppConfig, WEBHOOK_EVENT_TYPES } from '#config/schema';
 import type { Case, CaseActionName } from './case';
 import type { CaseNotice } from './notifications';
 
-export const WEBHOOK_EVENT_TYPES = [
-  'case.opened',
-  'case.assigned',
-  'case.responded',
-  'case.closed',
-  'case.overdue',
-] as const;
+export { WEBHOOK_EVENT_TYPES };
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** What an outbox item (or the overdue check) records of a case event: a snapshot, sent as it was. */
