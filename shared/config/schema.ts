@@ -3,20 +3,13 @@
 // result into each function) and when the local stack or a test loads them,
 // so a bad field fails early with its path in the message.
 import * as z from 'zod';
+import { WEBHOOK_EVENT_TYPES } from './webhook-events';
 
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
 
 export const LOCALES = ['vi', 'en'] as const;
 
-/** The case events a webhook endpoint may take (docs/webhooks.md; shared/domain/webhooks.ts). */
-export const WEBHOOK_EVENT_TYPES = [
-  'case.opened',
-  'case.assigned',
-  'case.responded',
-  'case.closed',
-  'case.overdue',
-] as const;
 export type Locale = (typeof LOCALES)[number];
 
 const isTimeZone = (tz: string): boolean => {

@@ -6,7 +6,8 @@
 // built from the case's own fields (id, title, status, agency, deadline,
 // outcome) and nothing else: no reporter, no report text, no finding.
 import * as z from 'zod';
-import { type AppConfig, WEBHOOK_EVENT_TYPES } from '#config/schema';
+import type { AppConfig } from '#config/schema';
+import { WEBHOOK_EVENT_TYPES } from '#config/webhook-events';
 import type { Case, CaseActionName } from './case';
 import type { CaseNotice } from './notifications';
 
