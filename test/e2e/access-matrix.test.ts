@@ -50,6 +50,7 @@ const CONTRACT: Record<string, Row> = {
   'GET /summaries/daily': { who: ['desk'] },
   'GET /summaries/weekly': { who: ['desk'] },
   'GET /summaries/monthly': { who: ['desk'] },
+  'GET /webhooks': { who: ['desk'] },
 };
 
 const CALLERS: Caller[] = [

@@ -347,6 +347,7 @@ const QUERIES: [string, string, Record<string, unknown>][] = [
   ['GET /summaries/daily', '/summaries/daily', DESK],
   ['GET /summaries/weekly', '/summaries/weekly', DESK],
   ['GET /summaries/monthly', '/summaries/monthly', DESK],
+  ['GET /webhooks', '/webhooks', DESK],
 ];
 
 const badQuery = fc.oneof(
@@ -363,6 +364,10 @@ const badQuery = fc.oneof(
   fc.tuple(
     fc.constantFrom('week', 'month'),
     fc.constantFrom('2026-W60', '2025-W53', '2026-49', 'W49', '2026-13', '2026-1', '2099-W01', '2099-01', ''),
+  ),
+  fc.tuple(
+    fc.constantFrom('endpoint'),
+    fc.constantFrom('Chat', '-chat', 'chat room', '', 'x'.repeat(41), 'chat/1', '../'),
   ),
   fc.tuple(
     fc.constantFrom('cursor'),
@@ -390,6 +395,7 @@ const badQuery = fc.oneof(
             'overdue',
             'week',
             'month',
+            'endpoint',
           ].includes(k),
       ),
     fc.string(),
