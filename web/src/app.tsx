@@ -25,6 +25,7 @@ const chunks = {
   briefings: () => import('./pages/briefings/list'),
   briefing: () => import('./pages/briefings/briefing'),
   summary: () => import('./pages/summary'),
+  webhooks: () => import('./pages/webhooks/webhooks'),
 };
 const Send = lazy(chunks.send);
 const MyReports = lazy(chunks.myReports);
@@ -35,6 +36,7 @@ const CasePage = lazy(chunks.case);
 const Briefings = lazy(chunks.briefings);
 const BriefingPage = lazy(chunks.briefing);
 const Summary = lazy(chunks.summary);
+const Webhooks = lazy(chunks.webhooks);
 
 const CHUNK_OF: [RegExp, keyof typeof chunks][] = [
   [/^\/send\/?$/, 'send'],
@@ -46,6 +48,7 @@ const CHUNK_OF: [RegExp, keyof typeof chunks][] = [
   [/^\/briefings\/?$/, 'briefings'],
   [/^\/briefings\/[^/]+$/, 'briefing'],
   [/^\/summary\/?$/, 'summary'],
+  [/^\/webhooks\/?$/, 'webhooks'],
 ];
 
 /**
@@ -69,6 +72,7 @@ const NAV: Record<Role, { href: string; key: NavKey }[]> = {
     { href: '/cases', key: 'cases' },
     { href: '/briefings', key: 'briefings' },
     { href: '/summary', key: 'summary' },
+    { href: '/webhooks', key: 'webhooks' },
   ],
   agency: [{ href: '/cases', key: 'myCases' }],
 };
@@ -88,6 +92,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   briefings: ['desk'],
   briefing: ['desk'],
   summary: ['desk'],
+  webhooks: ['desk'],
 };
 
 const Header = ({ session }: { session: Session }) => {
@@ -184,6 +189,7 @@ const CaseRoute = page('case', (session, { id }) => <CasePage id={id ?? ''} sess
 const BriefingsRoute = page('briefings', () => <Briefings />);
 const BriefingRoute = page('briefing', (_, { id }) => <BriefingPage id={id ?? ''} />);
 const SummaryRoute = page('summary', () => <Summary />);
+const WebhooksRoute = page('webhooks', () => <Webhooks />);
 
 const Home = ({ session }: { session: Session }) => {
   const { route } = useLocation();
@@ -269,6 +275,7 @@ const Routes = () => {
             <Route path="/briefings" component={BriefingsRoute} />
             <Route path="/briefings/:id" component={BriefingRoute} />
             <Route path="/summary" component={SummaryRoute} />
+            <Route path="/webhooks" component={WebhooksRoute} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

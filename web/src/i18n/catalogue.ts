@@ -7,8 +7,9 @@ import { cases } from './vi/cases';
 import { common } from './vi/common';
 import { desk } from './vi/desk';
 import { reporter } from './vi/reporter';
+import { webhooks } from './vi/webhooks';
 
-export const vi = { common, reporter, desk, briefings, summary, cases };
+export const vi = { common, reporter, desk, briefings, summary, cases, webhooks };
 export type Catalogue = typeof vi;
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];

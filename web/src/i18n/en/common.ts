@@ -12,6 +12,7 @@ export const common: Catalogue['common'] = {
     myCases: "My agency's cases",
     briefings: 'Briefings',
     summary: 'Daily summary',
+    webhooks: 'Webhooks',
   },
   language: 'Language',
   switchTo: 'Tiếng Việt',

@@ -4,5 +4,6 @@ import { cases } from './cases';
 import { common } from './common';
 import { desk } from './desk';
 import { reporter } from './reporter';
+import { webhooks } from './webhooks';
 
-export const en: Catalogue = { common, reporter, desk, briefings, summary, cases };
+export const en: Catalogue = { common, reporter, desk, briefings, summary, cases, webhooks };

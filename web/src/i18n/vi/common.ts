@@ -12,6 +12,7 @@ export const common = {
     myCases: 'Hồ sơ của đơn vị',
     briefings: 'Họp báo',
     summary: 'Tổng hợp ngày',
+    webhooks: 'Webhook',
   },
   language: 'Ngôn ngữ',
   switchTo: 'English',
