@@ -14,6 +14,7 @@ import { actOnCase, openCaseFor } from '#service/cases';
 import { deliverOutboxItem, drainOutbox } from '#service/notifications';
 import { submitReport } from '#service/reports';
 import { deliverCaseEvent } from '#service/webhooks';
+import { webhooksFor } from '#service/webhooks-view';
 import type { Deps } from '#shared/deps';
 import { getOutboxItem, pendingOutboxItems } from '#store/outbox';
 import { getWebhookDelivery, recentWebhookDeliveries } from '#store/webhooks';
@@ -186,6 +187,21 @@ describe('signed webhooks from the outbox', () => {
     await sweep(deps(minutes(2000)), { now: minutes(2000) });
     expect(at('/chat').length).toBe(count);
     rx.answers.delete('/chat');
+  });
+
+  it('GET /webhooks shows the endpoints by host and events, never the secret, with their latest deliveries', async () => {
+    const view = await webhooksFor(deps(), { endpoint: 'chat', limit: '3' });
+    expect(view.maxAttempts).toBe(3);
+    expect(view.endpoints.map((e) => [e.id, e.host, e.events.length])).toEqual([
+      ['chat', new URL(rx.url('/')).host, 5],
+    ]);
+    expect(view.endpoints[0]?.deliveries).toHaveLength(3);
+    const all = JSON.stringify(await webhooksFor(deps(), {}));
+    expect(all).not.toContain('whsec_');
+    expect(all).not.toContain('/chat');
+    expect(all).toContain('"given-up"');
+    await expect(webhooksFor(deps(), { limit: '0' })).rejects.toMatchObject({ status: 400 });
+    await expect(webhooksFor(deps(), { secret: 'x' })).rejects.toMatchObject({ status: 400 });
   });
 
   it('a tampered body fails verification', () => {
