@@ -17,7 +17,7 @@ import { deliverCaseEvent } from '#service/webhooks';
 import { webhooksFor } from '#service/webhooks-view';
 import type { Deps } from '#shared/deps';
 import { getOutboxItem, pendingOutboxItems } from '#store/outbox';
-import { getWebhookDelivery, recentWebhookDeliveries } from '#store/webhooks';
+import { claimWebhookDelivery, getWebhookDelivery, recentWebhookDeliveries } from '#store/webhooks';
 import { testTable } from '#test/support/aws';
 import { aReport } from '#test/support/report-body';
 import { type Receiver, startWebhookReceiver } from '#test/support/webhook-receiver';
@@ -187,6 +187,34 @@ describe('signed webhooks from the outbox', () => {
     await sweep(deps(minutes(2000)), { now: minutes(2000) });
     expect(at('/chat').length).toBe(count);
     rx.answers.delete('/chat');
+  });
+
+  it('a sender that died mid-post leaves a claim the sweep takes over once its lease ends', async () => {
+    const event = {
+      type: 'case.opened' as const,
+      at: minutes(300).toISOString(),
+      caseId: `crashed-${tag}`,
+      title: 'x',
+      status: 'open',
+      agencyId: null,
+      dueAt: null,
+      outcome: null,
+    };
+    const d = { endpointId: 'chat', eventId: `crash-${tag}`, webhookId: `msg_crash-${tag}_chat`, event };
+    expect((await claimWebhookDelivery(deps(), d, minutes(300), 400)).claimed).toBe(true);
+    const before = at('/chat').length;
+    await sweep(deps(minutes(300.5)), { now: minutes(300.5) }); // the lease (timeout + 60 s) still runs
+    expect(at('/chat').length).toBe(before);
+    await sweep(deps(minutes(302)), { now: minutes(302) });
+    expect(
+      at('/chat')
+        .slice(before)
+        .map((r) => r.headers['webhook-id']),
+    ).toEqual([d.webhookId]);
+    expect(await getWebhookDelivery(deps(), 'chat', event.at, d.eventId)).toMatchObject({
+      state: 'delivered',
+      attempts: 2,
+    });
   });
 
   it('GET /webhooks shows the endpoints by host and events, never the secret, with their latest deliveries', async () => {
