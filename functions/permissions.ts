@@ -80,6 +80,7 @@ export const httpPermissions = {
   },
   // Read only: the slim day index and the state indexes, then the shown reports by key.
   // The weekly and monthly reports also read each touched case's partition (Query on CASE#…).
+  // GET /webhooks reads each endpoint's delivery partition (Query on WEBHOOK#…).
   summaries: { table: ['BatchGetItem', 'Query'], indexes: ['Query'], sendsMail: false },
   // Briefings are written with conditional puts (version check), read by key and by index;
   // the rate counter (update, delete at zero).

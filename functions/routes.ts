@@ -243,6 +243,15 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/webhooks',
+    group: 'summaries',
+    access: ['desk'],
+    body: false,
+    summary:
+      'The webhook endpoints (id, host, events; never the secret) and their latest deliveries (event, case, status, attempts, last error)',
+  },
+  {
+    method: 'GET',
     path: '/briefings',
     group: 'briefings',
     access: ['desk', 'agency'],

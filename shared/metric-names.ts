@@ -16,6 +16,8 @@ export const METRIC = {
   jobDuration: 'JobDuration',
   /** The watchdog: summary emails of the previous day that were not sent by its run. */
   dailySummaryMissing: 'DailySummaryMissing',
+  /** A webhook event an endpoint never accepted after the configured attempts (docs/webhooks.md). */
+  webhooksGivenUp: 'WebhooksGivenUp',
 } as const;
 
 /** The dimension that tells jobs apart (besides `service`, which every metric has). */

@@ -84,3 +84,10 @@ export const measuredRun = async <R>(
     });
   }
 };
+
+/** One webhook delivery given up: `WebhooksGivenUp` +1 with its endpoint, published at once. */
+export const recordWebhookGivenUp = (endpointId: string): void => {
+  metrics.addDimension('endpoint', endpointId);
+  metrics.addMetric(METRIC.webhooksGivenUp, MetricUnit.Count, 1);
+  publishMetrics();
+};

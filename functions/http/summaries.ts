@@ -1,9 +1,10 @@
-// HTTP adapter for GET /summaries/daily, /summaries/weekly and /summaries/monthly.
+// HTTP adapter for GET /summaries/daily, /summaries/weekly and /summaries/monthly, and GET /webhooks.
 
 import { runtimeDeps } from '#functions/runtime-deps';
 import { httpHandler, type RouteImpls } from '#http/handler';
 import { periodicSummaryFor } from '#service/periodic-summary';
 import { dailySummaryFor } from '#service/summary';
+import { webhooksFor } from '#service/webhooks-view';
 import type { Deps } from '#shared/deps';
 
 export const summaryRoutes: RouteImpls = {
@@ -19,6 +20,8 @@ export const summaryRoutes: RouteImpls = {
     status: 200,
     body: await periodicSummaryFor(deps, 'month', req.query),
   }),
+  // The desk's read-only view of the webhook deliveries (docs/webhooks.md): a read like the reports here.
+  'GET /webhooks': async (req, deps) => ({ status: 200, body: await webhooksFor(deps, req.query) }),
 };
 
 export const createHandler = (deps: Deps) => httpHandler('summaries', summaryRoutes, () => deps);

@@ -9,6 +9,7 @@ import { runtimeMailingDeps } from '#functions/runtime-mailing-deps';
 import type { JobOptions, JobResult, ScheduledEvent } from '#functions/schedules';
 import { sendEscalations } from '#service/escalation';
 import { drainOutbox } from '#service/notifications';
+import { runWebhookSweep } from '#service/webhooks';
 import type { Deps } from '#shared/deps';
 import { measuredRun } from '#shared/metrics';
 import { logger } from '#shared/observability';
@@ -19,6 +20,8 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
   const now = options.now ?? deps.clock();
   const swept = await drainOutbox(deps, sweepCutoff(now), now);
   const nudges = await sendEscalations(deps, { now });
+  // Signed webhooks (docs/webhooks.md): case.overdue once per case and deadline, and the retries.
+  const webhooks = await runWebhookSweep(deps, now);
   const result = {
     job: JOB,
     sent: swept.sent + nudges.sent,
@@ -28,6 +31,7 @@ export const run = async (deps: Deps, options: JobOptions = {}): Promise<JobResu
     outboxItems: swept.items,
     nudgeCases: nudges.cases,
     escalationSteps: nudges.steps,
+    webhooks,
   };
   logger.info('job finished', result);
   return result;

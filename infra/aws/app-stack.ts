@@ -21,6 +21,7 @@ import { OpinionDeskApi } from './constructs/http-api';
 import { MetricsDashboard } from './constructs/metrics-dashboard';
 import { OutboxSender } from './constructs/outbox-sender';
 import { ScheduledJob } from './constructs/scheduled-job';
+import { grantWebhookSecrets } from './constructs/webhook-secrets';
 import { APP_STACK_OUTPUTS } from './names';
 
 /** The job that checks the daily summary went out; its Errors alarm is "the summary has not run" (docs/architecture.md). */
@@ -98,6 +99,10 @@ export class AppStack extends Stack {
     );
 
     this.outboxSender = new OutboxSender(this, 'OutboxSender', { config, table, email: this.email });
+    // The two senders of webhooks read the endpoints' signing secrets (docs/webhooks.md).
+    grantWebhookSecrets(this.outboxSender.function.fn, config);
+    const sweep = this.jobs['case-notifications'];
+    if (sweep) grantWebhookSecrets(sweep.function.fn, config);
 
     // Links in emails (shared/mail/links.ts) go to the console: the configured consoleUrl, else
     // this stage's distribution; API_URL stays for a config that links to the API. Only the

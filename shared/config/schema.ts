@@ -4,11 +4,13 @@
 // so a bad field fails early with its path in the message.
 import * as z from 'zod';
 import { calendarSchema, escalationIssues, escalationSchema } from './escalation-schema';
+import { WEBHOOK_EVENT_TYPES } from './webhook-events';
 
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
 
 export const LOCALES = ['vi', 'en'] as const;
+
 export type Locale = (typeof LOCALES)[number];
 
 const isTimeZone = (tz: string): boolean => {
@@ -185,6 +187,37 @@ const buildAppConfigSchema = () => {
        * stage's endpoint and the local stack its own address; no URL, no link.
        */
       links: z.strictObject({ consoleUrl: baseUrl.optional(), apiUrl: baseUrl.optional() }).default({}),
+      /**
+       * Signed webhooks (docs/webhooks.md): each endpoint gets the case events it
+       * lists as Standard Webhooks POSTs. Its secret is a `whsec_…` value in this
+       * file (dev only: the local stack and tests), or the name of a Secrets
+       * Manager secret holding one (staging, prod), read by the sender at cold start.
+       */
+      webhooks: z
+        .strictObject({
+          endpoints: z
+            .array(
+              z.strictObject({
+                id: slug,
+                url: z.url({ protocol: /^https?$/ }),
+                events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1),
+                secret: z.union([
+                  z.strictObject({
+                    value: z
+                      .string()
+                      .regex(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/, 'must be whsec_ and base64 of ≥24 bytes'),
+                  }),
+                  z.strictObject({ secretName: z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/) }),
+                ]),
+              }),
+            )
+            .default([]),
+          /** Attempts per event and endpoint before it is given up (a metric and a log line). */
+          maxAttempts: z.number().int().min(1).max(20).default(8),
+          /** Each POST is abandoned after this long, so a slow receiver holds up nothing. */
+          timeoutMs: z.number().int().min(200).max(15_000).default(5000),
+        })
+        .default({ endpoints: [], maxAttempts: 8, timeoutMs: 5000 }),
       /** The console on AWS (infra/aws/constructs/console-site.ts). */
       console: z.strictObject({
         /**
@@ -231,6 +264,24 @@ const buildAppConfigSchema = () => {
           });
       });
       for (const issue of escalationIssues(cfg)) ctx.addIssue({ code: 'custom', ...issue });
+      const hooks = cfg.webhooks.endpoints;
+      if (new Set(hooks.map((h) => h.id)).size !== hooks.length)
+        ctx.addIssue({ code: 'custom', path: ['webhooks', 'endpoints'], message: 'ids must be unique' });
+      hooks.forEach((h, i) => {
+        // A secret in the repository is for the local stack and tests only.
+        if (cfg.env !== 'dev' && 'value' in h.secret)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['webhooks', 'endpoints', i, 'secret'],
+            message: 'outside dev, name a Secrets Manager secret (secretName)',
+          });
+        if (cfg.env !== 'dev' && !h.url.startsWith('https://'))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['webhooks', 'endpoints', i, 'url'],
+            message: 'must be https outside dev',
+          });
+      });
       if (cfg.env !== 'prod' && (cfg.emailAllowList === undefined || cfg.emailAllowList.length === 0)) {
         ctx.addIssue({ code: 'custom', path: ['emailAllowList'], message: 'required outside prod' });
       }

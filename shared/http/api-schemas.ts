@@ -39,6 +39,7 @@ import {
   templateSchema,
 } from '#domain/template';
 import { reporterReportSchema } from '#domain/views';
+import { webhooksQuerySchema, webhooksViewSchema } from '#domain/webhooks';
 
 /** Problem statuses that only some routes' own rules answer; the rest follow from the route's shape (openapi.ts). */
 export type RouteProblemStatus = 409 | 412 | 422 | 428;
@@ -254,6 +255,7 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
   'GET /summaries/daily': { status: 200, query: summaryQuerySchema, response: dailySummarySchema },
   'GET /summaries/weekly': { status: 200, query: weeklyQuerySchema, response: periodicSummarySchema },
   'GET /summaries/monthly': { status: 200, query: monthlyQuerySchema, response: periodicSummarySchema },
+  'GET /webhooks': { status: 200, query: webhooksQuerySchema, response: webhooksViewSchema },
   'GET /briefings': { status: 200, query: briefingListQuerySchema, response: page(briefingSchema) },
   'POST /briefings': { status: 201, body: newBriefingSchema, response: briefingSchema },
   'GET /briefings/{id}': { status: 200, response: briefingDetailSchema },

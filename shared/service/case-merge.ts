@@ -8,6 +8,7 @@ import type { Deps } from '#shared/deps';
 import { MERGE_MOVES_IN_TRANSACTION, saveMerge } from '#store/case-merge';
 import { getCase, getCaseWithHistory } from '#store/cases';
 import { outboxPut } from '#store/outbox';
+import { actionEventFor } from './webhook-events';
 
 /**
  * Merges `from` (read by the caller at `expectedVersion`) into the case the
@@ -29,7 +30,15 @@ export const mergeCases = async (
   const { merged, survivor } = applyMerge(from, into, action, { ...ctx, now });
   const moved = from.reportIds;
   const inTransaction = moved.length <= MERGE_MOVES_IN_TRANSACTION;
-  const outbox = outboxPut(deps, deps.newId(), mergeNotice(from, into), now, from.id);
+  // Webhooks hear of the merged case's end as `case.closed` (outcome `merged`, docs/webhooks.md).
+  const outbox = outboxPut(
+    deps,
+    deps.newId(),
+    mergeNotice(from, into),
+    now,
+    from.id,
+    actionEventFor(deps, 'close', merged.next, now),
+  );
   if (!inTransaction && outbox.Put)
     outbox.Put.Item = { ...outbox.Put.Item, moveReports: { from: from.id, to: into.id, reportIds: moved } };
   await saveMerge(deps, {

@@ -48,6 +48,7 @@ import type { Page } from '#store/query';
 import { getReportsByIds } from '#store/reports';
 import { deleteCasePostings, putCasePostings, putResponsePostings, searchCases } from '#store/search';
 import { citedTemplateCheck } from './template-ref';
+import { actionEventFor, openedEventFor } from './webhook-events';
 
 export type CaseView = Case & { overdue: boolean };
 export type CaseDetail = CaseView & { history: HistoryEntry[] };
@@ -96,7 +97,7 @@ export const openCaseFor = async (deps: Deps, principal: Principal, body: unknow
   // Its search postings precede it (store/search.ts).
   await putCasePostings(deps, opened);
   try {
-    await putNewCase(deps, opened, entry, now);
+    await putNewCase(deps, opened, entry, now, openedEventFor(deps, opened, now));
   } catch (err) {
     await deleteCasePostings(deps, opened);
     throw err;
@@ -226,8 +227,9 @@ export const actOnCase = async (
   // gives its history and reports the new expiry (more items than one transaction may hold).
   const notice = noticeFor(action, next);
   const syncRetention = action.action === 'close' || action.action === 'reopen';
-  if (notice || syncRetention)
-    extra.push(outboxPut(deps, deps.newId(), notice, now, syncRetention ? next.id : null));
+  const event = actionEventFor(deps, action.action, next, now);
+  if (notice || syncRetention || event)
+    extra.push(outboxPut(deps, deps.newId(), notice, now, syncRetention ? next.id : null, event));
   if (action.action === 'respond') await putResponsePostings(deps, next);
   await saveCaseAction(deps, { before, next, entry, linkedReportIds: linked, extra });
   return viewFor(actor === 'desk' ? 'desk' : 'agency', next, now);

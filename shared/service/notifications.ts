@@ -12,6 +12,7 @@ import { syncCaseRetention } from '#store/cases';
 import { getOutboxItem, markDelivered, type OutboxItem, pendingOutboxItems } from '#store/outbox';
 import { type ClosureReport, getClosureReports, getReportsByIds, removeReporterEmail } from '#store/reports';
 import { isMarkerSent, type MarkerId } from '#store/sent-markers';
+import { deliverOutboxWebhooks } from './webhooks';
 
 interface Recipient {
   email: string;
@@ -153,6 +154,8 @@ export const deliverOutboxItem = async (deps: Deps, item: OutboxItem, now: Date)
     result = await deliver(deps, deliveries, { now });
     if (notice.kind === 'case-closed') await forgetToldReporters(deps, planned);
   }
+  // After the emails; a receiver's failure waits for the retry sweep and does not keep the item pending.
+  await deliverOutboxWebhooks(deps, item, now);
   if (result.failed === 0) await markDelivered(deps, item.id, now);
   return result;
 };

@@ -9,8 +9,10 @@ import type { Case, CaseListQuery, HistoryEntry } from '#domain/case';
 import { Conflict, PreconditionFailed } from '#domain/errors';
 import { addDays, epochSeconds, localDay } from '#domain/time';
 import type { CaseOutcome } from '#domain/views';
+import type { CaseEvent } from '#domain/webhooks';
 import type { Deps } from '#shared/deps';
 import { cancellationCodes } from './errors';
+import { outboxPut } from './outbox';
 import {
   batchGetAll,
   equals,
@@ -148,7 +150,13 @@ const explainCancellation = async (
 };
 
 /** A new case, its first history entry and its reports' links: all or nothing. */
-export const putNewCase = async (deps: Deps, opened: Case, entry: HistoryEntry, now: Date): Promise<void> => {
+export const putNewCase = async (
+  deps: Deps,
+  opened: Case,
+  entry: HistoryEntry,
+  now: Date,
+  opening: CaseEvent | null = null,
+): Promise<void> => {
   const items: TransactItem[] = [
     {
       Put: {
@@ -159,6 +167,8 @@ export const putNewCase = async (deps: Deps, opened: Case, entry: HistoryEntry, 
     },
     { Put: { TableName: deps.tableName, Item: historyItem(opened.id, entry, deps.config.timeZone) } },
     ...linkReportItems(deps, opened.id, opened.reportIds, now),
+    // case.opened for the webhooks, only when an endpoint takes it (docs/webhooks.md).
+    ...(opening ? [outboxPut(deps, deps.newId(), null, now, null, opening)] : []),
   ];
   try {
     await deps.db.send(new TransactWriteCommand({ TransactItems: items }));

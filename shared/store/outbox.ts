@@ -9,6 +9,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseNotice } from '#domain/notifications';
 import { addDays, epochSeconds } from '#domain/time';
+import type { CaseEvent } from '#domain/webhooks';
 import type { Deps } from '#shared/deps';
 import { isConditionalCheckFailed } from './errors';
 import { onIndex, type TransactItem } from './query';
@@ -27,6 +28,8 @@ export interface OutboxItem {
   state: 'pending' | 'delivered';
   /** A merge too large for one transaction: the reports whose `caseId` moves to the survivor on delivery. */
   moveReports?: { from: string; to: string; reportIds: string[] };
+  /** The case event for webhooks (docs/webhooks.md), a snapshot; absent on items written before them. */
+  webhook?: CaseEvent | null;
 }
 
 export const outboxKey = (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' });
@@ -37,6 +40,7 @@ export const outboxPut = (
   notice: CaseNotice | null,
   now: Date,
   syncRetentionOf: string | null = null,
+  webhook: CaseEvent | null = null,
 ): TransactItem => ({
   Put: {
     TableName: deps.tableName,
@@ -46,6 +50,7 @@ export const outboxPut = (
       id,
       notice,
       syncRetentionOf,
+      ...(webhook ? { webhook } : {}),
       createdAt: now.toISOString(),
       state: 'pending',
       ...indexKeys('outboxPending', PENDING, `${now.toISOString()}#${id}`),
@@ -61,6 +66,7 @@ const fromItem = (item: Record<string, unknown>): OutboxItem => ({
   createdAt: String(item.createdAt),
   state: item.state as OutboxItem['state'],
   ...(item.moveReports ? { moveReports: item.moveReports as NonNullable<OutboxItem['moveReports']> } : {}),
+  webhook: (item.webhook as CaseEvent | null | undefined) ?? null,
 });
 
 export const getOutboxItem = async (deps: Deps, id: string): Promise<OutboxItem | undefined> => {

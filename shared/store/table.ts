@@ -100,6 +100,13 @@ export const INDEXES = {
     sort: '`<createdAt>#<id>`',
     reason: 'the outbox sweep; delivery removes the keys',
   },
+  webhookRetries: {
+    physical: 'gsi4',
+    partition: '`WEBHOOK#RETRY` (sparse: webhook deliveries not yet delivered nor given up)',
+    sort: '`<nextAttemptAt>#<endpointId>#<eventId>`',
+    reason:
+      'the webhook retry sweep: deliveries due for another attempt; delivery or giving up removes the keys',
+  },
   casesByAgency: {
     physical: 'gsi4',
     partition: '`CAGENCY#<agencyId>` (sparse: assigned cases)',

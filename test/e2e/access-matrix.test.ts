@@ -57,6 +57,7 @@ const CONTRACT: Record<string, Row> = {
   'POST /templates': { who: ['desk'] },
   'GET /templates/{id}': { who: ['desk', 'agency'] },
   'POST /templates/{id}/actions': { who: ['desk'] },
+  'GET /webhooks': { who: ['desk'] },
 };
 
 const CALLERS: Caller[] = [

@@ -293,6 +293,7 @@ describe('what each function sends is in its row of the permission manifest', ()
     await call('GET', `/summaries/daily?date=${today}`, '/summaries/daily', 'desk');
     await call('GET', '/summaries/weekly', '/summaries/weekly', 'desk');
     await call('GET', '/summaries/monthly', '/summaries/monthly', 'desk');
+    await call('GET', '/webhooks', '/webhooks', 'desk');
 
     // The summary of a day is sent once the day has ended: run it a day later, for today.
     const nextDay = new Date(now.getTime() + 24 * HOUR);

@@ -420,6 +420,7 @@ const QUERIES: [string, string, Record<string, unknown>][] = [
   ['GET /summaries/weekly', '/summaries/weekly', DESK],
   ['GET /summaries/monthly', '/summaries/monthly', DESK],
   ['GET /templates', '/templates', DESK],
+  ['GET /webhooks', '/webhooks', DESK],
 ];
 
 const badQuery = fc.oneof(
@@ -451,6 +452,10 @@ const badQuery = fc.oneof(
   // The CSV export's language: vi or en only.
   fc.tuple(fc.constantFrom('lang'), fc.constantFrom('fr', 'VI', 'vi-VN', 'english', '')),
   fc.tuple(
+    fc.constantFrom('endpoint'),
+    fc.constantFrom('Chat', '-chat', 'chat room', '', 'x'.repeat(41), 'chat/1', '../'),
+  ),
+  fc.tuple(
     fc.constantFrom('cursor'),
     fc.oneof(
       fc.string({ minLength: 1, maxLength: 40 }),
@@ -478,6 +483,7 @@ const badQuery = fc.oneof(
             'month',
             'q',
             'lang',
+            'endpoint',
           ].includes(k),
       ),
     fc.string(),

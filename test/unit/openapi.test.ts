@@ -35,6 +35,7 @@ const EXPECTED: Record<string, number[]> = {
   'GET /summaries/daily': [200, 400, 401, 403, 413, 431, 503],
   'GET /summaries/weekly': [200, 400, 401, 403, 413, 431, 503],
   'GET /summaries/monthly': [200, 400, 401, 403, 413, 431, 503],
+  'GET /webhooks': [200, 400, 401, 403, 413, 431, 503],
   'GET /briefings': [200, 400, 401, 403, 413, 431, 503],
   'POST /briefings': [201, 400, 401, 403, 413, 415, 429, 431, 503],
   'GET /briefings/{id}': [200, 401, 403, 404, 413, 431, 503],

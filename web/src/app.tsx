@@ -27,6 +27,7 @@ const chunks = {
   summary: () => import('./pages/summary'),
   templates: () => import('./pages/templates/list'),
   template: () => import('./pages/templates/template'),
+  webhooks: () => import('./pages/webhooks/webhooks'),
 };
 const Send = lazy(chunks.send);
 const MyReports = lazy(chunks.myReports);
@@ -39,6 +40,7 @@ const BriefingPage = lazy(chunks.briefing);
 const Summary = lazy(chunks.summary);
 const Templates = lazy(chunks.templates);
 const TemplatePage = lazy(chunks.template);
+const Webhooks = lazy(chunks.webhooks);
 
 const CHUNK_OF: [RegExp, keyof typeof chunks][] = [
   [/^\/send\/?$/, 'send'],
@@ -52,6 +54,7 @@ const CHUNK_OF: [RegExp, keyof typeof chunks][] = [
   [/^\/summary\/?$/, 'summary'],
   [/^\/templates\/?$/, 'templates'],
   [/^\/templates\/[^/]+$/, 'template'],
+  [/^\/webhooks\/?$/, 'webhooks'],
 ];
 
 /**
@@ -76,6 +79,7 @@ const NAV: Record<Role, { href: string; key: NavKey }[]> = {
     { href: '/briefings', key: 'briefings' },
     { href: '/summary', key: 'summary' },
     { href: '/templates', key: 'templates' },
+    { href: '/webhooks', key: 'webhooks' },
   ],
   agency: [{ href: '/cases', key: 'myCases' }],
 };
@@ -97,6 +101,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   summary: ['desk'],
   templates: ['desk'],
   template: ['desk'],
+  webhooks: ['desk'],
 };
 
 const Header = ({ session }: { session: Session }) => {
@@ -195,6 +200,7 @@ const BriefingRoute = page('briefing', (_, { id }) => <BriefingPage id={id ?? ''
 const SummaryRoute = page('summary', () => <Summary />);
 const TemplatesRoute = page('templates', () => <Templates />);
 const TemplateRoute = page('template', (_, { id }) => <TemplatePage id={id ?? ''} />);
+const WebhooksRoute = page('webhooks', () => <Webhooks />);
 
 const Home = ({ session }: { session: Session }) => {
   const { route } = useLocation();
@@ -282,6 +288,7 @@ const Routes = () => {
             <Route path="/summary" component={SummaryRoute} />
             <Route path="/templates" component={TemplatesRoute} />
             <Route path="/templates/:id" component={TemplateRoute} />
+            <Route path="/webhooks" component={WebhooksRoute} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -3809,6 +3809,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook endpoints (id, host, events; never the secret) and their latest deliveries (event, case, status, attempts, last error) */
+        get: {
+            parameters: {
+                query?: {
+                    endpoint?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            maxAttempts: number;
+                            endpoints: {
+                                id: string;
+                                host: string;
+                                events: ("case.opened" | "case.assigned" | "case.responded" | "case.closed" | "case.overdue")[];
+                                deliveries: {
+                                    endpointId: string;
+                                    webhookId: string;
+                                    /** @enum {string} */
+                                    type: "case.opened" | "case.assigned" | "case.responded" | "case.closed" | "case.overdue";
+                                    caseId: string;
+                                    at: string;
+                                    /** @enum {string} */
+                                    state: "pending" | "delivered" | "failed" | "given-up";
+                                    attempts: number;
+                                    lastStatus: number | null;
+                                    lastError: string | null;
+                                    lastAttemptAt: string | null;
+                                    nextAttemptAt: string | null;
+                                    deliveredAt: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description The query is not valid; `errors` names each field as a JSON Pointer. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request (this route takes no body). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/briefings": {
         parameters: {
             query?: never;

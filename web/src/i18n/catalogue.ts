@@ -10,6 +10,7 @@ import { escalation } from './vi/escalation';
 import { csvExport } from './vi/export';
 import { reporter } from './vi/reporter';
 import { tags, templates } from './vi/templates';
+import { webhooks } from './vi/webhooks';
 
 export const vi = {
   common,
@@ -22,6 +23,7 @@ export const vi = {
   tags,
   csvExport,
   escalation,
+  webhooks,
 };
 export type Catalogue = typeof vi;
 export type Lang = 'vi' | 'en';

@@ -13,6 +13,7 @@ export const common: Catalogue['common'] = {
     briefings: 'Briefings',
     summary: 'Daily summary',
     templates: 'Templates',
+    webhooks: 'Webhooks',
   },
   language: 'Language',
   switchTo: 'Tiếng Việt',

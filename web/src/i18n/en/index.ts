@@ -7,6 +7,7 @@ import { escalation } from './escalation';
 import { csvExport } from './export';
 import { reporter } from './reporter';
 import { tags, templates } from './templates';
+import { webhooks } from './webhooks';
 
 export const en: Catalogue = {
   common,
@@ -19,4 +20,5 @@ export const en: Catalogue = {
   tags,
   csvExport,
   escalation,
+  webhooks,
 };

@@ -13,6 +13,7 @@ export const common = {
     briefings: 'Họp báo',
     summary: 'Tổng hợp ngày',
     templates: 'Mẫu trả lời',
+    webhooks: 'Webhook',
   },
   language: 'Ngôn ngữ',
   switchTo: 'English',

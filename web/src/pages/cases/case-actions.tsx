@@ -428,10 +428,10 @@ const ActionFields = ({
           </Field>
           <TemplatePicker
             id={id('template')}
-            category={caseData.category}
+            category={shown.category}
             target="response"
             fields={fields}
-            changeAll={changeAll}
+            changeAll={changeMany}
             error={err('template')}
           />
           <Field id={id('note')} label={f.note} error={err('note')}>
