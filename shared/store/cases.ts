@@ -47,8 +47,13 @@ export const caseExpiry = (c: Pick<Case, 'status' | 'closedAt'>, config: AppConf
 const caseToItem = (c: Case, config: AppConfig): Record<string, unknown> => {
   const sortKey = `${c.openedAt}#${c.id}`;
   const expiresAt = caseExpiry(c, config);
+  // No tags and no template are left out (caseFromItem reads them back): a case
+  // near 1 KB would otherwise cost one more unit on every item and index entry.
+  const { tags, responseTemplate, ...rest } = c;
   return {
-    ...c,
+    ...rest,
+    ...(tags && tags.length > 0 ? { tags } : {}),
+    ...(responseTemplate ? { responseTemplate } : {}),
     ...caseKey(c.id),
     ...(expiresAt === undefined ? {} : { expiresAt }),
     entity: 'case',
