@@ -49,12 +49,12 @@ export const caseExpiry = (c: Pick<Case, 'status' | 'closedAt'>, config: AppConf
 export const caseToItem = (c: Case, config: AppConfig): Record<string, unknown> => {
   const sortKey = `${c.openedAt}#${c.id}`;
   const expiresAt = caseExpiry(c, config);
-  // No tags and no template are not stored (caseFromItem reads them back as such): the bytes
-  // would push a case near 1 KB over it, a write unit on every index entry.
-  const { tags, responseTemplate, ...fields } = c;
+  // No tags and no template are left out (caseFromItem reads them back): a case
+  // near 1 KB would otherwise cost one more unit on every item and index entry.
+  const { tags, responseTemplate, ...rest } = c;
   return {
-    ...fields,
-    ...(tags.length > 0 ? { tags } : {}),
+    ...rest,
+    ...(tags && tags.length > 0 ? { tags } : {}),
     ...(responseTemplate ? { responseTemplate } : {}),
     ...caseKey(c.id),
     ...(expiresAt === undefined ? {} : { expiresAt }),
