@@ -197,10 +197,10 @@ describe('the README walk-through, pasted top to bottom', () => {
   it('bulk triage answers per report, and the merge closes one case into the other', () => {
     const out = run.stdout;
     // The bulk dismissal: the advert done, the linked report refused on its own.
-    expect(out).toMatch(/"results":\[\{"id":"[0-9A-Z]+","status":200,"report":\{[^]*?"status":"dismissed"/);
+    expect(out).toMatch(/"results":\[\{"id":"[0-9A-Z]+","status":200,"report":\{[\s\S]*?"status":"dismissed"/);
     expect(out).toMatch(/"status":409,"problem":\{[^}]*"currentStatus":"linked"/);
     // The merge: the case closes as merged, and the survivor's history names it.
-    expect(out).toMatch(/"status":"closed"[^]*?"outcome":"merged"[^]*?"mergedInto":"[0-9A-Z]+"/);
+    expect(out).toMatch(/"status":"closed"[\s\S]*?"outcome":"merged"[\s\S]*?"mergedInto":"[0-9A-Z]+"/);
     expect(out).toMatch(/"mergedCaseIds":\["[0-9A-Z]+"\]/);
   });
 });
