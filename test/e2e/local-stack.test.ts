@@ -120,6 +120,7 @@ const stackEnv = async (dataDir: string): Promise<Record<string, string>> => ({
   DDB_PORT: String(await freePort()),
   MAIL_PORT: String(await freePort()),
   CONSOLE_PORT: String(await freePort()),
+  WEBHOOK_PORT: String(await freePort()),
   DATA_DIR: dataDir,
   DDB_IN_MEMORY: '1',
 });
@@ -158,6 +159,7 @@ describe('npm start', () => {
       pid: run.child.pid,
       dataDir,
       consoleUrl: `http://127.0.0.1:${env.CONSOLE_PORT}`,
+      webhookReceiverUrl: `http://127.0.0.1:${env.WEBHOOK_PORT}`,
     });
     const viewer = await fetch(stack.mailViewerUrl);
     expect(viewer.status).toBe(200);
@@ -231,7 +233,7 @@ describe('npm start', () => {
   });
 
   it('listens on 127.0.0.1 only: the API, DynamoDB Local and local SES', async () => {
-    for (const name of ['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT']) {
+    for (const name of ['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT', 'WEBHOOK_PORT']) {
       const port = Number(env[name]);
       expect(await accepts(port), name).toBe(true);
       const addresses = await listeningAddresses(port);
@@ -317,6 +319,7 @@ describe('npm start', () => {
     expect(await accepts(Number(env.PORT))).toBe(false);
     expect(await accepts(Number(env.MAIL_PORT))).toBe(false);
     expect(await accepts(Number(env.CONSOLE_PORT))).toBe(false);
+    expect(await accepts(Number(env.WEBHOOK_PORT))).toBe(false);
     await expect(readFile(join(dataDir, 'stack.json'))).rejects.toThrow(/ENOENT/);
   });
 });
@@ -334,7 +337,7 @@ describe.concurrent('npm start failing to start', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it.each(['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT'] as const)(
+  it.each(['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT', 'WEBHOOK_PORT'] as const)(
     'names %s when that port is taken, and exits 1',
     async (knob) => {
       // A data directory each: one stack per DATA_DIR, and these start side by side.
