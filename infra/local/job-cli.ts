@@ -13,6 +13,7 @@
 // line is still printed, and its `message` goes to stderr).
 import { createMailingDeps } from '#mail/deps';
 import { JobFlagError, jobOptionsFromFlags, jobUsage, localJobs, parseJobFlags } from './jobs';
+import { localWebhookSecret } from './local-webhooks';
 import { LocalStackError } from './ports';
 import { localRuntimeSettings } from './stack';
 import { isConnectionError, notRunningMessage, readStackFile, shellQuote } from './stack-file';
@@ -57,7 +58,14 @@ const main = async () => {
   const command = `--silent job -- ${[name, ...rest].map(shellQuote).join(' ')}`;
   const stack = await readStackFile(dataDir, { command });
   const run = await job.load();
-  const deps = createMailingDeps(localRuntimeSettings(stack));
+  // The stack's receiver is its endpoint `local` here too: else the job's retry
+  // sweep would give up what it owes as "no longer configured".
+  const webhookReceiver = stack.webhookReceiverUrl
+    ? { url: stack.webhookReceiverUrl, secret: await localWebhookSecret(stack.dataDir ?? dataDir) }
+    : undefined;
+  const deps = createMailingDeps(
+    localRuntimeSettings({ ...stack, ...(webhookReceiver ? { webhookReceiver } : {}) }),
+  );
   try {
     const { job: _reported, ...result } = await run(deps, options);
     // A dry run says where its files are: in the JSON line, and in words on stderr.

@@ -21,6 +21,12 @@ export const stackFileSchema = z.object({
   consoleUrl: z.url().optional(),
   tableName: z.string().min(3),
   /**
+   * The stack's webhook receiver (WEBHOOK_PORT), the config's endpoint `local`:
+   * the job command registers it too, with the secret kept under `dataDir`.
+   * Absent with LOCAL_WEBHOOKS=0.
+   */
+  webhookReceiverUrl: z.url().optional(),
+  /**
    * The stack's own Node process: a file naming a pid that is gone is left over
    * from a killed stack. The stack always writes it and `dataDir`; a file written
    * by hand (tests pointing a command at a table) may leave both out.

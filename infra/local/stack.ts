@@ -10,6 +10,7 @@ import { loadAppConfig } from '#infra/config/index';
 import { createMailingDeps } from '#mail/deps';
 import type { Deps } from '#shared/deps';
 import { connectHost, DEFAULT_HOST, startDynamoDbLocal } from './dynamodb';
+import { startLocalWebhooks, withLocalWebhookEndpoint } from './local-webhooks';
 import { acquireStackLock, type LockContent, pidAlive } from './lock';
 import { assertPortFree, LocalStackError } from './ports';
 import { preloadHandlerModules, startLocalApi } from './server';
@@ -55,8 +56,13 @@ export const localRuntimeSettings = (o: {
   apiUrl?: string;
   /** The console's address (CONSOLE_PORT): links in emails open it; the API allows it (CORS). */
   consoleUrl?: string;
+  /** The stack's webhook receiver (WEBHOOK_PORT), registered as the endpoint `local`. */
+  webhookReceiver?: { url: string; secret: string };
 }): RuntimeSettings => ({
-  config: withLocalConsole(withApiUrl(loadAppConfig('dev'), o.apiUrl), o.consoleUrl),
+  config: withLocalWebhookEndpoint(
+    withLocalConsole(withApiUrl(loadAppConfig('dev'), o.apiUrl), o.consoleUrl),
+    o.webhookReceiver,
+  ),
   tableName: o.tableName,
   region: LOCAL_REGION,
   dynamodbEndpoint: o.dynamodbEndpoint,
@@ -110,6 +116,12 @@ export interface LocalStackOptions {
    */
   consolePort?: number;
   /**
+   * The local webhook receiver's port (WEBHOOK_PORT; 0: any free one): it runs
+   * in-process and is the config's endpoint `local` (./local-webhooks.ts).
+   * Absent: no receiver (LOCAL_WEBHOOKS=0).
+   */
+  webhookPort?: number;
+  /**
    * The address every service listens on (HOST); default 127.0.0.1. DynamoDB
    * Local and local SES accept any credentials: another address exposes the table
    * and the mail to whoever reaches it.
@@ -151,7 +163,7 @@ export const startLocalStack = async (
   extensions: readonly StackExtension[] = [],
 ): Promise<LocalStack> => {
   const dataDir = resolve(options.dataDir);
-  const { port, ddbPort, mailPort, consolePort } = options;
+  const { port, ddbPort, mailPort, consolePort, webhookPort } = options;
   const HOST = options.host ?? DEFAULT_HOST;
   if (consolePort === 0) throw new LocalStackError('CONSOLE_PORT must be a port number, not 0.');
   const consoleUrl = consolePort === undefined ? undefined : `http://${connectHost(HOST)}:${consolePort}`;
@@ -161,6 +173,7 @@ export const startLocalStack = async (
     ['DDB_PORT', ddbPort],
     ['MAIL_PORT', mailPort],
     ...(consolePort === undefined ? [] : [['CONSOLE_PORT', consolePort] as const]),
+    ...(webhookPort === undefined ? [] : [['WEBHOOK_PORT', webhookPort] as const]),
   ];
   for (const [i, [name, value]] of knobs.entries()) {
     const clash = knobs.find(([, other], j) => j !== i && other === value && value !== 0);
@@ -178,6 +191,8 @@ export const startLocalStack = async (
     await assertPortFree(ddbPort, HOST, 'DynamoDB Local', 'DDB_PORT');
     await assertPortFree(mailPort, HOST, 'The local SES endpoint', 'MAIL_PORT');
     if (consolePort !== undefined) await assertPortFree(consolePort, HOST, 'The console', 'CONSOLE_PORT');
+    if (webhookPort !== undefined && webhookPort !== 0)
+      await assertPortFree(webhookPort, HOST, 'The local webhook receiver', 'WEBHOOK_PORT');
   } catch (err) {
     await lock.release();
     throw err;
@@ -230,11 +245,25 @@ export const startLocalStack = async (
 
     await ensureTable(ddb.endpoint, LOCAL_TABLE_NAME);
 
+    // Before the config is made: the receiver is one of its endpoints.
+    const webhooks =
+      webhookPort === undefined
+        ? undefined
+        : await startLocalWebhooks({
+            dataDir,
+            port: webhookPort,
+            host: HOST,
+            connectHost: connectHost(HOST),
+            ...(options.log ? { log: options.log } : {}),
+          });
+    if (webhooks) stoppers.push({ name: 'webhook receiver', stop: webhooks.stop });
+
     const settings = localRuntimeSettings({
       tableName: LOCAL_TABLE_NAME,
       dynamodbEndpoint: ddb.endpoint,
       sesEndpoint: ses.endpoint,
       ...(consoleUrl ? { consoleUrl } : {}),
+      ...(webhooks ? { webhookReceiver: webhooks } : {}),
     });
     const deps = createMailingDeps(settings);
     stoppers.push({ name: 'store client', stop: async () => deps.db.destroy() });
@@ -258,6 +287,7 @@ export const startLocalStack = async (
       pid: process.pid,
       dataDir,
       ...(consoleUrl ? { consoleUrl } : {}),
+      ...(webhooks ? { webhookReceiverUrl: webhooks.url } : {}),
     };
     const stackFile = stackFilePath(dataDir);
     const unpublish = await publishStackFile(file);

@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import { ensureConsoleBuilt } from '#web/build';
 import { consoleExtension } from './console-server';
+import { DEFAULT_WEBHOOK_PORT, webhookLogPath } from './local-webhooks';
 import { materializeBriefingsExtension } from './materialize';
 import { outboxStreamExtension } from './outbox-stream';
 import { LocalStackError, parsePort } from './ports';
@@ -18,6 +19,9 @@ import { type LocalStack, startLocalStack } from './stack';
 import { dataDirPrefix, shortPath } from './stack-file';
 
 const env = process.env;
+
+const localWebhooksOff = (value: string | undefined): boolean =>
+  ['0', 'false', 'off', 'no'].includes(value?.trim().toLowerCase() ?? '');
 
 /** How often the parent is checked; a check is one system call. */
 const PARENT_POLL_MS = 500;
@@ -74,6 +78,10 @@ const main = async () => {
       ddbPort: parsePort(env.DDB_PORT, 8000, 'DDB_PORT'),
       mailPort: parsePort(env.MAIL_PORT, 8005, 'MAIL_PORT'),
       consolePort: parsePort(env.CONSOLE_PORT, 3001, 'CONSOLE_PORT'),
+      // A receiver of the stack's own signed webhooks, unless LOCAL_WEBHOOKS=0.
+      ...(localWebhooksOff(env.LOCAL_WEBHOOKS)
+        ? {}
+        : { webhookPort: parsePort(env.WEBHOOK_PORT, DEFAULT_WEBHOOK_PORT, 'WEBHOOK_PORT') }),
       // Loopback unless asked: DynamoDB Local and local SES accept any credentials.
       host: env.HOST?.trim() || '127.0.0.1',
       dataDir: env.DATA_DIR?.trim() || '.local',
@@ -139,6 +147,11 @@ const main = async () => {
       `  API reference    ${stack.apiUrl}/docs  (the OpenAPI document: ${stack.apiUrl}/openapi.json)`,
       `  Local SES        ${stack.sesEndpoint}`,
       `  Mail viewer      ${stack.mailViewerUrl}  (kept in memory: emptied when the stack restarts)`,
+      ...(stack.webhookReceiverUrl
+        ? [
+            `  Webhooks         ${stack.webhookReceiverUrl}  (endpoint "local", every case event; verified deliveries in ${shortPath(webhookLogPath(stack.dataDir))})`,
+          ]
+        : []),
       `  Stack file       ${shortPath(stack.stackFile)}`,
       ...(scheduler?.describe() ?? []).map((line) => `  Scheduler        ${line}`),
       '',

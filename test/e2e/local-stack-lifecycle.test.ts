@@ -112,6 +112,7 @@ const stackEnv = async (dataDir: string): Promise<Record<string, string>> => ({
   DDB_PORT: String(await freePort()),
   MAIL_PORT: String(await freePort()),
   CONSOLE_PORT: String(await freePort()),
+  WEBHOOK_PORT: String(await freePort()),
   DATA_DIR: dataDir,
   DDB_IN_MEMORY: '1',
 });

@@ -120,6 +120,7 @@ const stackEnv = async (dataDir: string): Promise<Record<string, string>> => ({
   DDB_PORT: String(await freePort()),
   MAIL_PORT: String(await freePort()),
   CONSOLE_PORT: String(await freePort()),
+  WEBHOOK_PORT: String(await freePort()),
   DATA_DIR: dataDir,
   DDB_IN_MEMORY: '1',
 });
@@ -158,6 +159,7 @@ describe('npm start', () => {
       pid: run.child.pid,
       dataDir,
       consoleUrl: `http://127.0.0.1:${env.CONSOLE_PORT}`,
+      webhookReceiverUrl: `http://127.0.0.1:${env.WEBHOOK_PORT}`,
     });
     const viewer = await fetch(stack.mailViewerUrl);
     expect(viewer.status).toBe(200);
@@ -231,7 +233,7 @@ describe('npm start', () => {
   });
 
   it('listens on 127.0.0.1 only: the API, DynamoDB Local and local SES', async () => {
-    for (const name of ['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT']) {
+    for (const name of ['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT', 'WEBHOOK_PORT']) {
       const port = Number(env[name]);
       expect(await accepts(port), name).toBe(true);
       const addresses = await listeningAddresses(port);
@@ -286,6 +288,64 @@ describe('npm start', () => {
     expect(again.stdout()).toContain(`: 0 new, ${total} already there`);
   }, 120_000);
 
+  it('delivers a case event to its own webhook receiver (endpoint `local`), which logs it verified under DATA_DIR', async () => {
+    expect(run.stdout()).toContain(`Webhooks         http://127.0.0.1:${env.WEBHOOK_PORT}`);
+    const keys = await TokenKeys.forDataDir(dataDir);
+    const reporter = await keys.issueToken({ role: 'reporter', user: 'hook-reporter' });
+    const desk = await keys.issueToken({ role: 'desk' });
+    const post = async (path: string, token: string, body: unknown) => {
+      const res = await fetch(`${apiUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, path).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const reportId = await post('/reports', reporter, {
+      title: 'Tin đồn cấm xe tải qua cầu Sài Gòn',
+      summary: 'Bài đăng nói cầu cấm xe tải từ tuần sau.',
+      category: 'transport',
+      area: 'binh-thanh',
+      channel: 'social',
+      sentiment: 'negative',
+      urgency: 'normal',
+      observedAt: new Date().toISOString(),
+    });
+    const caseId = await post('/cases', desk, { reportIds: [reportId] });
+
+    // Delivered from the outbox by the stream reader, a moment after the request.
+    const opened = await vi.waitFor(
+      async () => {
+        const lines = (await readFile(join(dataDir, 'webhooks.log'), 'utf8')).split('\n').filter(Boolean);
+        const found = lines
+          .map(
+            (l) => JSON.parse(l) as { webhookId: string; event: { type: string; data: { caseId: string } } },
+          )
+          .find((l) => l.event.type === 'case.opened' && l.event.data.caseId === caseId);
+        if (!found) throw new Error('not delivered yet');
+        return found;
+      },
+      { timeout: 15_000, interval: 200 },
+    );
+    expect(opened.webhookId).toMatch(/^msg_.*_local$/);
+    expect(run.stdout()).toContain(`webhook case.opened ${caseId} verified`);
+    expect((await readFile(join(dataDir, 'webhook-secret'), 'utf8')).trim()).toMatch(/^whsec_/);
+    // Recorded as delivered once the receiver's 204 is back (just after the line is logged).
+    await vi.waitFor(
+      async () => {
+        const view = await fetch(`${apiUrl}/webhooks?endpoint=local`, {
+          headers: { authorization: `Bearer ${desk}` },
+        });
+        const body = (await view.json()) as {
+          endpoints: { deliveries: { caseId: string; state: string }[] }[];
+        };
+        expect(body.endpoints[0]!.deliveries.find((d) => d.caseId === caseId)?.state).toBe('delivered');
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+  }, 60_000);
+
   it('lists the next run of each schedule, in the configured time zone', () => {
     expect(run.stdout()).toMatch(
       /Scheduler\s+daily-summary next at \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Ho_Chi_Minh \(daily at 07:00\)/,
@@ -317,6 +377,7 @@ describe('npm start', () => {
     expect(await accepts(Number(env.PORT))).toBe(false);
     expect(await accepts(Number(env.MAIL_PORT))).toBe(false);
     expect(await accepts(Number(env.CONSOLE_PORT))).toBe(false);
+    expect(await accepts(Number(env.WEBHOOK_PORT))).toBe(false);
     await expect(readFile(join(dataDir, 'stack.json'))).rejects.toThrow(/ENOENT/);
   });
 });
@@ -334,7 +395,7 @@ describe.concurrent('npm start failing to start', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it.each(['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT'] as const)(
+  it.each(['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT', 'WEBHOOK_PORT'] as const)(
     'names %s when that port is taken, and exits 1',
     async (knob) => {
       // A data directory each: one stack per DATA_DIR, and these start side by side.

@@ -10,11 +10,21 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webhookPayloadSchema } from '#domain/webhooks';
+import {
+  type LocalWebhooks,
+  type ReceivedWebhook,
+  startLocalWebhooks,
+  withLocalWebhookEndpoint,
+} from '#infra/local/local-webhooks';
+import { type OutboxStream, startOutboxStream } from '#infra/local/outbox-stream';
 import { type LocalApi, startLocalApi } from '#infra/local/server';
 import { type LocalSes, startLocalSes } from '#infra/local/ses';
 import { stackFilePath } from '#infra/local/stack-file';
 import { TokenKeys } from '#infra/local/token';
+import { createMailingDeps } from '#mail/deps';
 import type { Deps } from '#shared/deps';
 import { testTable } from '#test/support/aws';
 
@@ -52,6 +62,8 @@ const VARS = ['REPORT', 'DUP', 'SIMILAR', 'CASE', 'BRIEFING', 'V'] as const;
 let dataDir: string;
 let ses: LocalSes;
 let api: LocalApi;
+let webhooks: LocalWebhooks;
+let stream: OutboxStream;
 let deps: Deps;
 let keys: TokenKeys;
 let run: Run;
@@ -64,7 +76,15 @@ beforeAll(async () => {
   // other test files read in the shared one.
   ses = await startLocalSes({ port: 0 });
   keys = await TokenKeys.forDataDir(dataDir);
-  deps = table.deps();
+  // The receiver `npm start` runs, the same way: the config's endpoint `local`,
+  // fed by the outbox stream reader as on the local stack.
+  webhooks = await startLocalWebhooks({ dataDir, port: 0, host: '127.0.0.1' });
+  deps = createMailingDeps({
+    ...table.settings,
+    sesEndpoint: ses.endpoint,
+    config: withLocalWebhookEndpoint(table.settings.config, webhooks),
+  });
+  stream = await startOutboxStream(deps, { endpoint: table.endpoint, region: table.settings.region });
   api = await startLocalApi({ port: 0, deps, verifier: keys });
   await writeFile(
     stackFilePath(dataDir),
@@ -74,6 +94,7 @@ beforeAll(async () => {
       sesEndpoint: ses.endpoint,
       mailViewerUrl: ses.viewerUrl,
       tableName: table.tableName,
+      webhookReceiverUrl: webhooks.url,
     }),
   );
 
@@ -93,6 +114,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api?.stop();
+  await stream?.stop();
+  await webhooks?.stop();
   await ses?.stop();
   deps?.db.destroy();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -197,10 +220,69 @@ describe('the README walk-through, pasted top to bottom', () => {
   it('bulk triage answers per report, and the merge closes one case into the other', () => {
     const out = run.stdout;
     // The bulk dismissal: the advert done, the linked report refused on its own.
-    expect(out).toMatch(/"results":\[\{"id":"[0-9A-Z]+","status":200,"report":\{[\s\S]*?"status":"dismissed"/);
+    expect(out).toMatch(
+      /"results":\[\{"id":"[0-9A-Z]+","status":200,"report":\{[\s\S]*?"status":"dismissed"/,
+    );
     expect(out).toMatch(/"status":409,"problem":\{[^}]*"currentStatus":"linked"/);
     // The merge: the case closes as merged, and the survivor's history names it.
     expect(out).toMatch(/"status":"closed"[\s\S]*?"outcome":"merged"[\s\S]*?"mergedInto":"[0-9A-Z]+"/);
     expect(out).toMatch(/"mergedCaseIds":\["[0-9A-Z]+"\]/);
+  });
+});
+
+describe('the README walk-through, signed webhooks', () => {
+  /** The receiver's log: one verified delivery a line. */
+  const logged = async (): Promise<ReceivedWebhook[]> =>
+    (await readFile(webhooks.logFile, 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as ReceivedWebhook);
+
+  it('lists the endpoint `local` with delivered events, as GET /webhooks prints it in the block', () => {
+    const line = run.stdout.split('\n').find((l) => l.startsWith('{"maxAttempts"'));
+    expect(line, run.stdout).toBeDefined();
+    const view = JSON.parse(line!) as {
+      endpoints: { id: string; host: string; deliveries: { type: string; state: string }[] }[];
+    };
+    expect(view.endpoints.map((e) => e.id)).toEqual(['local']);
+    expect(view.endpoints[0]!.host).toBe(new URL(webhooks.url).host);
+    const delivered = view.endpoints[0]!.deliveries.filter((d) => d.state === 'delivered');
+    expect(delivered.length).toBeGreaterThan(0);
+  });
+
+  it('logs a verified delivery of each event of the walk-through case, and the block tails the log', async () => {
+    const lines = await logged();
+    const ofCase = lines
+      .map((l) => webhookPayloadSchema.parse(l.event))
+      .filter((e) => e.data.caseId === vars.CASE)
+      .map((e) => e.type);
+    expect(ofCase).toEqual(
+      expect.arrayContaining(['case.opened', 'case.assigned', 'case.responded', 'case.closed']),
+    );
+    for (const l of lines) expect(l.webhookId).toMatch(/^msg_/);
+    // `tail -n 3` of the log, in the block's output
+    const tail = lines.slice(-3).map((l) => JSON.stringify(l));
+    expect(
+      tail.some((t) => run.stdout.includes(t)),
+      run.stdout,
+    ).toBe(true);
+  });
+
+  it('logs only what it verified: a forged delivery gets 401 and no line', async () => {
+    const before = (await logged()).length;
+    const forger = new Webhook(`whsec_${Buffer.alloc(32, 7).toString('base64')}`);
+    const body = JSON.stringify({ type: 'case.closed', timestamp: new Date().toISOString(), data: {} });
+    const res = await fetch(`${webhooks.url}/`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': 'msg_forged',
+        'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+        'webhook-signature': forger.sign('msg_forged', new Date(), body),
+      },
+      body,
+    });
+    expect(res.status).toBe(401);
+    expect((await logged()).length).toBe(before);
   });
 });
