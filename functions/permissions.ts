@@ -72,9 +72,20 @@ export const httpPermissions = {
   // detail: the case's own partition (Query on CASE#…); lists: index pages; the rate counter.
   // Response templates are served here too: the same kinds of calls (a template read by key or
   // with its history, a transaction of puts, a page of templatesByCategory; a condition check
-  // on the cited template in respond and close), so no new grant.
+  // on the cited template in respond and close), so no new grant. Search postings: a case's words
+  // on opening and its response's on respond (BatchWriteItem of puts; of deletes when the
+  // opening is refused).
   cases: {
-    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'DeleteItem'],
+    table: [
+      'GetItem',
+      'BatchGetItem',
+      'Query',
+      'PutItem',
+      'UpdateItem',
+      'ConditionCheckItem',
+      'DeleteItem',
+      'BatchWriteItem',
+    ],
     indexes: ['Query'],
     sendsMail: false,
   },

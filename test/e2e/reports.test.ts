@@ -101,7 +101,7 @@ describe('GET /reference', () => {
       expect(res.json).toMatchObject({
         timeZone: 'Asia/Ho_Chi_Minh',
         channels: ['social', 'press', 'community', 'hotline', 'other'],
-        outcomes: ['clarified', 'corrected', 'resolved', 'unfounded', 'no-action'],
+        outcomes: ['clarified', 'corrected', 'resolved', 'unfounded', 'no-action', 'merged'],
       });
       expect((res.json.agencies as Json[])[0]).toEqual({ id: expect.any(String), name: expect.any(String) });
       expect(JSON.stringify(res.json)).not.toContain('@'); // agency addresses stay private

@@ -191,7 +191,7 @@ describe('the permission manifest against the code', () => {
     });
   });
 
-  it('grants no read-only function a write, DeleteItem only to the rate-limited groups, BatchWriteItem only to reports (its lookup entries), Scan to none', () => {
+  it('grants no read-only function a write, DeleteItem only to the rate-limited groups, BatchWriteItem only to reports and cases (lookup entries, search postings), Scan to none', () => {
     const writes = ['PutItem', 'UpdateItem', 'ConditionCheckItem', 'DeleteItem', 'BatchWriteItem'];
     for (const name of ['meta', 'summaries', 'daily-summary-watchdog']) {
       const row = functionRows.find((r) => r.name === name)!;
@@ -209,9 +209,10 @@ describe('the permission manifest against the code', () => {
       expect(row.permissions.table.includes('DeleteItem'), row.name).toBe(
         row.kind === 'http' && rateLimited.has(row.name as HandlerGroup),
       );
-      // The one batch write: a submission's URL entries and band items (shared/store/similar.ts).
+      // The batch writes: a submission's URL entries, band items and search postings
+      // (shared/store/similar.ts, search.ts), and a case's search postings.
       expect(row.permissions.table.includes('BatchWriteItem'), row.name).toBe(
-        row.kind === 'http' && row.name === 'reports',
+        row.kind === 'http' && (row.name === 'reports' || row.name === 'cases'),
       );
       expect(row.permissions.table, row.name).not.toContain('Scan');
     }
