@@ -129,6 +129,22 @@ describe('signed webhooks from the outbox', () => {
     rx.delayMs.delete('/slow');
   });
 
+  it('a merge announces the merged case as case.closed with outcome merged', async () => {
+    const from = await openCaseFor(deps(), desk, { reportIds: [await newReport('Tin đồn cắt điện Gò Vấp')] });
+    const into = await openCaseFor(deps(), desk, { reportIds: [await newReport('Gò Vấp sắp mất điện')] });
+    await actOnCase(deps(), desk, { id: from.id }, '"1"', {
+      action: 'merge',
+      intoCaseId: into.id,
+      intoVersion: into.version,
+    });
+    await drain(T0);
+    const closures = eventsAt('/closures').filter((e) => e.data.caseId === from.id);
+    expect(closures.map((e) => e.type)).toEqual(['case.closed']);
+    const body = webhookPayloadSchema.parse(JSON.parse(at('/closures').at(-1)!.body));
+    expect(body.data).toMatchObject({ caseId: from.id, status: 'closed', outcome: 'merged' });
+    expect(at('/closures').at(-1)!.verified).toBe(true);
+  });
+
   it('a receiver answering 500 then 200 gets the event twice with the same webhook-id, then it is delivered', async () => {
     const before = at('/chat').length;
     rx.answers.set('/chat', [500]);
