@@ -143,6 +143,8 @@ export class AppStack extends Stack {
     const metricAlarms = [
       ...mailSenders.map((job) => this.alarms.onEmailsFailed(job)),
       this.alarms.onDailySummaryMissing(SUMMARY_WATCHDOG, this.watchdogAlarmDescription(config)),
+      // A webhook event given up on (shared/service/webhooks.ts), per configured endpoint.
+      ...config.webhooks.endpoints.map((e) => this.alarms.onWebhooksGivenUp(e.id)),
     ];
     this.dashboard = new MetricsDashboard(this, 'Metrics', {
       config,

@@ -60,7 +60,34 @@ describe('webhook secrets on AWS', () => {
     expect(nag).toEqual([]);
   }, 120_000);
 
-  it('grants nothing when no endpoint names a secret', () => {
-    expect(secretStatements(synth(false).template)).toEqual([]);
+  it('alarms the operator when a delivery to an endpoint is given up', () => {
+    const alarms = Object.values(synth(true).template.findResources('AWS::CloudWatch::Alarm'))
+      .map((a) => a.Properties)
+      .filter((p) => p.MetricName === 'WebhooksGivenUp');
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]).toMatchObject({
+      AlarmName: 'opinion-desk-staging-webhooks-given-up-chat',
+      Namespace: 'OpinionDesk/staging',
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(alarms[0].Dimensions).toEqual(
+      expect.arrayContaining([
+        { Name: 'service', Value: 'opinion-desk' },
+        { Name: 'endpoint', Value: 'chat' },
+      ]),
+    );
+    expect(alarms[0].AlarmActions).toHaveLength(1);
+  }, 120_000);
+
+  it('grants nothing and alarms on nothing when no endpoint is configured', () => {
+    const { template } = synth(false);
+    expect(secretStatements(template)).toEqual([]);
+    expect(
+      Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter(
+        (a) => a.Properties.MetricName === 'WebhooksGivenUp',
+      ),
+    ).toEqual([]);
   }, 120_000);
 });

@@ -200,6 +200,23 @@ export class OperatorAlarms extends Construct {
     });
   }
 
+  /**
+   * A webhook delivery to `endpointId` was given up after `webhooks.maxAttempts`
+   * (`WebhooksGivenUp`, dimension `endpoint`): that event will not reach the chat group.
+   */
+  onWebhooksGivenUp(endpointId: string): Alarm {
+    return this.add(`webhooks-given-up-${endpointId}`, {
+      metric: new Metric({
+        namespace: metricsNamespaceOf(this.config.env),
+        metricName: METRIC.webhooksGivenUp,
+        dimensionsMap: { service: SERVICE_NAME, endpoint: endpointId },
+        period: ALARM_PERIOD,
+        statistic: Stats.SUM,
+      }),
+      description: `A case event could not be delivered to the webhook endpoint ${endpointId} after every attempt (metric ${METRIC.webhooksGivenUp}); it will not be retried. GET /webhooks?endpoint=${endpointId} shows the last error; check the receiver and its secret (docs/webhooks.md).`,
+    });
+  }
+
   /** The watchdog found summary emails of the previous day unsent (`DailySummaryMissing`). */
   onDailySummaryMissing(watchdogJob: string, description: string): Alarm {
     return this.add('daily-summary-not-sent', {
