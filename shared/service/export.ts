@@ -98,6 +98,43 @@ const deskOnly = (principal: Principal) => {
   if (!principal.roles.includes('desk')) throw new Forbidden('Only the desk exports lists.');
 };
 
+type ListRead<T> = (
+  limit: number,
+  cursor: string | undefined,
+) => Promise<{ items: T[]; nextCursor: string | null }>;
+
+/** One part of a list as CSV: its columns in `locale`, read through `read` from `cursor` on. */
+const exportPart = <T>(
+  deps: Deps,
+  kind: ExportKind,
+  columns: Parameters<typeof headerOf<T>>[0],
+  locale: Locale,
+  cursor: string | undefined,
+  read: ListRead<T>,
+  options: ExportOptions,
+): Promise<ExportPart> => {
+  const ctx = { config: deps.config, locale };
+  const counters = { rows: 0, pages: 0 };
+  return collect(
+    deps,
+    kind,
+    locale,
+    counters,
+    partChunks<T>(
+      deps,
+      kind,
+      read,
+      (row) => cellsOf(columns, row, ctx),
+      cursor ? null : BOM + csvRow(headerOf(columns, locale)),
+      cursor,
+      { maxBytes: options.maxBytes ?? MAX_PART_BYTES, maxMs: options.maxMs ?? MAX_PART_MS },
+      counters,
+    ),
+  );
+};
+
+const from = (cursor: string | undefined) => (cursor ? { cursor } : {});
+
 /** One part of the reports list as CSV; `query` is the list's filters plus `cursor` and `lang`. */
 export const exportReports = async (
   deps: Deps,
@@ -109,29 +146,12 @@ export const exportReports = async (
   deskOnly(principal);
   const { lang, cursor, ...filters } = validate(reportExportQuerySchema(deps.config), query, 'query');
   const locale = exportLocale(lang, acceptLanguage, deps.config.defaultLocale);
-  const ctx = { config: deps.config, locale };
-  const counters = { rows: 0, pages: 0 };
-  return collect(
-    deps,
-    'reports',
-    locale,
-    counters,
-    partChunks<Report>(
-      deps,
-      'reports',
-      async (limit, at) =>
-        (await browseReports(deps, principal, {
-          ...filters,
-          limit,
-          ...(at ? { cursor: at } : {}),
-        })) as { items: Report[]; nextCursor: string | null },
-      (r) => cellsOf(REPORT_COLUMNS, r, ctx),
-      cursor ? null : BOM + csvRow(headerOf(REPORT_COLUMNS, locale)),
-      cursor,
-      { maxBytes: options.maxBytes ?? MAX_PART_BYTES, maxMs: options.maxMs ?? MAX_PART_MS },
-      counters,
-    ),
-  );
+  const read: ListRead<Report> = async (limit, at) =>
+    (await browseReports(deps, principal, { ...filters, limit, ...from(at) })) as {
+      items: Report[];
+      nextCursor: string | null;
+    };
+  return exportPart(deps, 'reports', REPORT_COLUMNS, locale, cursor, read, options);
 };
 
 /** One part of the cases list as CSV; `query` is the list's filters plus `cursor` and `lang`. */
@@ -145,24 +165,9 @@ export const exportCases = async (
   deskOnly(principal);
   const { lang, cursor, ...filters } = validate(caseExportQuerySchema(deps.config), query, 'query');
   const locale = exportLocale(lang, acceptLanguage, deps.config.defaultLocale);
-  const ctx = { config: deps.config, locale };
-  const counters = { rows: 0, pages: 0 };
-  return collect(
-    deps,
-    'cases',
-    locale,
-    counters,
-    partChunks<CaseView>(
-      deps,
-      'cases',
-      (limit, at) => browseCases(deps, principal, { ...filters, limit, ...(at ? { cursor: at } : {}) }),
-      (c) => cellsOf(CASE_COLUMNS, c, ctx),
-      cursor ? null : BOM + csvRow(headerOf(CASE_COLUMNS, locale)),
-      cursor,
-      { maxBytes: options.maxBytes ?? MAX_PART_BYTES, maxMs: options.maxMs ?? MAX_PART_MS },
-      counters,
-    ),
-  );
+  const read: ListRead<CaseView> = (limit, at) =>
+    browseCases(deps, principal, { ...filters, limit, ...from(at) });
+  return exportPart(deps, 'cases', CASE_COLUMNS, locale, cursor, read, options);
 };
 
 /**
