@@ -71,7 +71,7 @@ export const httpPermissions = {
   // Open and act: transactions of puts, updates and condition checks (the briefing exists);
   // detail: the case's own partition (Query on CASE#…); lists: index pages; the rate counter.
   // Response templates are served here too: the same kinds of calls (a template read by key or
-  // with its history, a transaction of puts, a page of templatesByCategory; a condition check
+  // with its history, a transaction of puts, a page of templatesByCat; a condition check
   // on the cited template in respond and close), so no new grant. Search postings: a case's words
   // on opening and its response's on respond (BatchWriteItem of puts; of deletes when the
   // opening is refused).

@@ -131,7 +131,7 @@ export const INDEXES = {
     sort: '`<openedAt>#<id>`',
     reason: "a briefing's agenda: the cases flagged for it (the console, the reminders job)",
   },
-  templatesByCategory: {
+  templatesByCat: {
     physical: 'gsi6',
     partition: '`TEMPLATE` (every response template)',
     sort: '`<category>#<createdAt>#<id>`',

@@ -2,7 +2,7 @@
 // case: the template item (`TEMPLATE#<id>` / `TEMPLATE`) and one history item
 // per version (`HIST#<version>`), so one Query reads it with its history. A
 // change and its history entry are one transaction, conditional on the
-// version the caller read. Listed by `templatesByCategory` (README.md here).
+// version the caller read. Listed by `templatesByCat` (README.md here).
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { Conflict, PreconditionFailed } from '#domain/errors';
 import type { Template, TemplateHistoryEntry, TemplateListQuery, TemplateRef } from '#domain/template';
@@ -21,7 +21,7 @@ const toItem = (t: Template): Record<string, unknown> => ({
   ...t,
   ...templateKey(t.id),
   entity: 'template',
-  ...indexKeys('templatesByCategory', 'TEMPLATE', `${t.category}#${t.createdAt}#${t.id}`),
+  ...indexKeys('templatesByCat', 'TEMPLATE', `${t.category}#${t.createdAt}#${t.id}`),
 });
 
 const strip = <T>(item: Record<string, unknown>): T =>
@@ -132,7 +132,7 @@ export const getTemplateWithHistory = async (
 export const listTemplates = async (deps: Deps, q: TemplateListQuery): Promise<Page<Template>> => {
   const filters: Filter[] = q.status ? [equals('status', q.status, 'fstatus')] : [];
   const page = await queryIndexPage(deps, {
-    index: 'templatesByCategory',
+    index: 'templatesByCat',
     partition: 'TEMPLATE',
     filters,
     limit: q.limit,
