@@ -31,7 +31,7 @@ import {
 } from '#store/idempotency';
 import type { Page } from '#store/query';
 import { getReport, listReports, putNewReport, saveReportTransition, urlHash } from '#store/reports';
-import { postingItems, postingKeys, reportPostings, searchReports } from '#store/search';
+import { indexedByTable, postingItems, postingKeys, reportPostings, searchReports } from '#store/search';
 import { bandItemKeys, findSimilar, putLookupEntries, submissionWindow, windowAround } from '#store/similar';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,128}$/;
@@ -97,6 +97,8 @@ export const submitReport = async (
   const fresh = newReport(input, { id: deps.newId(), submittedBy: principal.sub, now });
   const lookup = lookupOf(deps, fresh);
   const postings = reportPostings(fresh);
+  // With OpenSearch the pipeline indexes the report itself: no postings.
+  if (!indexedByTable(deps)) postings.terms = [];
   // Part of the stored first response, so it is looked up before the write; the
   // report's URL entries and band items go out at the same time (they precede the
   // report, store/README.md).

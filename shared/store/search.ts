@@ -26,6 +26,7 @@ import { batchWriteAll, deleteRequests, putRequests } from './batch-write';
 import { caseFromItem, caseKey } from './cases';
 import { batchGetAll, type Page } from './query';
 import { daySortRange, fromItem, reportKey } from './reports';
+import { searchCasesOpenSearch, searchReportsOpenSearch } from './search-opensearch';
 
 export type SearchKind = 'R' | 'C';
 
@@ -64,8 +65,13 @@ export const putPostings = async (
   doc: { id: string; at: string },
   terms: string[],
 ): Promise<void> => {
+  // With OpenSearch the pipeline indexes the items themselves: no postings.
+  if (!indexedByTable(deps)) return;
   if (terms.length > 0) await batchWriteAll(deps, putRequests(postingItems(kind, doc, terms)));
 };
+
+/** Whether this stage searches with the table's postings (else OpenSearch, search-opensearch.ts). */
+export const indexedByTable = (deps: Pick<Deps, 'config'>): boolean => deps.config.search.engine === 'table';
 
 /** A report's terms and the instant its postings sort by. */
 export const reportPostings = (r: Pick<Report, 'id' | 'submittedAt' | 'title' | 'summary'>) => ({
@@ -100,7 +106,8 @@ export const deleteCasePostings = async (
   c: Pick<Case, 'id' | 'openedAt' | 'title' | 'summary' | 'finding' | 'response'>,
 ): Promise<void> => {
   const { doc, terms } = casePostings(c);
-  if (terms.length > 0) await batchWriteAll(deps, deleteRequests(postingKeys('C', doc, terms)));
+  if (indexedByTable(deps) && terms.length > 0)
+    await batchWriteAll(deps, deleteRequests(postingKeys('C', doc, terms)));
 };
 
 /**
@@ -321,6 +328,7 @@ export const searchReports = async (
   q: ReportListQuery & { q: string },
   now: Date,
 ): Promise<Page<Report>> => {
+  if (!indexedByTable(deps)) return searchReportsOpenSearch(deps, q, now);
   const terms = queryTerms(q.q);
   const day = q.date ? daySortRange(q.date, deps.config.timeZone).between : undefined;
   const page = await searchPage(deps, {
@@ -348,6 +356,7 @@ export const searchCases = async (
   q: CaseListQuery & { q: string },
   now: Date,
 ): Promise<Page<Case>> => {
+  if (!indexedByTable(deps)) return searchCasesOpenSearch(deps, q, now);
   const terms = queryTerms(q.q);
   const nowIso = now.toISOString();
   const isOverdue = (i: Record<string, unknown>) =>
