@@ -21,6 +21,7 @@ import { OpinionDeskApi } from './constructs/http-api';
 import { MetricsDashboard } from './constructs/metrics-dashboard';
 import { OutboxSender } from './constructs/outbox-sender';
 import { ScheduledJob } from './constructs/scheduled-job';
+import { OpenSearchSearch } from './constructs/search';
 import { grantWebhookSecrets } from './constructs/webhook-secrets';
 import { APP_STACK_OUTPUTS } from './names';
 
@@ -66,6 +67,14 @@ export class AppStack extends Stack {
         return [group, fn];
       }),
     ) as Record<HandlerGroup, HandlerFunction>;
+
+    // search.engine 'opensearch': the collection and its pipeline; the report and case lists read it.
+    if (config.search.engine === 'opensearch')
+      new OpenSearchSearch(this, 'Search', {
+        config,
+        table,
+        readers: [this.functions.reports.fn, this.functions.cases.fn],
+      });
 
     this.api = new OpinionDeskApi(this, 'Api', {
       config,

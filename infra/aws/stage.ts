@@ -4,7 +4,6 @@ import { Stage, type StageProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { AppConfig } from '#config/schema';
 import { AppStack } from './app-stack';
-import { assertSearchEngineBuildable } from './constructs/search';
 import { DataStack } from './data-stack';
 import { stageNameOf } from './names';
 
@@ -23,7 +22,6 @@ export class OpinionDeskStage extends Stage {
     const { config, ...stageProps } = props;
     super(scope, id, { env: { account: config.account, region: config.region }, ...stageProps });
     this.config = config;
-    assertSearchEngineBuildable(config);
 
     this.dataStack = new DataStack(this, 'Data', {
       config,

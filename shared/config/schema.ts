@@ -109,18 +109,17 @@ const buildAppConfigSchema = () => {
        * `table`: the inverted index of posting items in the table (default).
        * `opensearch`: the documented next step, an OpenSearch Service domain
        * fed by DynamoDB's zero-ETL integration (an OpenSearch Ingestion
-       * pipeline from the table's export and stream); synthesis refuses it
-       * until its constructs exist (infra/aws/constructs/search.ts says what
-       * is missing).
+       * pipeline from the table's export and stream into an OpenSearch
+       * Serverless collection; infra/aws/constructs/search.ts).
        */
       search: z
         .strictObject({
           engine: z.enum(['table', 'opensearch']).default('table'),
-          /** For `opensearch`: the domain's data nodes (instance type and count). */
+          /** For `opensearch`: the collection's standby replicas (off: one AZ, half the OCUs) and the pipeline's most OCUs. */
           opensearch: z
             .strictObject({
-              instanceType: z.string().min(1).default('t3.small.search'),
-              instanceCount: z.number().int().min(1).max(10).default(2),
+              standbyReplicas: z.boolean().default(false),
+              maxUnits: z.number().int().min(1).max(4).default(2),
             })
             .optional(),
         })

@@ -4,6 +4,7 @@
 // OpenSearch.
 import { describe, expect, it } from 'vitest';
 import { parseAppConfig } from '#config/schema';
+import { INDEXED_FIELDS, pipelineBody } from '#infra/aws/constructs/search';
 import { dev } from '#infra/config/dev';
 import { sigv4Headers } from '#shared/aws/sigv4';
 import { casesQuery, OPENSEARCH_INDEX, openSearchBody, reportsQuery } from '#store/search-opensearch';
@@ -97,5 +98,31 @@ describe('SigV4 for aoss', () => {
     expect(headers.authorization).toBe(
       'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260102/ap-southeast-1/aoss/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=1d7eb693d14acdc1de84fc68c73f7680a66efbc4527d0f6897cbe48d80e2fb9c',
     );
+  });
+});
+
+describe('the ingestion pipeline', () => {
+  it('reads the table by export and stream, keeps reports and cases only, and indexes search fields only', () => {
+    const body = JSON.parse(
+      pipelineBody({
+        tableArn: 'arn:aws:dynamodb:ap-southeast-1:1:table/t',
+        bucket: 'b',
+        region: 'ap-southeast-1',
+        roleArn: 'arn:aws:iam::1:role/r',
+        endpoint: 'https://c.aoss.amazonaws.com',
+      }),
+    )['desk-search'];
+    expect(body.source.dynamodb.tables[0]).toMatchObject({ export: { s3_bucket: 'b' }, stream: {} });
+    expect(body.route).toEqual([{ 'reports-and-cases': '/entity == "report" or /entity == "case"' }]);
+    expect(body.sink[0].opensearch).toMatchObject({
+      index: OPENSEARCH_INDEX,
+      document_id: `\${/id}`,
+      routes: ['reports-and-cases'],
+      aws: { serverless: true },
+    });
+    const kept = body.processor[1].select_entries.include_keys as string[];
+    expect(kept).toEqual([...INDEXED_FIELDS]);
+    // Nothing about the reporter reaches the index.
+    for (const field of ['submittedBy', 'reporterEmail', 'contact']) expect(kept).not.toContain(field);
   });
 });
