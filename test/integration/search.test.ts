@@ -189,6 +189,28 @@ describe('search reports', () => {
 });
 
 describe('search cases', () => {
+  it("with search.engine 'opensearch' no posting is written: the pipeline indexes the items themselves", async () => {
+    const os: Deps = { ...deps, config: { ...deps.config, search: { engine: 'opensearch' } } };
+    const postings = async (term: string) =>
+      (
+        await t.db.send(
+          new QueryCommand({
+            TableName: t.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `TERM#${term}` },
+          }),
+        )
+      ).Items ?? [];
+    const reportId = await submit(os, 'Tin đồn khủng long xuất hiện', 'Ảnh khủng long ở công viên.');
+    const opened = await openCaseFor(os, desk, { reportIds: [reportId], title: 'Khủng long ở công viên' });
+    expect(opened.id).toBeTruthy();
+    expect(await postings('khung')).toEqual([]);
+    expect(await postings('long')).toEqual([]);
+    // The same report on the table's engine writes them (the control).
+    await submit(deps, 'Tin đồn khủng long lần hai', 'Lại khủng long.');
+    expect((await postings('khung')).length).toBeGreaterThan(0);
+  });
+
   it('cases racing to open from one report: the refused ones leave no posting behind', async () => {
     const reportId = await submit(deps, 'Tin đồn hỏa hoạn chợ Bến Thành', 'Khói bốc lên từ mái chợ.');
     // All read the report as new; one transaction wins, the others are cancelled (409).
