@@ -229,6 +229,20 @@ describe('search cases', () => {
     expect((out.Items ?? []).map((i) => String(i.sk).split('#').at(-1))).toEqual(won);
   });
 
+  it('a tag filter applies on top of the words, matched without marks', async () => {
+    const tagged = await openCaseFor(deps, desk, {
+      reportIds: [await submit(deps, 'Tin đồn sập cầu Thủ Thiêm', 'Ảnh cầu nứt lan truyền.')],
+    });
+    const other = await openCaseFor(deps, desk, {
+      reportIds: [await submit(deps, 'Tin đồn sập cầu Ánh Sao', 'Ảnh cầu nứt khác.')],
+    });
+    await actOnCase(deps, desk, { id: tagged.id }, '"1"', { action: 'tag', add: ['Cầu đường'] });
+    const both = (await browseCases(deps, desk, { q: 'sap cau' })).items.map((x) => x.id);
+    expect(new Set(both)).toEqual(new Set([tagged.id, other.id]));
+    const onlyTagged = await browseCases(deps, desk, { q: 'sap cau', tag: 'cau duong' });
+    expect(onlyTagged.items.map((x) => x.id)).toEqual([tagged.id]);
+  });
+
   it('finds a case by its title, then by words of its finding and response once answered', async () => {
     const reportId = await submit(deps, 'Tin đồn dịch cúm gia cầm', 'Gà chết hàng loạt ở chợ.');
     const c = await openCaseFor(deps, desk, { reportIds: [reportId] });
