@@ -10,6 +10,8 @@ export const prod: AppConfigInput = {
   senderAddress: 'no-reply@opinion-desk.example.org',
   summaryRecipients: [{ email: 'leadership@opinion-desk.example.org', locale: 'vi' }],
   deskList: [{ email: 'desk@opinion-desk.example.org', locale: 'vi' }],
+  // Versioned: a deleted or replaced evidence file stays recoverable for noncurrentVersionDays.
+  files: { versioning: true, noncurrentVersionDays: 90 },
   retention: {
     dismissedReportDays: 365,
     idempotencyHours: 24,

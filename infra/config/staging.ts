@@ -10,6 +10,8 @@ export const staging: AppConfigInput = {
   senderAddress: 'no-reply@staging.opinion-desk.example.org',
   summaryRecipients: [{ email: 'leadership@staging.opinion-desk.example.org', locale: 'vi' }],
   deskList: [{ email: 'desk@staging.opinion-desk.example.org', locale: 'vi' }],
+  // Versioned: a deleted or replaced evidence file stays recoverable for noncurrentVersionDays.
+  files: { versioning: true, noncurrentVersionDays: 30 },
   retention: {
     dismissedReportDays: 90,
     idempotencyHours: 24,

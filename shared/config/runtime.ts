@@ -30,6 +30,10 @@ const runtimeEnvSchema = z.object({
   CONSOLE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Per-attempt timeout for the store, in milliseconds. */
   DYNAMODB_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1500),
+  /** The evidence files bucket (docs/files.md); set on the functions that touch files. */
+  FILES_BUCKET: z.string().min(3).optional(),
+  /** Set only for the local stack and tests: the local S3-compatible server's URL (path-style). */
+  S3_ENDPOINT: z.url().optional(),
 });
 
 /**
@@ -58,6 +62,10 @@ export interface RuntimeSettings {
   sesEndpoint?: string;
   sesConfigurationSet?: string;
   dynamodbTimeoutMs: number;
+  /** The evidence files bucket; absent on functions that never touch files. */
+  filesBucket?: string;
+  /** The local S3-compatible server (local stack, tests); absent on AWS. */
+  s3Endpoint?: string;
 }
 
 /** The settings `env` (a function's environment) asks for, with the config `configFor` gives for its APP_ENV. */
@@ -81,5 +89,7 @@ export const readRuntimeSettings = (
     sesEndpoint: e.SES_ENDPOINT,
     sesConfigurationSet: e.SES_CONFIGURATION_SET,
     dynamodbTimeoutMs: e.DYNAMODB_TIMEOUT_MS,
+    filesBucket: e.FILES_BUCKET,
+    s3Endpoint: e.S3_ENDPOINT,
   };
 };

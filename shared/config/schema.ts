@@ -177,6 +177,41 @@ const buildAppConfigSchema = () => {
       export: z.strictObject({ maxRowsPerPart: z.number().int().min(100).max(20_000) }).default({
         maxRowsPerPart: 5000,
       }),
+      /**
+       * Evidence files on reports and cases (docs/files.md). Sizes in bytes;
+       * signed links and upload forms live for the given seconds. `versioning`
+       * keeps overwritten or deleted objects as noncurrent versions for
+       * `noncurrentVersionDays` (the bucket's lifecycle removes them then).
+       */
+      files: z
+        .strictObject({
+          maxPerReport: z.number().int().min(1).max(20).default(5),
+          maxPerCase: z.number().int().min(1).max(50).default(20),
+          maxBytes: z
+            .number()
+            .int()
+            .min(1024)
+            .max(50 * 1024 * 1024)
+            .default(10 * 1024 * 1024),
+          types: z
+            .array(z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']))
+            .min(1)
+            .default(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
+          uploadTtlSeconds: z.number().int().min(60).max(3600).default(900),
+          urlTtlSeconds: z.number().int().min(30).max(3600).default(300),
+          versioning: z.boolean().default(false),
+          noncurrentVersionDays: z.number().int().min(1).max(365).default(30),
+        })
+        .default({
+          maxPerReport: 5,
+          maxPerCase: 20,
+          maxBytes: 10 * 1024 * 1024,
+          types: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
+          uploadTtlSeconds: 900,
+          urlTtlSeconds: 300,
+          versioning: false,
+          noncurrentVersionDays: 30,
+        }),
       /** Outside prod, email goes only to these domains or addresses. */
       emailAllowList: z.array(z.string().min(3)).optional(),
       /**
