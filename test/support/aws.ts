@@ -9,6 +9,7 @@ import { dropTable, ensureTable } from '#infra/local/table';
 import { createMailingDeps } from '#mail/deps';
 import type { Deps } from '#shared/deps';
 import { createDocumentClient } from '#store/client';
+import { TEST_FILES_BUCKET } from './files-bucket';
 
 export interface TestTable {
   tableName: string;
@@ -27,10 +28,11 @@ export interface TestTable {
 export const testEndpoints = () => ({
   dynamodbEndpoint: inject('dynamodbEndpoint'),
   sesEndpoint: inject('sesEndpoint'),
+  s3Endpoint: inject('s3Endpoint'),
 });
 
 export const testSettings = (tableName: string): RuntimeSettings => {
-  const { dynamodbEndpoint, sesEndpoint } = testEndpoints();
+  const { dynamodbEndpoint, sesEndpoint, s3Endpoint } = testEndpoints();
   return {
     config: loadAppConfig('dev'),
     tableName,
@@ -38,6 +40,8 @@ export const testSettings = (tableName: string): RuntimeSettings => {
     dynamodbEndpoint,
     sesEndpoint,
     dynamodbTimeoutMs: 2000,
+    s3Endpoint,
+    filesBucket: TEST_FILES_BUCKET,
   };
 };
 

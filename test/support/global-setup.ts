@@ -4,8 +4,10 @@
 import type { TestProject } from 'vitest/node';
 import { type DynamoDbLocal, startDynamoDbLocal } from '#infra/local/dynamodb';
 import { freePort, LocalStackError } from '#infra/local/ports';
+import { startLocalS3 } from '#infra/local/s3';
 import { startLocalSes } from '#infra/local/ses';
 import { ensureConsoleBuilt } from '#web/build';
+import { TEST_FILES_BUCKET } from './files-bucket';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +15,8 @@ declare module 'vitest' {
     dynamodbEndpoint: string;
     /** The local SES v2 endpoint; its store is at `${sesEndpoint}/store`. */
     sesEndpoint: string;
+    /** The local S3-compatible server, with the bucket TEST_FILES_BUCKET (file ids are ULIDs: files never collide). */
+    s3Endpoint: string;
   }
 }
 
@@ -35,14 +39,24 @@ export default async function setup(project: TestProject) {
     await dynamo.stop();
     throw err;
   });
+  const s3 = await startLocalS3({ port: 0, buckets: [{ name: TEST_FILES_BUCKET, corsOrigins: [] }] }).catch(
+    async (err: unknown) => {
+      await ses.stop();
+      await dynamo.stop();
+      throw err;
+    },
+  );
   await built.catch(async (err: unknown) => {
+    await s3.stop();
     await ses.stop();
     await dynamo.stop();
     throw err;
   });
   project.provide('dynamodbEndpoint', dynamo.endpoint);
   project.provide('sesEndpoint', ses.endpoint);
+  project.provide('s3Endpoint', s3.endpoint);
   return async () => {
+    await s3.stop();
     await ses.stop();
     await dynamo.stop();
   };
