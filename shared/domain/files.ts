@@ -73,11 +73,16 @@ export const objectKeys = (fileId: string) => ({
 export const cleanFileName = (name: string, type: FileType): string => {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
+    // Lone surrogates (invalid UTF-16 from a client) become U+FFFD: stored text must be valid UTF-8.
+    .toWellFormed()
     // Control characters (C0, DEL) and double quotes: they break headers and lines.
     .replace(/\p{Cc}|"/gu, '')
-    .trim()
-    .slice(0, 120);
-  if (cleaned && cleaned !== '.' && cleaned !== '..') return cleaned;
+    // Bidirectional overrides and isolates: they make "photo\u202Egpj.exe" read as "photoexe.jpg".
+    .replace(/[\u202A-\u202E\u2066-\u2069]/gu, '')
+    .trim();
+  // Cut by code points, not UTF-16 units: half an emoji is not valid text to store.
+  const cut = [...cleaned].slice(0, 120).join('').trim();
+  if (cut && cut !== '.' && cut !== '..') return cut;
   return `file.${extensionOf(type)}`;
 };
 
