@@ -352,9 +352,13 @@ describe('races', { timeout: 120_000 }, () => {
       const files = await itemsOf(`REPORT#${reportId}`, 'FILE#');
       const report = await ownerItem(`REPORT#${reportId}`, 'REPORT');
       if (confirmed.status === 201) {
-        // Stored first: the count holds (a dismiss's Put never drops it).
+        // Stored first: the count holds (a dismiss's Put never drops it), and the file carries its expiry.
         expect(files).toHaveLength(1);
         expect(report?.fileCount).toBe(1);
+        if (dismissed.status === 200) {
+          expect(report?.expiresAt).toEqual(expect.any(Number));
+          expect(files[0]?.expiresAt).toBe(report?.expiresAt);
+        }
       } else {
         expect(confirmed.status).toBe(409);
         expect(files).toEqual([]);
