@@ -45,6 +45,25 @@ export type TableAction = (typeof TABLE_ACTIONS)[number];
 /** What may be done on a GSI: only Query (Scan is never used on request or job paths). */
 export type IndexAction = 'Query';
 
+/**
+ * The evidence files bucket's key prefixes (shared/domain/files.ts objectKeys): uploads as
+ * posted, cleaned files, thumbnails. Grants name `<bucket>/<prefix>/*`, never the whole bucket.
+ */
+export const FILE_KEY_PREFIXES = ['incoming', 'file', 'thumb'] as const;
+export type FileKeyPrefix = (typeof FILE_KEY_PREFIXES)[number];
+
+/**
+ * What a function may do on the files bucket, per key prefix: `read` is s3:GetObject (reading,
+ * and signing the readers' GET links, which S3 authorizes as the signer), `write` s3:PutObject
+ * (writing, and signing the presigned POST upload forms), `delete` s3:DeleteObject (also what a
+ * DeleteObjects batch needs per key).
+ */
+export interface FilePermissions {
+  read: readonly FileKeyPrefix[];
+  write: readonly FileKeyPrefix[];
+  delete: readonly FileKeyPrefix[];
+}
+
 export interface FunctionPermissions {
   /** On the table ARN itself. */
   table: readonly TableAction[];
@@ -52,6 +71,12 @@ export interface FunctionPermissions {
   indexes: readonly IndexAction[];
   /** `ses:SendEmail` as the configured sender through the configuration set. */
   sendsMail: boolean;
+  /**
+   * On the evidence files bucket (infra/aws/constructs/files-bucket.ts); with it the function
+   * gets FILES_BUCKET and builds its deps with the bucket (functions/runtime-file-deps.ts).
+   * Absent: the function never touches files.
+   */
+  files?: FilePermissions;
 }
 
 /** The HTTP handler groups: answered from the table, never sending email. */
