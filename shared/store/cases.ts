@@ -12,6 +12,7 @@ import type { CaseOutcome } from '#domain/views';
 import type { CaseEvent } from '#domain/webhooks';
 import type { Deps } from '#shared/deps';
 import { cancellationCodes } from './errors';
+import { FILE_SK_PREFIX } from './file-retention';
 import { outboxPut } from './outbox';
 import {
   batchGetAll,
@@ -51,9 +52,11 @@ export const caseToItem = (c: Case, config: AppConfig): Record<string, unknown> 
   const expiresAt = caseExpiry(c, config);
   // No tags and no template are left out (caseFromItem reads them back): a case
   // near 1 KB would otherwise cost one more unit on every item and index entry.
-  const { tags, responseTemplate, ...rest } = c;
+  const { tags, responseTemplate, fileCount, ...rest } = c;
   return {
     ...rest,
+    // No files, no count (README.md here, "Evidence files").
+    ...(fileCount ? { fileCount } : {}),
     ...(tags && tags.length > 0 ? { tags } : {}),
     ...(responseTemplate ? { responseTemplate } : {}),
     ...caseKey(c.id),
@@ -74,7 +77,12 @@ const strip = <T>(item: Record<string, unknown>): T =>
 export const caseFromItem = (item: Record<string, unknown>): Case => {
   const { caseId: _c, ...rest } = strip<Case & { caseId?: string }>(item);
   // Cases stored before tags and templates existed read as having none.
-  return { ...rest, tags: rest.tags ?? [], responseTemplate: rest.responseTemplate ?? null };
+  return {
+    ...rest,
+    tags: rest.tags ?? [],
+    responseTemplate: rest.responseTemplate ?? null,
+    fileCount: rest.fileCount ?? 0,
+  };
 };
 
 export const historyItem = (caseId: string, entry: HistoryEntry, timeZone: string, expiresAt?: number) => ({
@@ -200,17 +208,46 @@ export interface CaseActionWrite {
   extra?: TransactItem[];
 }
 
-export const saveCaseAction = async (
+export const saveCaseAction = async (deps: Deps, write: CaseActionWrite): Promise<void> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await saveCaseActionOnce(deps, write);
+    } catch (err) {
+      // A file attached meanwhile (no version change, docs/files.md): the same action on the new count.
+      const current =
+        attempt < 3 && err instanceof PreconditionFailed && (await getCase(deps, write.before.id));
+      if (!current || current.version !== write.before.version) throw err;
+      write = {
+        ...write,
+        before: { ...write.before, fileCount: current.fileCount },
+        next: { ...write.next, fileCount: current.fileCount },
+      };
+    }
+  }
+};
+
+/**
+ * The case Put also holds its `fileCount` as read: a file confirmed between
+ * the read and this write adds to the count without changing the version, and
+ * a Put of the older count would lose it.
+ */
+const fileCountUnchanged = (before: Case) =>
+  before.fileCount
+    ? { expression: 'fileCount = :fc', values: { ':fc': before.fileCount } }
+    : { expression: '(attribute_not_exists(fileCount) OR fileCount = :fc)', values: { ':fc': 0 } };
+
+const saveCaseActionOnce = async (
   deps: Deps,
   { before, next, entry, linkedReportIds = [], extra = [] }: CaseActionWrite,
 ): Promise<void> => {
+  const files = fileCountUnchanged(before);
   const items: TransactItem[] = [
     {
       Put: {
         TableName: deps.tableName,
         Item: caseToItem(next, deps.config),
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': before.version },
+        ConditionExpression: `version = :v AND ${files.expression}`,
+        ExpressionAttributeValues: { ':v': before.version, ...files.values },
       },
     },
     {
@@ -347,9 +384,12 @@ export const getCaseOutcomes = async (deps: Deps, ids: string[]): Promise<Map<st
 const RETENTION_BATCH = 99;
 
 /**
- * Gives the case's history items, its reports and their URL entries the
- * case's own expiry (set on close, absent once reopened), in transactions of
- * at most 100 items, each conditional on the case still having that expiry.
+ * Gives the case's history items and FILE items, its reports, their URL
+ * entries and their FILE items the case's own expiry (set on close, absent
+ * once reopened), in transactions of at most 100 items, each conditional on
+ * the case still having that expiry. A file confirmed on the case or one of
+ * its reports checks that the case has no expiry, so once the close has
+ * committed none arrives that this read could miss.
  * The close or reopen that changed the expiry wrote an outbox item in its own
  * transaction, and delivering that item runs this, so it is never lost; it
  * is idempotent. `stale`: the case's expiry changed meanwhile (closed again,
@@ -368,8 +408,14 @@ export const syncCaseRetention = async (
   const caseItem = items.find((i) => i.sk === 'CASE');
   if (!caseItem) return 'absent';
   const target = typeof caseItem.expiresAt === 'number' ? caseItem.expiresAt : undefined;
+  // The case's own FILE items (FILE#, beside HIST#) expire with it too; pending uploads keep their own TTL.
   const history = items
-    .filter((i) => typeof i.sk === 'string' && i.sk.startsWith('HIST#') && i.expiresAt !== target)
+    .filter(
+      (i) =>
+        typeof i.sk === 'string' &&
+        (i.sk.startsWith('HIST#') || i.sk.startsWith(FILE_SK_PREFIX)) &&
+        i.expiresAt !== target,
+    )
     .map((i) => ({ pk: String(i.pk), sk: String(i.sk) }));
   const reports = await reportRetentionKeys(deps, (caseItem.reportIds as string[] | undefined) ?? []);
   const keys = [...history, ...reports];
