@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '#config/schema';
 import { CASE_ATTACH_STATUSES, type FileOwner, objectKeys, REPORT_ATTACH_STATUSES } from '#domain/files';
 import { addDays, epochSeconds } from '#domain/time';
+import { signedFileRemover } from '#files/remover';
 import type { FileStorage } from '#files/storage';
 import { processStream } from '#functions/events/outbox-stream';
 import type { Principal } from '#http/principal';
@@ -391,5 +392,22 @@ describe('a FILE item removed takes its objects with it', () => {
     expect(await processStream(deps(), removeRecord(`FILE#${id}`, '9'))).toEqual({ batchItemFailures: [] });
     expect(await processStream(deps(), removeRecord(`FILE#${id}`, '9'))).toEqual({ batchItemFailures: [] });
     expect(await present(objectKeys(id).file)).toBe(false);
+  });
+
+  it('the deployed sender’s deletes (signed DELETEs, no S3 SDK) remove both objects from a real S3 server', async () => {
+    const id = deps().newId();
+    const keys = objectKeys(id);
+    await files.write(keys.file, new TextEncoder().encode('x'), 'image/jpeg');
+    await files.write(keys.thumbnail, new TextEncoder().encode('t'), 'image/webp');
+    const fileRemover = signedFileRemover({
+      bucket: files.bucket,
+      region: REGION,
+      endpoint: t.settings.s3Endpoint!,
+    });
+    expect(
+      await processStream(deps(T0, { files: undefined, fileRemover }), removeRecord(`FILE#${id}`, '10')),
+    ).toEqual({ batchItemFailures: [] });
+    expect(await present(keys.file)).toBe(false);
+    expect(await present(keys.thumbnail)).toBe(false);
   });
 });
