@@ -8,7 +8,10 @@ import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/clien
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyCaseAction } from '#domain/case';
 import { objectKeys } from '#domain/files';
+import { mergeCases } from '#service/case-merge';
+import { getCase, saveCaseAction } from '#store/cases';
 import { testEndpoints } from '#test/support/aws';
 import { jpegWithGps, metadataOf, pdfWithAuthor, pngWithGps } from '#test/support/evidence-images';
 import { TEST_FILES_BUCKET } from '#test/support/files-bucket';
@@ -396,6 +399,41 @@ describe('races', { timeout: 120_000 }, () => {
     const read = await api.when('GET', owner, 'desk');
     expect(read.json.fileCount).toBe(1);
     expect(read.json.version).toBe(c.version + 1);
+  });
+});
+
+describe('whole-item writes of an owner keep a count that moved after their read', {
+  timeout: 60_000,
+}, () => {
+  it('a case action read before a file arrived: written on the new count, no 412', async () => {
+    const deps = api.local!.deps;
+    const c = await anOpenCase(api);
+    const before = (await getCase(deps, c.caseId))!;
+    expect((await attach(`/cases/${c.caseId}`, 'desk', await jpegWithGps())).status).toBe(201);
+    const { next, entry } = applyCaseAction(
+      before,
+      { action: 'comment', note: 'đọc trước khi có ảnh' },
+      { actor: 'desk', by: 'desk-1', now: deps.clock() },
+    );
+    await saveCaseAction(deps, { before, next, entry });
+    const after = (await getCase(deps, c.caseId))!;
+    expect(after).toMatchObject({ version: before.version + 1, fileCount: 1 });
+  });
+
+  it('a merge read before a file arrived on either case: both counts kept', async () => {
+    const deps = api.local!.deps;
+    const [from, into] = [await anOpenCase(api), await anOpenCase(api)];
+    const before = (await getCase(deps, from.caseId))!;
+    expect((await attach(`/cases/${from.caseId}`, 'desk', await jpegWithGps())).status).toBe(201);
+    expect((await attach(`/cases/${into.caseId}`, 'desk', await jpegWithGps())).status).toBe(201);
+    await mergeCases(
+      deps,
+      before,
+      { action: 'merge', intoCaseId: into.caseId, intoVersion: into.version },
+      { actor: 'desk', by: 'desk-1', expectedVersion: before.version },
+    );
+    expect((await getCase(deps, from.caseId))?.fileCount).toBe(1);
+    expect((await getCase(deps, into.caseId))?.fileCount).toBe(1);
   });
 });
 
