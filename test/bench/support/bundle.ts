@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { handlerGroups } from '#functions/routes';
+import { type HandlerGroup, handlerGroups } from '#functions/routes';
 import { schedules } from '#functions/schedules';
 import {
   bundledConfigDefine,
@@ -68,7 +68,7 @@ export const checkMirror = async (): Promise<string[]> => {
     'sourcesContent: false',
     'banner: ESM_REQUIRE_BANNER',
     'bundleAwsSDK: true',
-    'externalModules: props.externalModules ?? []',
+    'externalModules: [...(props.externalModules ?? [])]',
     'esbuildArgs: LAMBDA_ESBUILD_ARGS',
     'define: bundledConfigDefine(config)',
   ];
@@ -97,7 +97,7 @@ export const lambdaEntries = (): LambdaEntry[] => [
     name,
     kind: 'api' as const,
     entry: g.entry,
-    external: HANDLER_GROUP_SETTINGS[name]?.externalModules ?? [],
+    external: [...(HANDLER_GROUP_SETTINGS[name as HandlerGroup]?.externalModules ?? [])],
   })),
   ...schedules.map((s) => ({ name: s.name, kind: 'job' as const, entry: s.entry, external: [] })),
   { name: 'outbox-stream', kind: 'event', entry: OUTBOX_SENDER_ENTRY, external: [] },
