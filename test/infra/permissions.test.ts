@@ -122,7 +122,8 @@ const derivePermissions = (code: string): DerivedPermissions => {
     if (action) table.add(action);
   }
   if (commands.includes('TransactWriteCommand') || commands.includes('TransactWriteItemsCommand')) {
-    for (const m of code.matchAll(/\b(Put|Update|Delete|ConditionCheck)\s*:/g)) {
+    // Not S3's `Delete: { Objects }` (a DeleteObjects input, shared/files/storage.ts).
+    for (const m of code.matchAll(/\b(Put|Update|Delete|ConditionCheck)\s*:(?!\s*\{\s*Objects\b)/g)) {
       table.add(TRANSACT_ITEM_ACTIONS[m[1]!]!);
     }
   }
@@ -198,6 +199,12 @@ describe('the permission manifest against the code', () => {
       commands: ['QueryCommand', 'SendEmailCommand', 'TransactWriteCommand'],
     });
     expect(derivePermissions('const s3 = new S3Client({ region });').touchesFiles).toBe(true);
+    // An S3 DeleteObjects input beside a transaction is no DeleteItem.
+    expect(
+      derivePermissions(
+        'new TransactWriteCommand({ TransactItems: [{ Put: item }] }); new DeleteObjectsCommand({ Delete: { Objects: [] } })',
+      ).table,
+    ).toEqual(['PutItem']);
     expect(derivePermissions(`new QueryCommand({ IndexName: 'gsi1' }); new GetCommand({})`)).toMatchObject({
       table: ['GetItem'],
       indexQuery: true,

@@ -33,6 +33,19 @@ export const SHARP_PACKAGES = [
 /** pdf-lib and what it requires (its own tslib 1.x sits inside it). */
 export const PDF_LIB_PACKAGES = ['pdf-lib', '@pdf-lib/standard-fonts', '@pdf-lib/upng', 'pako'] as const;
 export const FILES_LAYER_PACKAGES = [...SHARP_PACKAGES, ...PDF_LIB_PACKAGES] as const;
+/**
+ * Folders left out of the layer: what Node never loads there. Node resolves these packages by
+ * `main` (no `exports` field): CommonJS builds only, so not their ES, browser (`dist`) or
+ * TypeScript copies; nor sharp's C++ sources. pdf-lib alone ships 20 MB of them.
+ */
+export const LAYER_SKIPPED_FOLDERS: Readonly<Record<string, readonly string[]>> = {
+  sharp: ['src'],
+  'pdf-lib': ['dist', 'es', 'src', 'ts3.4'],
+  '@pdf-lib/standard-fonts': ['dist', 'es'],
+  '@pdf-lib/upng': ['dist'],
+  pako: ['dist'],
+};
+
 /** The bundle's externals: the packages the function's code imports, the layer provides. */
 export const FILES_LAYER_MODULES = ['sharp', 'pdf-lib'];
 
@@ -60,9 +73,11 @@ export const assembleFilesLayer = (nodeModules: string, outputDir: string): void
   const missing = missingLayerPackages(nodeModules);
   if (missing.length > 0) throw layerPackagesError(nodeModules, missing);
   for (const pkg of FILES_LAYER_PACKAGES) {
+    const skipped = new Set((LAYER_SKIPPED_FOLDERS[pkg] ?? []).map((f) => join(nodeModules, pkg, f)));
     cpSync(join(nodeModules, pkg), join(outputDir, FILES_LAYER_DIR, pkg), {
       recursive: true,
       dereference: true,
+      filter: (source) => !skipped.has(source),
     });
   }
 };
