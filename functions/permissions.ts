@@ -128,11 +128,19 @@ export const httpPermissions = {
   // Evidence files: the owner read by key (a report's case too), its pending upload and FILE items
   // by key, an owner's FILE items (Query on its partition); the pending upload's conditional put and
   // delete; the confirm: a transaction of a put, a delete, an update and a condition check; the rate
-  // counter (update, delete at zero). The bucket's grants are in its own row (lane B).
+  // counter (update, delete at zero). On the bucket: it signs upload forms (PutObject on
+  // incoming/), reads an upload back, writes the cleaned file and thumbnail, signs readers' links
+  // (GetObject on file/ and thumb/), and deletes the upload once stored or refused, and the
+  // cleaned copies it wrote when the confirm transaction refuses them (a race, the limit).
   files: {
     table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'DeleteItem'],
     indexes: [],
     sendsMail: false,
+    files: {
+      read: ['incoming', 'file', 'thumb'],
+      write: ['incoming', 'file', 'thumb'],
+      delete: ['incoming', 'file', 'thumb'],
+    },
   },
 } as const satisfies Record<HandlerGroup, FunctionPermissions>;
 
@@ -178,6 +186,7 @@ export const eventPermissions = {
     table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
     indexes: [],
     sendsMail: true,
+    // A FILE item removed from the table (its owner's retention): its file and thumbnail go.
     files: { read: [], write: [], delete: ['file', 'thumb'] },
   },
 } as const satisfies Record<string, FunctionPermissions>;

@@ -18,13 +18,13 @@ import { Auth } from './constructs/auth';
 import { ConsoleSite, cognitoDomainUrl } from './constructs/console-site';
 import { Email } from './constructs/email';
 import { importFilesBucket } from './constructs/files-bucket';
+import { FilesLayer } from './constructs/files-layer';
 import { HANDLER_GROUP_SETTINGS, HandlerFunction } from './constructs/function';
 import { OpinionDeskApi } from './constructs/http-api';
 import { MetricsDashboard } from './constructs/metrics-dashboard';
 import { OutboxSender } from './constructs/outbox-sender';
 import { ScheduledJob } from './constructs/scheduled-job';
 import { OpenSearchSearch } from './constructs/search';
-import { SharpLayer } from './constructs/sharp-layer';
 import { grantWebhookSecrets } from './constructs/webhook-secrets';
 import { APP_STACK_OUTPUTS } from './names';
 
@@ -50,8 +50,8 @@ export class AppStack extends Stack {
   readonly dashboard: MetricsDashboard;
   /** The console: bucket, distribution, and its deployment with config.json. */
   readonly console: ConsoleSite;
-  /** sharp for the files group's function, made only when a group asks for it. */
-  sharpLayer?: ILayerVersion;
+  /** sharp and pdf-lib for the files group's function, made only when a group asks for it. */
+  filesLayer?: ILayerVersion;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     const { config, table, ...stackProps } = props;
@@ -218,11 +218,11 @@ export class AppStack extends Stack {
     output('cognitoDomain', cognitoDomainUrl(config), "Cognito's managed login for the console");
   }
 
-  private layerFor(name: 'sharp'): ILayerVersion {
+  private layerFor(name: 'files'): ILayerVersion {
     switch (name) {
-      case 'sharp':
-        this.sharpLayer ??= new SharpLayer(this, 'SharpLayer').layer;
-        return this.sharpLayer;
+      case 'files':
+        this.filesLayer ??= new FilesLayer(this, 'FilesLayer').layer;
+        return this.filesLayer;
     }
   }
 

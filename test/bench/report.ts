@@ -12,7 +12,13 @@ import type { SearchBenchResult } from './search.bench';
 import type { SimilarBenchResult } from './similar.bench';
 import type { SimilarityResult } from './similarity.bench';
 import type { SubmitResult } from './submit.bench';
-import { API_BUNDLE_HARD_CAP_BYTES, API_BUNDLE_TARGET_BYTES, type BundleSize, kb } from './support/bundle';
+import {
+  API_BUNDLE_HARD_CAP_BYTES,
+  API_BUNDLE_TARGET_BYTES,
+  type BundleSize,
+  kb,
+  type LayerSize,
+} from './support/bundle';
 import { median, round } from './support/stats';
 import {
   WRITE_KIND_LABELS,
@@ -40,6 +46,10 @@ export interface RunMeta {
 export interface BenchResults {
   meta: RunMeta;
   bundles?: BundleSize[];
+  /** Lambda layers as synth assembles them (the files function's sharp and pdf-lib). */
+  layers?: LayerSize[];
+  /** When bundles and layers were last measured by `npx tsx test/bench/sizes.ts` (deterministic, not timed), if after the run. */
+  sizesMeasuredAt?: string;
   coldStart?: ColdStartResult;
   submit?: SubmitResult;
   http?: HttpResult;
@@ -736,6 +746,35 @@ const details = (r: BenchResults): string[] => {
             .join(', '),
         ]),
       ),
+    );
+    out.push('');
+  }
+  if (r.layers?.length) {
+    out.push('### Layer sizes');
+    out.push('');
+    out.push(
+      'The layers synth assembles from node_modules (infra/aws/constructs/files-layer.ts): the files function runs on x86_64 and leaves sharp (native, libvips) and pdf-lib out of its bundle, which loads them from the layer. Lambda allows 250 MB unzipped for a function with its layers; 1 MB = 1,000,000 bytes.',
+    );
+    out.push('');
+    out.push(
+      table(
+        ['layer', 'unzipped', 'zip', 'biggest packages'],
+        r.layers.map((l) => [
+          l.name,
+          `${(l.bytes / 1e6).toFixed(1)} MB`,
+          `${(l.zipBytes / 1e6).toFixed(1)} MB`,
+          l.packages
+            .slice(0, 4)
+            .map((p) => `${p.path} ${(p.bytes / 1e6).toFixed(1)} MB`)
+            .join(', '),
+        ]),
+      ),
+    );
+    out.push('');
+  }
+  if (r.sizesMeasuredAt) {
+    out.push(
+      `Bundle and layer sizes measured again on ${r.sizesMeasuredAt} (deterministic; \`npx tsx test/bench/sizes.ts\`), after the timed run above.`,
     );
     out.push('');
   }

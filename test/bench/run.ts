@@ -19,7 +19,7 @@ import { benchSearch } from './search.bench';
 import { benchSimilar } from './similar.bench';
 import { benchSimilarity } from './similarity.bench';
 import { benchSubmit } from './submit.bench';
-import { bundleAll, PROJECT_ROOT } from './support/bundle';
+import { bundleAll, measureFilesLayer, PROJECT_ROOT } from './support/bundle';
 import { startBenchDynamo } from './support/ddb';
 import { round } from './support/stats';
 import { benchWriteUnits } from './write-units.bench';
@@ -94,6 +94,7 @@ const step = async <K extends keyof Omit<BenchResults, 'meta' | 'failures'>>(
 
 try {
   await step('bundles', () => bundleAll());
+  await step('layers', async () => [await measureFilesLayer()]);
   // Pure CPU, a second: the quality of the similar-text hints on the labelled set (prints its curve).
   await step('similarity', async () => benchSimilarity(log));
   await step('coldStart', () => benchColdStart(ddb.endpoint, quick ? 2 : 5));

@@ -1,7 +1,7 @@
 // The files bucket's rules and the sharp layer (infra/aws/constructs/files-bucket.ts,
-// sharp-layer.ts), without a synth of the whole app: the CORS origins the console
+// files-layer.ts), without a synth of the whole app: the CORS origins the console
 // posts from, the key prefixes the grants name, and a layer that holds everything
-// sharp loads on Lambda (proved by loading sharp from the assembled layer alone),
+// sharp and pdf-lib load on Lambda (proved by loading them from the assembled layer alone),
 // or a synth that stops with the fix when the packages are missing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -13,18 +13,18 @@ import { objectKeys } from '#domain/files';
 import { FILE_KEY_PREFIXES } from '#functions/permissions';
 import { CLOUDFRONT_ORIGINS, filesLifecycle, uploadOrigins } from '#infra/aws/constructs/files-bucket';
 import {
-  assembleSharpLayer,
-  missingSharpPackages,
-  SHARP_LAYER_DIR,
-  SHARP_LAYER_PACKAGES,
-  SharpLayer,
-} from '#infra/aws/constructs/sharp-layer';
+  assembleFilesLayer,
+  FILES_LAYER_DIR,
+  FILES_LAYER_PACKAGES,
+  FilesLayer,
+  missingLayerPackages,
+} from '#infra/aws/constructs/files-layer';
 import { repoRoot } from '#infra/aws/paths';
 import { loadAppConfig } from '#infra/config/index';
 
 const scratch: string[] = [];
 const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'sharp-layer-'));
+  const dir = mkdtempSync(join(tmpdir(), 'files-layer-'));
   scratch.push(dir);
   return dir;
 };
@@ -56,37 +56,51 @@ describe('the files bucket', () => {
   });
 });
 
-describe('the sharp layer', () => {
+describe('the files layer (sharp, pdf-lib)', () => {
   it('stops a synth without the linux-x64 packages, naming them and the npm command that adds them', () => {
     const empty = tempDir();
-    expect(missingSharpPackages(empty)).toEqual([...SHARP_LAYER_PACKAGES]);
+    expect(missingLayerPackages(empty)).toEqual([...FILES_LAYER_PACKAGES]);
     const stack = new Stack(new App(), 'Layer');
-    expect(() => new SharpLayer(stack, 'Sharp', { nodeModules: empty })).toThrow(
-      /sharp, @img\/colour, detect-libc, semver, @img\/sharp-linux-x64, @img\/sharp-libvips-linux-x64 .*npm install --no-save --os=linux --cpu=x64 sharp/,
+    expect(() => new FilesLayer(stack, 'Files', { nodeModules: empty })).toThrow(
+      /sharp, @img\/colour, detect-libc, semver, @img\/sharp-linux-x64, @img\/sharp-libvips-linux-x64, pdf-lib, .*npm install --no-save --os=linux --cpu=x64 sharp/,
     );
   });
 
   it('finds every package in this machine’s node_modules', () => {
-    expect(missingSharpPackages(join(repoRoot, 'node_modules'))).toEqual([]);
+    expect(missingLayerPackages(join(repoRoot, 'node_modules'))).toEqual([]);
   });
 
-  it('holds all sharp loads: sharp from the assembled layer alone encodes an image', () => {
+  it('holds all sharp and pdf-lib load: from the assembled layer alone they encode an image and a PDF', () => {
     const out = tempDir();
-    assembleSharpLayer(join(repoRoot, 'node_modules'), out);
-    const layerModules = join(out, SHARP_LAYER_DIR);
-    expect(readdirSync(layerModules).sort()).toEqual(['@img', 'detect-libc', 'semver', 'sharp']);
+    assembleFilesLayer(join(repoRoot, 'node_modules'), out);
+    const layerModules = join(out, FILES_LAYER_DIR);
+    expect(readdirSync(layerModules).sort()).toEqual([
+      '@img',
+      '@pdf-lib',
+      'detect-libc',
+      'pako',
+      'pdf-lib',
+      'semver',
+      'sharp',
+    ]);
     expect(existsSync(join(layerModules, '@img', 'sharp-libvips-linux-x64', 'lib'))).toBe(true);
     // As Lambda loads it: from NODE_PATH (/opt/nodejs/node_modules), in a directory with no node_modules.
     const script = `
       const sharp = require('sharp');
       if (!require.resolve('sharp').startsWith(${JSON.stringify(layerModules)})) throw new Error('not the layer: ' + require.resolve('sharp'));
+      if (!require.resolve('pdf-lib').startsWith(${JSON.stringify(layerModules)})) throw new Error('not the layer: ' + require.resolve('pdf-lib'));
+      const { PDFDocument } = require('pdf-lib');
       sharp({ create: { width: 4, height: 4, channels: 3, background: '#f00' } }).webp().toBuffer()
-        .then((b) => process.stdout.write(String(b.subarray(8, 12))));`;
+        .then(async (b) => {
+          const pdf = await PDFDocument.create(); pdf.addPage();
+          const bytes = await pdf.save();
+          process.stdout.write(String(b.subarray(8, 12)) + ' ' + Buffer.from(bytes.subarray(0, 5)).toString());
+        });`;
     const stdout = execFileSync(process.execPath, ['-e', script], {
       cwd: tempDir(),
       env: { PATH: process.env.PATH ?? '', NODE_PATH: layerModules },
       encoding: 'utf8',
     });
-    expect(stdout).toBe('WEBP');
+    expect(stdout).toBe('WEBP %PDF-');
   });
 });

@@ -122,7 +122,7 @@ const derivePermissions = (code: string): DerivedPermissions => {
     if (action) table.add(action);
   }
   if (commands.includes('TransactWriteCommand') || commands.includes('TransactWriteItemsCommand')) {
-    // Not S3's DeleteObjects input (`Delete: { Objects }`), which a bundle that deletes files carries.
+    // Not S3's `Delete: { Objects }` (a DeleteObjects input, shared/files/storage.ts).
     for (const m of code.matchAll(/\b(Put|Update|Delete|ConditionCheck)\s*:(?!\s*\{\s*Objects\b)/g)) {
       table.add(TRANSACT_ITEM_ACTIONS[m[1]!]!);
     }
@@ -203,12 +203,12 @@ describe('the permission manifest against the code', () => {
     expect(derivePermissions("sigv4Headers({ method: 'DELETE', service: 's3' }, creds)").touchesFiles).toBe(
       true,
     );
-    // S3's DeleteObjects beside a DynamoDB transaction is no DeleteItem.
+    // An S3 DeleteObjects input beside a transaction is no DeleteItem.
     expect(
       derivePermissions(
-        'new TransactWriteCommand({ TransactItems: [{ Update: {} }] }); new DeleteObjectsCommand({ Bucket, Delete: { Objects: [] } })',
+        'new TransactWriteCommand({ TransactItems: [{ Put: item }] }); new DeleteObjectsCommand({ Delete: { Objects: [] } })',
       ).table,
-    ).toEqual(['UpdateItem']);
+    ).toEqual(['PutItem']);
     expect(derivePermissions(`new QueryCommand({ IndexName: 'gsi1' }); new GetCommand({})`)).toMatchObject({
       table: ['GetItem'],
       indexQuery: true,

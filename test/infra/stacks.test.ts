@@ -8,7 +8,16 @@
 // cdk-nag finds nothing unacknowledged. Synthesis skips asset bundling except in the one
 // test that proves the local esbuild bundles the handlers offline.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, CfnElement } from 'aws-cdk-lib';
@@ -19,10 +28,15 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENVIRONMENTS, type EnvironmentName } from '#config/schema';
 import { jobPermissions } from '#functions/permissions';
-import { handlerGroups, routeKey, routePaths, routes } from '#functions/routes';
+import { type HandlerGroup, handlerGroups, routeKey, routePaths, routes } from '#functions/routes';
 import { scheduleExpression, schedules } from '#functions/schedules';
 import { type BuiltApp, buildApp } from '#infra/aws/build';
-import { ESM_REQUIRE_BANNER, FUNCTION_NODE_OPTIONS } from '#infra/aws/constructs/function';
+import { FILES_LAYER_DIR, FILES_LAYER_MODULES } from '#infra/aws/constructs/files-layer';
+import {
+  ESM_REQUIRE_BANNER,
+  FUNCTION_NODE_OPTIONS,
+  HANDLER_GROUP_SETTINGS,
+} from '#infra/aws/constructs/function';
 import { APP_STACK_OUTPUTS, appStackNameOf, dataStackNameOf, filesBucketExportsOf } from '#infra/aws/names';
 import { loadAppConfig } from '#infra/config/index';
 import { PHYSICAL_INDEX_NAMES, tableDefinition } from '#store/table';
@@ -326,15 +340,33 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     expect(Object.keys(api.findResources('AWS::Cognito::UserPool'))).toEqual(['AuthUserPool8115E87F']);
   });
 
-  it('runs one Node.js 22 arm64 function per handler group, per scheduled job and for the outbox, bound to the table', () => {
-    const functions = Object.values(appFunctions(api));
+  it('runs one Node.js 22 function per handler group, per scheduled job and for the outbox, bound to the table: arm64, but the files group on x86_64 with its layer', () => {
+    const functions = Object.entries(appFunctions(api));
     expect(functions).toHaveLength(functionCount);
+    const app = built.stage.appStack;
+    const filesFunctionIds = new Set(
+      Object.keys(HANDLER_GROUP_SETTINGS).map((g) =>
+        app.getLogicalId(app.functions[g as HandlerGroup].fn.node.defaultChild as CfnElement),
+      ),
+    );
+    expect(filesFunctionIds.size).toBe(1);
+    // The files layer (BucketDeployment brings one of its own, the AWS CLI).
+    const layers = Object.keys(
+      api.findResources('AWS::Lambda::LayerVersion', {
+        Properties: { CompatibleArchitectures: ['x86_64'], CompatibleRuntimes: ['nodejs22.x'] },
+      }),
+    );
+    expect(layers).toHaveLength(1);
+    const layerId = layers[0];
+    // 2 GB and 28 s (under API Gateway's 30 s): a 10 MB photo decoded, cleaned and written back.
+    for (const id of filesFunctionIds)
+      expect(api.toJSON().Resources[id].Properties).toMatchObject({ MemorySize: 2048, Timeout: 28 });
     // Besides them, only what CDK adds to deploy the console.
     const deployment = Object.keys(api.findResources('AWS::Lambda::Function')).filter(
       isConsoleDeploymentFunction,
     );
     expect(deployment).toHaveLength(envName === 'dev' ? 2 : 1);
-    for (const fn of functions) {
+    for (const [id, fn] of functions) {
       const p = fn.Properties as {
         Runtime: string;
         Architectures: string[];
@@ -342,7 +374,10 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
         Environment: { Variables: Record<string, unknown> };
       };
       expect(p.Runtime).toBe('nodejs22.x');
-      expect(p.Architectures).toEqual(['arm64']);
+      expect(p.Architectures).toEqual([filesFunctionIds.has(id) ? 'x86_64' : 'arm64']);
+      expect((fn.Properties as { Layers?: unknown }).Layers).toEqual(
+        filesFunctionIds.has(id) ? [{ Ref: layerId }] : undefined,
+      );
       expect(p.Handler).toBe('index.handler');
       // The Cognito trigger reads no table.
       if ((fn.Properties as { Description?: string }).Description?.includes('pre-token')) continue;
@@ -817,8 +852,27 @@ describe('the app', () => {
         .map((name) => join(app.outdir, name))
         .filter((dir) => existsSync(join(dir, 'index.mjs')));
       expect(assetDirs).toHaveLength(FUNCTION_COUNT);
-      for (const dir of assetDirs) {
+      // The files layer (constructs/files-layer.ts): what the files bundle leaves external.
+      const layerDirs = readdirSync(app.outdir)
+        .filter((name) => name.startsWith('asset.'))
+        .map((name) => join(app.outdir, name, FILES_LAYER_DIR))
+        .filter((dir) => existsSync(join(dir, 'sharp', 'package.json')));
+      expect(layerDirs).toHaveLength(1);
+      for (let dir of assetDirs) {
         expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+        const external = FILES_LAYER_MODULES.filter((m) =>
+          readFileSync(join(dir, 'index.mjs'), 'utf8').includes(`from"${m}"`),
+        );
+        if (external.length > 0) {
+          // Loaded as on Lambda, where the runtime resolves imports from the layer
+          // (/opt/nodejs/node_modules): the bundle beside a node_modules that is the layer's.
+          expect(external).toEqual(FILES_LAYER_MODULES);
+          const beside = mkdtempSync(join(tmpdir(), 'files-bundle-'));
+          symlinkSync(layerDirs[0]!, join(beside, 'node_modules'));
+          mkdirSync(join(beside, 'fn'));
+          copyFileSync(join(dir, 'index.mjs'), join(beside, 'fn', 'index.mjs'));
+          dir = join(beside, 'fn');
+        }
         const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
         expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
         // LAMBDA_BUNDLE_ALIASES applied: only the environment link of the credential chain.

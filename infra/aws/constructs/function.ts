@@ -15,10 +15,12 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppConfig } from '#config/schema';
 import type { FilePermissions, FunctionPermissions } from '#functions/permissions';
+import type { HandlerGroup } from '#functions/routes';
 import { metricsNamespaceOf } from '#infra/aws/names';
 import { repoRoot } from '#infra/aws/paths';
 import { tableDefinition } from '#store/table';
 import type { ImportedFilesBucket } from './files-bucket';
+import { FILES_LAYER_MODULES } from './files-layer';
 import { logRetention, removalPolicyFor } from './retention';
 
 /** The Powertools service name; the Logger in shared/observability.ts uses the same, the metrics (shared/metrics.ts) read it. */
@@ -68,7 +70,8 @@ export const FUNCTION_NODE_OPTIONS: readonly string[] = [];
  * What a handler group's function changes from the defaults (Node.js 22 on arm64, 512 MB,
  * 10 s, everything bundled). The files group checks and cleans uploads with sharp, a native
  * package: it runs on x86_64, whose Linux binaries `npm ci` installs on the project's x64
- * machines, with sharp left out of the bundle and shipped in a layer (./sharp-layer.ts).
+ * machines, with sharp (and pdf-lib, for the bundle's size) left out of the bundle and shipped
+ * in a layer (./files-layer.ts).
  * 2048 MB: a photo of up to the 50-megapixel limit (shared/files/clean.ts MAX_PIXELS) decodes
  * to 150 MB per RGB copy and libvips holds several, and Lambda gives a full vCPU from 1769 MB
  * (the re-encode is CPU-bound). 28 s: under API Gateway's 30 s, for a 10 MB upload read from
@@ -78,19 +81,19 @@ export interface GroupFunctionSettings {
   architecture: Architecture;
   memorySize: number;
   timeout: Duration;
-  externalModules: string[];
-  /** The layer that provides the external modules. */
-  layer: 'sharp';
+  externalModules: readonly string[];
+  /** The layer that provides the external modules (./files-layer.ts). */
+  layer: 'files';
 }
 
 /** Keyed by handler group (functions/routes.ts); a group not here takes the defaults. */
-export const HANDLER_GROUP_SETTINGS: Readonly<Partial<Record<string, GroupFunctionSettings>>> = {
+export const HANDLER_GROUP_SETTINGS: Readonly<Partial<Record<HandlerGroup, GroupFunctionSettings>>> = {
   files: {
     architecture: Architecture.X86_64,
     memorySize: 2048,
     timeout: Duration.seconds(28),
-    externalModules: ['sharp'],
-    layer: 'sharp',
+    externalModules: FILES_LAYER_MODULES,
+    layer: 'files',
   },
 };
 
@@ -109,7 +112,7 @@ export interface HandlerFunctionProps {
   /** @default arm64; x86_64 only where a native package has no arm64 build here (the files group). */
   architecture?: Architecture;
   /** Packages left out of the bundle, provided by `layers` instead. @default none (the AWS SDK is bundled too) */
-  externalModules?: string[];
+  externalModules?: readonly string[];
   layers?: ILayerVersion[];
   /**
    * For asynchronously invoked functions (the scheduled jobs): how often Lambda
@@ -170,7 +173,7 @@ export class HandlerFunction extends Construct {
         sourcesContent: false,
         banner: ESM_REQUIRE_BANNER,
         bundleAwsSDK: true,
-        externalModules: props.externalModules ?? [],
+        externalModules: [...(props.externalModules ?? [])],
         esbuildArgs: LAMBDA_ESBUILD_ARGS,
         define: bundledConfigDefine(config),
       },

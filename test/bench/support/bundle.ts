@@ -2,12 +2,16 @@
 // NodejsFunction's `bundling`), with esbuild's JS API instead of its CLI, so
 // sizes and cold starts are measured on what is deployed. Used by
 // test/build/bundle-size.test.ts (sizes, in `npm test`) and by the benchmarks.
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { handlerGroups } from '#functions/routes';
+import { type HandlerGroup, handlerGroups } from '#functions/routes';
 import { schedules } from '#functions/schedules';
+import { assembleFilesLayer, FILES_LAYER_DIR, FILES_LAYER_PACKAGES } from '#infra/aws/constructs/files-layer';
 import {
   bundledConfigDefine,
   ESM_REQUIRE_BANNER,
@@ -68,7 +72,7 @@ export const checkMirror = async (): Promise<string[]> => {
     'sourcesContent: false',
     'banner: ESM_REQUIRE_BANNER',
     'bundleAwsSDK: true',
-    'externalModules: props.externalModules ?? []',
+    'externalModules: [...(props.externalModules ?? [])]',
     'esbuildArgs: LAMBDA_ESBUILD_ARGS',
     'define: bundledConfigDefine(config)',
   ];
@@ -97,7 +101,7 @@ export const lambdaEntries = (): LambdaEntry[] => [
     name,
     kind: 'api' as const,
     entry: g.entry,
-    external: HANDLER_GROUP_SETTINGS[name]?.externalModules ?? [],
+    external: [...(HANDLER_GROUP_SETTINGS[name as HandlerGroup]?.externalModules ?? [])],
   })),
   ...schedules.map((s) => ({ name: s.name, kind: 'job' as const, entry: s.entry, external: [] })),
   { name: 'outbox-stream', kind: 'event', entry: OUTBOX_SENDER_ENTRY, external: [] },
@@ -182,3 +186,39 @@ export const bundleAll = (entries = lambdaEntries()): Promise<BundleSize[]> =>
   Promise.all(entries.map((l) => bundleLambda(l)));
 
 export const kb = (bytes: number): string => `${(bytes / KB).toFixed(1)} KB`;
+
+export interface LayerSize {
+  name: string;
+  /** What the layer holds, unzipped (Lambda's limit is 250 MB with the function's code). */
+  bytes: number;
+  /** The zip CDK uploads (`zip -9`, close to CDK's archiver). */
+  zipBytes: number;
+  /** Unzipped, by package. */
+  packages: BundleInput[];
+}
+
+const sizeOfTree = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
+    const path = join(dir, e.name);
+    return sum + (e.isDirectory() ? sizeOfTree(path) : e.isFile() ? statSync(path).size : 0);
+  }, 0);
+
+/** The files layer (infra/aws/constructs/files-layer.ts) as synth assembles it from node_modules. */
+export const measureFilesLayer = async (): Promise<LayerSize> => {
+  const out = await mkdtemp(join(tmpdir(), 'files-layer-'));
+  try {
+    assembleFilesLayer(join(PROJECT_ROOT, 'node_modules'), out);
+    const modules = join(out, FILES_LAYER_DIR);
+    execFileSync('zip', ['-q', '-r', '-9', '-X', join(out, 'layer.zip'), 'nodejs'], { cwd: out });
+    return {
+      name: 'files (sharp, pdf-lib)',
+      bytes: sizeOfTree(join(out, 'nodejs')),
+      zipBytes: statSync(join(out, 'layer.zip')).size,
+      packages: FILES_LAYER_PACKAGES.map((p) => ({ path: p, bytes: sizeOfTree(join(modules, p)) })).sort(
+        (a, b) => b.bytes - a.bytes,
+      ),
+    };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+};
