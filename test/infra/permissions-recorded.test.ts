@@ -15,6 +15,7 @@ import { localDay } from '#domain/time';
 import { processStream } from '#functions/events/outbox-stream';
 import { createHandler as briefingsHandler } from '#functions/http/briefings';
 import { createHandler as casesHandler } from '#functions/http/cases';
+import { createHandler as filesHandler } from '#functions/http/files';
 import { createHandler as metaHandler } from '#functions/http/meta';
 import { createHandler as reportsHandler } from '#functions/http/reports';
 import { createHandler as summariesHandler } from '#functions/http/summaries';
@@ -35,6 +36,7 @@ import type { Deps } from '#shared/deps';
 import { createDocumentClient } from '#store/client';
 import { onIndex } from '#store/query';
 import { testTable } from '#test/support/aws';
+import { jpegWithGps } from '#test/support/evidence-images';
 import { startTestApi, type TestApi } from '#test/support/local-api';
 import { aReport } from '#test/support/report-body';
 
@@ -134,6 +136,7 @@ beforeAll(async () => {
       cases: casesHandler(depsFor('cases')),
       summaries: summariesHandler(depsFor('summaries')),
       briefings: briefingsHandler(depsFor('briefings')),
+      files: filesHandler(depsFor('files')),
     },
   });
   // The API made its own table; the handlers and jobs here use `table`, so the API's stays empty.
@@ -222,6 +225,29 @@ describe('what each function sends is in its row of the permission manifest', ()
     await call('GET', '/cases?status=verifying&category=health&area=go-vap', '/cases', 'desk');
     await call('GET', '/cases.csv?status=verifying', '/cases.csv', 'desk');
     await call('GET', `/cases/${caseId}`, '/cases/{id}', 'agency');
+    // Evidence files: a form, the upload, a confirm (its transaction checks the linked case), a list.
+    const photo = await jpegWithGps();
+    const attach = async (owner: string, route: string, who: string) => {
+      const form = await call('POST', `${owner}/files`, `${route}/files`, who, {
+        name: 'a.jpg',
+        type: 'image/jpeg',
+        size: photo.length,
+      });
+      const data = new FormData();
+      const upload = form.json.upload as { url: string; fields: Record<string, string> };
+      for (const [k, v] of Object.entries(upload.fields)) data.append(k, v);
+      data.append('file', new Blob([photo], { type: 'image/jpeg' }), 'a.jpg');
+      expect((await fetch(upload.url, { method: 'POST', body: data })).status).toBeLessThan(300);
+      await call(
+        'POST',
+        `${owner}/files/${form.json.fileId}/confirm`,
+        `${route}/files/{fileId}/confirm`,
+        who,
+      );
+      await call('GET', `${owner}/files`, `${route}/files`, who);
+    };
+    await attach(`/reports/${r1}`, '/reports/{id}', 'reporter');
+    await attach(`/cases/${caseId}`, '/cases/{id}', 'agency');
     await call('GET', '/briefings', '/briefings', 'agency');
     await call('GET', `/briefings/${briefingId}`, '/briefings/{id}', 'desk');
 
