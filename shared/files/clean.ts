@@ -91,7 +91,9 @@ const cleanImage = async (bytes: Uint8Array, type: FileType): Promise<CleanedFil
   // converts to sRGB: no EXIF, XMP, IPTC, text chunk or ICC profile is written.
   const encoded =
     type === 'image/jpeg'
-      ? upright.jpeg({ quality: IMAGE_QUALITY, mozjpeg: true })
+      ? // libjpeg-turbo with optimised Huffman tables, not mozjpeg: on a 12 MP photo mozjpeg's
+        // trellis quantisation took 11.6 s against 0.3–0.5 s, for a file 25% smaller.
+        upright.jpeg({ quality: IMAGE_QUALITY, optimiseCoding: true })
       : type === 'image/png'
         ? upright.png({ compressionLevel: 9 })
         : upright.webp({

@@ -193,6 +193,13 @@ const iptcApp13 = () => {
   );
 };
 
+/** The metadata segments a phone and an editor leave in a JPEG: APP1 EXIF (GPS), APP1 XMP, APP13 IPTC. */
+export const jpegMetadataSegments = (orientation = 1): Uint8Array[] => [
+  exifApp1(orientation),
+  xmpApp1(),
+  iptcApp13(),
+];
+
 /** Splices segments right after SOI (FF D8). */
 export const spliceAfterSoi = (jpeg: Uint8Array, ...segments: Uint8Array[]): Uint8Array =>
   new Uint8Array(Buffer.concat([jpeg.subarray(0, 2), ...segments, jpeg.subarray(2)]));
@@ -285,7 +292,7 @@ export const spliceAfterIhdr = (png: Uint8Array, ...chunks: Uint8Array[]): Uint8
 };
 
 /** The PNG metadata chunks: eXIf (EXIF with GPS), iTXt XMP, tEXt Author. */
-const pngMetadataChunks = () => [
+export const pngMetadataChunks = (): Uint8Array[] => [
   pngChunk('eXIf', exifTiff()),
   // iTXt: keyword, NUL, compression flag 0, method 0, language "", NUL, translated "", NUL, text.
   pngChunk(
