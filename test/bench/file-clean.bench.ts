@@ -117,8 +117,13 @@ const screenshot = async (width = 2560, height = 1440): Promise<Uint8Array> => {
 const pdfReport = async (pages = 10): Promise<Uint8Array> => {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  const photo = await doc.embedJpg(await phonePhoto(1600, 1200));
+  const picture = await photoLike(1600, 1200);
   for (let i = 1; i <= pages; i++) {
+    // A photo of its own per page (as a scan or a photo report has): encoded at a different quality each time.
+    const jpeg = await sharp(picture)
+      .jpeg({ quality: 80 + i })
+      .toBuffer();
+    const photo = await doc.embedJpg(spliceAfterSoi(jpeg, ...jpegMetadataSegments()));
     const page = doc.addPage([595, 842]);
     page.drawText(`Clarification, page ${i}`, { x: 50, y: 790, size: 18, font });
     for (let l = 0; l < 20; l++)

@@ -1068,7 +1068,7 @@ const details = (r: BenchResults): string[] => {
     out.push('### Checking and cleaning evidence files');
     out.push('');
     out.push(
-      `\`cleanUpload\` (shared/files/clean.ts) on each file ${f.samples[0]?.runs ?? 0} times in a fresh Node process (test/bench/children/file-clean.ts), as the checking function runs on a cold and then a warm container, on ${f.cpus} cores: images decoded and written again by sharp (JPEG and WebP at quality ${f.quality}, PNG at compression level 9) with a 320 px WebP thumbnail; the PDF rebuilt from its pages with the photos' APP segments stripped. Peak RSS is the whole process (Node, sharp, pdf-lib and the file read in): before cleaning, then at its peak. \`npx tsx test/bench/file-clean.bench.ts\` measures this section alone.`,
+      `\`cleanUpload\` (shared/files/clean.ts) on each file ${f.samples[0]?.runs ?? 0} times in a fresh Node process (test/bench/children/file-clean.ts), as the checking function runs on a cold and then a warm container, on ${f.cpus} cores: images decoded and written again by sharp (JPEG and WebP at quality ${f.quality}, PNG at compression level 6) with a 320 px WebP thumbnail; the PDF rebuilt from its pages with the photos' APP segments stripped. Peak RSS is the whole process (Node, sharp, pdf-lib and the file read in): before cleaning, then at its peak. \`npx tsx test/bench/file-clean.bench.ts\` measures this section alone.`,
     );
     out.push('');
     out.push(
