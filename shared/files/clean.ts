@@ -69,6 +69,23 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 const SHARP_FORMAT: Record<string, FileType> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
+/** Whether a WebP's image data is VP8L (lossless): its first image chunk, simple or extended format. */
+export const isLosslessWebp = (bytes: Uint8Array): boolean => {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 12; at + 8 <= b.length; ) {
+    const fourcc = b.toString('latin1', at, at + 4);
+    if (fourcc === 'VP8L') return true;
+    if (fourcc === 'VP8 ') return false;
+    if (fourcc === 'ANMF')
+      at += 8 + 16; // an animation frame: its image chunks follow its 16-byte header
+    else {
+      const size = b.readUInt32LE(at + 4);
+      at += 8 + size + (size % 2);
+    }
+  }
+  return false;
+};
+
 const cleanImage = async (bytes: Uint8Array, type: FileType): Promise<CleanedFile> => {
   // The header first: a bomb is refused by its declared size before any pixel is decoded.
   const meta = await sharp(bytes, { animated: true, limitInputPixels: false }).metadata();
@@ -86,7 +103,9 @@ const cleanImage = async (bytes: Uint8Array, type: FileType): Promise<CleanedFil
   // decoder warnings (common in camera files) are not.
   const input = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'truncated', animated });
   // rotate(): apply the EXIF orientation to the pixels, since the tag itself is dropped.
-  const upright = animated ? input : input.rotate();
+  const turned = animated ? input : input.rotate();
+  // A greyscale picture stays one channel (8 bits: 16-bit PNGs are written at 8, as screens show them).
+  const upright = meta.space === 'b-w' || meta.space === 'grey16' ? turned.toColourspace('b-w') : turned;
   // sharp writes no metadata unless asked (withMetadata/keepExif/keepIccProfile) and
   // converts to sRGB: no EXIF, XMP, IPTC, text chunk or ICC profile is written.
   const encoded =
@@ -98,7 +117,8 @@ const cleanImage = async (bytes: Uint8Array, type: FileType): Promise<CleanedFil
         ? // Level 6 (zlib's default): on a 2560×1440 screenshot level 9 took 4.6× as long for a larger file.
           upright.png({ compressionLevel: 6 })
         : upright.webp({
-            quality: IMAGE_QUALITY,
+            // A lossless WebP (screenshots) stays lossless: text would blur at any quality.
+            ...(isLosslessWebp(bytes) ? { lossless: true } : { quality: IMAGE_QUALITY }),
             ...(animated ? { loop: meta.loop ?? 0, delay: meta.delay } : {}),
           });
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true });

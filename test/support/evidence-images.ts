@@ -260,7 +260,7 @@ export const cmykJpegWithGps = async (): Promise<Uint8Array> => {
 
 /** A greyscale JPEG with the same EXIF, XMP and IPTC. */
 export const greyJpegWithGps = async (): Promise<Uint8Array> => {
-  const base = await texture(64, 48).greyscale().jpeg({ quality: 85 }).toBuffer();
+  const base = await texture(64, 48).toColourspace('b-w').jpeg({ quality: 85 }).toBuffer();
   return spliceAfterSoi(base, exifApp1(1), xmpApp1(), iptcApp13());
 };
 
@@ -316,7 +316,7 @@ export interface PngOptions {
 /** A PNG screenshot with an eXIf chunk (GPS), an iTXt XMP chunk and a tEXt Author. */
 export const pngWithGps = async (o: PngOptions = {}): Promise<Uint8Array> => {
   let img = texture(o.width ?? 64, o.height ?? 48, o.alpha ? 4 : 3);
-  if (o.grey) img = sharp(await img.png().toBuffer()).greyscale();
+  if (o.grey) img = sharp(await img.png().toBuffer()).toColourspace('b-w');
   if (o.sixteenBit) img = img.toColourspace(o.grey ? 'grey16' : 'rgb16');
   const base = await img.png().toBuffer();
   return spliceAfterIhdr(base, ...pngMetadataChunks());

@@ -11,6 +11,7 @@ import type { FileType } from '#domain/files';
 import {
   type CleanedFile,
   cleanUpload,
+  isLosslessWebp,
   MAX_PIXELS,
   REASONS,
   stripJpegSegments,
@@ -35,6 +36,7 @@ import {
   pngBomb,
   pngWithGps,
   webpWithGps,
+  withWebpMetadata,
 } from '#test/support/evidence-images';
 
 const cleaned = async (bytes: Uint8Array, type: FileType): Promise<CleanedFile> => {
@@ -158,6 +160,33 @@ describe('cleanUpload: images', () => {
     const shown = [...(await sharp(file.bytes).raw().toBuffer()).subarray(0, 3)];
     for (const [i, v] of [200, 60, 60].entries())
       expect(Math.abs((shown[i] ?? 0) - v)).toBeLessThanOrEqual(2);
+  });
+
+  it.each([
+    ['a greyscale PNG', 'image/png', () => pngWithGps({ grey: true })],
+    ['a 16-bit greyscale PNG', 'image/png', () => pngWithGps({ grey: true, sixteenBit: true })],
+    ['a greyscale JPEG', 'image/jpeg', greyJpegWithGps],
+  ] as const)('keeps %s grey: one channel, not three', async (_name, type, make) => {
+    const file = await cleaned(await make(), type);
+    expect(await sharp(file.bytes).metadata()).toMatchObject({ channels: 1, space: 'b-w' });
+  });
+
+  it('keeps a lossless WebP lossless (screenshots of text), and a lossy one lossy', async () => {
+    const lossless = withWebpMetadata(
+      await sharp(await pngWithGps({ width: 60, height: 40 }))
+        .webp({ lossless: true })
+        .toBuffer(),
+      60,
+      40,
+    );
+    expect(isLosslessWebp(lossless)).toBe(true);
+    const file = await cleaned(lossless, 'image/webp');
+    expect(isLosslessWebp(file.bytes)).toBe(true);
+    expect(await sharp(file.bytes).raw().toBuffer()).toEqual(await sharp(lossless).raw().toBuffer());
+    expect(plantedTextIn(file.bytes)).toEqual([]);
+
+    const lossy = await cleaned(await webpWithGps(), 'image/webp');
+    expect(isLosslessWebp(lossy.bytes)).toBe(false);
   });
 
   it('keeps every frame of an animated WebP, and thumbnails the first', async () => {
