@@ -65,6 +65,29 @@ export const REASONS = {
 /** A refusal thrown inside the cleaning, carrying a reason already meant for the uploader. */
 class Refused extends Error {}
 
+/** Metadata found in what the cleaning wrote: a fault of ours (a library changed its defaults), never stored. */
+export class MetadataSurvived extends Error {
+  override name = 'MetadataSurvived';
+}
+
+/**
+ * Reads back what the cleaning wrote and throws if it still carries EXIF, XMP,
+ * IPTC, an ICC profile or text chunks: sharp writes none by default today, and
+ * this keeps an upgrade that changes that from publishing a GPS position.
+ */
+export const assertNoImageMetadata = async (bytes: Uint8Array): Promise<void> => {
+  const m = await sharp(bytes, { animated: true, limitInputPixels: false }).metadata();
+  const found = [
+    m.exif && 'EXIF',
+    m.xmp && 'XMP',
+    m.iptc && 'IPTC',
+    m.icc && 'ICC',
+    m.comments?.length && 'text chunks',
+    m.orientation && 'orientation',
+  ].filter(Boolean);
+  if (found.length > 0) throw new MetadataSurvived(`cleaned image still has ${found.join(', ')}`);
+};
+
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 const SHARP_FORMAT: Record<string, FileType> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
@@ -122,6 +145,7 @@ const cleanImage = async (bytes: Uint8Array, type: FileType): Promise<CleanedFil
             ...(animated ? { loop: meta.loop ?? 0, delay: meta.delay } : {}),
           });
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+  await assertNoImageMetadata(data);
   // The thumbnail shows the first frame.
   const thumbnail = await sharp(data)
     .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
@@ -294,6 +318,7 @@ export const cleanUpload = async (bytes: Uint8Array, declared: FileType): Promis
       file: isImageType(detected) ? await cleanImage(bytes, detected) : await cleanPdf(bytes),
     };
   } catch (err) {
+    if (err instanceof MetadataSurvived) throw err;
     const reason =
       err instanceof Refused
         ? err.message

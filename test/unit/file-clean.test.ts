@@ -9,10 +9,12 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { FileType } from '#domain/files';
 import {
+  assertNoImageMetadata,
   type CleanedFile,
   cleanUpload,
   isLosslessWebp,
   MAX_PIXELS,
+  MetadataSurvived,
   REASONS,
   stripJpegSegments,
   THUMBNAIL_SIZE,
@@ -373,6 +375,25 @@ describe('cleanUpload: PDFs', () => {
       detected: 'application/pdf',
       reason: REASONS.pdfNoPages,
     });
+  });
+});
+
+describe('assertNoImageMetadata', () => {
+  it.each([
+    ['a JPEG', () => jpegWithGps(), /EXIF, XMP, IPTC/],
+    ['a PNG', () => pngWithGps(), /EXIF, XMP, text chunks/],
+    ['a WebP', () => webpWithGps(), /EXIF, XMP/],
+  ] as const)(
+    'throws on %s that still carries metadata (a fault, not a refusal)',
+    async (_name, make, found) => {
+      await expect(assertNoImageMetadata(await make())).rejects.toThrow(found);
+      await expect(assertNoImageMetadata(await make())).rejects.toBeInstanceOf(MetadataSurvived);
+    },
+  );
+
+  it('passes what the cleaning wrote', async () => {
+    const file = await cleaned(await jpegOrientation6(), 'image/jpeg');
+    await expect(assertNoImageMetadata(file.bytes)).resolves.toBeUndefined();
   });
 });
 
