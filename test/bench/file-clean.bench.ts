@@ -64,25 +64,29 @@ interface ChildResult {
  * compress to nothing).
  */
 const photoLike = async (width: number, height: number): Promise<Buffer> => {
+  // Drawn and noised at half size, then scaled up: the same kind of picture, built in a fraction of the time.
+  const w = Math.round(width / 2);
+  const h = Math.round(height / 2);
   const shapes = Array.from(
     { length: 60 },
     (_, i) =>
-      `<circle cx="${(i * 677) % width}" cy="${(i * 431) % height}" r="${Math.round((80 + ((i * 37) % 300)) * (width / 4000))}" fill="hsl(${(i * 53) % 360},60%,50%)" opacity="0.6"/>`,
+      `<circle cx="${(i * 677) % w}" cy="${(i * 431) % h}" r="${Math.round((80 + ((i * 37) % 300)) * (w / 4000))}" fill="hsl(${(i * 53) % 360},60%,50%)" opacity="0.6"/>`,
   ).join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#6a9bd8"/><stop offset="1" stop-color="#e8c07a"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>${shapes}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#6a9bd8"/><stop offset="1" stop-color="#e8c07a"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>${shapes}</svg>`;
   const noise = await sharp({
     create: {
-      width,
-      height,
+      width: w,
+      height: h,
       channels: 3,
       background: { r: 128, g: 128, b: 128 },
       noise: { type: 'gaussian', mean: 128, sigma: 22 },
     },
   })
-    .png({ compressionLevel: 1 })
+    .resize(width, height, { kernel: 'linear' })
+    .raw()
     .toBuffer();
-  return sharp(Buffer.from(svg))
-    .composite([{ input: noise, blend: 'overlay' }])
+  return sharp(await sharp(Buffer.from(svg)).resize(width, height).png({ compressionLevel: 1 }).toBuffer())
+    .composite([{ input: noise, raw: { width, height, channels: 3 }, blend: 'overlay' }])
     .png({ compressionLevel: 1 })
     .toBuffer();
 };
