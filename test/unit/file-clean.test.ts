@@ -4,7 +4,7 @@
 // raw bytes before, and by neither after; the picture itself survives.
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { FileType } from '#domain/files';
@@ -310,6 +310,36 @@ describe('cleanUpload: PDFs', () => {
     expect(plantedTextIn(file.bytes)).toEqual([]);
     expect(containsText(file.bytes, 'pdf-lib')).toBe(false);
     expect(file.sha256).toBe(createHash('sha256').update(file.bytes).digest('hex'));
+  });
+
+  it('keeps what each page says (the text is the evidence)', async () => {
+    const file = await cleaned(await pdfWithAuthor(2), 'application/pdf');
+    const doc = await PDFDocument.load(file.bytes);
+    const said = doc.getPages().map((page) => {
+      const contents = page.node.Contents();
+      const first = contents instanceof PDFArray ? doc.context.lookup(contents.get(0)) : contents;
+      return Buffer.from(decodePDFRawStream(first as PDFRawStream).decode()).toString('latin1');
+    });
+    for (const [i, text] of said.entries())
+      expect(text).toContain(
+        Buffer.from(`Clarification: the bridge on Tran Hung Dao street stays open. Page ${i + 1}.`)
+          .toString('hex')
+          .toUpperCase(),
+      );
+  });
+
+  it('cleans a PDF whose objects sit in compressed object streams (how modern writers save)', async () => {
+    const compact = await (await PDFDocument.load(await pdfWithAuthor(2), { updateMetadata: false })).save({
+      useObjectStreams: true,
+    });
+    expect(containsText(compact, '/ObjStm')).toBe(true);
+    expect(await pdfMetadataOf(compact)).toMatchObject({ author: 'Nguyen Van An', xmp: true });
+
+    const file = await cleaned(compact, 'application/pdf');
+
+    expect(await pdfMetadataOf(file.bytes)).toMatchObject({ author: undefined, xmp: false, pages: 2 });
+    expect(containsText(file.bytes, '/ObjStm')).toBe(false);
+    expect(plantedTextIn(file.bytes)).toEqual([]);
   });
 
   it('removes scripts: the opening action, the named scripts and the page actions', async () => {
