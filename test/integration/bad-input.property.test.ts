@@ -815,6 +815,9 @@ describe('every list route rejects bad cursors with 400 problem+json', () => {
   });
 });
 
+/** Each upload of these properties makes real requests (and cleans files): the soak's runs take minutes. */
+const FILE_PROPERTY_TIMEOUT = process.env.SOAK ? 900_000 : 120_000;
+
 // Evidence files (issue 19, docs/api.md#files): the upload-form, confirm and list
 // routes, on a real report and case, so that a bad request that slipped through
 // would store an UPLOAD or FILE item (or an object in the bucket) and be seen.
@@ -1004,53 +1007,57 @@ describe('the file routes reject bad input with 4xx problem+json and store nothi
   // A file's name comes from the device, not from typing: odd characters are
   // cleaned, not refused (cleanFileName, shared/domain/files.ts), so a photo is
   // never lost to its name. Whatever the name, what is kept is one clean line.
-  it('any name of 1–500 characters gets a form, and the name kept is clean: one line, no controls, bidi, paths or quotes', async () => {
-    const owner = owners.find((o) => o.name === 'case')!;
-    const odd = fc.constantFrom(
-      '\u0000',
-      '\u0007',
-      '\n',
-      '\r\n',
-      '\t',
-      '\u007f',
-      '\u0085',
-      '\u2028',
-      '\u202e',
-      '\u2066',
-      '\u2069',
-      '\ud800',
-      '\udc00',
-      '"',
-      '/',
-      '\\',
-      '..',
-      ' ',
-    );
-    const name = fc
-      .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), odd), { minLength: 1, maxLength: 12 })
-      .map((parts) => parts.join(''))
-      .filter((n) => n.length >= 1 && n.length <= 500);
-    await fc.assert(
-      fc.asyncProperty(name, async (n) => {
-        const res = await send(
-          'POST',
-          `${owner.path}/files`,
-          JSON.stringify({ ...VALID, name: n }),
-          owner.claims,
-        );
-        expect(res.statusCode, `${res.statusCode} for ${JSON.stringify(n)}: ${res.body}`).toBe(201);
-        const { fileId } = JSON.parse(String(res.body)) as { fileId: string };
-        const item = (await fileItems(owner.pk)).find((i) => i.sk === `UPLOAD#${fileId}`);
-        const kept = String(item?.name);
-        expect(kept.isWellFormed(), JSON.stringify(kept)).toBe(true);
-        expect(kept, JSON.stringify(n)).not.toMatch(/[\p{Cc}"/\\\u2028\u2029\u202A-\u202E\u2066-\u2069]/u);
-        expect(kept).toBe(kept.trim());
-        expect([...kept].length).toBeGreaterThan(0);
-        expect([...kept].length).toBeLessThanOrEqual(120);
-      }),
-      { seed: 2026, numRuns: process.env.SOAK ? 2000 : 300 },
-    );
-  }, 120_000);
+  it(
+    'any name of 1–500 characters gets a form, and the name kept is clean: one line, no controls, bidi, paths or quotes',
+    async () => {
+      const owner = owners.find((o) => o.name === 'case')!;
+      const odd = fc.constantFrom(
+        '\u0000',
+        '\u0007',
+        '\n',
+        '\r\n',
+        '\t',
+        '\u007f',
+        '\u0085',
+        '\u2028',
+        '\u202e',
+        '\u2066',
+        '\u2069',
+        '\ud800',
+        '\udc00',
+        '"',
+        '/',
+        '\\',
+        '..',
+        ' ',
+      );
+      const name = fc
+        .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), odd), { minLength: 1, maxLength: 12 })
+        .map((parts) => parts.join(''))
+        .filter((n) => n.length >= 1 && n.length <= 500);
+      await fc.assert(
+        fc.asyncProperty(name, async (n) => {
+          const res = await send(
+            'POST',
+            `${owner.path}/files`,
+            JSON.stringify({ ...VALID, name: n }),
+            owner.claims,
+          );
+          expect(res.statusCode, `${res.statusCode} for ${JSON.stringify(n)}: ${res.body}`).toBe(201);
+          const { fileId } = JSON.parse(String(res.body)) as { fileId: string };
+          const item = (await fileItems(owner.pk)).find((i) => i.sk === `UPLOAD#${fileId}`);
+          const kept = String(item?.name);
+          expect(kept.isWellFormed(), JSON.stringify(kept)).toBe(true);
+          expect(kept, JSON.stringify(n)).not.toMatch(/[\p{Cc}"/\\\u2028\u2029\u202A-\u202E\u2066-\u2069]/u);
+          expect(kept).toBe(kept.trim());
+          expect([...kept].length).toBeGreaterThan(0);
+          expect([...kept].length).toBeLessThanOrEqual(120);
+        }),
+        { seed: 2026, numRuns: process.env.SOAK ? 2000 : 300 },
+      );
+    },
+    FILE_PROPERTY_TIMEOUT,
+  );
 
   it('a type not taken or a size over the limit is a 422 naming the field; a wrong content type 415; an oversized body 413', async () => {
     const [report] = owners;
@@ -1154,58 +1161,68 @@ describe('the file routes reject bad input with 4xx problem+json and store nothi
   // of another kind, a kind's magic number with garbage after it, a valid file
   // cut short. Each confirm answers 422 (or, for a cut that still decodes, 201
   // with the type the bytes have), never a 5xx; a refusal leaves no item and no object.
-  it('confirm of bytes that are not what was declared → 422 and nothing kept, never a 5xx', async () => {
-    const storage = deps.files!;
-    // A fresh report per upload: a cut that still decodes is attached, and
-    // files.maxPerReport of those must not turn the next refusal into a 409.
-    const freshReport = async () => {
-      const res = await send('POST', '/reports', REPORT_BODY(), REPORTER);
-      expect(res.statusCode).toBe(201);
-      const id = JSON.parse(String(res.body)).id as string;
-      return { path: `/reports/${id}`, pk: `REPORT#${id}`, claims: REPORTER };
-    };
-    const declared = fc.constantFrom(...FILE_TYPES);
-    const upload = fc.oneof(
-      fc.tuple(declared, fc.uint8Array({ minLength: 1, maxLength: 2048 })),
-      fc
-        .tuple(declared, fc.constantFrom(...FILE_TYPES))
-        .filter(([d, real]) => d !== real)
-        .map(([d, real]) => [d, samples[real]] as const),
-      fc
-        .tuple(declared, fc.uint8Array({ minLength: 0, maxLength: 512 }))
-        .map(([d, tail]) => [d, Buffer.concat([MAGIC[d], tail])] as const),
-      fc
-        .tuple(declared, fc.double({ min: 0.05, max: 0.95, noNaN: true }))
-        .map(
-          ([d, cut]) => [d, samples[d].slice(0, Math.max(1, Math.floor(samples[d].length * cut)))] as const,
-        ),
-    );
-    await fc.assert(
-      fc.asyncProperty(upload, async ([type, bytes]) => {
-        const owner = await freshReport();
-        const fileId = await uploadFile(owner, bytes, type);
-        const res = await send('POST', `${owner.path}/files/${fileId}/confirm`, undefined, owner.claims, {});
-        const detected = detectFileType(bytes);
-        if (res.statusCode === 201) {
-          // Only a cut that still decodes may pass, and then as what its bytes are.
-          expect(detected).toBe(type);
-          expect(JSON.parse(String(res.body)).type).toBe(type);
-          return;
-        }
-        expect(isProblem4xx(res) && res.statusCode === 422, `${res.statusCode} ${res.body}`).toBe(true);
-        const problem = JSON.parse(String(res.body)) as { code: string; detectedType?: string };
-        if (!detected) expect(problem.code).toBe('file-type-not-allowed');
-        else if (detected !== type)
-          expect(problem).toMatchObject({ code: 'file-type-mismatch', detectedType: detected });
-        else expect(problem.code).toBe('file-damaged');
-        const left = (await fileItems(owner.pk)).map((i) => String(i.sk));
-        expect(left).not.toContain(`UPLOAD#${fileId}`);
-        expect(left).not.toContain(`FILE#${fileId}`);
-        expect((await storage.read(objectKeys(fileId).incoming, 1)).kind).toBe('absent');
-      }),
-      { seed: 4242, numRuns: process.env.SOAK ? 500 : 60 },
-    );
-  }, 120_000);
+  it(
+    'confirm of bytes that are not what was declared → 422 and nothing kept, never a 5xx',
+    async () => {
+      const storage = deps.files!;
+      // A fresh report per upload: a cut that still decodes is attached, and
+      // files.maxPerReport of those must not turn the next refusal into a 409.
+      const freshReport = async () => {
+        const res = await send('POST', '/reports', REPORT_BODY(), REPORTER);
+        expect(res.statusCode).toBe(201);
+        const id = JSON.parse(String(res.body)).id as string;
+        return { path: `/reports/${id}`, pk: `REPORT#${id}`, claims: REPORTER };
+      };
+      const declared = fc.constantFrom(...FILE_TYPES);
+      const upload = fc.oneof(
+        fc.tuple(declared, fc.uint8Array({ minLength: 1, maxLength: 2048 })),
+        fc
+          .tuple(declared, fc.constantFrom(...FILE_TYPES))
+          .filter(([d, real]) => d !== real)
+          .map(([d, real]) => [d, samples[real]] as const),
+        fc
+          .tuple(declared, fc.uint8Array({ minLength: 0, maxLength: 512 }))
+          .map(([d, tail]) => [d, Buffer.concat([MAGIC[d], tail])] as const),
+        fc
+          .tuple(declared, fc.double({ min: 0.05, max: 0.95, noNaN: true }))
+          .map(
+            ([d, cut]) => [d, samples[d].slice(0, Math.max(1, Math.floor(samples[d].length * cut)))] as const,
+          ),
+      );
+      await fc.assert(
+        fc.asyncProperty(upload, async ([type, bytes]) => {
+          const owner = await freshReport();
+          const fileId = await uploadFile(owner, bytes, type);
+          const res = await send(
+            'POST',
+            `${owner.path}/files/${fileId}/confirm`,
+            undefined,
+            owner.claims,
+            {},
+          );
+          const detected = detectFileType(bytes);
+          if (res.statusCode === 201) {
+            // Only a cut that still decodes may pass, and then as what its bytes are.
+            expect(detected).toBe(type);
+            expect(JSON.parse(String(res.body)).type).toBe(type);
+            return;
+          }
+          expect(isProblem4xx(res) && res.statusCode === 422, `${res.statusCode} ${res.body}`).toBe(true);
+          const problem = JSON.parse(String(res.body)) as { code: string; detectedType?: string };
+          if (!detected) expect(problem.code).toBe('file-type-not-allowed');
+          else if (detected !== type)
+            expect(problem).toMatchObject({ code: 'file-type-mismatch', detectedType: detected });
+          else expect(problem.code).toBe('file-damaged');
+          const left = (await fileItems(owner.pk)).map((i) => String(i.sk));
+          expect(left).not.toContain(`UPLOAD#${fileId}`);
+          expect(left).not.toContain(`FILE#${fileId}`);
+          expect((await storage.read(objectKeys(fileId).incoming, 1)).kind).toBe('absent');
+        }),
+        { seed: 4242, numRuns: process.env.SOAK ? 500 : 60 },
+      );
+    },
+    FILE_PROPERTY_TIMEOUT,
+  );
 });
 
 /** The first bytes of each kind taken (shared/domain/files.ts detectFileType). */
