@@ -191,7 +191,7 @@ const viewsOf = async (deps: Deps, files: StoredFile[]): Promise<FileView[]> => 
           ? storage.readUrl({
               key: keys.thumbnail,
               contentType: 'image/webp',
-              filename: f.name.replace(/\.[^.]*$/, '') + '.webp',
+              filename: `${f.name.replace(/\.[^.]*$/, '')}.webp`,
               expiresInSeconds: ttl,
             })
           : Promise.resolve(null),

@@ -12,6 +12,7 @@ import { applyCaseAction } from '#domain/case';
 import { objectKeys } from '#domain/files';
 import { mergeCases } from '#service/case-merge';
 import { getCase, saveCaseAction } from '#store/cases';
+import { meterCapacity } from '#test/bench/support/capacity';
 import { testEndpoints } from '#test/support/aws';
 import { jpegWithGps, metadataOf, pdfWithAuthor, pngWithGps } from '#test/support/evidence-images';
 import { TEST_FILES_BUCKET } from '#test/support/files-bucket';
@@ -434,6 +435,49 @@ describe('whole-item writes of an owner keep a count that moved after their read
     );
     expect((await getCase(deps, from.caseId))?.fileCount).toBe(1);
     expect((await getCase(deps, into.caseId))?.fileCount).toBe(1);
+  });
+});
+
+describe('write units', { timeout: 60_000 }, () => {
+  /** The capacity one step consumes, rate-limit counter included (support/capacity.ts). */
+  const metered = async (step: () => Promise<unknown>) => {
+    const meter = meterCapacity(api.local!.deps.db);
+    try {
+      await step();
+      return meter.totals();
+    } finally {
+      meter.detach();
+    }
+  };
+
+  it('a form and a confirm on a report (no index entry), and on an assigned case (its full index entries)', async () => {
+    const photo = await jpegWithGps();
+    const reportId = await aSubmittedReport(api);
+    const c = await anAssignedCase(api);
+    const measured: Record<string, { form: number; confirm: number; confirmIndexes: number }> = {};
+    for (const [kind, owner, who] of [
+      ['report', `/reports/${reportId}`, 'reporter'],
+      ['case', `/cases/${c.caseId}`, 'desk'],
+    ] as const) {
+      let form: Answer | undefined;
+      const formUnits = await metered(async () => {
+        form = await askForm(owner, who, { name: 'a.jpg', type: typeOf.jpeg, size: photo.length });
+      });
+      await postForm(form!.json, photo, typeOf.jpeg);
+      const confirmUnits = await metered(() => confirm(owner, form!.json.fileId, who));
+      measured[kind] = {
+        form: formUnits.writeUnits,
+        confirm: confirmUnits.writeUnits,
+        confirmIndexes: confirmUnits.indexUnits,
+      };
+    }
+    // shared/store/README.md, "Evidence files": the counter and the pending item; the counter and
+    // the transaction. The report's slim indexes do not project fileCount, so its confirm writes none.
+    expect(measured.report).toEqual({ form: 2, confirm: 3, confirmIndexes: 0 });
+    expect(measured.case?.form).toBe(2);
+    // A case's indexes project ALL: the ADD rewrites its entries (casesNewest, casesByStatus, casesByAgency, casesDue).
+    expect(measured.case?.confirmIndexes).toBeGreaterThan(0);
+    expect(measured.case?.confirm).toBeLessThanOrEqual(14);
   });
 });
 
