@@ -379,6 +379,32 @@ describe('races', { timeout: 120_000 }, () => {
     }
   });
 
+  it('a desk confirm on an open case racing its assignment: both done (verifying still takes files)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const c = await anOpenCase(api);
+      const owner = `/cases/${c.caseId}`;
+      const photo = await jpegWithGps();
+      const form = await askForm(owner, 'desk', { name: 'a.jpg', type: typeOf.jpeg, size: photo.length });
+      await postForm(form.json, photo, typeOf.jpeg);
+      const [confirmed, assigned] = await Promise.all([
+        confirm(owner, form.json.fileId, 'desk'),
+        api.when(
+          'POST',
+          `${owner}/actions`,
+          'desk',
+          { action: 'assign', agencyId: api.agencyId, dueInWorkingDays: 2 },
+          { 'if-match': `"${c.version}"` },
+        ),
+      ]);
+      expect(confirmed.status, JSON.stringify(confirmed.json)).toBe(201);
+      expect(assigned.status).toBe(200);
+      expect((await api.when('GET', owner, 'desk')).json).toMatchObject({
+        status: 'verifying',
+        fileCount: 1,
+      });
+    }
+  });
+
   it('a confirm on a case racing a case action keeps both: the count and the action', async () => {
     const c = await anOpenCase(api);
     const owner = `/cases/${c.caseId}`;
