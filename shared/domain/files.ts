@@ -79,6 +79,8 @@ export const cleanFileName = (name: string, type: FileType): string => {
     .replace(/\p{Cc}|"/gu, '')
     // Bidirectional overrides and isolates: they make "photo\u202Egpj.exe" read as "photoexe.jpg".
     .replace(/[\u202A-\u202E\u2066-\u2069]/gu, '')
+    // Line and paragraph separators: line breaks by another name (shared/domain/text.ts).
+    .replace(/[\u2028\u2029]/gu, '')
     .trim();
   // Cut by code points, not UTF-16 units: half an emoji is not valid text to store.
   const cut = [...cleaned].slice(0, 120).join('').trim();

@@ -106,6 +106,17 @@ export const assertBodySize = (rawBody: string | undefined, isBase64Encoded: boo
   if (size > MAX_BODY_BYTES) throw bodyTooLarge();
 };
 
+/**
+ * A POST that takes no body (a file's confirm) refuses one: a client that
+ * sends data there expects it to count, and it would be silently dropped.
+ */
+export const assertNoBody = (rawBody: string | undefined): void => {
+  if (rawBody !== undefined && rawBody.length > 0)
+    throw new BadRequest('This request takes no body: send it without one.', [
+      { path: '/', message: 'no body expected' },
+    ]);
+};
+
 export const decodeJsonBody = (
   rawBody: string | undefined,
   isBase64Encoded: boolean | undefined,

@@ -20,7 +20,7 @@ import {
 } from '#functions/routes';
 import type { Deps } from '#shared/deps';
 import { logger } from '#shared/observability';
-import { assertBodySize, decodeJsonBody } from './body';
+import { assertBodySize, assertNoBody, decodeJsonBody } from './body';
 import { type AuthPolicy, authorize, type Principal } from './principal';
 import { MethodNotAllowed, problemResponse, toProblem } from './problem';
 
@@ -151,6 +151,7 @@ export const httpHandler = (
       const headers = event.headers ?? {};
       // Every route, with or without a body, refuses one over the limit alike.
       assertBodySize(event.body, event.isBase64Encoded);
+      if (route.method === 'POST' && !route.body) assertNoBody(event.body);
       const request: HttpRequest = {
         route,
         principal,

@@ -27,6 +27,8 @@ export const problemStatuses = (route: RouteDef, s: RouteSchemas): ProblemStatus
   const has = new Set<ProblemStatus>();
   const isPublic = route.access === 'public';
   if (route.body || s.query || (s.headers ?? []).length > 0) has.add(400);
+  // A POST that takes no body refuses one (shared/http/body.ts assertNoBody).
+  if (route.method === 'POST' && !route.body) has.add(400);
   if (!isPublic) {
     has.add(401);
     // A valid token whose groups hold none of the route's roles (or no role at all).
@@ -74,7 +76,10 @@ const problemResponse = (
   switch (status) {
     case 400:
       return {
-        description: `The ${[route.body && 'body', s.query && 'query', (s.headers ?? []).length > 0 && 'a header'].filter(Boolean).join(', ')} is not valid; \`errors\` names each field as a JSON Pointer.`,
+        description:
+          route.method === 'POST' && !route.body
+            ? 'This route takes no body, and one was sent.'
+            : `The ${[route.body && 'body', s.query && 'query', (s.headers ?? []).length > 0 && 'a header'].filter(Boolean).join(', ')} is not valid; \`errors\` names each field as a JSON Pointer.`,
         content: problemContent(400),
       };
     case 401:

@@ -39,6 +39,14 @@ const CONTRACT: Record<string, Row> = {
   'GET /reports.csv': { who: ['desk'] },
   'GET /reports/{id}': { who: ['desk', 'reporter'], ownOnly: ['reporter'] },
   'GET /reports/{id}/similar': { who: ['desk'] },
+  // Evidence files (issue 19): whoever may read the report or case, and for a
+  // case the agency it is assigned to; another reporter or agency gets 404.
+  'POST /reports/{id}/files': { who: ['reporter', 'desk'], ownOnly: ['reporter'] },
+  'POST /reports/{id}/files/{fileId}/confirm': { who: ['reporter', 'desk'], ownOnly: ['reporter'] },
+  'GET /reports/{id}/files': { who: ['reporter', 'desk'], ownOnly: ['reporter'] },
+  'POST /cases/{id}/files': { who: ['desk', 'agency'], ownOnly: ['agency'] },
+  'POST /cases/{id}/files/{fileId}/confirm': { who: ['desk', 'agency'], ownOnly: ['agency'] },
+  'GET /cases/{id}/files': { who: ['desk', 'agency'], ownOnly: ['agency'] },
   'POST /reports/{id}/actions': { who: ['desk'] },
   'POST /reports/actions': { who: ['desk'] },
   'POST /cases': { who: ['desk'] },
@@ -146,6 +154,13 @@ beforeAll(async () => {
     { action: 'assign', agencyId: 'police', dueAt: new Date(Date.now() + 86400_000).toISOString() },
     { 'if-match': '"1"' },
   );
+  // A pending upload on the report (its reporter's) and one on the case (the
+  // desk's), never uploaded: a confirm past access answers 409 upload-missing
+  // and changes nothing, whoever calls it.
+  const form = { name: 'anh-chup.jpg', type: 'image/jpeg', size: 2048 };
+  const fileIdOf = (answer: unknown) => (answer as { fileId: string }).fileId;
+  ids.reportUpload = fileIdOf(await post(`/reports/${ids.report}/files`, tokens.reporter, form));
+  ids.caseUpload = fileIdOf(await post(`/cases/${ids.case}/files`, tokens.desk, form));
   ids.briefing = (
     await post('/briefings', tokens.desk, {
       title: 'Họp báo kiểm thử',
@@ -167,6 +182,8 @@ const requestFor = async (
   route: (typeof routes)[number],
 ): Promise<{ path: string; body?: unknown; headers?: Record<string, string> }> => {
   const path = route.path
+    .replace('/reports/{id}/files/{fileId}', `/reports/${ids.report}/files/${ids.reportUpload}`)
+    .replace('/cases/{id}/files/{fileId}', `/cases/${ids.case}/files/${ids.caseUpload}`)
     .replace('/reports/{id}', `/reports/${ids.report}`)
     .replace('/cases/{id}', `/cases/${ids.case}`)
     .replace('/briefings/{id}', `/briefings/${ids.briefing}`)
@@ -190,6 +207,9 @@ const requestFor = async (
         headers: { 'if-match': `"${v.version}"` },
       };
     }
+    case 'POST /reports/{id}/files':
+    case 'POST /cases/{id}/files':
+      return { path, body: { name: 'anh-chup.jpg', type: 'image/jpeg', size: 2048 } }; // 201: a pending upload
     case 'POST /briefings':
       return { path, body: { title: 'x' } };
     case 'POST /templates':
@@ -257,6 +277,32 @@ describe('the access matrix of q (search)', () => {
     if (want === 'passes') expect(res.status).toBe(200);
     else {
       expect(res.status).toBe(want);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
+});
+
+// A file id is found only under the owner it was issued for: the report's
+// upload confirmed through the case (or the reverse) is 404 even for the desk,
+// so the owner's access check is never bypassed by naming another owner's file.
+describe('the access matrix of file ids under another owner', () => {
+  it.each([
+    ['the case', () => `/cases/${ids.case}/files/${ids.reportUpload}/confirm`],
+    ['the report', () => `/reports/${ids.report}/files/${ids.caseUpload}/confirm`],
+  ])("another owner's upload confirmed through %s → 404", async (_what, path) => {
+    for (const caller of ['desk', 'reporter', 'agency'] as const) {
+      const res = await fetch(`${api.url}${path()}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[caller]}` },
+      });
+      const want = path().startsWith('/cases')
+        ? caller === 'reporter'
+          ? 403
+          : 404
+        : caller === 'agency'
+          ? 403
+          : 404;
+      expect(res.status, `${caller}: ${path()}`).toBe(want);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
     }
   });

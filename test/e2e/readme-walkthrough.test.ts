@@ -230,6 +230,52 @@ describe('the README walk-through, pasted top to bottom', () => {
   });
 });
 
+describe('the README walk-through, evidence files', () => {
+  /** The JSON lines the blocks printed that parse, in order. */
+  const jsonLines = (): Record<string, unknown>[] =>
+    run.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .flatMap((l) => {
+        try {
+          return [JSON.parse(l) as Record<string, unknown>];
+        } catch {
+          return [];
+        }
+      });
+
+  it("shows the photo's GPS tags before, none after the round trip through storage", () => {
+    const lines = run.stdout.split('\n');
+    const before = lines.findIndex((l) => /^GPS.*GPSLatitude/.test(l));
+    expect(before, run.stdout).toBeGreaterThanOrEqual(0);
+    expect(lines.indexOf('no GPS tag', before), run.stdout).toBeGreaterThan(before);
+  });
+
+  it('refuses the PNG sent as a JPEG with 422 file-type-mismatch, keeping nothing', async () => {
+    const refused = jsonLines().find((l) => l.code === 'file-type-mismatch');
+    expect(refused, run.stdout).toMatchObject({
+      status: 422,
+      detectedType: 'image/png',
+      declaredType: 'image/jpeg',
+    });
+  });
+
+  it("gives the agency the case's PDF, then the report's photo, and the report one file", async () => {
+    const list = jsonLines().findLast(
+      (l) => Array.isArray(l.items) && JSON.stringify(l.items).includes('application/pdf'),
+    ) as { items: { type: string; source: { kind: string; id: string }; uploadedBy: string }[] } | undefined;
+    expect(list, run.stdout).toBeDefined();
+    expect(list!.items.map((f) => [f.source.kind, f.type, f.uploadedBy])).toEqual([
+      ['case', 'application/pdf', 'desk'],
+      ['report', 'image/jpeg', 'reporter'],
+    ]);
+    const desk = await keys.issueToken({ role: 'desk', user: 'check' });
+    const reportId = list!.items[1]!.source.id;
+    expect((await get(`/reports/${reportId}`, desk)).fileCount).toBe(1);
+    expect(((await get(`/reports/${reportId}/files`, desk)).items as unknown[]).length).toBe(1);
+  });
+});
+
 describe('the README walk-through, signed webhooks', () => {
   /** The receiver's log: one verified delivery a line. */
   const logged = async (): Promise<ReceivedWebhook[]> =>

@@ -5,13 +5,17 @@
 // content types, empty and truncated bodies. Every one answers 4xx
 // problem+json (never 5xx) and nothing is stored. The handlers run in-process
 // on the same events the local server builds; fixed seeds, bounded runs.
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import fc from 'fast-check';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { detectFileType, FILE_TYPES, type FileType, objectKeys } from '#domain/files';
 import { localDay } from '#domain/time';
 import { createHandler as briefingsHandler } from '#functions/http/briefings';
 import { createHandler as casesHandler } from '#functions/http/cases';
+import { createHandler as filesHandler } from '#functions/http/files';
 import { createHandler as reportsHandler } from '#functions/http/reports';
 import { createHandler as summariesHandler } from '#functions/http/summaries';
 import { routeSchemas } from '#http/api-schemas';
@@ -810,3 +814,421 @@ describe('every list route rejects bad cursors with 400 problem+json', () => {
     }
   });
 });
+
+/** Each upload of these properties makes real requests (and cleans files): the soak's runs take minutes. */
+const FILE_PROPERTY_TIMEOUT = process.env.SOAK ? 900_000 : 120_000;
+
+// Evidence files (issue 19, docs/api.md#files): the upload-form, confirm and list
+// routes, on a real report and case, so that a bad request that slipped through
+// would store an UPLOAD or FILE item (or an object in the bucket) and be seen.
+describe('the file routes reject bad input with 4xx problem+json and store nothing', () => {
+  /** What a client must never set: the server's fields of an upload and a file. */
+  const FILE_SERVER_FIELDS = [
+    'fileId',
+    'id',
+    'sha256',
+    'width',
+    'height',
+    'pages',
+    'thumbnail',
+    'uploadedBy',
+    'ownerKind',
+    'ownerId',
+    'source',
+    'createdAt',
+    'expiresAt',
+    'url',
+    'thumbnailUrl',
+    'entity',
+    'pk',
+    'sk',
+    'fileCount',
+    '__proto__',
+    'constructor',
+  ];
+  const VALID = { name: 'anh-chup-man-hinh.jpg', type: 'image/jpeg', size: 2048 };
+  const REPORT_BODY = () =>
+    JSON.stringify({
+      title: 'Ảnh chụp bài đăng đã bị xoá',
+      summary: 'Bài đăng về giá điện bị xoá sau hai giờ.',
+      category: 'transport',
+      area: 'go-vap',
+      channel: 'social',
+      sentiment: 'negative',
+      urgency: 'normal',
+      observedAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+  let owners: { name: string; path: string; pk: string; claims: Record<string, unknown> }[];
+  let samples: Record<FileType, Uint8Array>;
+
+  /** The UPLOAD# and FILE# items of an owner's partition. */
+  const fileItems = async (pk: string) =>
+    (
+      await table.db.send(
+        new QueryCommand({
+          TableName: table.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+        }),
+      )
+    ).Items?.filter((i) => /^(UPLOAD|FILE)#/.test(String(i.sk))) ?? [];
+
+  /** Asks for a form and POSTs the bytes with it to the bucket, as a client does; the upload's id. */
+  const uploadFile = async (
+    owner: { path: string; claims: Record<string, unknown> },
+    bytes: Uint8Array,
+    type: string,
+  ): Promise<string> => {
+    const form = await send(
+      'POST',
+      `${owner.path}/files`,
+      JSON.stringify({ name: 'bang-chung.bin', type, size: bytes.length }),
+      owner.claims,
+    );
+    expect(form.statusCode, String(form.body)).toBe(201);
+    const { fileId, upload } = JSON.parse(String(form.body)) as {
+      fileId: string;
+      upload: { url: string; fields: Record<string, string> };
+    };
+    const body = new FormData();
+    for (const [k, v] of Object.entries(upload.fields)) body.append(k, v);
+    body.append('file', new Blob([bytes], { type }));
+    expect((await fetch(upload.url, { method: 'POST', body })).ok).toBe(true);
+    return fileId;
+  };
+
+  beforeAll(async () => {
+    handlers.files = filesHandler(deps) as unknown as Handler;
+    const report = await send('POST', '/reports', REPORT_BODY(), REPORTER);
+    expect(report.statusCode).toBe(201);
+    const forCase = await send('POST', '/reports', REPORT_BODY(), REPORTER);
+    const opened = await send(
+      'POST',
+      '/cases',
+      JSON.stringify({ reportIds: [JSON.parse(String(forCase.body)).id] }),
+      DESK,
+    );
+    expect(opened.statusCode).toBe(201);
+    const reportId = JSON.parse(String(report.body)).id as string;
+    const caseId = JSON.parse(String(opened.body)).id as string;
+    owners = [
+      { name: 'report', path: `/reports/${reportId}`, pk: `REPORT#${reportId}`, claims: REPORTER },
+      { name: 'case', path: `/cases/${caseId}`, pk: `CASE#${caseId}`, claims: DESK },
+    ];
+    // One small valid file of each kind taken: the material of mislabelled and truncated uploads.
+    const pixels = () => sharp({ create: { width: 32, height: 24, channels: 3, background: '#3a6' } });
+    const pdf = await PDFDocument.create();
+    pdf.addPage([200, 100]);
+    samples = {
+      'image/jpeg': new Uint8Array(await pixels().jpeg().toBuffer()),
+      'image/png': new Uint8Array(await pixels().png().toBuffer()),
+      'image/webp': new Uint8Array(await pixels().webp().toBuffer()),
+      'application/pdf': await pdf.save(),
+    };
+  });
+
+  /** Each kind of bad upload-form request. */
+  const badUploadRequest = (maxBytes: number, types: readonly string[]) => {
+    const json = (v: unknown) => JSON.stringify(v);
+    const notAType = fc
+      .oneof(
+        fc.constantFrom(
+          'image/gif',
+          'image/svg+xml',
+          'image/heic',
+          'text/html',
+          'application/octet-stream',
+          'application/zip',
+          'IMAGE/JPEG',
+          'image/jpg',
+          'image/jpeg; charset=binary',
+          ' image/jpeg',
+          '',
+        ),
+        fc.string({ maxLength: 40 }),
+      )
+      .filter((t) => !types.includes(t));
+    const badSize = fc.oneof(
+      fc.constantFrom(0, -1, -2048, 0.5, 1.5, 2048.25, maxBytes + 1, 2 ** 53, 1e21, -0.0001),
+      fc.integer({ min: maxBytes + 1 }),
+      fc.integer({ max: 0 }),
+      fc.double({ min: 1, max: maxBytes, noNaN: true }).filter((d) => !Number.isInteger(d)),
+    );
+    return fc.oneof(
+      // what every body gets (unknown and server fields, missing and mistyped
+      // fields, huge, blank, control, bidi and lone-surrogate text, bytes that
+      // are not UTF-8, duplicate keys, not JSON, truncated, deep), the text in
+      // `type`: any of those is a type not taken
+      invalidBody(VALID, ['type'], []),
+      // mass assignment of what the server decides about a file
+      fc
+        .tuple(fc.constantFrom(...FILE_SERVER_FIELDS), fc.jsonValue())
+        .map(([k, v]) => json(VALID).replace(/^\{/, `{${JSON.stringify(k)}:${json(v) ?? 'null'},`)),
+      // a name empty or too long (odd characters are cleaned instead: below)
+      fc
+        .oneof(
+          fc.constant(''),
+          fc.integer({ min: 501, max: 5000 }).map((n) => 'ả'.repeat(n)),
+        )
+        .map((name) => json({ ...VALID, name })),
+      // bytes that are not UTF-8 inside the name
+      fc.constantFrom(...INVALID_UTF8).map((bytes) => {
+        const [head, tail] = json({ ...VALID, name: 'ảnh@@.jpg' }).split('@@') as [string, string];
+        return Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(tail)]);
+      }),
+      // a type not taken (per environment: files.types), or a size of zero,
+      // negative, fractional, a string, or over files.maxBytes
+      notAType.map((type) => json({ ...VALID, type })),
+      badSize.map((size) => json({ ...VALID, size })),
+      fc.constantFrom('2048', '1e3', '0x800', '').map((size) => json({ ...VALID, size })),
+      fc.constant(json(VALID).replace(/"size":2048/, '"size":1e309')),
+    );
+  };
+
+  it.each(['report', 'case'])(
+    'POST …/files on a %s: every bad request → 4xx problem+json, nothing stored',
+    async (which) => {
+      const owner = owners.find((o) => o.name === which)!;
+      const { maxBytes, types } = deps.config.files;
+      const before = await scanCount();
+      await fc.assert(
+        fc.asyncProperty(badUploadRequest(maxBytes, types), async (raw) => {
+          const res = await send('POST', `${owner.path}/files`, raw, owner.claims);
+          expect(isProblem4xx(res), `${res.statusCode} for ${String(raw).slice(0, 120)}`).toBe(true);
+        }),
+        { seed: 1919, numRuns: RUNS },
+      );
+      expect(await fileItems(owner.pk)).toEqual([]);
+      expect(await scanCount()).toBe(before);
+    },
+    120_000,
+  );
+
+  // A file's name comes from the device, not from typing: odd characters are
+  // cleaned, not refused (cleanFileName, shared/domain/files.ts), so a photo is
+  // never lost to its name. Whatever the name, what is kept is one clean line.
+  it(
+    'any name of 1–500 characters gets a form, and the name kept is clean: one line, no controls, bidi, paths or quotes',
+    async () => {
+      const owner = owners.find((o) => o.name === 'case')!;
+      const odd = fc.constantFrom(
+        '\u0000',
+        '\u0007',
+        '\n',
+        '\r\n',
+        '\t',
+        '\u007f',
+        '\u0085',
+        '\u2028',
+        '\u202e',
+        '\u2066',
+        '\u2069',
+        '\ud800',
+        '\udc00',
+        '"',
+        '/',
+        '\\',
+        '..',
+        ' ',
+      );
+      const name = fc
+        .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), odd), { minLength: 1, maxLength: 12 })
+        .map((parts) => parts.join(''))
+        .filter((n) => n.length >= 1 && n.length <= 500);
+      await fc.assert(
+        fc.asyncProperty(name, async (n) => {
+          const res = await send(
+            'POST',
+            `${owner.path}/files`,
+            JSON.stringify({ ...VALID, name: n }),
+            owner.claims,
+          );
+          expect(res.statusCode, `${res.statusCode} for ${JSON.stringify(n)}: ${res.body}`).toBe(201);
+          const { fileId } = JSON.parse(String(res.body)) as { fileId: string };
+          const item = (await fileItems(owner.pk)).find((i) => i.sk === `UPLOAD#${fileId}`);
+          const kept = String(item?.name);
+          expect(kept.isWellFormed(), JSON.stringify(kept)).toBe(true);
+          expect(kept, JSON.stringify(n)).not.toMatch(/[\p{Cc}"/\\\u2028\u2029\u202A-\u202E\u2066-\u2069]/u);
+          expect(kept).toBe(kept.trim());
+          expect([...kept].length).toBeGreaterThan(0);
+          expect([...kept].length).toBeLessThanOrEqual(120);
+        }),
+        { seed: 2026, numRuns: process.env.SOAK ? 2000 : 300 },
+      );
+    },
+    FILE_PROPERTY_TIMEOUT,
+  );
+
+  it('a type not taken or a size over the limit is a 422 naming the field; a wrong content type 415; an oversized body 413', async () => {
+    const [report] = owners;
+    const { maxBytes } = deps.config.files;
+    const before = await fileItems(report!.pk);
+    for (const [body, field] of [
+      [{ ...VALID, type: 'image/gif' }, '/type'],
+      [{ ...VALID, type: 'text/html' }, '/type'],
+      [{ ...VALID, size: maxBytes + 1 }, '/size'],
+    ] as const) {
+      const res = await send('POST', `${report!.path}/files`, JSON.stringify(body), report!.claims);
+      expect(res.statusCode, JSON.stringify(body)).toBe(422);
+      const errors = (JSON.parse(String(res.body)) as { errors?: { path: string }[] }).errors ?? [];
+      expect(errors.map((e) => e.path)).toContain(field);
+    }
+    for (const ct of ['text/plain', 'multipart/form-data; boundary=x', 'image/jpeg']) {
+      const res = await send('POST', `${report!.path}/files`, JSON.stringify(VALID), report!.claims, {
+        'content-type': ct,
+      });
+      expect(res.statusCode).toBe(415);
+    }
+    const big = await send(
+      'POST',
+      `${report!.path}/files`,
+      JSON.stringify({ ...VALID, name: 'x'.repeat(70_000) }),
+      report!.claims,
+    );
+    expect(big.statusCode).toBe(413);
+    expect(await fileItems(report!.pk)).toEqual(before);
+  });
+
+  it('ids that are not ULIDs, and ids never issued → 404 problem+json on every file route', async () => {
+    const never = '01JZ0000000000000000000000';
+    for (const owner of owners) {
+      const base = owner.path.replace(/\/[^/]+$/, '');
+      const upload = await send('POST', `${owner.path}/files`, JSON.stringify(VALID), owner.claims);
+      expect(upload.statusCode).toBe(201);
+      const issued = JSON.parse(String(upload.body)).fileId as string;
+      const before = (await fileItems(owner.pk)).map((i) => String(i.sk));
+      const paths: ['GET' | 'POST', string, string?][] = [
+        ['POST', `${base}/not-a-ulid/files`, JSON.stringify(VALID)],
+        ['POST', `${base}/${never}/files`, JSON.stringify(VALID)],
+        ['GET', `${base}/not-a-ulid/files`],
+        ['GET', `${base}/${never}/files`],
+        ['POST', `${base}/${never}/files/${issued}/confirm`],
+        ['POST', `${owner.path}/files/${never}/confirm`],
+        ['POST', `${owner.path}/files/not-a-ulid/confirm`],
+        ['POST', `${owner.path}/files/${issued.toLowerCase()}x/confirm`],
+        ['POST', `${owner.path}/files/${'0'.repeat(300)}/confirm`],
+        ['POST', `${owner.path}/files/%2e%2e/confirm`],
+      ];
+      for (const [method, url, body] of paths) {
+        const res = await send(method, url, body, owner.claims, body ? undefined : {});
+        expect(res.statusCode, `${method} ${url}`).toBe(404);
+        expect(isProblem4xx(res)).toBe(true);
+      }
+      // The pending upload is all there is: nothing uploaded, so its confirm is a 409 and stores nothing.
+      const missing = await send(
+        'POST',
+        `${owner.path}/files/${issued}/confirm`,
+        undefined,
+        owner.claims,
+        {},
+      );
+      expect(missing.statusCode).toBe(409);
+      expect(JSON.parse(String(missing.body)).code).toBe('upload-missing');
+      expect((await fileItems(owner.pk)).map((i) => String(i.sk))).toEqual(before);
+    }
+  });
+
+  // A confirm reads what was uploaded, nothing else: a body sent with it (a
+  // client's idea of the file's type or hash, or the file itself) is refused,
+  // and the upload waits, untouched, for a confirm without one.
+  it('confirm takes no body: any body → 400 problem+json, and the upload is then confirmed as it was', async () => {
+    for (const owner of owners) {
+      const bytes = samples['image/jpeg'];
+      const fileId = await uploadFile(owner, bytes, 'image/jpeg');
+      const before = (await fileItems(owner.pk)).map((i) => String(i.sk)).sort();
+      for (const [raw, ct] of [
+        ['{}', 'application/json'],
+        [JSON.stringify({ sha256: 'a'.repeat(64), type: 'image/png' }), 'application/json'],
+        ['not json', 'text/plain'],
+        [Buffer.from(bytes), 'image/jpeg'],
+        [' ', 'application/json'],
+      ] as const) {
+        const res = await send('POST', `${owner.path}/files/${fileId}/confirm`, raw, owner.claims, {
+          'content-type': ct,
+        });
+        expect(
+          isProblem4xx(res) && res.statusCode === 400,
+          `${res.statusCode} for ${String(raw).slice(0, 40)}`,
+        ).toBe(true);
+      }
+      expect((await fileItems(owner.pk)).map((i) => String(i.sk)).sort()).toEqual(before);
+      const done = await send('POST', `${owner.path}/files/${fileId}/confirm`, undefined, owner.claims, {});
+      expect(done.statusCode, String(done.body)).toBe(201);
+    }
+  });
+
+  // What was uploaded decides, not what was declared: random bytes, a valid file
+  // of another kind, a kind's magic number with garbage after it, a valid file
+  // cut short. Each confirm answers 422 (or, for a cut that still decodes, 201
+  // with the type the bytes have), never a 5xx; a refusal leaves no item and no object.
+  it(
+    'confirm of bytes that are not what was declared → 422 and nothing kept, never a 5xx',
+    async () => {
+      const storage = deps.files!;
+      // A fresh report per upload: a cut that still decodes is attached, and
+      // files.maxPerReport of those must not turn the next refusal into a 409.
+      const freshReport = async () => {
+        const res = await send('POST', '/reports', REPORT_BODY(), REPORTER);
+        expect(res.statusCode).toBe(201);
+        const id = JSON.parse(String(res.body)).id as string;
+        return { path: `/reports/${id}`, pk: `REPORT#${id}`, claims: REPORTER };
+      };
+      const declared = fc.constantFrom(...FILE_TYPES);
+      const upload = fc.oneof(
+        fc.tuple(declared, fc.uint8Array({ minLength: 1, maxLength: 2048 })),
+        fc
+          .tuple(declared, fc.constantFrom(...FILE_TYPES))
+          .filter(([d, real]) => d !== real)
+          .map(([d, real]) => [d, samples[real]] as const),
+        fc
+          .tuple(declared, fc.uint8Array({ minLength: 0, maxLength: 512 }))
+          .map(([d, tail]) => [d, Buffer.concat([MAGIC[d], tail])] as const),
+        fc
+          .tuple(declared, fc.double({ min: 0.05, max: 0.95, noNaN: true }))
+          .map(
+            ([d, cut]) => [d, samples[d].slice(0, Math.max(1, Math.floor(samples[d].length * cut)))] as const,
+          ),
+      );
+      await fc.assert(
+        fc.asyncProperty(upload, async ([type, bytes]) => {
+          const owner = await freshReport();
+          const fileId = await uploadFile(owner, bytes, type);
+          const res = await send(
+            'POST',
+            `${owner.path}/files/${fileId}/confirm`,
+            undefined,
+            owner.claims,
+            {},
+          );
+          const detected = detectFileType(bytes);
+          if (res.statusCode === 201) {
+            // Only a cut that still decodes may pass, and then as what its bytes are.
+            expect(detected).toBe(type);
+            expect(JSON.parse(String(res.body)).type).toBe(type);
+            return;
+          }
+          expect(isProblem4xx(res) && res.statusCode === 422, `${res.statusCode} ${res.body}`).toBe(true);
+          const problem = JSON.parse(String(res.body)) as { code: string; detectedType?: string };
+          if (!detected) expect(problem.code).toBe('file-type-not-allowed');
+          else if (detected !== type)
+            expect(problem).toMatchObject({ code: 'file-type-mismatch', detectedType: detected });
+          else expect(problem.code).toBe('file-damaged');
+          const left = (await fileItems(owner.pk)).map((i) => String(i.sk));
+          expect(left).not.toContain(`UPLOAD#${fileId}`);
+          expect(left).not.toContain(`FILE#${fileId}`);
+          expect((await storage.read(objectKeys(fileId).incoming, 1)).kind).toBe('absent');
+        }),
+        { seed: 4242, numRuns: process.env.SOAK ? 500 : 60 },
+      );
+    },
+    FILE_PROPERTY_TIMEOUT,
+  );
+});
+
+/** The first bytes of each kind taken (shared/domain/files.ts detectFileType). */
+const MAGIC: Record<FileType, Buffer> = {
+  'image/jpeg': Buffer.from([0xff, 0xd8, 0xff]),
+  'image/png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  'image/webp': Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 ')]),
+  'application/pdf': Buffer.from('%PDF-1.7\n'),
+};

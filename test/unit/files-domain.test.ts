@@ -56,6 +56,7 @@ describe('cleanFileName', () => {
     ['line\r\nbreak.webp', 'linebreak.webp'],
     ['photo\u202Egpj.exe', 'photogpj.exe'],
     ['\u2066name\u2069.jpg', 'name.jpg'],
+    ['line\u2028sep\u2029.jpg', 'linesep.jpg'],
     ['ảnh chụp màn hình.png', 'ảnh chụp màn hình.png'],
   ])('%j → %j', (name, expected) => {
     expect(cleanFileName(name, 'image/png')).toBe(expected);

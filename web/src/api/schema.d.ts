@@ -4896,6 +4896,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description This route takes no body, and one was sent. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
                 401: {
                     headers: {
@@ -5380,6 +5389,15 @@ export interface paths {
                             /** @description The links stop working after this instant (`files.urlTtlSeconds`). */
                             urlExpiresAt: string;
                         };
+                    };
+                };
+                /** @description This route takes no body, and one was sent. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
