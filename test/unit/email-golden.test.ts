@@ -303,6 +303,11 @@ const notices: [string, CaseNotice, AppConfig, Parameters<typeof renderCaseNotic
     base,
     {},
   ],
+  // Evidence files (issue 19): counted with the link, never attached.
+  ['assigned-files', assigned, linked, { fileCount: 3 }],
+  ['responded-one-file', responded, linked, { fileCount: 1 }],
+  ['nudge-files-no-link', nudge, base, { fileCount: 2 }],
+  ['closed-own-files', closed, linked, { ownReportIds: ['01JREPORTAAAAAAAAAAAAAAAAA'], fileCount: 2 }],
 ];
 
 describe('golden emails: case notices', () => {
