@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppConfig } from '#config/schema';
 import type { Principal } from '#http/principal';
 import { actOnCase, openCaseFor } from '#service/cases';
+import { sendDailySummary } from '#service/daily-summary-emails';
 import { sendEscalations } from '#service/escalation';
 import { confirmUpload, startUpload } from '#service/files';
 import { drainOutbox } from '#service/notifications';
@@ -73,6 +74,7 @@ beforeAll(async () => {
     ...base,
     links: { ...base.links, consoleUrl: CONSOLE },
     deskList: [{ email: deskBox, locale: 'vi' }],
+    summaryRecipients: [{ email: `files-lead-${tag}@example.org`, locale: 'vi' }],
     agencies: base.agencies.map((a) =>
       a.id === 'police' ? { ...a, locale: 'vi', emails: [agencyBox], headEmails: [] } : a,
     ),
@@ -159,5 +161,30 @@ describe('case emails name the files, never attach them', () => {
     const [email] = await sentEmails({ to: box });
     expect(flat(email)).toContain(`${CONSOLE}/cases/${c.id}`);
     expect(flat(email)).not.toMatch(/tệp đính kèm| files? /);
+  });
+
+  it('the agency digest names the files of a case it lists', async () => {
+    const box = `files-digest-${tag}@example.org`;
+    config = {
+      ...config,
+      agencies: config.agencies.map((a) =>
+        a.id === 'education-dept' ? { ...a, locale: 'en', emails: [box] } : a,
+      ),
+    };
+    const c = await openCaseFor(deps(), desk, {
+      reportIds: [await report(reporterOf('files-dan', 'd@x.org'))],
+    });
+    await attach(desk, 'case', c.id, await pdfWithAuthor(1), 'application/pdf');
+    await actOnCase(deps(), desk, { id: c.id }, '"1"', {
+      action: 'assign',
+      agencyId: 'education-dept',
+      dueAt: '2026-12-02T10:00:00Z',
+    });
+    // The next morning's run: the case is newly assigned on the 26th.
+    const morning = new Date('2026-11-27T00:30:00Z');
+    await sendDailySummary(deps(morning), '2026-11-26', { now: morning });
+    const [digest] = await sentEmails({ to: box });
+    expect(flat(digest)).toMatch(new RegExp(`${c.id} · [^\\n]*1 file ${CONSOLE}/cases/${c.id}`));
+    expect(digest?.attachments ?? []).toEqual([]);
   });
 });
