@@ -1,11 +1,12 @@
 // The local stack's evidence files bucket (docs/files.md), in process: the API's
-// deps and a job's deps (built from stack.json, as `npm run job` builds them)
+// deps and the settings a companion command builds from stack.json (`npm run job`)
 // reach the same bucket on the local S3 server; a presigned upload form works
 // against it; and the files outlive a restart on the same DATA_DIR, as the table does.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createFileStorage } from '#files/storage';
 import { freePort } from '#infra/local/ports';
 import {
   LOCAL_FILES_BUCKET,
@@ -14,7 +15,6 @@ import {
   startLocalStack,
 } from '#infra/local/stack';
 import { readStackFile } from '#infra/local/stack-file';
-import { createDeps } from '#shared/deps';
 
 const start = async (dataDir: string): Promise<LocalStack> =>
   startLocalStack({ port: 0, ddbPort: await freePort(), mailPort: 0, s3Port: 0, dataDir, inMemory: false });
@@ -51,12 +51,17 @@ describe('the local stack’s files bucket', () => {
     const posted = await fetch(form.url, { method: 'POST', body });
     expect(posted.status, await posted.text()).toBeLessThan(300);
 
-    // A job reads the stack file and builds its own deps: the same bucket.
-    const jobDeps = createDeps(localRuntimeSettings(await readStackFile(dataDir)));
-    const read = await jobDeps.files!.read('incoming/local-1', 1024);
+    // A companion command (npm run job) builds its settings from the stack file: the same bucket.
+    const settings = localRuntimeSettings(await readStackFile(dataDir));
+    expect(settings).toMatchObject({ filesBucket: LOCAL_FILES_BUCKET, s3Endpoint: stack.s3Endpoint });
+    const fromFile = createFileStorage({
+      bucket: settings.filesBucket!,
+      region: settings.region,
+      endpoint: settings.s3Endpoint,
+    });
+    const read = await fromFile.read('incoming/local-1', 1024);
     expect(read).toMatchObject({ kind: 'found' });
     expect(new TextDecoder().decode((read as { bytes: Uint8Array }).bytes)).toContain('clarification');
-    jobDeps.db.destroy();
 
     // A signed link serves it.
     const url = await files!.readUrl({
