@@ -6,6 +6,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type RuntimeSettings, withApiUrl } from '#config/runtime';
 import type { AppConfig } from '#config/schema';
+import { fileStorageOf } from '#files/deps';
 import { loadAppConfig } from '#infra/config/index';
 import { createMailingDeps } from '#mail/deps';
 import type { Deps } from '#shared/deps';
@@ -305,7 +306,7 @@ export const startLocalStack = async (
       s3Endpoint: s3.endpoint,
       filesBucket: LOCAL_FILES_BUCKET,
     });
-    const deps = createMailingDeps(settings);
+    const deps = createMailingDeps(settings, fileStorageOf(settings));
     stoppers.push({ name: 'store client', stop: async () => deps.db.destroy() });
 
     const verifier = await TokenKeys.forDataDir(dataDir);
