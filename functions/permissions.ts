@@ -100,6 +100,15 @@ export const httpPermissions = {
     indexes: ['Query'],
     sendsMail: false,
   },
+  // Evidence files: the owner read by key (a report's case too), its pending upload and FILE items
+  // by key, an owner's FILE items (Query on its partition); the pending upload's conditional put and
+  // delete; the confirm: a transaction of a put, a delete, an update and a condition check; the rate
+  // counter (update, delete at zero). The bucket's grants are in its own row (lane B).
+  files: {
+    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'DeleteItem'],
+    indexes: [],
+    sendsMail: false,
+  },
 } as const satisfies Record<HandlerGroup, FunctionPermissions>;
 
 /**

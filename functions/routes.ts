@@ -14,6 +14,7 @@ export const handlerGroups = {
   cases: { entry: 'functions/http/cases.ts' },
   summaries: { entry: 'functions/http/summaries.ts' },
   briefings: { entry: 'functions/http/briefings.ts' },
+  files: { entry: 'functions/http/files.ts' },
 } as const;
 export type HandlerGroup = keyof typeof handlerGroups;
 
@@ -283,6 +284,58 @@ export const routes = [
     body: true,
     summary: 'cancel {reason}, reschedule {startsAt}, invite {emails}',
     rateLimit: 'writes',
+  },
+  {
+    method: 'POST',
+    path: '/reports/{id}/files',
+    group: 'files',
+    access: ['reporter', 'desk'],
+    body: true,
+    summary: 'Ask for a form to upload one evidence file (name, type, size) to a report',
+    rateLimit: 'writes',
+  },
+  {
+    method: 'POST',
+    path: '/reports/{id}/files/{fileId}/confirm',
+    group: 'files',
+    access: ['reporter', 'desk'],
+    body: false,
+    summary: 'Check, clean and attach an uploaded file to the report',
+    rateLimit: 'writes',
+  },
+  {
+    method: 'GET',
+    path: '/reports/{id}/files',
+    group: 'files',
+    access: ['reporter', 'desk'],
+    body: false,
+    summary: 'The report’s files with short-lived signed links',
+  },
+  {
+    method: 'POST',
+    path: '/cases/{id}/files',
+    group: 'files',
+    access: ['desk', 'agency'],
+    body: true,
+    summary: 'Ask for a form to upload one evidence file (name, type, size) to a case',
+    rateLimit: 'writes',
+  },
+  {
+    method: 'POST',
+    path: '/cases/{id}/files/{fileId}/confirm',
+    group: 'files',
+    access: ['desk', 'agency'],
+    body: false,
+    summary: 'Check, clean and attach an uploaded file to the case',
+    rateLimit: 'writes',
+  },
+  {
+    method: 'GET',
+    path: '/cases/{id}/files',
+    group: 'files',
+    access: ['desk', 'agency'],
+    body: false,
+    summary: 'The case’s files, then its reports’ files, with short-lived signed links',
   },
 ] as const satisfies readonly RouteDef[];
 

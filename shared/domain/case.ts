@@ -204,6 +204,8 @@ export const caseSchema = z.object({
   tags: z.array(z.string()),
   /** The template the current response came from, if any. */
   responseTemplate: templateRefSchema.nullable(),
+  /** Evidence files attached to the case itself (docs/files.md); 0 when none. Not part of `version`. */
+  fileCount: z.number().int().optional(),
 });
 export type Case = z.infer<typeof caseSchema>;
 

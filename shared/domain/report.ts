@@ -85,6 +85,8 @@ export const reportSchema = z.object({
   submittedAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
+  /** Evidence files attached (docs/files.md); 0 when none. Not part of `version`. */
+  fileCount: z.number().int().optional(),
 });
 export type Report = z.infer<typeof reportSchema>;
 

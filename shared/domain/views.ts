@@ -41,6 +41,8 @@ export const reporterReportSchema = z.strictObject({
   submittedAt: z.string(),
   status: z.enum(REPORT_STATUSES),
   caseId: z.string().nullable(),
+  /** Evidence files on the report (docs/files.md); 0 when none. */
+  fileCount: z.number().int().optional(),
   /** On the submission's 201 (and its replay) only. */
   possibleDuplicates: z.array(duplicateHintSchema).optional(),
   /** Only once the report's case is closed. */
@@ -76,6 +78,7 @@ export const reporterViewOf = (
     submittedAt: r.submittedAt,
     status: r.status,
     caseId: r.caseId,
+    fileCount: r.fileCount ?? 0,
   };
   // Each hint's id, status, case, reason and score: never another reporter's text.
   if (possibleDuplicates)

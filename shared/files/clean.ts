@@ -2,18 +2,33 @@
 // (docs/files.md): the kind is decided from the bytes; images are decoded and
 // written again by sharp (libvips), turned upright by their EXIF orientation
 // first, and written without any metadata (EXIF, XMP, IPTC: GPS position,
-// device, owner names), with a WebP thumbnail; PDFs must parse and lose their
-// document information and XMP metadata. A file that is not what it claims,
-// or cannot be decoded, is refused with the reason.
+// device, owner names), with a WebP thumbnail; PDFs must parse and are rebuilt
+// from their pages alone, without document information, XMP, scripts or
+// embedded files. A file that is not what it claims, or cannot be decoded, is
+// refused with the reason, in words an uploader can act on.
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  type PDFObject,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+} from 'pdf-lib';
 import sharp from 'sharp';
 import { detectFileType, type FileType, isImageType } from '#domain/files';
 
-/** Refuse images whose pixel count would need more memory than a checking function has (decompression bombs). */
+/** Refuse images whose pixel count (all frames) would need more memory than a checking function has (decompression bombs). */
 export const MAX_PIXELS = 50_000_000;
 /** The thumbnail fits a square of this many pixels. */
 export const THUMBNAIL_SIZE = 320;
+/** Re-encoding quality for JPEG and WebP: visually lossless for photos and screenshots, about the size phones write. */
+export const IMAGE_QUALITY = 90;
+
+// Every file is distinct: libvips' operation cache would only hold memory in a checking function.
+sharp.cache(false);
 
 export type CleanRefusal =
   /** The bytes are none of the kinds taken. */
@@ -35,20 +50,56 @@ export interface CleanedFile {
 
 export type CleanResult = { ok: true; file: CleanedFile } | { ok: false; refusal: CleanRefusal };
 
+/** The reasons given with a `damaged` refusal (shown to the uploader in the problem's detail). */
+export const REASONS = {
+  imageUnreadable:
+    'The image is damaged or incomplete and cannot be decoded; upload the original file again.',
+  tooManyPixels: (w: number, h: number, frames: number) =>
+    `The image is ${w}×${h} pixels${frames > 1 ? ` × ${frames} frames` : ''}, more than the ${MAX_PIXELS / 1_000_000} million pixels taken; send a smaller copy.`,
+  pdfEncrypted: 'The PDF is password-protected; save it again without a password and upload that copy.',
+  pdfIncomplete: 'The PDF is incomplete (it has no end-of-file marker); upload the whole file again.',
+  pdfUnreadable: 'The PDF is damaged and cannot be read; upload the original file again.',
+  pdfNoPages: 'The PDF has no pages.',
+} as const;
+
+/** A refusal thrown inside the cleaning, carrying a reason already meant for the uploader. */
+class Refused extends Error {}
+
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
+const SHARP_FORMAT: Record<string, FileType> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
 const cleanImage = async (bytes: Uint8Array, type: FileType): Promise<CleanedFile> => {
-  const input = () => sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' });
+  // The header first: a bomb is refused by its declared size before any pixel is decoded.
+  const meta = await sharp(bytes, { animated: true, limitInputPixels: false }).metadata();
+  if (SHARP_FORMAT[meta.format ?? ''] !== type) throw new Refused(REASONS.imageUnreadable);
+  const frames = meta.pages ?? 1;
+  const frameHeight = meta.pageHeight ?? meta.height ?? 0;
+  const width = meta.width ?? 0;
+  if (width * frameHeight * frames > MAX_PIXELS)
+    throw new Refused(REASONS.tooManyPixels(width, frameHeight, frames));
+  // An animated WebP keeps all its frames: the evidence is what circulated, and a
+  // sticker's later frames carry its message. Orientation is a still-photo tag
+  // (libvips can only turn multi-frame images by 180°), so frames stay as stored.
+  const animated = frames > 1;
+  // failOn 'truncated': an image cut short is refused, not padded with grey; lesser
+  // decoder warnings (common in camera files) are not.
+  const input = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'truncated', animated });
   // rotate(): apply the EXIF orientation to the pixels, since the tag itself is dropped.
-  const upright = input().rotate();
+  const upright = animated ? input : input.rotate();
+  // sharp writes no metadata unless asked (withMetadata/keepExif/keepIccProfile) and
+  // converts to sRGB: no EXIF, XMP, IPTC, text chunk or ICC profile is written.
   const encoded =
     type === 'image/jpeg'
-      ? upright.jpeg({ quality: 90, mozjpeg: true })
+      ? upright.jpeg({ quality: IMAGE_QUALITY, mozjpeg: true })
       : type === 'image/png'
         ? upright.png({ compressionLevel: 9 })
-        : upright.webp({ quality: 90 });
-  // sharp writes no metadata unless asked (withMetadata/keepExif/keepIccProfile): none is asked for.
+        : upright.webp({
+            quality: IMAGE_QUALITY,
+            ...(animated ? { loop: meta.loop ?? 0, delay: meta.delay } : {}),
+          });
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+  // The thumbnail shows the first frame.
   const thumbnail = await sharp(data)
     .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
     .webp({ quality: 70 })
@@ -59,22 +110,154 @@ const cleanImage = async (bytes: Uint8Array, type: FileType): Promise<CleanedFil
     bytes: out,
     sha256: sha256(out),
     width: info.width,
-    height: info.height,
+    height: animated ? (info.pageHeight ?? frameHeight) : info.height,
     thumbnail: new Uint8Array(thumbnail),
   };
 };
 
-const cleanPdf = async (bytes: Uint8Array): Promise<CleanedFile> => {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  // The document information dictionary (author, creator, dates) goes whole.
-  const info = doc.context.trailerInfo.Info;
-  if (info) {
-    const dict = doc.context.lookup(info);
-    if (dict instanceof PDFDict) for (const key of dict.keys()) dict.delete(key);
+// ---------------------------------------------------------------- PDF
+
+/** Keys whose values describe people, software or history, or run something: removed from every dictionary. */
+const DROPPED_KEYS = [
+  'Metadata', // XMP streams, on the document, pages and images
+  'PieceInfo', // application private data (editors keep authors and paths there)
+  'AA', // additional actions: scripts on open, close, focus, keystroke
+  'JS',
+];
+/** Action types that run code, send data or open other files: a key holding one is removed. */
+const ACTIVE_ACTIONS = new Set([
+  'JavaScript',
+  'Launch',
+  'ImportData',
+  'SubmitForm',
+  'GoToE',
+  'GoToR',
+  'RichMediaExecute',
+  'Rendition',
+  'Movie',
+  'Sound',
+]);
+/** Annotations that carry embedded files or media: removed from the pages. */
+const ACTIVE_ANNOTATIONS = new Set(['FileAttachment', 'RichMedia', 'Screen', 'Movie', 'Sound', '3D']);
+
+const nameOf = (o: PDFObject | undefined) => (o instanceof PDFName ? o.decodeText() : undefined);
+
+/** The tail a complete PDF ends with (readers look for it in the last kilobyte). */
+const hasEofMarker = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .subarray(Math.max(0, bytes.byteLength - 1024))
+    .includes('%%EOF');
+
+/**
+ * A JPEG without its application segments but APP0 (JFIF) and APP14 (Adobe,
+ * needed for CMYK colours), and without comments: PDFs embed phone photos as
+ * they are, EXIF and GPS included. Lossless: the compressed data is untouched.
+ */
+export const stripJpegSegments = (jpeg: Uint8Array): Uint8Array => {
+  const b = Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength);
+  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return jpeg;
+  const kept: Buffer[] = [b.subarray(0, 2)];
+  let at = 2;
+  while (at + 4 <= b.length) {
+    if (b[at] !== 0xff) return jpeg; // not a marker where one must be: leave it to the reader
+    const marker = b[at + 1] ?? 0;
+    if (marker === 0xff) {
+      at += 1; // fill byte
+      continue;
+    }
+    if (marker === 0xda) break; // start of scan: the entropy-coded data follows
+    const length = b.readUInt16BE(at + 2);
+    const isApp = marker >= 0xe0 && marker <= 0xef;
+    const keep = !(isApp && marker !== 0xe0 && marker !== 0xee) && marker !== 0xfe;
+    if (keep) kept.push(b.subarray(at, at + 2 + length));
+    at += 2 + length;
   }
-  doc.catalog.delete(PDFName.of('Metadata'));
-  const out = await doc.save({ updateFieldAppearances: false });
-  return { type: 'application/pdf', bytes: out, sha256: sha256(out), pages: doc.getPageCount() };
+  kept.push(b.subarray(at));
+  return new Uint8Array(Buffer.concat(kept));
+};
+
+/** Removes metadata and active content from a dictionary in place. */
+const cleanDict = (dict: PDFDict, resolve: (o: PDFObject | undefined) => PDFObject | undefined) => {
+  for (const key of DROPPED_KEYS) dict.delete(PDFName.of(key));
+  for (const [key, value] of dict.entries()) {
+    const target = resolve(value);
+    if (target instanceof PDFDict && ACTIVE_ACTIONS.has(nameOf(target.get(PDFName.of('S'))) ?? ''))
+      dict.delete(key);
+    else if (target instanceof PDFDict && !(value instanceof PDFRef)) cleanDict(target, resolve);
+  }
+  const annots = resolve(dict.get(PDFName.of('Annots')));
+  if (annots instanceof PDFArray) {
+    for (let i = annots.size() - 1; i >= 0; i--) {
+      const annot = resolve(annots.get(i));
+      if (annot instanceof PDFDict && ACTIVE_ANNOTATIONS.has(nameOf(annot.get(PDFName.of('Subtype'))) ?? ''))
+        annots.remove(i);
+    }
+  }
+};
+
+/**
+ * Deletes the objects nothing reachable from the catalog refers to any more:
+ * copying a page copies what its keys pointed at (an XMP stream, a script), and
+ * removing the key leaves the object behind, which would still be written.
+ */
+const dropUnreachable = (doc: PDFDocument) => {
+  const reached = new Set<string>();
+  const visit = (o: PDFObject | undefined): void => {
+    if (o instanceof PDFRef) {
+      if (reached.has(o.tag)) return;
+      reached.add(o.tag);
+      visit(doc.context.lookup(o));
+    } else if (o instanceof PDFDict) for (const [, v] of o.entries()) visit(v);
+    else if (o instanceof PDFArray) for (const v of o.asArray()) visit(v);
+    else if (o instanceof PDFStream) visit(o.dict);
+  };
+  visit(doc.context.trailerInfo.Root);
+  for (const [ref] of doc.context.enumerateIndirectObjects())
+    if (!reached.has(ref.tag)) doc.context.delete(ref);
+};
+
+const cleanPdf = async (bytes: Uint8Array): Promise<CleanedFile> => {
+  if (!hasEofMarker(bytes)) throw new Refused(REASONS.pdfIncomplete);
+  let source: PDFDocument;
+  try {
+    // Loaded despite an encryption dictionary only to say so: the strings and streams stay unreadable.
+    source = await PDFDocument.load(bytes, {
+      updateMetadata: false,
+      throwOnInvalidObject: true,
+      ignoreEncryption: true,
+    });
+  } catch {
+    throw new Refused(REASONS.pdfUnreadable);
+  }
+  if (source.isEncrypted) throw new Refused(REASONS.pdfEncrypted);
+  const pages = source.getPageCount();
+  if (pages === 0) throw new Refused(REASONS.pdfNoPages);
+  // Rebuilt from its pages alone: the catalog's scripts (OpenAction, Names),
+  // embedded files, forms, outlines, the document information and XMP, and any
+  // object left behind by earlier edits (incremental updates keep old
+  // revisions) stay behind.
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  for (const page of await doc.copyPages(source, source.getPageIndices())) doc.addPage(page);
+  const resolve = (o: PDFObject | undefined) => (o instanceof PDFRef ? doc.context.lookup(o) : o);
+  for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFDict) cleanDict(object, resolve);
+    if (object instanceof PDFStream) {
+      cleanDict(object.dict, resolve);
+      const filter = resolve(object.dict.get(PDFName.of('Filter')));
+      const only = filter instanceof PDFArray && filter.size() === 1 ? resolve(filter.get(0)) : filter;
+      if (object instanceof PDFRawStream && nameOf(only) === 'DCTDecode') {
+        const stripped = stripJpegSegments(object.contents);
+        if (stripped !== object.contents) {
+          object.dict.set(PDFName.of('Length'), doc.context.obj(stripped.length));
+          doc.context.assign(ref, PDFRawStream.of(object.dict, stripped));
+        }
+      }
+    }
+  }
+  dropUnreachable(doc);
+  // No object streams: every object stays visible to a reviewer's `strings`, and older readers open it.
+  const out = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return { type: 'application/pdf', bytes: out, sha256: sha256(out), pages };
 };
 
 /** Checks `bytes` against the declared type and returns the cleaned file, or why it is refused. */
@@ -88,7 +271,12 @@ export const cleanUpload = async (bytes: Uint8Array, declared: FileType): Promis
       file: isImageType(detected) ? await cleanImage(bytes, detected) : await cleanPdf(bytes),
     };
   } catch (err) {
-    const reason = err instanceof Error ? err.message.slice(0, 200) : 'unreadable';
+    const reason =
+      err instanceof Refused
+        ? err.message
+        : isImageType(detected)
+          ? REASONS.imageUnreadable
+          : REASONS.pdfUnreadable;
     return { ok: false, refusal: { kind: 'damaged', detected, reason } };
   }
 };

@@ -20,6 +20,7 @@ import {
   openCaseSchema,
 } from '#domain/case';
 import { caseExportQuerySchema, reportExportQuerySchema } from '#domain/export';
+import { fileListSchema, fileViewSchema, uploadFormSchema, uploadRequestSchema } from '#domain/files';
 import { monthlyQuerySchema, periodicSummarySchema, weeklyQuerySchema } from '#domain/periodic';
 import {
   duplicateHintSchema,
@@ -57,6 +58,8 @@ export interface RouteSchemas {
   store?: false;
   /** The route-specific problems it can answer, each with what causes it. */
   problems?: Partial<Record<RouteProblemStatus, string>>;
+  /** A 201 route that answers a replay of a done request with this status and the same body. */
+  replayStatus?: 200;
   /** The success response's media type when it is not JSON (`response` is then its text). */
   mediaType?: 'text/html' | 'text/csv';
 }
@@ -72,6 +75,36 @@ const ACCEPT_LANGUAGE = {
   name: 'Accept-Language',
   required: false,
   description: 'vi or en for the column names when `lang` is not given; default vi.',
+};
+
+/** The evidence file routes (docs/files.md): the same shapes on reports and cases. */
+const fileRouteSchemas = (kind: 'report' | 'case'): Record<string, RouteSchemas> => {
+  const base = kind === 'report' ? '/reports/{id}/files' : '/cases/{id}/files';
+  const closed =
+    kind === 'report'
+      ? 'the report is dismissed or its case closed (code `owner-closed`, currentStatus)'
+      : 'the case is closed, or (an agency) not verifying or responded (code `owner-closed`, currentStatus)';
+  return {
+    [`POST ${base}`]: {
+      status: 201,
+      body: uploadRequestSchema,
+      response: uploadFormSchema,
+      problems: {
+        409: `The ${kind} has its files.maxPer${kind === 'report' ? 'Report' : 'Case'} files already (code \`file-limit\`, limit); or ${closed}.`,
+        422: 'The type is not one of files.types (code `file-type-not-allowed`) or the size is over files.maxBytes (code `file-too-large`); errors name the field.',
+      },
+    },
+    [`POST ${base}/{fileId}/confirm`]: {
+      status: 201,
+      replayStatus: 200,
+      response: fileViewSchema,
+      problems: {
+        409: `Nothing uploaded with the form yet (code \`upload-missing\`); the limit reached meanwhile (code \`file-limit\`, limit); ${closed}; or a concurrent write, retry after Retry-After. 200 with the file when it was confirmed already.`,
+        422: 'The upload is refused and removed: more bytes than declared (`file-too-large`), not a kind taken (`file-type-not-allowed`), not the type declared (`file-type-mismatch`, detectedType, declaredType), or unreadable (`file-damaged`).',
+      },
+    },
+    [`GET ${base}`]: { status: 200, response: fileListSchema },
+  };
 };
 
 export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> => ({
@@ -273,4 +306,6 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
       409: 'The briefing is cancelled or has started (currentStatus), or it changed meanwhile.',
     },
   },
+  ...fileRouteSchemas('report'),
+  ...fileRouteSchemas('case'),
 });

@@ -197,6 +197,11 @@ export const buildOpenApi = (config: AppConfig, origin?: string) => {
         content: { [s.mediaType ?? 'application/json']: { schema: jsonSchema(s.response, 'output') } },
       },
     };
+    if (s.replayStatus)
+      responses[String(s.replayStatus)] = {
+        description: 'Done already: the same resource as the first answer',
+        content: { 'application/json': { schema: jsonSchema(s.response, 'output') } },
+      };
     for (const status of problemStatuses(route, s))
       responses[String(status)] = problemResponse(route, s, status);
     responses.default = {

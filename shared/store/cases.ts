@@ -51,9 +51,11 @@ export const caseToItem = (c: Case, config: AppConfig): Record<string, unknown> 
   const expiresAt = caseExpiry(c, config);
   // No tags and no template are left out (caseFromItem reads them back): a case
   // near 1 KB would otherwise cost one more unit on every item and index entry.
-  const { tags, responseTemplate, ...rest } = c;
+  const { tags, responseTemplate, fileCount, ...rest } = c;
   return {
     ...rest,
+    // No files, no count (README.md here, "Evidence files").
+    ...(fileCount ? { fileCount } : {}),
     ...(tags && tags.length > 0 ? { tags } : {}),
     ...(responseTemplate ? { responseTemplate } : {}),
     ...caseKey(c.id),
@@ -74,7 +76,12 @@ const strip = <T>(item: Record<string, unknown>): T =>
 export const caseFromItem = (item: Record<string, unknown>): Case => {
   const { caseId: _c, ...rest } = strip<Case & { caseId?: string }>(item);
   // Cases stored before tags and templates existed read as having none.
-  return { ...rest, tags: rest.tags ?? [], responseTemplate: rest.responseTemplate ?? null };
+  return {
+    ...rest,
+    tags: rest.tags ?? [],
+    responseTemplate: rest.responseTemplate ?? null,
+    fileCount: rest.fileCount ?? 0,
+  };
 };
 
 export const historyItem = (caseId: string, entry: HistoryEntry, timeZone: string, expiresAt?: number) => ({
@@ -200,17 +207,46 @@ export interface CaseActionWrite {
   extra?: TransactItem[];
 }
 
-export const saveCaseAction = async (
+export const saveCaseAction = async (deps: Deps, write: CaseActionWrite): Promise<void> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await saveCaseActionOnce(deps, write);
+    } catch (err) {
+      // A file attached meanwhile (no version change, docs/files.md): the same action on the new count.
+      const current =
+        attempt < 3 && err instanceof PreconditionFailed && (await getCase(deps, write.before.id));
+      if (!current || current.version !== write.before.version) throw err;
+      write = {
+        ...write,
+        before: { ...write.before, fileCount: current.fileCount },
+        next: { ...write.next, fileCount: current.fileCount },
+      };
+    }
+  }
+};
+
+/**
+ * The case Put also holds its `fileCount` as read: a file confirmed between
+ * the read and this write adds to the count without changing the version, and
+ * a Put of the older count would lose it.
+ */
+const fileCountUnchanged = (before: Case) =>
+  before.fileCount
+    ? { expression: 'fileCount = :fc', values: { ':fc': before.fileCount } }
+    : { expression: '(attribute_not_exists(fileCount) OR fileCount = :fc)', values: { ':fc': 0 } };
+
+const saveCaseActionOnce = async (
   deps: Deps,
   { before, next, entry, linkedReportIds = [], extra = [] }: CaseActionWrite,
 ): Promise<void> => {
+  const files = fileCountUnchanged(before);
   const items: TransactItem[] = [
     {
       Put: {
         TableName: deps.tableName,
         Item: caseToItem(next, deps.config),
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': before.version },
+        ConditionExpression: `version = :v AND ${files.expression}`,
+        ExpressionAttributeValues: { ':v': before.version, ...files.values },
       },
     },
     {

@@ -72,6 +72,8 @@ export const toReportItem = (
     ...indexKeys('reportsByReporter', reporterPartition(r.submittedBy), sortKey),
   };
   if (extra.reporterEmail) item.reporterEmail = extra.reporterEmail;
+  // No files, no count: the item keeps its size (write units) and `attribute_not_exists(fileCount)` holds.
+  if (!item.fileCount) delete item.fileCount;
   return item;
 };
 
@@ -81,6 +83,8 @@ export const fromItem = (item: Record<string, unknown>): Report => {
     if (isIndexKeyAttribute(k) || (SERVER_ONLY as readonly string[]).includes(k)) continue;
     out[k] = v;
   }
+  // Reports without files store no count (README.md here, "Evidence files").
+  out.fileCount ??= 0;
   return out as unknown as Report;
 };
 

@@ -7,7 +7,7 @@
 // cameras and editors lay it out, so the fixtures do not depend on the code
 // under test keeping metadata. `metadataOf` reads what survives with
 // exifreader (an independent parser); `containsText` checks the raw bytes.
-import { crc32 } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import ExifReader from 'exifreader';
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
@@ -245,6 +245,28 @@ export const jpegOrientation6 = async (): Promise<Uint8Array> => {
   return spliceAfterSoi(base, exifApp1(6), xmpApp1(), iptcApp13());
 };
 
+/** A CMYK JPEG (print workflows; Adobe APP14) with the same EXIF, XMP and IPTC. */
+export const cmykJpegWithGps = async (): Promise<Uint8Array> => {
+  const base = await texture(64, 48).toColourspace('cmyk').jpeg({ quality: 85 }).toBuffer();
+  return spliceAfterSoi(base, exifApp1(1), xmpApp1(), iptcApp13());
+};
+
+/** A greyscale JPEG with the same EXIF, XMP and IPTC. */
+export const greyJpegWithGps = async (): Promise<Uint8Array> => {
+  const base = await texture(64, 48).greyscale().jpeg({ quality: 85 }).toBuffer();
+  return spliceAfterSoi(base, exifApp1(1), xmpApp1(), iptcApp13());
+};
+
+/** A JPEG tagged with a Display P3 ICC profile (what recent phones write), plus the EXIF, XMP and IPTC. */
+export const p3JpegWithGps = async (): Promise<Uint8Array> => {
+  const base = await texture(64, 48).withIccProfile('p3').jpeg({ quality: 85 }).toBuffer();
+  return spliceAfterSoi(base, exifApp1(1), xmpApp1(), iptcApp13());
+};
+
+/** A large phone photo (for the bench): `width`×`height` of texture, EXIF/XMP/IPTC planted. */
+export const photoJpeg = (width: number, height: number, quality = 92) =>
+  jpegWithGps({ width, height, quality });
+
 // ---------------------------------------------------------------- PNG
 
 const pngChunk = (type: string, data: Uint8Array): Uint8Array => {
@@ -291,6 +313,27 @@ export const pngWithGps = async (o: PngOptions = {}): Promise<Uint8Array> => {
   if (o.sixteenBit) img = img.toColourspace(o.grey ? 'grey16' : 'rgb16');
   const base = await img.png().toBuffer();
   return spliceAfterIhdr(base, ...pngMetadataChunks());
+};
+
+/**
+ * A decompression bomb's header: a PNG declaring `width`×`height` pixels (by
+ * default 30 000 × 30 000, 900 million) with a tiny IDAT. Decoding it would need
+ * gigabytes; it must be refused from the header.
+ */
+export const pngBomb = (width = 30_000, height = 30_000): Uint8Array => {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      pngChunk('IHDR', ihdr),
+      pngChunk('IDAT', deflateSync(Buffer.alloc(64 * 1024))),
+      pngChunk('IEND', new Uint8Array()),
+    ]),
+  );
 };
 
 // ---------------------------------------------------------------- WebP
@@ -414,6 +457,20 @@ export const pdfWithAuthor = async (pages = 2): Promise<Uint8Array> => {
   // No object streams: the planted text stays readable in the raw bytes.
   return doc.save({ useObjectStreams: false });
 };
+
+/**
+ * A PDF made from a phone photo (as scanning apps and "print to PDF" do): the
+ * JPEG is embedded as it is, EXIF with GPS, XMP and IPTC included.
+ */
+export const pdfWithPhoto = async (): Promise<Uint8Array> => {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const photo = await doc.embedJpg(await jpegWithGps({ width: 120, height: 90 }));
+  doc.addPage([300, 300]).drawImage(photo, { x: 10, y: 10, width: 120, height: 90 });
+  return doc.save({ useObjectStreams: false });
+};
+
+/** A PDF of `pages` plain pages (for the bench), with Author and XMP planted. */
+export const pdfPages = (pages: number) => pdfWithAuthor(pages);
 
 /** A PDF whose trailer names an encryption dictionary (password-protected), which readers cannot open without the key. */
 export const encryptedPdf = async (): Promise<Uint8Array> => {

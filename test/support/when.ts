@@ -14,6 +14,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHandler as briefings } from '#functions/http/briefings';
 import { createHandler as cases } from '#functions/http/cases';
+import { createHandler as files } from '#functions/http/files';
 import { createHandler as meta } from '#functions/http/meta';
 import { createHandler as reports } from '#functions/http/reports';
 import { createHandler as summaries } from '#functions/http/summaries';
@@ -109,7 +110,7 @@ const handlerApi = async (options: TestApiOptions): Promise<Api> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'opinion-desk-test-'));
   const keys = await TokenKeys.forDataDir(dataDir);
   const deps = table.deps({ ...(options.clock ? { clock: options.clock } : {}), ...options.deps });
-  const create = { meta, reports, cases, summaries, briefings } as const;
+  const create = { meta, reports, cases, summaries, briefings, files } as const;
   const handlers = Object.fromEntries(
     Object.entries(create).map(([g, c]) => [g, options.handlers?.[g as HandlerGroup] ?? c(deps)]),
   ) as Record<HandlerGroup, LambdaHttpHandler>;

@@ -24,7 +24,15 @@ interface Rule {
 const RULES: readonly Rule[] = [
   {
     layer: 'shared/domain',
-    forbidden: ['functions', 'shared/http', 'shared/store', 'shared/mail', 'shared/service', 'infra'],
+    forbidden: [
+      'functions',
+      'shared/http',
+      'shared/store',
+      'shared/mail',
+      'shared/service',
+      'shared/files',
+      'infra',
+    ],
   },
   // The use cases take decoded input and a Principal; the HTTP edge calls them and never the reverse.
   { layer: 'shared/service', forbidden: ['functions', 'shared/http', 'infra'] },
@@ -48,6 +56,8 @@ const RULES: readonly Rule[] = [
     forbidden: ['functions', 'shared/http', 'shared/service', 'shared/mail', 'infra'],
   },
   { layer: 'shared/mail', forbidden: ['functions', 'shared/http', 'shared/service', 'infra'] },
+  // The evidence bucket and the checking of files: I/O like the store, below the services and the edge.
+  { layer: 'shared/files', forbidden: ['functions', 'shared/http', 'shared/service', 'infra'] },
   // The handlers and their manifests: CDK (infra/aws) and the local stack (infra/local) import them.
   { layer: 'functions', forbidden: ['infra', 'test', 'web'] },
   // The HTTP functions send no email (their deps carry no mailer, their bundles no SES client).
@@ -67,6 +77,7 @@ const NO_RAW_DYNAMODB = [
   'shared/http',
   'shared/mail',
   'shared/config',
+  'shared/files',
   'functions',
 ];
 // package.json "imports": '#domain/*' -> 'shared/domain/*.ts', and so on.
@@ -156,6 +167,7 @@ describe('the import graph points one way', () => {
     'shared/store': '#store',
     'shared/mail': '#mail',
     'shared/service': '#service',
+    'shared/files': '#files',
   };
   it.each(RULES.map((r) => [r.layer, r] as const))('the %s rule catches each forbidden import', (_, rule) => {
     const file = `${rule.layer}/example.ts`;

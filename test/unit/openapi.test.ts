@@ -44,6 +44,12 @@ const EXPECTED: Record<string, number[]> = {
   'POST /templates': [201, 400, 401, 403, 413, 415, 429, 431, 503],
   'GET /templates/{id}': [200, 401, 403, 404, 413, 431, 503],
   'POST /templates/{id}/actions': [200, 400, 401, 403, 404, 409, 412, 413, 415, 428, 429, 431, 503],
+  'POST /reports/{id}/files': [201, 400, 401, 403, 404, 409, 413, 415, 422, 429, 431, 503],
+  'POST /reports/{id}/files/{fileId}/confirm': [200, 201, 401, 403, 404, 409, 413, 422, 429, 431, 503],
+  'GET /reports/{id}/files': [200, 401, 403, 404, 413, 431, 503],
+  'POST /cases/{id}/files': [201, 400, 401, 403, 404, 409, 413, 415, 422, 429, 431, 503],
+  'POST /cases/{id}/files/{fileId}/confirm': [200, 201, 401, 403, 404, 409, 413, 422, 429, 431, 503],
+  'GET /cases/{id}/files': [200, 401, 403, 404, 413, 431, 503],
 };
 
 const problem = (status: number, extra: Record<string, unknown> = {}) =>

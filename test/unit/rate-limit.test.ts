@@ -29,7 +29,7 @@ describe('the handler groups', () => {
     const limitedGroups = new Set(
       routes.filter((r) => (r as { rateLimit?: string }).rateLimit).map((r) => r.group),
     );
-    expect([...limitedGroups].sort()).toEqual(['briefings', 'cases', 'reports']);
+    expect([...limitedGroups].sort()).toEqual(['briefings', 'cases', 'files', 'reports']);
     for (const group of limitedGroups) {
       const impls = Object.fromEntries(routesOfGroup(group).map((r) => [routeKey(r), noop]));
       expect(() => httpHandler(group, impls, noDeps), group).toThrow(/rate-limited routes but no rate limit/);

@@ -478,6 +478,7 @@ export interface paths {
                                 submittedAt: string;
                                 updatedAt: string;
                                 version: number;
+                                fileCount?: number;
                             } | {
                                 id: string;
                                 title: string;
@@ -497,6 +498,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "linked" | "dismissed";
                                 caseId: string | null;
+                                fileCount?: number;
                                 possibleDuplicates?: {
                                     id: string;
                                     /** @enum {string} */
@@ -652,6 +654,7 @@ export interface paths {
                             submittedAt: string;
                             updatedAt: string;
                             version: number;
+                            fileCount?: number;
                             possibleDuplicates: {
                                 id: string;
                                 /** @enum {string} */
@@ -680,6 +683,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "new" | "linked" | "dismissed";
                             caseId: string | null;
+                            fileCount?: number;
                             possibleDuplicates?: {
                                 id: string;
                                 /** @enum {string} */
@@ -980,6 +984,7 @@ export interface paths {
                             submittedAt: string;
                             updatedAt: string;
                             version: number;
+                            fileCount?: number;
                         } | {
                             id: string;
                             title: string;
@@ -999,6 +1004,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "new" | "linked" | "dismissed";
                             caseId: string | null;
+                            fileCount?: number;
                             possibleDuplicates?: {
                                 id: string;
                                 /** @enum {string} */
@@ -1282,6 +1288,7 @@ export interface paths {
                                     submittedAt: string;
                                     updatedAt: string;
                                     version: number;
+                                    fileCount?: number;
                                 };
                                 problem?: {
                                     type: string;
@@ -1327,6 +1334,7 @@ export interface paths {
                                     id: string;
                                     version: number;
                                 } | null;
+                                fileCount?: number;
                                 overdue: boolean;
                             };
                         };
@@ -1510,6 +1518,7 @@ export interface paths {
                             submittedAt: string;
                             updatedAt: string;
                             version: number;
+                            fileCount?: number;
                         };
                     };
                 };
@@ -1696,6 +1705,7 @@ export interface paths {
                                     id: string;
                                     version: number;
                                 } | null;
+                                fileCount?: number;
                                 overdue: boolean;
                             }[];
                             nextCursor: string | null;
@@ -1840,6 +1850,7 @@ export interface paths {
                                 id: string;
                                 version: number;
                             } | null;
+                            fileCount?: number;
                             overdue: boolean;
                         };
                     };
@@ -2134,6 +2145,7 @@ export interface paths {
                                 id: string;
                                 version: number;
                             } | null;
+                            fileCount?: number;
                             overdue: boolean;
                             history: {
                                 at: string;
@@ -2369,6 +2381,7 @@ export interface paths {
                                 id: string;
                                 version: number;
                             } | null;
+                            fileCount?: number;
                             overdue: boolean;
                         };
                     };
@@ -4455,6 +4468,978 @@ export interface paths {
                 };
                 /** @description The body is not sent as application/json. */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many writes from this caller; retry after Retry-After. */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report’s files with short-lived signed links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                                size: number;
+                                sha256: string;
+                                width?: number;
+                                height?: number;
+                                pages?: number;
+                                /** @enum {string} */
+                                uploadedBy: "reporter" | "desk" | "agency";
+                                createdAt: string;
+                                source: {
+                                    /** @enum {string} */
+                                    kind: "report" | "case";
+                                    id: string;
+                                };
+                                /** @description A signed GET link to the cleaned file, served inline under its name. */
+                                url: string;
+                                /** @description A signed link to the WebP thumbnail; null for PDFs. */
+                                thumbnailUrl: string | null;
+                                /** @description The links stop working after this instant (`files.urlTtlSeconds`). */
+                                urlExpiresAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource, or one you may not see (a malformed id too). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request (this route takes no body). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask for a form to upload one evidence file (name, type, size) to a report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The file’s name, shown to readers (cleaned: no path, no control characters). */
+                        name: string;
+                        /** @description The declared content type; one of `files.types`. */
+                        type: string;
+                        /** @description The exact number of bytes to upload; at most `files.maxBytes`. */
+                        size: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description The path of the new resource. */
+                        Location: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileId: string;
+                            upload: {
+                                /** @description POST a multipart form here: the fields, in order, then the `file` field last. */
+                                url: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /** @description The form is refused after this instant (`files.uploadTtlSeconds`). */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description The body is not valid; `errors` names each field as a JSON Pointer. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource, or one you may not see (a malformed id too). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The report has its files.maxPerReport files already (code `file-limit`, limit); or the report is dismissed or its case closed (code `owner-closed`, currentStatus). */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not sent as application/json. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The type is not one of files.types (code `file-type-not-allowed`) or the size is over files.maxBytes (code `file-too-large`); errors name the field. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many writes from this caller; retry after Retry-After. */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{id}/files/{fileId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check, clean and attach an uploaded file to the report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done already: the same resource as the first answer */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                            size: number;
+                            sha256: string;
+                            width?: number;
+                            height?: number;
+                            pages?: number;
+                            /** @enum {string} */
+                            uploadedBy: "reporter" | "desk" | "agency";
+                            createdAt: string;
+                            source: {
+                                /** @enum {string} */
+                                kind: "report" | "case";
+                                id: string;
+                            };
+                            /** @description A signed GET link to the cleaned file, served inline under its name. */
+                            url: string;
+                            /** @description A signed link to the WebP thumbnail; null for PDFs. */
+                            thumbnailUrl: string | null;
+                            /** @description The links stop working after this instant (`files.urlTtlSeconds`). */
+                            urlExpiresAt: string;
+                        };
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description The path of the new resource. */
+                        Location: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                            size: number;
+                            sha256: string;
+                            width?: number;
+                            height?: number;
+                            pages?: number;
+                            /** @enum {string} */
+                            uploadedBy: "reporter" | "desk" | "agency";
+                            createdAt: string;
+                            source: {
+                                /** @enum {string} */
+                                kind: "report" | "case";
+                                id: string;
+                            };
+                            /** @description A signed GET link to the cleaned file, served inline under its name. */
+                            url: string;
+                            /** @description A signed link to the WebP thumbnail; null for PDFs. */
+                            thumbnailUrl: string | null;
+                            /** @description The links stop working after this instant (`files.urlTtlSeconds`). */
+                            urlExpiresAt: string;
+                        };
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource, or one you may not see (a malformed id too). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing uploaded with the form yet (code `upload-missing`); the limit reached meanwhile (code `file-limit`, limit); the report is dismissed or its case closed (code `owner-closed`, currentStatus); or a concurrent write, retry after Retry-After. 200 with the file when it was confirmed already. */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request (this route takes no body). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The upload is refused and removed: more bytes than declared (`file-too-large`), not a kind taken (`file-type-not-allowed`), not the type declared (`file-type-mismatch`, detectedType, declaredType), or unreadable (`file-damaged`). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many writes from this caller; retry after Retry-After. */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case’s files, then its reports’ files, with short-lived signed links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                                size: number;
+                                sha256: string;
+                                width?: number;
+                                height?: number;
+                                pages?: number;
+                                /** @enum {string} */
+                                uploadedBy: "reporter" | "desk" | "agency";
+                                createdAt: string;
+                                source: {
+                                    /** @enum {string} */
+                                    kind: "report" | "case";
+                                    id: string;
+                                };
+                                /** @description A signed GET link to the cleaned file, served inline under its name. */
+                                url: string;
+                                /** @description A signed link to the WebP thumbnail; null for PDFs. */
+                                thumbnailUrl: string | null;
+                                /** @description The links stop working after this instant (`files.urlTtlSeconds`). */
+                                urlExpiresAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource, or one you may not see (a malformed id too). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request (this route takes no body). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask for a form to upload one evidence file (name, type, size) to a case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The file’s name, shown to readers (cleaned: no path, no control characters). */
+                        name: string;
+                        /** @description The declared content type; one of `files.types`. */
+                        type: string;
+                        /** @description The exact number of bytes to upload; at most `files.maxBytes`. */
+                        size: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description The path of the new resource. */
+                        Location: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileId: string;
+                            upload: {
+                                /** @description POST a multipart form here: the fields, in order, then the `file` field last. */
+                                url: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /** @description The form is refused after this instant (`files.uploadTtlSeconds`). */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description The body is not valid; `errors` names each field as a JSON Pointer. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource, or one you may not see (a malformed id too). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The case has its files.maxPerCase files already (code `file-limit`, limit); or the case is closed, or (an agency) not verifying or responded (code `owner-closed`, currentStatus). */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not sent as application/json. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The type is not one of files.types (code `file-type-not-allowed`) or the size is over files.maxBytes (code `file-too-large`); errors name the field. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many writes from this caller; retry after Retry-After. */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request headers are too large; the server refuses the request before any route, without a body. */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The store is not answering; retry after Retry-After. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An unexpected error (500): a bug, logged on our side; never an answer to client input. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/files/{fileId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check, clean and attach an uploaded file to the case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done already: the same resource as the first answer */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                            size: number;
+                            sha256: string;
+                            width?: number;
+                            height?: number;
+                            pages?: number;
+                            /** @enum {string} */
+                            uploadedBy: "reporter" | "desk" | "agency";
+                            createdAt: string;
+                            source: {
+                                /** @enum {string} */
+                                kind: "report" | "case";
+                                id: string;
+                            };
+                            /** @description A signed GET link to the cleaned file, served inline under its name. */
+                            url: string;
+                            /** @description A signed link to the WebP thumbnail; null for PDFs. */
+                            thumbnailUrl: string | null;
+                            /** @description The links stop working after this instant (`files.urlTtlSeconds`). */
+                            urlExpiresAt: string;
+                        };
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description The path of the new resource. */
+                        Location: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                            size: number;
+                            sha256: string;
+                            width?: number;
+                            height?: number;
+                            pages?: number;
+                            /** @enum {string} */
+                            uploadedBy: "reporter" | "desk" | "agency";
+                            createdAt: string;
+                            source: {
+                                /** @enum {string} */
+                                kind: "report" | "case";
+                                id: string;
+                            };
+                            /** @description A signed GET link to the cleaned file, served inline under its name. */
+                            url: string;
+                            /** @description A signed link to the WebP thumbnail; null for PDFs. */
+                            thumbnailUrl: string | null;
+                            /** @description The links stop working after this instant (`files.urlTtlSeconds`). */
+                            urlExpiresAt: string;
+                        };
+                    };
+                };
+                /** @description No bearer token, or one that is not valid (expired, signed by another key, altered). On AWS the JWT authorizer answers with its own `{"message":"Unauthorized"}`. */
+                401: {
+                    headers: {
+                        /** @description The bearer challenge (local server). */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Signed in, but your role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource, or one you may not see (a malformed id too). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing uploaded with the form yet (code `upload-missing`); the limit reached meanwhile (code `file-limit`, limit); the case is closed, or (an agency) not verifying or responded (code `owner-closed`, currentStatus); or a concurrent write, retry after Retry-After. 200 with the file when it was confirmed already. */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than 65536 bytes, the limit for every request (this route takes no body). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The upload is refused and removed: more bytes than declared (`file-too-large`), not a kind taken (`file-type-not-allowed`), not the type declared (`file-type-mismatch`, detectedType, declaredType), or unreadable (`file-damaged`). */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,0 +1,62 @@
+// HTTP adapter for the evidence file routes (docs/files.md): upload forms,
+// confirms and lists, on reports and on cases.
+
+import type { UploadFormView } from '#domain/files';
+import { runtimeDeps } from '#functions/runtime-deps';
+import { type HttpResult, httpHandler, type RouteImpls } from '#http/handler';
+import { withRateLimit } from '#http/rate-limit';
+import { type ConfirmAnswer, confirmUpload, listFiles, startUpload } from '#service/files';
+import type { Deps } from '#shared/deps';
+
+/** 201: the form; Location is where to confirm the upload once the file is POSTed. */
+const uploadFormResult = (
+  path: string,
+  form: UploadFormView,
+  params: Record<string, string>,
+): HttpResult => ({
+  status: 201,
+  body: form,
+  headers: { location: `${path.replace('{id}', params.id ?? '')}/${form.fileId}/confirm` },
+});
+
+/** 201 (stored now, Location: the owner's file list) or 200 (confirmed before). */
+const confirmResult = (params: Record<string, string>, answer: ConfirmAnswer): HttpResult => ({
+  status: answer.status,
+  body: answer.file,
+  ...(answer.status === 201
+    ? { headers: { location: `/${answer.file.source.kind}s/${params.id ?? ''}/files` } }
+    : {}),
+});
+
+export const fileRoutes: RouteImpls = {
+  'POST /reports/{id}/files': async (req, deps) =>
+    uploadFormResult(
+      req.route.path,
+      await startUpload(deps, req.principal!, 'report', req.params, req.body),
+      req.params,
+    ),
+  'POST /reports/{id}/files/{fileId}/confirm': async (req, deps) =>
+    confirmResult(req.params, await confirmUpload(deps, req.principal!, 'report', req.params)),
+  'GET /reports/{id}/files': async (req, deps) => ({
+    status: 200,
+    body: await listFiles(deps, req.principal!, 'report', req.params),
+  }),
+  'POST /cases/{id}/files': async (req, deps) =>
+    uploadFormResult(
+      req.route.path,
+      await startUpload(deps, req.principal!, 'case', req.params, req.body),
+      req.params,
+    ),
+  'POST /cases/{id}/files/{fileId}/confirm': async (req, deps) =>
+    confirmResult(req.params, await confirmUpload(deps, req.principal!, 'case', req.params)),
+  'GET /cases/{id}/files': async (req, deps) => ({
+    status: 200,
+    body: await listFiles(deps, req.principal!, 'case', req.params),
+  }),
+};
+
+/** Its writes count against the caller's hourly limit. */
+const limited = { rateLimit: withRateLimit };
+
+export const createHandler = (deps: Deps) => httpHandler('files', fileRoutes, () => deps, limited);
+export const handler = httpHandler('files', fileRoutes, runtimeDeps, limited);
