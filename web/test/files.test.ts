@@ -84,6 +84,8 @@ describe('retrying a failed upload', () => {
     expect(retryFrom('upload', { kind: 'network' }, false)).toBe('start');
     expect(retryFrom('start', { kind: 'problem', status: 503 }, false)).toBe('start');
     expect(retryFrom('start', { kind: 'problem', status: 429 }, false)).toBe('start');
+    // The owner busy with another write (409 without a code, Retry-After): try again.
+    expect(retryFrom('confirm', { kind: 'problem', status: 409 }, true)).toBe('confirm');
   });
 
   it('asks for a new form when storage refused the upload', () => {
@@ -91,15 +93,21 @@ describe('retrying a failed upload', () => {
   });
 
   it('sends again when the confirm found nothing uploaded, or the pending upload is gone', () => {
-    expect(retryFrom('confirm', { kind: 'problem', status: 409, uploadMissing: true }, true)).toBe('upload');
-    expect(retryFrom('confirm', { kind: 'problem', status: 409, uploadMissing: true }, false)).toBe('start');
+    expect(retryFrom('confirm', { kind: 'problem', status: 409, code: 'upload-missing' }, true)).toBe(
+      'upload',
+    );
+    expect(retryFrom('confirm', { kind: 'problem', status: 409, code: 'upload-missing' }, false)).toBe(
+      'start',
+    );
     expect(retryFrom('confirm', { kind: 'problem', status: 404 }, true)).toBe('start');
   });
 
   it('does not offer a retry for a final refusal (the bytes, the limit, the owner)', () => {
-    expect(retryFrom('confirm', { kind: 'problem', status: 422 }, true)).toBeUndefined();
-    expect(retryFrom('confirm', { kind: 'problem', status: 409 }, true)).toBeUndefined();
-    expect(retryFrom('start', { kind: 'problem', status: 409 }, false)).toBeUndefined();
+    expect(
+      retryFrom('confirm', { kind: 'problem', status: 422, code: 'file-damaged' }, true),
+    ).toBeUndefined();
+    expect(retryFrom('confirm', { kind: 'problem', status: 409, code: 'file-limit' }, true)).toBeUndefined();
+    expect(retryFrom('start', { kind: 'problem', status: 409, code: 'owner-closed' }, false)).toBeUndefined();
     expect(retryFrom('start', { kind: 'problem', status: 422 }, false)).toBeUndefined();
     expect(retryFrom('start', { kind: 'problem', status: 404 }, false)).toBeUndefined();
   });

@@ -3,7 +3,7 @@
 // (the kind from the first bytes with the server's own detectFileType, the
 // size, the count left), when a failed upload is worth retrying and from which
 // step, and how a case's files are grouped. The server checks everything again.
-import { detectFileType, FILE_TYPES, type FileType } from '#domain/files';
+import { detectFileType, FILE_TYPES, type FileType } from '#domain/file-kinds';
 import type { Lang } from '../i18n';
 
 export type OwnerKind = 'report' | 'case';
@@ -88,8 +88,8 @@ export const isActive = (s: UploadState): boolean =>
 /** What went wrong with a step, as the console sees it. */
 export type Failure =
   | { kind: 'network' }
-  /** `uploadMissing`: the confirm found nothing uploaded (409 upload-missing). */
-  | { kind: 'problem'; status: number; uploadMissing?: boolean }
+  /** `code`: the file refusal's own (upload-missing, file-limit, file-damaged, …), when it has one. */
+  | { kind: 'problem'; status: number; code?: string | undefined }
   /** The storage refused the form (expired, or its conditions not met). */
   | { kind: 'storage'; status: number };
 
@@ -99,7 +99,10 @@ export type Failure =
  * owner's state refused it: sending it again changes nothing).
  */
 export const retryFrom = (step: Step, failure: Failure, formValid: boolean): Step | undefined => {
-  if (failure.kind === 'network' || (failure.kind === 'problem' && isTransient(failure.status))) {
+  if (
+    failure.kind === 'network' ||
+    (failure.kind === 'problem' && isTransient(failure.status, failure.code))
+  ) {
     // A lost answer: confirm again (a second confirm answers the same file), or send again.
     if (step === 'confirm') return 'confirm';
     if (step === 'upload') return formValid ? 'upload' : 'start';
@@ -108,13 +111,15 @@ export const retryFrom = (step: Step, failure: Failure, formValid: boolean): Ste
   if (failure.kind === 'storage') return 'start';
   if (step === 'confirm') {
     // Nothing arrived (409 upload-missing) or the pending upload is gone (404, expired): send again.
-    if (failure.status === 409 && failure.uploadMissing) return formValid ? 'upload' : 'start';
+    if (failure.code === 'upload-missing') return formValid ? 'upload' : 'start';
     if (failure.status === 404) return 'start';
   }
   return undefined;
 };
 
-const isTransient = (status: number) => status >= 500 || status === 408 || status === 429;
+/** No answer worth keeping: the server's trouble, a limit in time, or a 409 without a code (the owner was busy). */
+const isTransient = (status: number, code: string | undefined) =>
+  status >= 500 || status === 408 || status === 429 || (status === 409 && code === undefined);
 
 /** A signed link (or the list holding it) that has expired, or will within `marginMs`. */
 export const isExpired = (urlExpiresAt: string, now: number, marginMs = 5000): boolean =>

@@ -39,6 +39,15 @@ export const files: Catalogue['files'] = {
   pdf: 'PDF',
   newTab: '(opens in a new tab)',
   byWhen: (who: string, when: string) => `${who} · ${when}`,
+  refusal: {
+    'file-limit': 'The file limit is reached: this file was not attached.',
+    'owner-closed': 'No more files can be attached: the report was dismissed or the case is closed.',
+    'file-too-large': 'The file is over the size limit.',
+    'file-type-not-allowed': 'The server read the file: it is not a JPEG, PNG or WebP image or a PDF.',
+    'file-type-mismatch': 'The file’s content does not match the type declared.',
+    'file-damaged': 'The server cannot read the file: it is damaged or password-protected.',
+    'upload-missing': 'The file did not finish uploading. Press “Try again”.',
+  },
   renewFailed: 'Could not renew the link to the file. Please try again.',
   count: (n: number) => (n === 1 ? '1 file' : `${n} files`),
 };

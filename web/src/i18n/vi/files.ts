@@ -36,6 +36,16 @@ export const files = {
   pdf: 'PDF',
   newTab: '(mở trong thẻ mới)',
   byWhen: (who: string, when: string) => `${who} · ${when}`,
+  /** The server's refusals by their `code`, in the console's language (the API's detail otherwise). */
+  refusal: {
+    'file-limit': 'Đã đủ số tệp cho phép: tệp này không được đính kèm.',
+    'owner-closed': 'Không thể đính kèm thêm: phản ánh đã bị bỏ qua hoặc hồ sơ đã đóng.',
+    'file-too-large': 'Tệp lớn hơn giới hạn cho phép.',
+    'file-type-not-allowed': 'Máy chủ đã đọc tệp: đây không phải ảnh JPEG, PNG, WebP hay tệp PDF.',
+    'file-type-mismatch': 'Nội dung tệp không khớp với loại tệp đã khai báo.',
+    'file-damaged': 'Máy chủ không đọc được tệp: tệp bị hỏng hoặc được bảo vệ bằng mật khẩu.',
+    'upload-missing': 'Tệp chưa được tải lên xong. Bấm “Thử lại”.',
+  },
   renewFailed: 'Không làm mới được đường dẫn tệp. Vui lòng thử lại.',
   count: (n: number) => `${n} tệp`,
 };
