@@ -2,13 +2,16 @@
 // report and attaches, through the file input, a JPEG photo carrying GPS, a
 // text file named .jpg (refused in the browser, never sent) and a file that
 // starts like a JPEG but is not one (refused by the server, its words shown);
-// the photo's thumbnail appears and the stored copy has no GPS left. The desk
-// opens the report and sees the file. An agency types its response, attaches
+// the photo's thumbnail appears and the stored copy has no GPS left. With the
+// keyboard alone a second photo is chosen; its upload is cut off and "Thử lại"
+// sends it. The desk opens the report, sees the files, and opening one whose
+// link has expired opens the fresh link. An agency types its response, attaches
 // a PDF beside the form, sees it with its page count, and sends the response
 // with the text it typed, on the version the page loaded (attaching does not
 // change the case's ETag). Checked through the API; axe on every page.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEndpoints } from '#test/support/aws';
 import { checkA11y, PHONE, screenshots } from '#test/support/browser';
 import { signIn, startTestConsole, type TestConsole } from '#test/support/console';
 import { jpegWithGps, metadataOf, pdfWithAuthor, plantedTextIn } from '#test/support/evidence-images';
@@ -41,6 +44,15 @@ interface Listed {
 }
 
 const expectAccessible = async (page: Page) => expect(await checkA11y(page)).toEqual([]);
+
+/** Presses Tab until `selector` has the focus (at most 60 times). */
+const tabTo = async (page: Page, selector: string) => {
+  for (let i = 0; i < 60; i++) {
+    if (await page.locator(selector).evaluate((el) => el === el.ownerDocument.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+};
 
 /** Waits until every thumbnail on the page has loaded its image (a broken one has no width). */
 const thumbnailsLoaded = (page: Page) =>
@@ -108,23 +120,64 @@ describe('evidence files in the console', () => {
     await expectAccessible(page);
     await screenshots(page, 'files-reporter-attach');
 
-    // Through the API: one file, from the reporter; the copy readers get has no GPS, no name, no device.
+    // With the keyboard alone: Tab to the control, Space opens the chooser. The upload to
+    // storage is cut off once: "Thử lại" sends the same file again, without choosing it again.
+    let cut = false;
+    await page.route(`${testEndpoints().s3Endpoint}/**`, (route) => {
+      if (cut || route.request().method() !== 'POST') return route.continue();
+      cut = true;
+      return route.abort('internetdisconnected');
+    });
+    await tabTo(page, '#files-report-input');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles([{ name: 'anh-2.jpg', mimeType: 'image/jpeg', buffer: photo }]);
+    const retried = page.locator('.upload', { hasText: 'anh-2.jpg' });
+    await retried.locator('.upload-note', { hasText: vi.networkError }).waitFor();
+    expect(cut).toBe(true);
+    await page.getByRole('button', { name: vi.retryLabel('anh-2.jpg') }).click();
+    await page.locator('.file-item', { hasText: 'anh-2.jpg' }).waitFor();
+    await expect(page.locator('#files-report-limits').textContent()).resolves.toBe(vi.limits(3, 5, '10 MB'));
+
+    // Through the API: the files, from the reporter; the copy readers get has no GPS, no name, no device.
     const listed = await call('GET', `/reports/${reportId}/files`, 'desk');
     expect(listed.status).toBe(200);
     const items = listed.json.items as Listed[];
-    expect(items).toMatchObject([{ name: 'anh-chup.jpg', type: 'image/jpeg', uploadedBy: 'reporter' }]);
+    expect(items).toMatchObject([
+      { name: 'anh-chup.jpg', type: 'image/jpeg', uploadedBy: 'reporter' },
+      { name: 'anh-2.jpg', type: 'image/jpeg', uploadedBy: 'reporter' },
+    ]);
     const stored = new Uint8Array(await (await fetch(items[0]!.url)).arrayBuffer());
     expect((await metadataOf(stored)).gps).toEqual([]);
     expect(plantedTextIn(stored)).toEqual([]);
     await page.context().close();
 
-    // The desk opens the report and sees the photo with its thumbnail.
+    // The desk opens the report and sees the photos with their thumbnails. Its first list
+    // comes with links already expired: opening one asks for the list again and the new
+    // tab goes to the fresh link.
     const desk = await tc.newPage(PHONE);
+    let listReads = 0;
+    await desk.route(`**/reports/${reportId}/files`, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      listReads++;
+      const response = await route.fetch();
+      const body = (await response.json()) as { items: Listed[] & { urlExpiresAt: string }[] };
+      if (listReads === 1)
+        for (const f of body.items) f.urlExpiresAt = new Date(Date.now() - 60_000).toISOString();
+      return route.fulfill({ response, json: body });
+    });
     await signIn(desk, tc, { ...who.desk, returnTo: `/reports/${reportId}` });
     await desk.locator('.file-item', { hasText: 'anh-chup.jpg' }).waitFor();
     await thumbnailsLoaded(desk);
-    await expect(desk.locator('.file-item .file-meta').textContent()).resolves.toContain('Cộng tác viên');
+    await expect(desk.locator('.file-item .file-meta').first().textContent()).resolves.toContain(
+      'Cộng tác viên',
+    );
     await expectAccessible(desk);
+    const [tab] = await Promise.all([
+      desk.waitForEvent('popup'),
+      desk.locator('.file-item', { hasText: 'anh-chup.jpg' }).locator('a').click(),
+    ]);
+    await tab.waitForURL((url) => url.pathname.includes(`/file/${items[0]!.id}`));
+    expect(listReads).toBe(2);
     await desk.context().close();
 
     // An agency's case holding that report: the agency types, attaches a PDF, and responds on the same version.
@@ -157,10 +210,9 @@ describe('evidence files in the console', () => {
     const agency = await tc.newPage(PHONE);
     await signIn(agency, tc, { ...who.health, returnTo: `/cases/${caseId}` });
     // The reports' files are there for the agency, grouped under their report.
-    await agency
-      .locator('.file-group', { hasText: vi.reportFiles(1) })
-      .locator('.file-item')
-      .waitFor();
+    const ofReport = agency.locator('.file-group', { hasText: vi.reportFiles(1) }).locator('.file-item');
+    await ofReport.first().waitFor();
+    await expect(ofReport.count()).resolves.toBe(2);
     await agency
       .locator('.case-action-buttons')
       .getByRole('button', { name: 'Gửi kết quả', exact: true })
@@ -194,6 +246,7 @@ describe('evidence files in the console', () => {
     expect(caseFiles.map((f) => [f.source.kind, f.name, f.uploadedBy])).toEqual([
       ['case', 'thong-cao.pdf', 'agency'],
       ['report', 'anh-chup.jpg', 'reporter'],
+      ['report', 'anh-2.jpg', 'reporter'],
     ]);
-  });
+  }, 120_000);
 });
