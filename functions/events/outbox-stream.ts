@@ -1,15 +1,20 @@
 // The outbox sender on AWS: invoked by the table's DynamoDB stream, filtered
-// to newly written outbox items. A record whose delivery fails is reported as
-// a batch item failure, so only it is retried (then bisected, then sent to the
-// on-failure destination); the sweep job picks up anything left pending.
+// to newly written outbox items and to removed FILE items (their objects are
+// deleted: files follow their owner's retention, docs/files.md). A record
+// whose delivery fails is reported as a batch item failure, so only it is
+// retried (then bisected, then sent to the on-failure destination); the sweep
+// job picks up any outbox item left pending. A FILE removal has no sweep: one
+// given up on lands in the on-failure queue, which the operator alarm watches.
 
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { runtimeMailingDeps } from '#functions/runtime-mailing-deps';
+import { removeFileObjects } from '#service/file-retention';
 import { deliverOutboxItemById } from '#service/notifications';
 import type { Deps } from '#shared/deps';
 import { OUTBOX_SENDER_JOB } from '#shared/metric-names';
 import { measuredRun } from '#shared/metrics';
 import { logger } from '#shared/observability';
+import { removedFileIdOf } from '#store/file-retention';
 import { pendingOutboxIdOf } from '#store/outbox-stream';
 
 /** What the deliveries of one batch did, email by email. */
@@ -31,6 +36,18 @@ export const processStream = async (
 ): Promise<DynamoDBBatchResponse> => {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
+    // A FILE item removed (its owner's retention ran out): delete its objects.
+    const fileId = removedFileIdOf(record);
+    if (fileId !== undefined) {
+      try {
+        await removeFileObjects(deps, fileId);
+      } catch (err) {
+        logger.warn('file objects not deleted; will be retried', { fileId, error: (err as Error).message });
+        if (record.dynamodb?.SequenceNumber)
+          batchItemFailures.push({ itemIdentifier: record.dynamodb.SequenceNumber });
+      }
+      continue;
+    }
     const id = pendingOutboxIdOf(record.dynamodb?.NewImage);
     if (id === undefined) continue;
     try {

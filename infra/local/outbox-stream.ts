@@ -1,10 +1,11 @@
 // The local stack's stand-in for Lambda's DynamoDB event source mapping: it
 // reads the table's stream from DynamoDB Local (DescribeStream,
 // GetShardIterator, GetRecords), keeps the records the deployed mapping's
-// filter keeps (new outbox items), and hands them, shaped as the Lambda
-// `DynamoDBStreamEvent`, to the outbox sender's own code
+// filters keep (new outbox items, removed FILE items), and hands them, shaped
+// as the Lambda `DynamoDBStreamEvent`, to the outbox sender's own code
 // (functions/events/outbox-stream.ts), in batches, with the deployed retries.
-// So what sends case notifications on AWS is what sends them locally.
+// So what sends case notifications (and deletes the objects of expired files)
+// on AWS is what does it locally.
 //
 // As on AWS (infra/aws/constructs/outbox-sender.ts): reading starts at LATEST
 // (an item written while nothing was reading is the sweep's, the
@@ -27,6 +28,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { processStream } from '#functions/events/outbox-stream';
 import type { Deps } from '#shared/deps';
+import { FILE_SK_PREFIX } from '#store/file-retention';
 import { OUTBOX_ENTITY } from '#store/outbox';
 import { localDynamoClient } from './dynamodb';
 import { LocalStackError } from './ports';
@@ -103,6 +105,13 @@ export const ensureTableStream = async (endpoint: string, tableName: string): Pr
 /** The deployed mapping's filter (`outboxInsertFilter`): new outbox items only. */
 export const isOutboxInsert = (r: StreamRecord): boolean =>
   r.eventName === 'INSERT' && r.dynamodb?.NewImage?.entity?.S === OUTBOX_ENTITY;
+
+/** Its other filter (`fileRemoveFilter`): removed FILE items, whose objects the sender deletes. */
+export const isFileRemove = (r: StreamRecord): boolean =>
+  r.eventName === 'REMOVE' && (r.dynamodb?.Keys?.sk?.S?.startsWith(FILE_SK_PREFIX) ?? false);
+
+/** What the deployed mapping hands the sender: a record any of its filters matches. */
+export const isSenderRecord = (r: StreamRecord): boolean => isOutboxInsert(r) || isFileRemove(r);
 
 /** The SDK's binary values are bytes; Lambda's event carries them base64-encoded. */
 const lambdaValue = (v: StreamValue): AttributeValue => {
@@ -313,7 +322,7 @@ export const startOutboxStream = async (deps: Deps, o: OutboxStreamOptions): Pro
       throw err;
     }
     const records = out.Records ?? [];
-    await deliver(records.filter(isOutboxInsert));
+    await deliver(records.filter(isSenderRecord));
     const last = records.at(-1)?.dynamodb?.SequenceNumber;
     if (last) shard.checkpoint = last;
     shard.iterator = out.NextShardIterator;

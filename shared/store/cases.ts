@@ -12,6 +12,7 @@ import type { CaseOutcome } from '#domain/views';
 import type { CaseEvent } from '#domain/webhooks';
 import type { Deps } from '#shared/deps';
 import { cancellationCodes } from './errors';
+import { FILE_SK_PREFIX } from './file-retention';
 import { outboxPut } from './outbox';
 import {
   batchGetAll,
@@ -230,7 +231,7 @@ export const saveCaseAction = async (deps: Deps, write: CaseActionWrite): Promis
  * the read and this write adds to the count without changing the version, and
  * a Put of the older count would lose it.
  */
-const fileCountUnchanged = (before: Case) =>
+export const fileCountUnchanged = (before: Pick<Case, 'fileCount'>) =>
   before.fileCount
     ? { expression: 'fileCount = :fc', values: { ':fc': before.fileCount } }
     : { expression: '(attribute_not_exists(fileCount) OR fileCount = :fc)', values: { ':fc': 0 } };
@@ -383,9 +384,12 @@ export const getCaseOutcomes = async (deps: Deps, ids: string[]): Promise<Map<st
 const RETENTION_BATCH = 99;
 
 /**
- * Gives the case's history items, its reports and their URL entries the
- * case's own expiry (set on close, absent once reopened), in transactions of
- * at most 100 items, each conditional on the case still having that expiry.
+ * Gives the case's history items and FILE items, its reports, their URL
+ * entries and their FILE items the case's own expiry (set on close, absent
+ * once reopened), in transactions of at most 100 items, each conditional on
+ * the case still having that expiry. A file confirmed on the case or one of
+ * its reports checks that the case has no expiry, so once the close has
+ * committed none arrives that this read could miss.
  * The close or reopen that changed the expiry wrote an outbox item in its own
  * transaction, and delivering that item runs this, so it is never lost; it
  * is idempotent. `stale`: the case's expiry changed meanwhile (closed again,
@@ -404,8 +408,14 @@ export const syncCaseRetention = async (
   const caseItem = items.find((i) => i.sk === 'CASE');
   if (!caseItem) return 'absent';
   const target = typeof caseItem.expiresAt === 'number' ? caseItem.expiresAt : undefined;
+  // The case's own FILE items (FILE#, beside HIST#) expire with it too; pending uploads keep their own TTL.
   const history = items
-    .filter((i) => typeof i.sk === 'string' && i.sk.startsWith('HIST#') && i.expiresAt !== target)
+    .filter(
+      (i) =>
+        typeof i.sk === 'string' &&
+        (i.sk.startsWith('HIST#') || i.sk.startsWith(FILE_SK_PREFIX)) &&
+        i.expiresAt !== target,
+    )
     .map((i) => ({ pk: String(i.pk), sk: String(i.sk) }));
   const reports = await reportRetentionKeys(deps, (caseItem.reportIds as string[] | undefined) ?? []);
   const keys = [...history, ...reports];

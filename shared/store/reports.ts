@@ -15,6 +15,7 @@ import { addDays, dayRange, epochSeconds } from '#domain/time';
 import type { Deps } from '#shared/deps';
 import { batchWriteAll, deleteRequests } from './batch-write';
 import { cancellationCodes } from './errors';
+import { fileExpiryUpdates, fileItemsOf } from './file-retention';
 import {
   batchGetAll,
   equals,
@@ -197,51 +198,84 @@ export const urlMatchIds = async (deps: Deps, hashes: string[], excludeId?: stri
   return [...ids].slice(0, 50);
 };
 
-/** Saves a report's new status, conditional on the version it was read at. */
+/** Tries of a transition when only a file arriving meanwhile (`fileCount`) failed it: the first, and one more. */
+const TRANSITION_TRIES = 2;
+
+/**
+ * Saves a report's new status, conditional on the version it was read at.
+ * The report's URL entries and FILE items get its new expiry in the same
+ * transaction (at most 1 + 10 URLs + `files.maxPerReport` ≤ 20 items: far
+ * under DynamoDB's 100). Attaching a file does not change the version, so the
+ * report's condition also pins `fileCount` as read: a file confirmed between
+ * the read of the FILE items and the write fails it, and the transition is
+ * read again and retried once (the desk never gets a 409 for a file it did
+ * not touch); the confirm, for its part, refuses a report with an expiry.
+ */
 export const saveReportTransition = async (deps: Deps, before: Report, after: Report): Promise<void> => {
   const expiresAt =
     after.status === 'dismissed'
       ? epochSeconds(addDays(new Date(after.updatedAt), deps.config.retention.dismissedReportDays))
       : undefined;
-  const item = await getReportItem(deps, before.id);
-  if (!item) throw new NotFound(`No report ${before.id}.`);
-  const hashes = (item.urlHashes as string[] | undefined) ?? [];
-  const next = toReportItem(after, {
-    urlHashes: hashes,
-    ...(typeof item.reporterEmail === 'string' ? { reporterEmail: item.reporterEmail } : {}),
-  });
-  if (expiresAt !== undefined) next.expiresAt = expiresAt;
-  try {
-    await deps.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: deps.tableName,
-              Item: next,
-              ConditionExpression: 'attribute_exists(pk) AND version = :v',
-              ExpressionAttributeValues: { ':v': before.version },
+  for (let attempt = 1; ; attempt++) {
+    const item = await getReportItem(deps, before.id);
+    if (!item) throw new NotFound(`No report ${before.id}.`);
+    const hashes = (item.urlHashes as string[] | undefined) ?? [];
+    const fileCount = typeof item.fileCount === 'number' ? item.fileCount : undefined;
+    // No count, no file: a FILE item is only ever put with the ADD to fileCount (the confirm's transaction).
+    const files = fileCount ? await fileItemsOf(deps, reportKey(before.id).pk) : [];
+    const next = toReportItem(after, {
+      urlHashes: hashes,
+      ...(typeof item.reporterEmail === 'string' ? { reporterEmail: item.reporterEmail } : {}),
+    });
+    if (expiresAt !== undefined) next.expiresAt = expiresAt;
+    // The count as stored now, not as the caller read it: the Put must not undo a confirm.
+    if (fileCount === undefined) delete next.fileCount;
+    else next.fileCount = fileCount;
+    try {
+      await deps.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: deps.tableName,
+                Item: next,
+                ConditionExpression: `attribute_exists(pk) AND version = :v AND ${
+                  fileCount === undefined ? 'attribute_not_exists(fileCount)' : 'fileCount = :fc'
+                }`,
+                ExpressionAttributeValues: {
+                  ':v': before.version,
+                  ...(fileCount === undefined ? {} : { ':fc': fileCount }),
+                },
+              },
             },
-          },
-          // The URL entries live and die with their report (retention drops both).
-          ...hashes.map((h) => ({
-            Update: {
-              TableName: deps.tableName,
-              Key: urlKey(h, before.id),
-              UpdateExpression: expiresAt === undefined ? 'REMOVE expiresAt' : 'SET expiresAt = :e',
-              ...(expiresAt === undefined ? {} : { ExpressionAttributeValues: { ':e': expiresAt } }),
-            },
-          })),
-        ],
-      }),
-    );
-  } catch (err) {
-    if (cancellationCodes(err)?.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict')) {
-      throw new Conflict('The report changed while you were acting on it; read it again and retry.', {
-        currentStatus: (await getReport(deps, before.id))?.status,
-      });
+            // The URL entries live and die with their report (retention drops both).
+            ...hashes.map((h) => ({
+              Update: {
+                TableName: deps.tableName,
+                Key: urlKey(h, before.id),
+                UpdateExpression: expiresAt === undefined ? 'REMOVE expiresAt' : 'SET expiresAt = :e',
+                ...(expiresAt === undefined ? {} : { ExpressionAttributeValues: { ':e': expiresAt } }),
+              },
+            })),
+            // So do its files (file-retention.ts).
+            ...fileExpiryUpdates(deps, files, expiresAt),
+          ],
+        }),
+      );
+      return;
+    } catch (err) {
+      if (
+        cancellationCodes(err)?.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict')
+      ) {
+        const current = await getReportItem(deps, before.id);
+        // Still at the version read: what moved was a file (or a confirm in flight), not the report.
+        if (current && current.version === before.version && attempt < TRANSITION_TRIES) continue;
+        throw new Conflict('The report changed while you were acting on it; read it again and retry.', {
+          currentStatus: current ? fromItem(current).status : undefined,
+        });
+      }
+      throw err;
     }
-    throw err;
   }
 };
 
@@ -343,21 +377,31 @@ export const removeReporterEmail = async (deps: Deps, reportId: string, email: s
 };
 
 /**
- * The keys of these reports and of their URL entries: what expires with a
- * closed case. Their band items (similar.ts) are not among them: they expire
- * on their own TTL, the similarity window after submission.
+ * The keys of these reports, of their URL entries and of their FILE items:
+ * what expires with a closed case. Their band items (similar.ts) are not among
+ * them: they expire on their own TTL, the similarity window after submission.
+ * FILE items are read (one Query each) only for reports whose `fileCount` says
+ * they have any.
  */
 export const reportRetentionKeys = async (
   deps: Deps,
   ids: string[],
 ): Promise<{ pk: string; sk: string }[]> => {
   const items = await batchGetAll(deps, ids.map(reportKey), {
-    projection: 'id, urlHashes',
+    projection: 'id, urlHashes, fileCount',
     consistent: true,
   });
-  return items.flatMap((item) => {
-    const id = String(item.id);
-    const hashes = (item.urlHashes as string[] | undefined) ?? [];
-    return [reportKey(id), ...hashes.map((h) => urlKey(h, id))];
-  });
+  return (
+    await Promise.all(
+      items.map(async (item) => {
+        const id = String(item.id);
+        const hashes = (item.urlHashes as string[] | undefined) ?? [];
+        const files =
+          typeof item.fileCount === 'number' && item.fileCount > 0
+            ? (await fileItemsOf(deps, reportKey(id).pk)).map(({ pk, sk }) => ({ pk, sk }))
+            : [];
+        return [reportKey(id), ...hashes.map((h) => urlKey(h, id)), ...files];
+      }),
+    )
+  ).flat();
 };

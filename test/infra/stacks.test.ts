@@ -487,7 +487,7 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     }
   });
 
-  it('sends case notifications from the table stream: outbox INSERTs only, partial batch failures, an encrypted on-failure queue', () => {
+  it('sends case notifications from the table stream: outbox INSERTs and FILE REMOVEs only, partial batch failures, an encrypted on-failure queue', () => {
     const sender = built.stage.appStack.outboxSender;
     const id = (c: IConstruct) => built.stage.appStack.getLogicalId(c.node.defaultChild as CfnElement);
     const fnId = id(sender.function.fn);
@@ -510,11 +510,15 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
       MaximumRecordAgeInSeconds: 3600,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
     });
-    // Only new outbox items invoke the sender.
-    expect(p.FilterCriteria.Filters).toHaveLength(1);
+    // Only new outbox items invoke the sender, and removed FILE items (their objects go with them).
+    expect(p.FilterCriteria.Filters).toHaveLength(2);
     expect(JSON.parse(p.FilterCriteria.Filters[0]!.Pattern)).toEqual({
       eventName: ['INSERT'],
       dynamodb: { NewImage: { entity: { S: ['outbox'] } } },
+    });
+    expect(JSON.parse(p.FilterCriteria.Filters[1]!.Pattern)).toEqual({
+      eventName: ['REMOVE'],
+      dynamodb: { Keys: { sk: { S: [{ prefix: 'FILE#' }] } } },
     });
 
     // The stream ARN crosses stacks: the Data stack exports the table's StreamArn, the mapping imports it.

@@ -1,11 +1,12 @@
 // The case-notification sender on AWS (docs/jobs.md, "Case notifications"): a
 // function on the table's DynamoDB stream that delivers each newly written
 // outbox item. The event source mapping filters on the stream itself, so only
-// INSERTs of outbox items invoke it (every other write to the table costs
-// nothing). A record whose delivery fails is reported as a batch item failure:
-// Lambda retries from it, bisecting the batch, and after `retryAttempts` or
-// `maxRecordAge` sends a pointer to the records to an encrypted on-failure queue
-// (which the operator alarms watch). The `case-notifications` sweep job
+// INSERTs of outbox items and REMOVEs of FILE items (whose objects it deletes)
+// invoke it (every other write to the table costs nothing). A record whose
+// delivery fails is reported as a batch item failure: Lambda retries from it,
+// bisecting the batch, and after `retryAttempts` or `maxRecordAge` sends a
+// pointer to the records to an encrypted on-failure queue (which the operator
+// alarms watch). The `case-notifications` sweep job
 // delivers whatever is still pending after that; sent-markers make both safe.
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -15,6 +16,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppConfig } from '#config/schema';
 import { eventPermissions } from '#functions/permissions';
+import { FILE_SK_PREFIX } from '#store/file-retention';
 import { OUTBOX_ENTITY } from '#store/outbox';
 import type { Email } from './email';
 import { HandlerFunction } from './function';
@@ -35,6 +37,23 @@ export const outboxInsertFilter = (): Record<string, unknown> =>
     eventName: FilterRule.isEqual('INSERT'),
     dynamodb: { NewImage: { entity: { S: FilterRule.isEqual(OUTBOX_ENTITY) } } },
   });
+
+/**
+ * And removed FILE items (keys only: the stream is NEW_IMAGE), whose objects the sender deletes: files
+ * follow their report's or case's retention (docs/files.md). The local reader keeps the same records
+ * (infra/local/outbox-stream.ts; test/unit/stream-filters.test.ts compares them).
+ */
+export const fileRemoveFilter = (): Record<string, unknown> =>
+  FilterCriteria.filter({
+    eventName: FilterRule.isEqual('REMOVE'),
+    dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(FILE_SK_PREFIX) } } },
+  });
+
+/** Every filter of the sender's mapping (a record matching any of them invokes it). */
+export const outboxSenderFilters = (): Record<string, unknown>[] => [
+  outboxInsertFilter(),
+  fileRemoveFilter(),
+];
 
 export interface OutboxSenderProps {
   config: AppConfig;
@@ -83,7 +102,7 @@ export class OutboxSender extends Construct {
       retryAttempts: STREAM_RETRY_ATTEMPTS,
       maxRecordAge: STREAM_MAX_RECORD_AGE,
       onFailure: new SqsDlq(this.failureQueue),
-      filters: [outboxInsertFilter()],
+      filters: outboxSenderFilters(),
     });
     this.function.fn.addEventSource(this.eventSource);
   }
