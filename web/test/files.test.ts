@@ -2,6 +2,8 @@
 // what the browser refuses before sending, the limits it shows, when a failure
 // is retried and from which step, and how a case's list is grouped.
 import { describe, expect, it } from 'vitest';
+import { referenceData } from '#domain/reference';
+import { loadAppConfig } from '#infra/config/index';
 import {
   acceptOf,
   checkChosen,
@@ -60,6 +62,17 @@ describe('the limits shown before choosing', () => {
       types: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
     });
     expect(acceptOf(limits)).toBe('image/jpeg,image/png,image/webp,application/pdf');
+  });
+
+  it("shows the environment's limits, which /reference carries", () => {
+    const base = loadAppConfig('dev');
+    const config = {
+      ...base,
+      files: { ...base.files, maxPerReport: 3, maxBytes: 2 * MiB, types: ['image/png' as const] },
+    };
+    const shown = limitsFor('report', referenceData(config).files);
+    expect(shown).toEqual({ maxCount: 3, maxBytes: 2 * MiB, types: ['image/png'] });
+    expect(formatSize(shown.maxBytes, 'vi')).toBe('2 MB');
   });
 
   it('counts what is attached and what is on its way, never below zero', () => {
