@@ -45,6 +45,25 @@ export type TableAction = (typeof TABLE_ACTIONS)[number];
 /** What may be done on a GSI: only Query (Scan is never used on request or job paths). */
 export type IndexAction = 'Query';
 
+/**
+ * The evidence files bucket's key prefixes (shared/domain/files.ts objectKeys): uploads as
+ * posted, cleaned files, thumbnails. Grants name `<bucket>/<prefix>/*`, never the whole bucket.
+ */
+export const FILE_KEY_PREFIXES = ['incoming', 'file', 'thumb'] as const;
+export type FileKeyPrefix = (typeof FILE_KEY_PREFIXES)[number];
+
+/**
+ * What a function may do on the files bucket, per key prefix: `read` is s3:GetObject (reading,
+ * and signing the readers' GET links, which S3 authorizes as the signer), `write` s3:PutObject
+ * (writing, and signing the presigned POST upload forms), `delete` s3:DeleteObject (also what a
+ * DeleteObjects batch needs per key).
+ */
+export interface FilePermissions {
+  read: readonly FileKeyPrefix[];
+  write: readonly FileKeyPrefix[];
+  delete: readonly FileKeyPrefix[];
+}
+
 export interface FunctionPermissions {
   /** On the table ARN itself. */
   table: readonly TableAction[];
@@ -52,6 +71,12 @@ export interface FunctionPermissions {
   indexes: readonly IndexAction[];
   /** `ses:SendEmail` as the configured sender through the configuration set. */
   sendsMail: boolean;
+  /**
+   * On the evidence files bucket (infra/aws/constructs/files-bucket.ts); with it the function
+   * gets FILES_BUCKET and builds its deps with the bucket (functions/runtime-file-deps.ts).
+   * Absent: the function never touches files.
+   */
+  files?: FilePermissions;
 }
 
 /** The HTTP handler groups: answered from the table, never sending email. */
@@ -103,11 +128,19 @@ export const httpPermissions = {
   // Evidence files: the owner read by key (a report's case too), its pending upload and FILE items
   // by key, an owner's FILE items (Query on its partition); the pending upload's conditional put and
   // delete; the confirm: a transaction of a put, a delete, an update and a condition check; the rate
-  // counter (update, delete at zero). The bucket's grants are in its own row (lane B).
+  // counter (update, delete at zero). On the bucket: it signs upload forms (PutObject on
+  // incoming/), reads an upload back, writes the cleaned file and thumbnail, signs readers' links
+  // (GetObject on file/ and thumb/), and deletes the upload once stored or refused, and the
+  // cleaned copies it wrote when the confirm transaction refuses them (a race, the limit).
   files: {
     table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'DeleteItem'],
     indexes: [],
     sendsMail: false,
+    files: {
+      read: ['incoming', 'file', 'thumb'],
+      write: ['incoming', 'file', 'thumb'],
+      delete: ['incoming', 'file', 'thumb'],
+    },
   },
 } as const satisfies Record<HandlerGroup, FunctionPermissions>;
 
@@ -151,5 +184,7 @@ export const eventPermissions = {
     table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
     indexes: [],
     sendsMail: true,
+    // A FILE item removed from the table (its owner's retention): its file and thumbnail go.
+    files: { read: [], write: [], delete: ['file', 'thumb'] },
   },
 } as const satisfies Record<string, FunctionPermissions>;

@@ -5,7 +5,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import type { RuntimeSettings } from '#config/runtime';
 import type { AppConfig } from '#config/schema';
-import { createFileStorage, type FileStorage } from '#files/storage';
+import type { FileStorage } from '#files/storage';
 import type { Mailer } from '#mail/mailer';
 import { createDocumentClient } from '#store/client';
 
@@ -19,7 +19,11 @@ export interface Deps {
   newId: () => string;
   /** Sends one email through SES v2; the client is created on first use. */
   mailer: Mailer;
-  /** The evidence files bucket (docs/files.md); only where the settings name one (FILES_BUCKET). */
+  /**
+   * The evidence files bucket (docs/files.md). Only where the composition root adds it
+   * (shared/files/deps.ts, as the mailer is added): the S3 client would put ~140 KB into
+   * every bundle, over the 600 KB budget (test/build/bundle-size.test.ts).
+   */
   files?: FileStorage;
 }
 
@@ -45,15 +49,6 @@ export const createDeps = (settings: RuntimeSettings, overrides: Partial<Deps> =
     clock: () => new Date(),
     newId: () => ulid(),
     mailer: noMailer,
-    ...(settings.filesBucket
-      ? {
-          files: createFileStorage({
-            bucket: settings.filesBucket,
-            region: settings.region,
-            endpoint: settings.s3Endpoint,
-          }),
-        }
-      : {}),
     ...overrides,
   };
 };

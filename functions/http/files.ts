@@ -2,7 +2,7 @@
 // confirms and lists, on reports and on cases.
 
 import type { UploadFormView } from '#domain/files';
-import { runtimeDeps } from '#functions/runtime-deps';
+import { runtimeFileDeps } from '#functions/runtime-file-deps';
 import { type HttpResult, httpHandler, type RouteImpls } from '#http/handler';
 import { withRateLimit } from '#http/rate-limit';
 import { type ConfirmAnswer, confirmUpload, listFiles, startUpload } from '#service/files';
@@ -59,4 +59,4 @@ export const fileRoutes: RouteImpls = {
 const limited = { rateLimit: withRateLimit };
 
 export const createHandler = (deps: Deps) => httpHandler('files', fileRoutes, () => deps, limited);
-export const handler = httpHandler('files', fileRoutes, runtimeDeps, limited);
+export const handler = httpHandler('files', fileRoutes, runtimeFileDeps, limited);

@@ -6,6 +6,7 @@
 // the user pool is retained outside dev.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import type { AppConfig } from '#config/schema';
 import { httpPermissions, jobPermissions } from '#functions/permissions';
@@ -16,7 +17,9 @@ import { OperatorAlarms } from './constructs/alarms';
 import { Auth } from './constructs/auth';
 import { ConsoleSite, cognitoDomainUrl } from './constructs/console-site';
 import { Email } from './constructs/email';
-import { HandlerFunction } from './constructs/function';
+import { importFilesBucket } from './constructs/files-bucket';
+import { FilesLayer } from './constructs/files-layer';
+import { HANDLER_GROUP_SETTINGS, HandlerFunction } from './constructs/function';
 import { OpinionDeskApi } from './constructs/http-api';
 import { MetricsDashboard } from './constructs/metrics-dashboard';
 import { OutboxSender } from './constructs/outbox-sender';
@@ -47,10 +50,14 @@ export class AppStack extends Stack {
   readonly dashboard: MetricsDashboard;
   /** The console: bucket, distribution, and its deployment with config.json. */
   readonly console: ConsoleSite;
+  /** sharp and pdf-lib for the files group's function, made only when a group asks for it. */
+  filesLayer?: ILayerVersion;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     const { config, table, ...stackProps } = props;
     super(scope, id, stackProps);
+    // The Data stack's evidence bucket, by its export names (constructs/files-bucket.ts).
+    const filesBucket = importFilesBucket(this, 'FilesBucket', config);
 
     // The console's address comes first: the app client's callback URLs and the API's CORS name it.
     this.console = new ConsoleSite(this, 'Console', { config });
@@ -59,11 +66,21 @@ export class AppStack extends Stack {
     const groups = Object.keys(handlerGroups) as HandlerGroup[];
     this.functions = Object.fromEntries(
       groups.map((group) => {
+        const settings = HANDLER_GROUP_SETTINGS[group];
         const fn = new HandlerFunction(this, `Http-${group}`, {
           config,
           entry: handlerGroups[group].entry,
           description: `opinion-desk HTTP handlers: ${group}`,
-        }).bindTable(table, httpPermissions[group]);
+          ...(settings
+            ? {
+                architecture: settings.architecture,
+                memorySize: settings.memorySize,
+                timeout: settings.timeout,
+                externalModules: settings.externalModules,
+                layers: [this.layerFor(settings.layer)],
+              }
+            : {}),
+        }).bindTable(table, httpPermissions[group], filesBucket);
         return [group, fn];
       }),
     ) as Record<HandlerGroup, HandlerFunction>;
@@ -103,11 +120,22 @@ export class AppStack extends Stack {
     this.jobs = Object.fromEntries(
       schedules.map((schedule) => [
         schedule.name,
-        new ScheduledJob(this, `Job-${schedule.name}`, { config, schedule, table, email: this.email }),
+        new ScheduledJob(this, `Job-${schedule.name}`, {
+          config,
+          schedule,
+          table,
+          email: this.email,
+          filesBucket,
+        }),
       ]),
     );
 
-    this.outboxSender = new OutboxSender(this, 'OutboxSender', { config, table, email: this.email });
+    this.outboxSender = new OutboxSender(this, 'OutboxSender', {
+      config,
+      table,
+      email: this.email,
+      filesBucket,
+    });
     // The two senders of webhooks read the endpoints' signing secrets (docs/webhooks.md).
     grantWebhookSecrets(this.outboxSender.function.fn, config);
     const sweep = this.jobs['case-notifications'];
@@ -188,6 +216,14 @@ export class AppStack extends Stack {
     output('apiUrl', this.api.stage.url, 'Base URL of the HTTP API');
     output('consoleUrl', this.console.url, 'The console (CloudFront): open it and sign in');
     output('cognitoDomain', cognitoDomainUrl(config), "Cognito's managed login for the console");
+  }
+
+  private layerFor(name: 'files'): ILayerVersion {
+    switch (name) {
+      case 'files':
+        this.filesLayer ??= new FilesLayer(this, 'FilesLayer').layer;
+        return this.filesLayer;
+    }
   }
 
   /** The jobs that send mail (functions/permissions.ts) and the outbox sender. */

@@ -1,11 +1,14 @@
 // The stateful stack: the one DynamoDB table, built from the same table
-// definition as the local stack (shared/store/table.ts). Kept apart from the
+// definition as the local stack (shared/store/table.ts), and the evidence files
+// bucket (constructs/files-bucket.ts). Kept apart from the
 // stateless AppStack so that the app can be torn down and redeployed freely.
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { AppConfig } from '#config/schema';
 import { tableDefinition } from '#store/table';
+import { FilesBucket } from './constructs/files-bucket';
 import { removalPolicyFor } from './constructs/retention';
 
 export interface DataStackProps extends StackProps {
@@ -14,6 +17,8 @@ export interface DataStackProps extends StackProps {
 
 export class DataStack extends Stack {
   readonly table: TableV2;
+  /** Evidence files on reports and cases (docs/files.md). */
+  readonly filesBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     const { config, ...stackProps } = props;
@@ -40,5 +45,7 @@ export class DataStack extends Stack {
       deletionProtection: prod,
       removalPolicy: removalPolicyFor(config),
     });
+
+    this.filesBucket = new FilesBucket(this, 'Files', { config }).bucket;
   }
 }

@@ -12,6 +12,16 @@ export const appStackNameOf = (envName: string): string => `${stageNameOf(envNam
 export const dataStackNameOf = (envName: string): string => `${stageNameOf(envName)}-Data`;
 
 /**
+ * The Data stack's exports of the evidence files bucket, by name: the App stack imports them
+ * by these names (a stable name, unlike an export CDK generates from a construct path, which
+ * changes when the construct moves, and CloudFormation refuses to drop an export in use).
+ */
+export const filesBucketExportsOf = (envName: string) => ({
+  arn: `${dataStackNameOf(envName)}-FilesBucketArn`,
+  name: `${dataStackNameOf(envName)}-FilesBucketName`,
+});
+
+/**
  * The CloudWatch namespace of an environment's own metrics (shared/metrics.ts):
  * functions get it as POWERTOOLS_METRICS_NAMESPACE, the alarms read it.
  */

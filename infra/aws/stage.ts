@@ -25,13 +25,16 @@ export class OpinionDeskStage extends Stage {
 
     this.dataStack = new DataStack(this, 'Data', {
       config,
-      description: `opinion-desk ${config.env}: stateful resources (DynamoDB table)`,
+      description: `opinion-desk ${config.env}: stateful resources (DynamoDB table, evidence files bucket)`,
     });
     this.appStack = new AppStack(this, 'App', {
       config,
       table: this.dataStack.table,
       description: `opinion-desk ${config.env}: user pool, HTTP API, functions, email, scheduled jobs, outbox sender and alarms`,
     });
+
+    // The App stack imports the files bucket by export name, which CDK does not see as a reference.
+    this.appStack.addStackDependency(this.dataStack, 'imports the evidence files bucket by export name');
 
     Tags.of(this).add('app', 'opinion-desk');
     Tags.of(this).add('env', config.env);

@@ -27,6 +27,12 @@ export const stackFileSchema = z.object({
    */
   webhookReceiverUrl: z.url().optional(),
   /**
+   * The local S3 server (S3_PORT) and its evidence files bucket: the job
+   * command's deps get `files` from them. Absent in a file written by hand.
+   */
+  s3Endpoint: z.url().optional(),
+  filesBucket: z.string().min(3).optional(),
+  /**
    * The stack's own Node process: a file naming a pid that is gone is left over
    * from a killed stack. The stack always writes it and `dataDir`; a file written
    * by hand (tests pointing a command at a table) may leave both out.

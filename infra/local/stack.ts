@@ -6,6 +6,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type RuntimeSettings, withApiUrl } from '#config/runtime';
 import type { AppConfig } from '#config/schema';
+import { fileStorageOf } from '#files/deps';
 import { loadAppConfig } from '#infra/config/index';
 import { createMailingDeps } from '#mail/deps';
 import type { Deps } from '#shared/deps';
@@ -13,6 +14,7 @@ import { connectHost, DEFAULT_HOST, startDynamoDbLocal } from './dynamodb';
 import { startLocalWebhooks, withLocalWebhookEndpoint } from './local-webhooks';
 import { acquireStackLock, type LockContent, pidAlive } from './lock';
 import { assertPortFree, LocalStackError } from './ports';
+import { startLocalS3 } from './s3';
 import { preloadHandlerModules, startLocalApi } from './server';
 import { startLocalSes } from './ses';
 import { publishStackFile, type RunningStackFile, stackFilePath } from './stack-file';
@@ -20,6 +22,8 @@ import { ensureTable } from './table';
 import { TokenKeys } from './token';
 
 export const LOCAL_TABLE_NAME = 'opinion-desk-local';
+/** The evidence files bucket on the local S3 server (docs/files.md). */
+export const LOCAL_FILES_BUCKET = 'opinion-desk-files';
 export const LOCAL_REGION = 'ap-southeast-1';
 export const LOCAL_DYNAMODB_TIMEOUT_MS = 1500;
 
@@ -58,6 +62,9 @@ export const localRuntimeSettings = (o: {
   consoleUrl?: string;
   /** The stack's webhook receiver (WEBHOOK_PORT), registered as the endpoint `local`. */
   webhookReceiver?: { url: string; secret: string };
+  /** The local S3 server (S3_PORT) and its evidence files bucket: `deps.files` in the API and the jobs. */
+  s3Endpoint?: string;
+  filesBucket?: string;
 }): RuntimeSettings => ({
   config: withLocalWebhookEndpoint(
     withLocalConsole(withApiUrl(loadAppConfig('dev'), o.apiUrl), o.consoleUrl),
@@ -68,6 +75,8 @@ export const localRuntimeSettings = (o: {
   dynamodbEndpoint: o.dynamodbEndpoint,
   sesEndpoint: o.sesEndpoint,
   dynamodbTimeoutMs: LOCAL_DYNAMODB_TIMEOUT_MS,
+  // Both or neither: a bucket without the local endpoint would send the SDK to AWS.
+  ...(o.s3Endpoint && o.filesBucket ? { s3Endpoint: o.s3Endpoint, filesBucket: o.filesBucket } : {}),
 });
 
 /** The command line of a process, or undefined when it is gone (`ps` works on Linux and macOS). */
@@ -122,6 +131,12 @@ export interface LocalStackOptions {
    */
   webhookPort?: number;
   /**
+   * The local S3 server's port (S3_PORT; absent or 0: any free one): the
+   * evidence files bucket, objects under `<dataDir>/s3` (in a temporary
+   * directory with `inMemory`, which keeps no table to match them).
+   */
+  s3Port?: number;
+  /**
    * The address every service listens on (HOST); default 127.0.0.1. DynamoDB
    * Local and local SES accept any credentials: another address exposes the table
    * and the mail to whoever reaches it.
@@ -164,6 +179,7 @@ export const startLocalStack = async (
 ): Promise<LocalStack> => {
   const dataDir = resolve(options.dataDir);
   const { port, ddbPort, mailPort, consolePort, webhookPort } = options;
+  const s3Port = options.s3Port ?? 0;
   const HOST = options.host ?? DEFAULT_HOST;
   if (consolePort === 0) throw new LocalStackError('CONSOLE_PORT must be a port number, not 0.');
   const consoleUrl = consolePort === undefined ? undefined : `http://${connectHost(HOST)}:${consolePort}`;
@@ -174,6 +190,7 @@ export const startLocalStack = async (
     ['MAIL_PORT', mailPort],
     ...(consolePort === undefined ? [] : [['CONSOLE_PORT', consolePort] as const]),
     ...(webhookPort === undefined ? [] : [['WEBHOOK_PORT', webhookPort] as const]),
+    ['S3_PORT', s3Port],
   ];
   for (const [i, [name, value]] of knobs.entries()) {
     const clash = knobs.find(([, other], j) => j !== i && other === value && value !== 0);
@@ -193,6 +210,7 @@ export const startLocalStack = async (
     if (consolePort !== undefined) await assertPortFree(consolePort, HOST, 'The console', 'CONSOLE_PORT');
     if (webhookPort !== undefined && webhookPort !== 0)
       await assertPortFree(webhookPort, HOST, 'The local webhook receiver', 'WEBHOOK_PORT');
+    await assertPortFree(s3Port, HOST, 'The local S3 server', 'S3_PORT');
   } catch (err) {
     await lock.release();
     throw err;
@@ -243,6 +261,27 @@ export const startLocalStack = async (
     const ses = await startLocalSes({ port: mailPort, host: HOST });
     stoppers.push({ name: 'local SES', stop: ses.stop });
 
+    // Files outlive a restart like the table; with an in-memory table they go with it (removed
+    // on stop, and on the next start after a kill -9), since no item would name them.
+    const s3Dir = join(dataDir, options.inMemory ? 's3-in-memory' : 's3');
+    if (options.inMemory) {
+      await rm(s3Dir, { recursive: true, force: true });
+      stoppers.push({ name: 'in-memory files', stop: () => rm(s3Dir, { recursive: true, force: true }) });
+    }
+    // The console posts uploads to the bucket and shows its files: the API's origins plus the console's.
+    const s3 = await startLocalS3({
+      port: s3Port,
+      host: HOST,
+      directory: s3Dir,
+      buckets: [
+        {
+          name: LOCAL_FILES_BUCKET,
+          corsOrigins: withLocalConsole(loadAppConfig('dev'), consoleUrl).corsOrigins,
+        },
+      ],
+    });
+    stoppers.push({ name: 'local S3', stop: s3.stop });
+
     await ensureTable(ddb.endpoint, LOCAL_TABLE_NAME);
 
     // Before the config is made: the receiver is one of its endpoints.
@@ -264,8 +303,10 @@ export const startLocalStack = async (
       sesEndpoint: ses.endpoint,
       ...(consoleUrl ? { consoleUrl } : {}),
       ...(webhooks ? { webhookReceiver: webhooks } : {}),
+      s3Endpoint: s3.endpoint,
+      filesBucket: LOCAL_FILES_BUCKET,
     });
-    const deps = createMailingDeps(settings);
+    const deps = createMailingDeps(settings, fileStorageOf(settings));
     stoppers.push({ name: 'store client', stop: async () => deps.db.destroy() });
 
     const verifier = await TokenKeys.forDataDir(dataDir);
@@ -284,6 +325,8 @@ export const startLocalStack = async (
       sesEndpoint: ses.endpoint,
       mailViewerUrl: ses.viewerUrl,
       tableName: LOCAL_TABLE_NAME,
+      s3Endpoint: s3.endpoint,
+      filesBucket: LOCAL_FILES_BUCKET,
       pid: process.pid,
       dataDir,
       ...(consoleUrl ? { consoleUrl } : {}),

@@ -23,6 +23,9 @@ const env = process.env;
 const localWebhooksOff = (value: string | undefined): boolean =>
   ['0', 'false', 'off', 'no'].includes(value?.trim().toLowerCase() ?? '');
 
+/** The local S3 server's port: next to the webhook receiver's 8790, clear of the other defaults. */
+const DEFAULT_S3_PORT = 8791;
+
 /** How often the parent is checked; a check is one system call. */
 const PARENT_POLL_MS = 500;
 
@@ -78,6 +81,7 @@ const main = async () => {
       ddbPort: parsePort(env.DDB_PORT, 8000, 'DDB_PORT'),
       mailPort: parsePort(env.MAIL_PORT, 8005, 'MAIL_PORT'),
       consolePort: parsePort(env.CONSOLE_PORT, 3001, 'CONSOLE_PORT'),
+      s3Port: parsePort(env.S3_PORT, DEFAULT_S3_PORT, 'S3_PORT'),
       // A receiver of the stack's own signed webhooks, unless LOCAL_WEBHOOKS=0.
       ...(localWebhooksOff(env.LOCAL_WEBHOOKS)
         ? {}
@@ -100,7 +104,7 @@ const main = async () => {
   }
 
   console.log(
-    'Starting the local stack (DynamoDB Local, local SES, API, scheduler, console) with the dev configuration...',
+    'Starting the local stack (DynamoDB Local, local SES, local S3, API, scheduler, console) with the dev configuration...',
   );
   // The console builds (only when web/ changed since the last build) while Java starts.
   const consoleBuilt = ensureConsoleBuilt((line) => console.log(line));
@@ -147,6 +151,11 @@ const main = async () => {
       `  API reference    ${stack.apiUrl}/docs  (the OpenAPI document: ${stack.apiUrl}/openapi.json)`,
       `  Local SES        ${stack.sesEndpoint}`,
       `  Mail viewer      ${stack.mailViewerUrl}  (kept in memory: emptied when the stack restarts)`,
+      ...(stack.s3Endpoint
+        ? [
+            `  Local S3         ${stack.s3Endpoint}  bucket ${stack.filesBucket}, ${options.inMemory ? 'files removed on stop (DDB_IN_MEMORY=1)' : `files ${shortPath(join(stack.dataDir, 's3'))}`}`,
+          ]
+        : []),
       ...(stack.webhookReceiverUrl
         ? [
             `  Webhooks         ${stack.webhookReceiverUrl}  (endpoint "local", every case event; verified deliveries in ${shortPath(webhookLogPath(stack.dataDir))})`,

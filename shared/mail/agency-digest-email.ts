@@ -12,17 +12,21 @@ import { caseLink } from './links';
 import { STRINGS } from './strings';
 import { byDaysOverdue, byDue, type Ctx, capped, dueText, LIST_CAP, noOverdueSection } from './summary-parts';
 
-/** A digest case's facts on one line: reference, priority, deadline (and how late). */
-const digestMeta = (ctx: Ctx, c: CaseLine | OverdueCase): string =>
+/** Evidence files on each case's page, by case id (absent: none). */
+type FileCounts = ReadonlyMap<string, number>;
+
+/** A digest case's facts on one line: reference, priority, deadline (and how late), its files. */
+const digestMeta = (ctx: Ctx, c: CaseLine | OverdueCase, files: FileCounts): string =>
   joinMeta([
     `${ctx.t.reference} ${c.id}`,
     c.priority && ctx.t.priority[c.priority],
     dueText(ctx, c),
     'daysOverdue' in c && ctx.t.daysOverdue(c.daysOverdue),
+    (files.get(c.id) ?? 0) > 0 && ctx.t.digestFiles(files.get(c.id)!),
   ]);
 
 /** The cases of one digest section: title, then reference · priority · deadline, then the link. */
-const digestCases = (ctx: Ctx, cases: (CaseLine | OverdueCase)[], cap: number): Block => {
+const digestCases = (ctx: Ctx, cases: (CaseLine | OverdueCase)[], cap: number, files: FileCounts): Block => {
   const { shown, rest } = capped(cases, cap);
   return {
     kind: 'items',
@@ -31,7 +35,7 @@ const digestCases = (ctx: Ctx, cases: (CaseLine | OverdueCase)[], cap: number): 
       return {
         title: [user(userText(c.title))],
         lines: [
-          { content: [digestMeta(ctx, c)], style: 'meta' as const },
+          { content: [digestMeta(ctx, c, files)], style: 'meta' as const },
           url ? { content: [link(url)], style: 'meta' as const } : null,
         ],
       };
@@ -49,6 +53,7 @@ export const renderAgencyDigest = (
   digest: AgencyDigest,
   locale: Locale,
   config: AppConfig,
+  files: FileCounts = new Map(),
 ): RenderedEmail => {
   const t = STRINGS[locale];
   const ctx: Ctx = { locale, t, timeZone: digest.timeZone || config.timeZone, config };
@@ -90,7 +95,7 @@ export const renderAgencyDigest = (
           kind: 'section',
           look: 'alert',
           title: `${t.overdueTitle} (${formatNumber(overdue.length, locale)})`,
-          body: [digestCases(ctx, overdue, LIST_CAP.overduePerAgency)],
+          body: [digestCases(ctx, overdue, LIST_CAP.overduePerAgency, files)],
         },
   ];
   for (const [title, list] of [
@@ -99,7 +104,10 @@ export const renderAgencyDigest = (
   ] as const) {
     if (list.length === 0) continue;
     rows.push(
-      section(`${title} (${formatNumber(list.length, locale)})`, digestCases(ctx, list, LIST_CAP.dueSoon)),
+      section(
+        `${title} (${formatNumber(list.length, locale)})`,
+        digestCases(ctx, list, LIST_CAP.dueSoon, files),
+      ),
     );
   }
   rows.push({

@@ -86,6 +86,12 @@ const httpLink = (url: string | null): string | null => {
 export interface NoticeExtras {
   sourceUrls?: string[];
   ownReportIds?: string[];
+  /**
+   * The evidence files the reader can open from the email's link: on the case
+   * page (the case's own and its reports'), or, in a reporter's closure email,
+   * on their own reports. Named with the link, never attached; absent or 0: no line.
+   */
+  fileCount?: number;
 }
 
 /** Source links are capped so a case of many reports still gives a short email. */
@@ -116,10 +122,15 @@ const sourceLinks = (urls: string[]): { text: string; href: string | null }[] =>
   return out.slice(0, SOURCES_MAX);
 };
 
-/** The link to the case (console, else API); nothing when no URL is known. */
-const caseLinkRows = (ctx: Ctx, caseId: string): Row[] => {
+/**
+ * The link to the case (console, else API), with how many files its page
+ * shows; without a known URL, the file count alone.
+ */
+const caseLinkRows = (ctx: Ctx, caseId: string, fileCount = 0): Row[] => {
   const url = caseLink(ctx.config, caseId);
-  return url ? [section(ctx.t.openCase, para(link(url)))] : [];
+  const files = fileCount > 0 ? [para(ctx.t.caseFiles(fileCount))] : [];
+  if (url) return [section(ctx.t.openCase, ...files, para(link(url)))];
+  return files.length > 0 ? [section(ctx.t.files, ...files)] : [];
 };
 
 interface Body {
@@ -175,7 +186,7 @@ const assigned = (n: Notice<'case-assigned'>, ctx: Ctx, extras: NoticeExtras): B
         ]
       : []),
     section(t.todoTitle, para(t.todo(due, n.caseId))),
-    ...caseLinkRows(ctx, n.caseId),
+    ...caseLinkRows(ctx, n.caseId, extras.fileCount),
   ];
   return {
     subject: subjectLine(ctx.locale, t.assignedHeading, n.title, ` — ${t.due(dueShort(ctx, n.dueAt))}`),
@@ -192,7 +203,7 @@ const assigned = (n: Notice<'case-assigned'>, ctx: Ctx, extras: NoticeExtras): B
   };
 };
 
-const responded = (n: Notice<'case-responded'>, ctx: Ctx): Body => {
+const responded = (n: Notice<'case-responded'>, ctx: Ctx, extras: NoticeExtras): Body => {
   const { t } = ctx;
   const agency = agencyName(ctx.config, n.agencyId);
   const lead = t.respondedLead(agency);
@@ -207,7 +218,7 @@ const responded = (n: Notice<'case-responded'>, ctx: Ctx): Body => {
       section(t.finding, ...freeText(n.finding)),
       section(t.response, ...freeText(n.response)),
       section(t.todoTitle, para(t.respondedNext)),
-      ...caseLinkRows(ctx, n.caseId),
+      ...caseLinkRows(ctx, n.caseId, extras.fileCount),
     ],
   };
 };
@@ -230,6 +241,9 @@ const closed = (n: Notice<'case-closed'>, ctx: Ctx, extras: NoticeExtras): Body 
   const response = n.response?.trim() ? n.response : null;
   // The reporter's own reports, as they see them in the console (never another reporter's).
   const own = (extras.ownReportIds ?? []).map((id) => reportLink(ctx.config, id)).filter((l) => l !== null);
+  const files = extras.fileCount
+    ? [para(t.ownReportFiles(extras.fileCount, Math.max(1, extras.ownReportIds?.length ?? 1)))]
+    : [];
   return {
     subject: subjectLine(locale, t.closedHeading, n.title),
     preheader: `${t.outcome}: ${label}`,
@@ -241,14 +255,22 @@ const closed = (n: Notice<'case-closed'>, ctx: Ctx, extras: NoticeExtras): Body 
       { kind: 'callout', label: t.outcome, value: label, alert: false },
       ...(outcomeBody.length > 0 ? [{ kind: 'lead', body: outcomeBody, gap: false } as const] : []),
       ...(response ? [section(t.agencyResponse, ...freeText(response))] : []),
-      ...(own.length > 0 ? [section(t.openYourReport, para(own.flatMap((l) => [link(l), br])))] : []),
+      ...(own.length > 0 || files.length > 0
+        ? [
+            section(
+              t.openYourReport,
+              ...files,
+              ...(own.length > 0 ? [para(own.flatMap((l) => [link(l), br]))] : []),
+            ),
+          ]
+        : []),
       { kind: 'plain', body: [para(t.closedSignOff)] },
     ],
   };
 };
 
 /** One step of the escalation ladder: how many working days are left (or overdue), to the agency, its head or the desk lead. */
-const nudge = (n: Notice<'deadline-nudge'>, ctx: Ctx): Body => {
+const nudge = (n: Notice<'deadline-nudge'>, ctx: Ctx, extras: NoticeExtras): Body => {
   const { t } = ctx;
   const due = dueFull(ctx, n.dueAt);
   const agency = agencyName(ctx.config, n.agencyId);
@@ -276,13 +298,14 @@ const nudge = (n: Notice<'deadline-nudge'>, ctx: Ctx): Body => {
           ...forWhom,
         ],
       },
-      ...caseLinkRows(ctx, n.caseId),
+      ...caseLinkRows(ctx, n.caseId, extras.fileCount),
     ],
   };
 };
 
 /** To the agencies of both cases: the case is closed as merged, and where its work continues. */
-const merged = (n: Notice<'case-merged'>, ctx: Ctx): Body => {
+/** `extras.fileCount` counts the files of the case merged into, where the link goes. */
+const merged = (n: Notice<'case-merged'>, ctx: Ctx, extras: NoticeExtras): Body => {
   const { t } = ctx;
   const agency = agencyName(ctx.config, n.agencyId);
   return {
@@ -295,7 +318,7 @@ const merged = (n: Notice<'case-merged'>, ctx: Ctx): Body => {
       { kind: 'lead', body: [para(t.mergedLead, 'note')] },
       section(t.mergedInto, para(user(maskContacts(n.intoTitle))), para(`${t.reference}: ${n.intoCaseId}`)),
       section(t.todoTitle, para(t.mergedTodo)),
-      ...caseLinkRows(ctx, n.intoCaseId),
+      ...caseLinkRows(ctx, n.intoCaseId, extras.fileCount),
     ],
   };
 };
@@ -305,13 +328,13 @@ const bodyFor = (notice: CaseNotice, ctx: Ctx, extras: NoticeExtras): Body => {
     case 'case-assigned':
       return assigned(notice, ctx, extras);
     case 'case-responded':
-      return responded(notice, ctx);
+      return responded(notice, ctx, extras);
     case 'case-closed':
       return closed(notice, ctx, extras);
     case 'deadline-nudge':
-      return nudge(notice, ctx);
+      return nudge(notice, ctx, extras);
     case 'case-merged':
-      return merged(notice, ctx);
+      return merged(notice, ctx, extras);
     default: {
       const unknown: never = notice;
       throw new Error(`unknown case notice: ${JSON.stringify(unknown)}`);

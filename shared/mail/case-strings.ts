@@ -57,6 +57,13 @@ export interface CaseStrings {
   nudgeAudience: Record<'agencyHead' | 'deskLead', (agency: string | null) => string>;
   // subjects
   due: (when: string) => string;
+  // evidence files (docs/files.md): counted and linked, never attached
+  /** The heading of the file count when the email has no link to put it under. */
+  files: string;
+  /** The files on the case page (the case's own and its reports'). */
+  caseFiles: (n: number) => string;
+  /** A reporter's closure email: the files on their own reports (`reports` of them). */
+  ownReportFiles: (n: number, reports: number) => string;
 }
 
 /** Every word the four notifications use, in both locales (brand and outcome labels come from STRINGS). */
@@ -126,6 +133,9 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
       deskLead: () => 'Email này gửi lãnh đạo Bộ phận theo dõi dư luận theo quy trình nhắc hạn.',
     },
     due: (when) => `hạn ${when}`,
+    files: 'Tệp đính kèm',
+    caseFiles: (n) => `${formatNumber(n, 'vi')} tệp đính kèm (ảnh chụp, tài liệu), xem trên trang hồ sơ.`,
+    ownReportFiles: (n) => `${formatNumber(n, 'vi')} tệp đính kèm trong phản ánh của anh/chị.`,
   },
   en: {
     reference: 'Reference',
@@ -194,5 +204,10 @@ export const CASE_STRINGS: Record<Locale, CaseStrings> = {
     mergedInto: 'Merged into',
     mergedTodo: 'From now on, please follow and update the case it was merged into.',
     due: (when) => `due ${when}`,
+    files: 'Files',
+    caseFiles: (n) =>
+      `${formatNumber(n, 'en')} ${n === 1 ? 'file' : 'files'} (screenshots, documents): open ${n === 1 ? 'it' : 'them'} on the case page.`,
+    ownReportFiles: (n, reports) =>
+      `${formatNumber(n, 'en')} ${n === 1 ? 'file' : 'files'} attached to your ${reports === 1 ? 'report' : 'reports'}.`,
   },
 };

@@ -86,6 +86,8 @@ export interface Strings {
   newlyAssignedTitle: string;
   /** `overdue`: the digest lists an overdue case, so "before the deadline" would be wrong. */
   digestFooter: (timeZone: string, overdue: boolean) => string;
+  /** A digest case's evidence files, on its page (docs/files.md). */
+  digestFiles: Count;
 }
 
 const en = (n: number, one: string, other: string) =>
@@ -188,6 +190,7 @@ export const STRINGS: Record<Locale, Strings> = {
           ? 'Vui lòng cập nhật kết quả xác minh và nội dung phản hồi trên hệ thống ngay, trước hết cho các hồ sơ đã quá hạn.'
           : 'Vui lòng cập nhật kết quả xác minh và nội dung phản hồi trên hệ thống trước thời hạn.'
       } Thời gian tính theo giờ ${timeZone}.`,
+    digestFiles: (n) => vi(n, 'tệp đính kèm'),
   },
   en: {
     brand: '[Opinion desk]',
@@ -281,5 +284,6 @@ export const STRINGS: Record<Locale, Strings> = {
           ? 'Please post your finding and response in the system now, the overdue cases first.'
           : 'Please post your finding and response in the system before the deadline.'
       } Times are in ${timeZone}.`,
+    digestFiles: (n) => en(n, 'file', 'files'),
   },
 };

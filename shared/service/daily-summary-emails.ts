@@ -7,6 +7,7 @@ import { renderDailySummary } from '#mail/daily-summary-email';
 import { type Delivery, type DeliveryResult, deliver } from '#mail/deliver';
 import type { Deps } from '#shared/deps';
 import { putDayAggregate } from '#store/day-aggregates';
+import { caseFileCounts } from '#store/file-counts';
 import { readDayAggregates, storedDayAggregates } from './day-aggregates';
 import { gatherDaily } from './summary';
 
@@ -40,6 +41,15 @@ export const sendDailySummary = async (
   const stored: Promise<unknown> = dryRun
     ? Promise.resolve(false)
     : putDayAggregate(deps, aggregate, 'replace').catch((err: unknown) => err);
+  // Each digest line names its case's files: two BatchGets for all the digests' cases.
+  const digestFiles =
+    digests.length > 0
+      ? await caseFileCounts(deps, [
+          ...new Set(
+            digests.flatMap((d) => [...d.overdue, ...d.dueSoon, ...d.newlyAssigned].map((c) => c.id)),
+          ),
+        ])
+      : new Map<string, number>();
   const deliveries: Delivery[] = [
     ...config.summaryRecipients.map((r) => ({
       marker: { job: DAILY_SUMMARY_MARKER_JOB, period: date, recipient: r.email },
@@ -49,7 +59,7 @@ export const sendDailySummary = async (
       const agency = config.agencies.find((a) => a.id === digest.agencyId)!;
       return agency.emails.map((email) => ({
         marker: { job: AGENCY_DIGEST_MARKER_JOB, period: date, recipient: email },
-        render: () => renderAgencyDigest(digest, agency.locale, config),
+        render: () => renderAgencyDigest(digest, agency.locale, config, digestFiles),
       }));
     }),
   ];

@@ -11,6 +11,7 @@ import { renderCaseNotice } from '#mail/case-email';
 import { type Delivery, type DeliveryResult, deliver } from '#mail/deliver';
 import type { Deps } from '#shared/deps';
 import { casesDueBefore } from '#store/escalation';
+import { caseFileCounts } from '#store/file-counts';
 
 export const ESCALATION_JOB = 'escalation';
 
@@ -46,11 +47,16 @@ export const sendEscalations = async (
   const cases = await casesDueBefore(deps, escalationHorizon(config, o.now));
   const deliveries: Delivery[] = [];
   let steps = 0;
+  // The files on each stepping case's page, read once for all of them after the loop;
+  // the emails render in deliver(), after that read.
+  const stepping: string[] = [];
+  let files = new Map<string, number>();
   for (const c of cases) {
     if (c.status !== 'verifying' || !c.agencyId || !c.dueAt) continue;
     const step = dueStep(config, { dueAt: c.dueAt, assignedAt: c.assignedAt }, o.now);
     if (!step) continue;
     steps++;
+    stepping.push(c.id);
     const seen = new Set<string>();
     for (const audience of step.to) {
       for (const r of addressesOf(config, c.agencyId, audience)) {
@@ -70,11 +76,12 @@ export const sendEscalations = async (
         };
         deliveries.push({
           marker: { job: ESCALATION_JOB, period: `${c.id}#${c.dueAt}#${step.id}`, recipient: r.email },
-          render: () => renderCaseNotice(notice, r.locale, config),
+          render: () => renderCaseNotice(notice, r.locale, config, { fileCount: files.get(c.id) ?? 0 }),
         });
       }
     }
   }
+  files = await caseFileCounts(deps, stepping);
   const result = await deliver(deps, deliveries, { now: o.now });
   return { ...result, cases: cases.length, steps };
 };

@@ -9,6 +9,7 @@ import { type Delivery, type DeliveryResult, deliver } from '#mail/deliver';
 import type { Deps } from '#shared/deps';
 import { moveMergedReports } from '#store/case-merge';
 import { syncCaseRetention } from '#store/cases';
+import { caseFileCounts, reportFileCounts } from '#store/file-counts';
 import { getOutboxItem, markDelivered, type OutboxItem, pendingOutboxItems } from '#store/outbox';
 import { type ClosureReport, getClosureReports, getReportsByIds, removeReporterEmail } from '#store/reports';
 import { isMarkerSent, type MarkerId } from '#store/sent-markers';
@@ -101,14 +102,28 @@ const noticeFor = (notice: CaseNotice, r: Recipient): CaseNotice =>
   r.hideTitle ? { ...notice, title: CASE_STRINGS[r.locale].closedUntitled } : notice;
 
 /**
+ * The files on the page the notice links (the case merged into, for a merge),
+ * read at delivery so a file attached just before or after the action counts.
+ * A closure's count is per reporter (deliverOutboxItem).
+ */
+const linkedCaseFiles = async (deps: Deps, notice: CaseNotice): Promise<number> => {
+  if (notice.kind === 'case-closed') return 0;
+  const caseId = notice.kind === 'case-merged' ? notice.intoCaseId : notice.caseId;
+  return (await caseFileCounts(deps, [caseId])).get(caseId) ?? 0;
+};
+
+/**
  * What an email adds to its notice, read at delivery: an assignment lists the
  * source links of the case's reports (the notice holds their ids; a report
- * gone since is left out).
+ * gone since is left out); every notice but a closure, the number of files on
+ * the case page it links.
  */
 const extrasFor = async (deps: Deps, notice: CaseNotice): Promise<NoticeExtras> => {
-  if (notice.kind !== 'case-assigned' || !notice.reportIds?.length) return {};
+  const files = await linkedCaseFiles(deps, notice);
+  const fileCount = files > 0 ? { fileCount: files } : {};
+  if (notice.kind !== 'case-assigned' || !notice.reportIds?.length) return fileCount;
   const reports = await getReportsByIds(deps, notice.reportIds);
-  return { sourceUrls: notice.reportIds.flatMap((id) => reports.get(id)?.sourceUrls ?? []) };
+  return { ...fileCount, sourceUrls: notice.reportIds.flatMap((id) => reports.get(id)?.sourceUrls ?? []) };
 };
 
 /**
@@ -138,6 +153,11 @@ export const deliverOutboxItem = async (deps: Deps, item: OutboxItem, now: Date)
   if (notice) {
     const recipients = await recipientsFor(deps, notice);
     const extras = recipients.length > 0 ? await extrasFor(deps, notice) : {};
+    // A reporter hears only of the files on their own reports (they cannot open the case's).
+    const reportFiles =
+      notice.kind === 'case-closed' && recipients.length > 0
+        ? await reportFileCounts(deps, notice.reportIds)
+        : new Map<string, number>();
     const planned = recipients.map((r) => ({
       recipient: r,
       marker: { job: 'notify', period: item.id, recipient: r.email },
@@ -148,7 +168,12 @@ export const deliverOutboxItem = async (deps: Deps, item: OutboxItem, now: Date)
         renderCaseNotice(noticeFor(notice, recipient), recipient.locale, deps.config, {
           ...extras,
           // A reporter's closure email links their own reports, and only theirs.
-          ...(recipient.reports ? { ownReportIds: recipient.reports.map((r) => r.reportId) } : {}),
+          ...(recipient.reports
+            ? {
+                ownReportIds: recipient.reports.map((r) => r.reportId),
+                fileCount: recipient.reports.reduce((n, r) => n + (reportFiles.get(r.reportId) ?? 0), 0),
+              }
+            : {}),
         }),
     }));
     result = await deliver(deps, deliveries, { now });

@@ -113,6 +113,7 @@ const stackEnv = async (dataDir: string): Promise<Record<string, string>> => ({
   MAIL_PORT: String(await freePort()),
   CONSOLE_PORT: String(await freePort()),
   WEBHOOK_PORT: String(await freePort()),
+  S3_PORT: String(await freePort()),
   DATA_DIR: dataDir,
   DDB_IN_MEMORY: '1',
 });

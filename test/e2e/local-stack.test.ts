@@ -121,6 +121,7 @@ const stackEnv = async (dataDir: string): Promise<Record<string, string>> => ({
   MAIL_PORT: String(await freePort()),
   CONSOLE_PORT: String(await freePort()),
   WEBHOOK_PORT: String(await freePort()),
+  S3_PORT: String(await freePort()),
   DATA_DIR: dataDir,
   DDB_IN_MEMORY: '1',
 });
@@ -160,6 +161,8 @@ describe('npm start', () => {
       dataDir,
       consoleUrl: `http://127.0.0.1:${env.CONSOLE_PORT}`,
       webhookReceiverUrl: `http://127.0.0.1:${env.WEBHOOK_PORT}`,
+      s3Endpoint: `http://127.0.0.1:${env.S3_PORT}`,
+      filesBucket: 'opinion-desk-files',
     });
     const viewer = await fetch(stack.mailViewerUrl);
     expect(viewer.status).toBe(200);
@@ -202,6 +205,36 @@ describe('npm start', () => {
     expect(res.status).toBe(200);
   });
 
+  it('runs the local S3 server on S3_PORT with the files bucket, open to the console (CORS)', async () => {
+    const s3 = `http://127.0.0.1:${env.S3_PORT}`;
+    expect(run.stdout()).toMatch(
+      new RegExp(`Local S3 +${s3} +bucket opinion-desk-files, files removed on stop \\(DDB_IN_MEMORY=1\\)`),
+    );
+    const listing = await fetch(`${s3}/opinion-desk-files?list-type=2`);
+    expect(listing.status).toBe(200);
+    expect(await listing.text()).toContain('<Name>opinion-desk-files</Name>');
+    // The console uploads with a form POST straight to the bucket.
+    const consoleOrigin = `http://127.0.0.1:${env.CONSOLE_PORT}`;
+    const preflight = await fetch(`${s3}/opinion-desk-files`, {
+      method: 'OPTIONS',
+      headers: { origin: consoleOrigin, 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    // s3rver answers a matched preflight with `*`; an origin outside the rule gets no answer.
+    const stranger = await fetch(`${s3}/opinion-desk-files`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://stranger.example', 'access-control-request-method': 'POST' },
+    });
+    expect(stranger.status).toBe(403);
+    const read = await fetch(`${s3}/opinion-desk-files?list-type=2`, { headers: { origin: consoleOrigin } });
+    expect(read.headers.get('access-control-allow-origin')).toBe(consoleOrigin);
+    // The files of the in-memory stack live under DATA_DIR until it stops.
+    const dirs = await readdir(dataDir);
+    expect(dirs).toContain('s3-in-memory');
+    expect(dirs).not.toContain('s3');
+  });
+
   it('answers GET /health without a token', async () => {
     const res = await fetch(`${apiUrl}/health`);
     expect(res.status).toBe(200);
@@ -233,7 +266,7 @@ describe('npm start', () => {
   });
 
   it('listens on 127.0.0.1 only: the API, DynamoDB Local and local SES', async () => {
-    for (const name of ['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT', 'WEBHOOK_PORT']) {
+    for (const name of ['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT', 'WEBHOOK_PORT', 'S3_PORT']) {
       const port = Number(env[name]);
       expect(await accepts(port), name).toBe(true);
       const addresses = await listeningAddresses(port);
@@ -378,6 +411,8 @@ describe('npm start', () => {
     expect(await accepts(Number(env.MAIL_PORT))).toBe(false);
     expect(await accepts(Number(env.CONSOLE_PORT))).toBe(false);
     expect(await accepts(Number(env.WEBHOOK_PORT))).toBe(false);
+    expect(await accepts(Number(env.S3_PORT))).toBe(false);
+    expect(await readdir(dataDir)).not.toContain('s3-in-memory');
     await expect(readFile(join(dataDir, 'stack.json'))).rejects.toThrow(/ENOENT/);
   });
 });
@@ -395,7 +430,7 @@ describe.concurrent('npm start failing to start', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it.each(['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT', 'WEBHOOK_PORT'] as const)(
+  it.each(['PORT', 'DDB_PORT', 'MAIL_PORT', 'CONSOLE_PORT', 'WEBHOOK_PORT', 'S3_PORT'] as const)(
     'names %s when that port is taken, and exits 1',
     async (knob) => {
       // A data directory each: one stack per DATA_DIR, and these start side by side.

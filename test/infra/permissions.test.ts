@@ -8,9 +8,11 @@
 //   code never sends.
 // - In the template, for every environment: each function's role holds exactly
 //   its row's actions per resource (table, each GSI, SES identity and
-//   configuration set) plus what its trigger needs (its log group; a job's
-//   dead-letter queue; the outbox sender's stream and on-failure queue), and
-//   nothing else.
+//   configuration set, each key prefix of the files bucket) plus what its
+//   trigger needs (its log group; a job's dead-letter queue; the outbox
+//   sender's stream and on-failure queue), and nothing else.
+// - The files bucket: a row names `files` exactly when its bundle builds an S3
+//   client, and exactly those functions get FILES_BUCKET.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
@@ -29,6 +31,7 @@ import { type HandlerGroup, handlerGroups, type RouteDef, routes } from '#functi
 import { type ScheduleName, schedules } from '#functions/schedules';
 import { type BuiltApp, buildApp } from '#infra/aws/build';
 import { OUTBOX_SENDER_ENTRY } from '#infra/aws/constructs/outbox-sender';
+import { filesBucketExportsOf } from '#infra/aws/names';
 import { loadAppConfig } from '#infra/config/index';
 import { PHYSICAL_INDEX_NAMES } from '#store/table';
 
@@ -100,6 +103,8 @@ interface DerivedPermissions {
   table: string[];
   indexQuery: boolean;
   sendsMail: boolean;
+  /** It builds an S3 client: the files bucket (shared/files/storage.ts). */
+  touchesFiles: boolean;
   /** Every command class the bundle constructs, for the failure message. */
   commands: string[];
 }
@@ -130,6 +135,7 @@ const derivePermissions = (code: string): DerivedPermissions => {
     table: [...table].sort(),
     indexQuery,
     sendsMail: commands.includes('SendEmailCommand'),
+    touchesFiles: /\bnew S3Client\(/.test(code),
     commands,
   };
 };
@@ -166,9 +172,15 @@ describe('the permission manifest against the code', () => {
           table: [...row.permissions.table].sort(),
           indexQuery: row.permissions.indexes.includes('Query'),
           sendsMail: row.permissions.sendsMail,
+          touchesFiles: row.permissions.files !== undefined,
         },
         `commands in ${row.entry}: ${derived.commands.join(', ')}`,
-      ).toEqual({ table: derived.table, indexQuery: derived.indexQuery, sendsMail: derived.sendsMail });
+      ).toEqual({
+        table: derived.table,
+        indexQuery: derived.indexQuery,
+        sendsMail: derived.sendsMail,
+        touchesFiles: derived.touchesFiles,
+      });
     },
     SYNTH_TIMEOUT,
   );
@@ -182,8 +194,10 @@ describe('the permission manifest against the code', () => {
       table: ['ConditionCheckItem', 'PutItem', 'Query'],
       indexQuery: false,
       sendsMail: true,
+      touchesFiles: false,
       commands: ['QueryCommand', 'SendEmailCommand', 'TransactWriteCommand'],
     });
+    expect(derivePermissions('const s3 = new S3Client({ region });').touchesFiles).toBe(true);
     expect(derivePermissions(`new QueryCommand({ IndexName: 'gsi1' }); new GetCommand({})`)).toMatchObject({
       table: ['GetItem'],
       indexQuery: true,
@@ -286,6 +300,10 @@ describe.each(ENVIRONMENTS)(
         if (json.includes(':identity/') && json.includes(idOf(app.email.identity))) return 'ses identity';
         if (json.includes(':configuration-set/') && json.includes(idOf(app.email.configurationSet)))
           return 'ses configuration set';
+        const objects = new RegExp(
+          `^\\{"Fn::Join":\\["",\\[\\{"Fn::ImportValue":"${filesBucketExportsOf(envName).arn}"\\},"/(\\w+)/\\*"\\]\\]\\}$`,
+        ).exec(json);
+        if (objects) return `files bucket ${objects[1]}/*`;
         return json;
       };
 
@@ -315,6 +333,13 @@ describe.each(ENVIRONMENTS)(
               `${a} @ ses identity`,
               `${a} @ ses configuration set`,
             ])
+          : []),
+        ...(p.files
+          ? [
+              ...p.files.read.map((prefix) => `s3:GetObject @ files bucket ${prefix}/*`),
+              ...p.files.write.map((prefix) => `s3:PutObject @ files bucket ${prefix}/*`),
+              ...p.files.delete.map((prefix) => `s3:DeleteObject @ files bucket ${prefix}/*`),
+            ]
           : []),
         // Lambda's asynchronous invocation puts a failed run in the job's dead-letter queue.
         ...(row.kind === 'job' ? ['sqs:SendMessage @ own queue'] : []),
@@ -359,6 +384,22 @@ describe.each(ENVIRONMENTS)(
         .flatMap((st) => asList(st.Action))
         .sort();
       expect(actions).toEqual(['cognito-idp:AdminGetUser', 'logs:CreateLogStream', 'logs:PutLogEvents']);
+    });
+
+    it('tells exactly the functions whose row names files which bucket (FILES_BUCKET, imported from the Data stack)', () => {
+      const resources = template.toJSON().Resources as Record<string, CfnResource>;
+      for (const row of functionRows) {
+        const env = (
+          resources[idOf(functionOf(row).fn)]!.Properties as {
+            Environment: { Variables: Record<string, unknown> };
+          }
+        ).Environment.Variables;
+        if (row.permissions.files)
+          expect(env.FILES_BUCKET, row.name).toEqual({
+            'Fn::ImportValue': filesBucketExportsOf(envName).name,
+          });
+        else expect(env.FILES_BUCKET, row.name).toBeUndefined();
+      }
     });
 
     it('tells exactly the functions that send email which configuration set to use', () => {

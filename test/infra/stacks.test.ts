@@ -23,7 +23,7 @@ import { handlerGroups, routeKey, routePaths, routes } from '#functions/routes';
 import { scheduleExpression, schedules } from '#functions/schedules';
 import { type BuiltApp, buildApp } from '#infra/aws/build';
 import { ESM_REQUIRE_BANNER, FUNCTION_NODE_OPTIONS } from '#infra/aws/constructs/function';
-import { APP_STACK_OUTPUTS, appStackNameOf, dataStackNameOf } from '#infra/aws/names';
+import { APP_STACK_OUTPUTS, appStackNameOf, dataStackNameOf, filesBucketExportsOf } from '#infra/aws/names';
 import { loadAppConfig } from '#infra/config/index';
 import { PHYSICAL_INDEX_NAMES, tableDefinition } from '#store/table';
 
@@ -34,6 +34,9 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
 
 /** One function per handler group, one per scheduled job, and the outbox sender (the table's stream). */
 const FUNCTION_COUNT = Object.keys(handlerGroups).length + schedules.length + 1;
+/** The evidence files bucket's logical id in the Data stack: a change would replace the bucket. */
+const FILES_BUCKET_ID = 'FilesBucket7C17EE2E';
+
 /** One dead-letter queue per scheduled job, and the outbox sender's on-failure queue. */
 const QUEUE_COUNT = schedules.length + 1;
 
@@ -242,8 +245,84 @@ describe.each(ENVIRONMENTS)('the %s stage', (envName: EnvironmentName) => {
     expect(built.stage.dataStack.terminationProtection).toBe(envName === 'prod');
   });
 
+  it('keeps evidence files in a private, encrypted, TLS-only bucket with the configured versioning and lifecycle', () => {
+    const [bucket] = Object.values(
+      data.findResources('AWS::S3::Bucket', { Properties: { CorsConfiguration: Match.anyValue() } }),
+    ) as CfnResource[];
+    expect(bucket, 'the files bucket').toBeDefined();
+    expect(bucket!.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+    });
+    expect(bucket!.Properties?.LoggingConfiguration).toBeUndefined();
+    expect(bucket!.Properties?.VersioningConfiguration).toEqual(
+      config.files.versioning ? { Status: 'Enabled' } : undefined,
+    );
+    const rules = (bucket!.Properties!.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
+    expect(rules).toEqual([
+      { Id: 'incoming-after-1-day', Prefix: 'incoming/', ExpirationInDays: 1, Status: 'Enabled' },
+      {
+        Id: 'abort-incomplete-multipart-uploads',
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+        Status: 'Enabled',
+      },
+      ...(config.files.versioning
+        ? [
+            {
+              Id: 'noncurrent-versions',
+              NoncurrentVersionExpiration: { NoncurrentDays: config.files.noncurrentVersionDays },
+              ExpiredObjectDeleteMarker: true,
+              Status: 'Enabled',
+            },
+          ]
+        : []),
+    ]);
+    // The console posts upload forms from its origins (constructs/files-bucket.ts says why CloudFront's).
+    expect(bucket!.Properties?.CorsConfiguration).toEqual({
+      CorsRules: [
+        {
+          AllowedMethods: ['POST'],
+          AllowedOrigins: [...config.corsOrigins, 'https://*.cloudfront.net'],
+          AllowedHeaders: ['content-type'],
+          MaxAge: 3600,
+        },
+      ],
+    });
+    // Plain HTTP and TLS before 1.2 are refused by the bucket policy.
+    const [policy] = Object.values(data.findResources('AWS::S3::BucketPolicy')) as CfnResource[];
+    const statements = (policy!.Properties!.PolicyDocument as { Statement: Record<string, unknown>[] })
+      .Statement;
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } } }),
+    );
+    expect(bucket!.DeletionPolicy).toBe(envName === 'dev' ? 'Delete' : 'Retain');
+    // The App stack imports it by these export names (FILES_BUCKET and the grants).
+    const outputs = data.toJSON().Outputs as Record<string, { Value: unknown; Export?: { Name: string } }>;
+    const exported = Object.values(outputs)
+      .filter((o) => o.Export)
+      .map((o) => [o.Export!.Name, o.Value]);
+    expect(exported).toEqual(
+      expect.arrayContaining([
+        [filesBucketExportsOf(envName).arn, { 'Fn::GetAtt': [FILES_BUCKET_ID, 'Arn'] }],
+        [filesBucketExportsOf(envName).name, { Ref: FILES_BUCKET_ID }],
+      ]),
+    );
+  });
+
   it('keeps the logical ids of the stateful resources (a change would replace them)', () => {
     expect(Object.keys(data.findResources('AWS::DynamoDB::GlobalTable'))).toEqual(['TableCD117FA1']);
+    expect(Object.keys(data.findResources('AWS::S3::Bucket'))).toEqual([FILES_BUCKET_ID]);
     expect(Object.keys(api.findResources('AWS::Cognito::UserPool'))).toEqual(['AuthUserPool8115E87F']);
   });
 

@@ -26,6 +26,7 @@ import { actOnCase, openCaseFor } from '#service/cases';
 import { drainOutbox } from '#service/notifications';
 import { actOnReport, submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
+import { meterCapacity } from '#test/bench/support/capacity';
 import { type TestTable, testTable } from '#test/support/aws';
 import { aReport } from '#test/support/report-body';
 import { storedItem } from '#test/support/stored';
@@ -215,6 +216,26 @@ describe('a report’s files follow its dismissal', () => {
     expect(out.results.every((r) => 'report' in r)).toBe(true);
     for (const id of [a, b])
       expect(await expiries({ kind: 'report', id })).toEqual([dismissedExpiry(minutes(1))]);
+  });
+
+  it('a dismiss reads the FILE items with one Query only when the report has files, and stays one transaction', async () => {
+    const measure = async (fileCount: number) => {
+      const id = await report();
+      for (let i = 0; i < fileCount; i++) await confirmFile({ kind: 'report', id });
+      const d = deps(minutes(1));
+      const meter = meterCapacity(d.db);
+      await dismiss(id, minutes(1), d);
+      meter.detach();
+      return meter.totals();
+    };
+    const [none, two] = [await measure(0), await measure(2)];
+    expect(none.byCommand).not.toHaveProperty('QueryCommand');
+    expect(two.byCommand.QueryCommand).toBe(1);
+    // Still one transaction. Its units are not pinned here: DynamoDB Local bills a transaction's items
+    // in one partition once (three updates of one partition report 2 units), and the FILE items share
+    // the report's. DynamoDB bills each FILE item (< 1 KB) 1 unit, doubled: +2 a file (docs/files.md).
+    expect(two.byCommand.TransactWriteItemsCommand).toBe(1);
+    expect(none.byCommand.TransactWriteItemsCommand).toBe(1);
   });
 
   it('a file confirmed between the dismiss’s read and its write still gets the expiry (read again, no 409)', async () => {

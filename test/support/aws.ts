@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import type { RuntimeSettings } from '#config/runtime';
+import { fileStorageOf } from '#files/deps';
 import { loadAppConfig } from '#infra/config/index';
 import { dropTable, ensureTable } from '#infra/local/table';
 import { createMailingDeps } from '#mail/deps';
@@ -61,7 +62,7 @@ export const testTable = async (prefix = 'test'): Promise<TestTable> => {
     sesEndpoint: settings.sesEndpoint!,
     settings,
     db,
-    deps: (overrides = {}) => createMailingDeps(settings, overrides),
+    deps: (overrides = {}) => createMailingDeps(settings, { ...fileStorageOf(settings), ...overrides }),
     drop: () => dropTable(endpoint, tableName),
   };
 };

@@ -423,3 +423,76 @@ describe('renderCaseNotice: what helps the reader act (issue 14)', () => {
     },
   );
 });
+
+describe('renderCaseNotice: evidence files (issue 19)', () => {
+  const CONSOLE = 'https://console.example.org';
+  const linked = { ...config, links: { consoleUrl: CONSOLE } };
+  const merged: CaseNotice = {
+    kind: 'case-merged',
+    caseId: CASE_ID,
+    title: 'Tin đồn sập cầu Thủ Thiêm',
+    agencyId: 'transport-dept',
+    intoCaseId: '01JINTOCASEAAAAAAAAAAAAAAA',
+    intoTitle: 'Cầu Thủ Thiêm',
+    intoAgencyId: 'transport-dept',
+  };
+  const caseNotices = (): CaseNotice[] => [assigned(), responded(), nudge(), merged];
+  const linkOf = (n: CaseNotice) => `${CONSOLE}/cases/${n.kind === 'case-merged' ? n.intoCaseId : n.caseId}`;
+  const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+  it.each(LOCALES)(
+    'names how many files the case page shows, right above its link, in both parts (%s)',
+    (locale) => {
+      const count = locale === 'vi' ? '3 tệp đính kèm' : '3 files';
+      for (const n of caseNotices()) {
+        const r = renderCaseNotice(n, locale, linked, { fileCount: 3 });
+        // Never an attachment: an email is its subject and two parts.
+        expect(Object.keys(r).sort(), n.kind).toEqual(['html', 'subject', 'text']);
+        const text = r.text.replace(/\s+/g, ' ');
+        expect(text, n.kind).toContain(`${CASE_STRINGS[locale].caseFiles(3)} ${linkOf(n)}`);
+        expect(text).toContain(count);
+        expect(plain(r.html)).toContain(CASE_STRINGS[locale].caseFiles(3));
+        expect(r.html).toContain(`href="${linkOf(n)}"`);
+      }
+    },
+  );
+
+  it('says "1 file" in English, and the same words in Vietnamese', () => {
+    expect(renderCaseNotice(responded(), 'en', linked, { fileCount: 1 }).text).toContain(
+      '1 file (screenshots, documents): open it on the case page.',
+    );
+    expect(renderCaseNotice(responded(), 'vi', linked, { fileCount: 1 }).text).toContain('1 tệp đính kèm');
+  });
+
+  it.each(LOCALES)('has no line when there are none: the same email as without the count (%s)', (locale) => {
+    for (const n of [...caseNotices(), closed()]) {
+      const without = renderCaseNotice(n, locale, linked, {});
+      const zero = renderCaseNotice(n, locale, linked, { fileCount: 0 });
+      expect(zero).toEqual(without);
+      expect(zero.text).not.toContain(locale === 'vi' ? 'tệp đính kèm' : ' file');
+    }
+  });
+
+  it.each(LOCALES)(
+    'without a console or API address, still names the count under its own heading (%s)',
+    (locale) => {
+      const r = renderCaseNotice(nudge(), locale, { ...config, links: {} }, { fileCount: 2 });
+      expect(r.text).toContain(CASE_STRINGS[locale].files.toUpperCase());
+      expect(r.text).toContain(CASE_STRINGS[locale].caseFiles(2));
+      expect(r.text).not.toContain('/cases/');
+    },
+  );
+
+  it.each(LOCALES)(
+    'a closure tells a reporter of the files on their own reports, with their links (%s)',
+    (locale) => {
+      const own = '01JREPORTAAAAAAAAAAAAAAAAA';
+      const r = renderCaseNotice(closed(), locale, linked, { ownReportIds: [own], fileCount: 2 });
+      const line = CASE_STRINGS[locale].ownReportFiles(2, 1);
+      expect(line).toContain(locale === 'vi' ? '2 tệp đính kèm' : '2 files attached to your report.');
+      expect(r.text.replace(/\s+/g, ' ')).toContain(`${line} ${CONSOLE}/reports/${own}`);
+      expect(plain(r.html)).toContain(line);
+      expect(r.text).not.toContain(OTHER_REPORT);
+    },
+  );
+});

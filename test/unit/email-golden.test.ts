@@ -176,12 +176,22 @@ const summaries: [string, DailySummary, AppConfig][] = [
   ['empty', emptySummary, base],
   ['calm', calmBusy, newYork],
 ];
-const digests: [string, AgencyDigest, AppConfig][] = [
+const digests: [string, AgencyDigest, AppConfig, ReadonlyMap<string, number>?][] = [
   ['digest', transportDigest, base],
   ['digest-linked', transportDigest, linked],
   ['digest-empty', emptyDigest, base],
   ['digest-crowded', crowdedDigest, apiLinked],
   ['digest-no-overdue', { ...transportDigest, overdue: [] }, newYork],
+  // Evidence files (issue 19): one overdue case with 3, one newly assigned with 1, the rest none.
+  [
+    'digest-files',
+    transportDigest,
+    linked,
+    new Map([
+      [transportDigest.overdue[0]!.id, 3],
+      [transportDigest.newlyAssigned[0]!.id, 1],
+    ]),
+  ],
 ];
 
 describe('golden emails: daily summary', () => {
@@ -194,8 +204,8 @@ describe('golden emails: daily summary', () => {
 
 describe('golden emails: agency digest', () => {
   for (const locale of LOCALES) {
-    it.each(digests)(`%s (${locale})`, async (name, d, config) => {
-      await pin(`${name}-${locale}`, renderAgencyDigest(d, locale, config));
+    it.each(digests)(`%s (${locale})`, async (name, d, config, files) => {
+      await pin(`${name}-${locale}`, renderAgencyDigest(d, locale, config, files));
     });
   }
 });
@@ -303,6 +313,11 @@ const notices: [string, CaseNotice, AppConfig, Parameters<typeof renderCaseNotic
     base,
     {},
   ],
+  // Evidence files (issue 19): counted with the link, never attached.
+  ['assigned-files', assigned, linked, { fileCount: 3 }],
+  ['responded-one-file', responded, linked, { fileCount: 1 }],
+  ['nudge-files-no-link', nudge, base, { fileCount: 2 }],
+  ['closed-own-files', closed, linked, { ownReportIds: ['01JREPORTAAAAAAAAAAAAAAAAA'], fileCount: 2 }],
 ];
 
 describe('golden emails: case notices', () => {

@@ -666,3 +666,24 @@ describe('agency digest: each case once, with what the agency needs to act (issu
     }
   });
 });
+
+describe('agency digest: evidence files (issue 19)', () => {
+  const withFiles = new Map([[transportDigest.overdue[0]!.id, 3]]);
+
+  it.each(LOCALES)(
+    'names a case’s files on its line, in both parts, and nothing for a case without (%s)',
+    (locale) => {
+      const { html, text } = renderAgencyDigest(transportDigest, locale, config, withFiles);
+      const files = STRINGS[locale].digestFiles(3);
+      expect(files).toBe(locale === 'vi' ? '3 tệp đính kèm' : '3 files');
+      for (const part of [html, flat(text)]) expect(part.split(files).length - 1).toBe(1);
+      expect(STRINGS[locale].digestFiles(1)).toBe(locale === 'vi' ? '1 tệp đính kèm' : '1 file');
+      // No counts known, or zero: the digest as before.
+      const none = renderAgencyDigest(transportDigest, locale, config);
+      expect(
+        renderAgencyDigest(transportDigest, locale, config, new Map([[transportDigest.overdue[0]!.id, 0]])),
+      ).toEqual(none);
+      expect(none.text).not.toContain(locale === 'vi' ? 'tệp đính kèm' : ' files');
+    },
+  );
+});

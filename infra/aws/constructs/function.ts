@@ -8,16 +8,19 @@ import { join } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type ILayerVersion, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppConfig } from '#config/schema';
-import type { FunctionPermissions } from '#functions/permissions';
+import type { FilePermissions, FunctionPermissions } from '#functions/permissions';
+import type { HandlerGroup } from '#functions/routes';
 import { metricsNamespaceOf } from '#infra/aws/names';
 import { repoRoot } from '#infra/aws/paths';
 import { tableDefinition } from '#store/table';
+import type { ImportedFilesBucket } from './files-bucket';
+import { FILES_LAYER_MODULES } from './files-layer';
 import { logRetention, removalPolicyFor } from './retention';
 
 /** The Powertools service name; the Logger in shared/observability.ts uses the same, the metrics (shared/metrics.ts) read it. */
@@ -63,6 +66,37 @@ export const bundledConfigDefine = (config: AppConfig): Record<string, string> =
  */
 export const FUNCTION_NODE_OPTIONS: readonly string[] = [];
 
+/**
+ * What a handler group's function changes from the defaults (Node.js 22 on arm64, 512 MB,
+ * 10 s, everything bundled). The files group checks and cleans uploads with sharp, a native
+ * package: it runs on x86_64, whose Linux binaries `npm ci` installs on the project's x64
+ * machines, with sharp (and pdf-lib, for the bundle's size) left out of the bundle and shipped
+ * in a layer (./files-layer.ts).
+ * 2048 MB: a photo of up to the 50-megapixel limit (shared/files/clean.ts MAX_PIXELS) decodes
+ * to 150 MB per RGB copy and libvips holds several, and Lambda gives a full vCPU from 1769 MB
+ * (the re-encode is CPU-bound). 28 s: under API Gateway's 30 s, for a 10 MB upload read from
+ * S3, decoded, encoded again and written back with its thumbnail.
+ */
+export interface GroupFunctionSettings {
+  architecture: Architecture;
+  memorySize: number;
+  timeout: Duration;
+  externalModules: readonly string[];
+  /** The layer that provides the external modules (./files-layer.ts). */
+  layer: 'files';
+}
+
+/** Keyed by handler group (functions/routes.ts); a group not here takes the defaults. */
+export const HANDLER_GROUP_SETTINGS: Readonly<Partial<Record<HandlerGroup, GroupFunctionSettings>>> = {
+  files: {
+    architecture: Architecture.X86_64,
+    memorySize: 2048,
+    timeout: Duration.seconds(28),
+    externalModules: FILES_LAYER_MODULES,
+    layer: 'files',
+  },
+};
+
 /** `GetItem` → `dynamodb:GetItem`. */
 export const dynamodbActions = (actions: readonly string[]): string[] => actions.map((a) => `dynamodb:${a}`);
 
@@ -75,6 +109,11 @@ export interface HandlerFunctionProps {
   timeout?: Duration;
   /** @default 512 */
   memorySize?: number;
+  /** @default arm64; x86_64 only where a native package has no arm64 build here (the files group). */
+  architecture?: Architecture;
+  /** Packages left out of the bundle, provided by `layers` instead. @default none (the AWS SDK is bundled too) */
+  externalModules?: readonly string[];
+  layers?: ILayerVersion[];
   /**
    * For asynchronously invoked functions (the scheduled jobs): how often Lambda
    * retries a failed invocation, how old an event may get, and the queue that
@@ -110,7 +149,8 @@ export class HandlerFunction extends Construct {
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, 'package-lock.json'),
       runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
+      architecture: props.architecture ?? Architecture.ARM_64,
+      ...(props.layers ? { layers: props.layers } : {}),
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       description: props.description,
@@ -133,6 +173,7 @@ export class HandlerFunction extends Construct {
         sourcesContent: false,
         banner: ESM_REQUIRE_BANNER,
         bundleAwsSDK: true,
+        externalModules: [...(props.externalModules ?? [])],
         esbuildArgs: LAMBDA_ESBUILD_ARGS,
         define: bundledConfigDefine(config),
       },
@@ -153,7 +194,44 @@ export class HandlerFunction extends Construct {
    * reports group's lookup entries); no stream reads (only the outbox
    * sender's event source adds those).
    */
-  bindTable(table: ITableV2, permissions: FunctionPermissions): this {
+  bindTable(table: ITableV2, permissions: FunctionPermissions, filesBucket?: ImportedFilesBucket): this {
+    if (permissions.files) {
+      if (!filesBucket)
+        throw new Error(`${this.node.path}: its permissions name files, but no bucket was given`);
+      this.bindFiles(filesBucket, permissions.files);
+    }
+    return this.bindTableOnly(table, permissions);
+  }
+
+  /**
+   * The row's `files`: FILES_BUCKET, and per key prefix (`<bucket>/<prefix>/*`)
+   * s3:GetObject to read (and sign readers' links), s3:PutObject to write (and sign
+   * upload forms), s3:DeleteObject to delete. Nothing on the bucket itself (no
+   * listing, no bucket settings).
+   */
+  private bindFiles({ bucket, nagObjectsArn }: ImportedFilesBucket, files: FilePermissions): void {
+    this.fn.addEnvironment('FILES_BUCKET', bucket.bucketName);
+    const grant = (action: string, prefixes: readonly string[]) => {
+      if (prefixes.length === 0) return;
+      Grant.addToPrincipal({
+        grantee: this.fn,
+        actions: [action],
+        resourceArns: prefixes.map((p) => bucket.arnForObjects(`${p}/*`)),
+      });
+    };
+    grant('s3:GetObject', files.read);
+    grant('s3:PutObject', files.write);
+    grant('s3:DeleteObject', files.delete);
+    const arn = (p: string) => `Resource::${nagObjectsArn(p)}`;
+    Validations.of(this).acknowledge(
+      ...[...new Set([...files.read, ...files.write, ...files.delete])].map((p) => ({
+        id: `AwsSolutions-IAM5[${arn(p)}]`,
+        reason: `Objects under one key prefix of the files bucket (${p}/), the narrowest grant: their keys are file ids made per upload (shared/domain/files.ts objectKeys); functions/permissions.ts names the prefixes per function.`,
+      })),
+    );
+  }
+
+  private bindTableOnly(table: ITableV2, permissions: FunctionPermissions): this {
     this.fn.addEnvironment('TABLE_NAME', table.tableName);
     if (permissions.table.length > 0) {
       Grant.addToPrincipal({

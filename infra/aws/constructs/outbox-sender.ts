@@ -19,6 +19,7 @@ import { eventPermissions } from '#functions/permissions';
 import { FILE_SK_PREFIX } from '#store/file-retention';
 import { OUTBOX_ENTITY } from '#store/outbox';
 import type { Email } from './email';
+import type { ImportedFilesBucket } from './files-bucket';
 import { HandlerFunction } from './function';
 
 export const OUTBOX_SENDER_ENTRY = 'functions/events/outbox-stream.ts';
@@ -60,6 +61,8 @@ export interface OutboxSenderProps {
   /** The table (from the Data stack); it must have a stream. */
   table: ITableV2;
   email: Email;
+  /** The evidence files bucket: the sender deletes the objects of expired FILE items (functions/permissions.ts). */
+  filesBucket?: ImportedFilesBucket;
 }
 
 export class OutboxSender extends Construct {
@@ -89,7 +92,7 @@ export class OutboxSender extends Construct {
       description: 'opinion-desk events: case notifications from the table stream',
       // A batch is up to 10 items, each one or more emails.
       timeout: Duration.seconds(60),
-    }).bindTable(table, OUTBOX_SENDER_PERMISSIONS);
+    }).bindTable(table, OUTBOX_SENDER_PERMISSIONS, props.filesBucket);
     if (OUTBOX_SENDER_PERMISSIONS.sendsMail) props.email.grantSend(this.function);
 
     // Grants the stream reads on the table's stream ARN only (TableV2: no `*` for ListStreams),

@@ -26,6 +26,7 @@ import type { AppConfig } from '#config/schema';
 import { jobPermissions } from '#functions/permissions';
 import { type ScheduleDef, type ScheduleName, scheduleExpression, timeZoneOf } from '#functions/schedules';
 import type { Email } from './email';
+import type { ImportedFilesBucket } from './files-bucket';
 import { HandlerFunction } from './function';
 
 /** Scheduler's retries of an invocation it could not deliver. */
@@ -63,6 +64,8 @@ export interface ScheduledJobProps {
   schedule: ScheduleDef;
   table: ITableV2;
   email: Email;
+  /** The evidence files bucket, for a job whose row in functions/permissions.ts names `files`. */
+  filesBucket?: ImportedFilesBucket;
 }
 
 export class ScheduledJob extends Construct {
@@ -96,7 +99,7 @@ export class ScheduledJob extends Construct {
         maxEventAge: MAX_EVENT_AGE,
         deadLetterQueue: this.deadLetterQueue,
       },
-    }).bindTable(props.table, permissions);
+    }).bindTable(props.table, permissions, props.filesBucket);
     // Only a job that sends gets SES (and the configuration set's name).
     if (permissions.sendsMail) props.email.grantSend(this.function);
 

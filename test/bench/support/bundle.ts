@@ -6,11 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { handlerGroups } from '#functions/routes';
+import { type HandlerGroup, handlerGroups } from '#functions/routes';
 import { schedules } from '#functions/schedules';
 import {
   bundledConfigDefine,
   ESM_REQUIRE_BANNER,
+  HANDLER_GROUP_SETTINGS,
   LAMBDA_BUNDLE_ALIASES,
 } from '#infra/aws/constructs/function';
 import { OUTBOX_SENDER_ENTRY } from '#infra/aws/constructs/outbox-sender';
@@ -67,6 +68,7 @@ export const checkMirror = async (): Promise<string[]> => {
     'sourcesContent: false',
     'banner: ESM_REQUIRE_BANNER',
     'bundleAwsSDK: true',
+    'externalModules: [...(props.externalModules ?? [])]',
     'esbuildArgs: LAMBDA_ESBUILD_ARGS',
     'define: bundledConfigDefine(config)',
   ];
@@ -85,13 +87,20 @@ export interface LambdaEntry {
   kind: EntryKind;
   /** Relative to the project root. */
   entry: string;
+  /** Left out of the bundle (a layer provides them): HANDLER_GROUP_SETTINGS' externalModules. */
+  external?: string[];
 }
 
 /** Every function CDK deploys: one per API handler group, per schedule, and the outbox stream sender. */
 export const lambdaEntries = (): LambdaEntry[] => [
-  ...Object.entries(handlerGroups).map(([name, g]) => ({ name, kind: 'api' as const, entry: g.entry })),
-  ...schedules.map((s) => ({ name: s.name, kind: 'job' as const, entry: s.entry })),
-  { name: 'outbox-stream', kind: 'event', entry: OUTBOX_SENDER_ENTRY },
+  ...Object.entries(handlerGroups).map(([name, g]) => ({
+    name,
+    kind: 'api' as const,
+    entry: g.entry,
+    external: [...(HANDLER_GROUP_SETTINGS[name as HandlerGroup]?.externalModules ?? [])],
+  })),
+  ...schedules.map((s) => ({ name: s.name, kind: 'job' as const, entry: s.entry, external: [] })),
+  { name: 'outbox-stream', kind: 'event', entry: OUTBOX_SENDER_ENTRY, external: [] },
 ];
 
 export interface BundleInput {
@@ -154,6 +163,7 @@ const sizeOf = (l: LambdaEntry, metafile: Metafile): Omit<BundleSize, 'warnings'
 export const bundleLambda = async (l: LambdaEntry, outdir?: string): Promise<BundleSize> => {
   const result = await build({
     ...lambdaBuildOptions,
+    external: [...(l.external ?? [])],
     entryPoints: [join(PROJECT_ROOT, l.entry)],
     outfile: join(outdir ?? join(PROJECT_ROOT, '.bench-bundle', l.name), 'index.mjs'),
     metafile: true,
