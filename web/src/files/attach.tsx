@@ -33,6 +33,7 @@ type Note =
   | { kind: 'empty' }
   | { kind: 'count' }
   | { kind: 'network' }
+  | { kind: 'storage' }
   | { kind: 'problem'; error: unknown };
 
 interface Item {
@@ -123,9 +124,9 @@ export const Attach = ({
       const formValid = form !== undefined && !isExpired(form.expiresAt, Date.now(), 60_000);
       const from = retryFrom(err.step, err.failure, formValid);
       const note: Note =
-        err.failure.kind === 'network'
-          ? { kind: 'network' }
-          : { kind: 'problem', error: err.problem ?? new ApiProblem(err.failure.status, {}) };
+        err.failure.kind === 'problem'
+          ? { kind: 'problem', error: err.problem ?? new ApiProblem(err.failure.status, {}) }
+          : { kind: err.failure.kind };
       update(item.key, {
         state: from ? 'failed' : 'refused',
         from: from ?? 'start',
@@ -176,7 +177,7 @@ export const Attach = ({
   };
 
   const retry = (item: Item) => {
-    update(item.key, { state: 'waiting', progress: 0 });
+    update(item.key, { state: 'waiting', progress: 0, note: undefined });
     void pump();
   };
   const dismiss = (item: Item) => {
@@ -209,6 +210,8 @@ export const Attach = ({
         return t.files.refusedCount(limits.maxCount);
       case 'network':
         return t.files.networkError;
+      case 'storage':
+        return t.files.storageError;
       case 'problem': {
         // A file refusal in the console's language by its code; any other problem in the API's words.
         const code = note.error instanceof ApiProblem ? note.error.body.code : undefined;

@@ -26,6 +26,8 @@ export const files: Catalogue['files'] = {
   refusedCount: (max: number) => `${max} files already: this one was not sent.`,
   networkError:
     'The connection dropped while sending. Press “Try again” once online; no need to choose it again.',
+  storageError:
+    'The storage did not take the file (the upload form may have expired). Press “Try again” to send it again.',
   retry: 'Try again',
   retryLabel: (name: string) => `Send ${name} again`,
   dismiss: 'Remove',

@@ -23,6 +23,8 @@ export const files = {
   refusedEmpty: 'Tệp trống.',
   refusedCount: (max: number) => `Đã đủ ${max} tệp: tệp này không được gửi.`,
   networkError: 'Mất kết nối khi gửi tệp. Bấm “Thử lại” khi có mạng; không cần chọn lại tệp.',
+  storageError:
+    'Kho lưu trữ không nhận tệp (phiếu tải lên có thể đã hết hạn). Bấm “Thử lại” để gửi lại tệp này.',
   retry: 'Thử lại',
   retryLabel: (name: string) => `Thử gửi lại ${name}`,
   dismiss: 'Bỏ',
