@@ -31,6 +31,8 @@ export interface ConsoleServerOptions {
   devSignIn: DevSignInOptions;
   /** One line per request; nothing is logged when absent. */
   log?: (line: string) => void;
+  /** The local S3 server's endpoint: the CSP lets the console upload to it and show its thumbnails. */
+  filesEndpoint?: string;
 }
 
 export interface ConsoleServer {
@@ -71,9 +73,13 @@ export const localRuntimeConfig = (apiUrl: string, timeZone: string): RuntimeCon
 });
 
 /** The headers every answer carries: the CSP and the console's security headers, without HSTS on plain http. */
-export const consoleHeaders = (apiUrl: string): Record<string, string> => {
+export const consoleHeaders = (apiUrl: string, filesEndpoint?: string): Record<string, string> => {
   const { 'strict-transport-security': _hsts, ...rest } = CONSOLE_SECURITY_HEADERS;
-  return { 'content-security-policy': consoleCsp({ apiOrigin: new URL(apiUrl).origin }), ...rest };
+  const csp = consoleCsp({
+    apiOrigin: new URL(apiUrl).origin,
+    ...(filesEndpoint ? { fileOrigins: [new URL(filesEndpoint).origin] } : {}),
+  });
+  return { 'content-security-policy': csp, ...rest };
 };
 
 /**
@@ -111,7 +117,7 @@ const sendText = (
 export const startConsoleServer = async (options: ConsoleServerOptions): Promise<ConsoleServer> => {
   const host = options.host ?? '127.0.0.1';
   const root = resolve(options.distDir ?? CONSOLE_DIST_DIR);
-  const headers = consoleHeaders(options.apiUrl);
+  const headers = consoleHeaders(options.apiUrl, options.filesEndpoint);
   const configJson = JSON.stringify(localRuntimeConfig(options.apiUrl, options.timeZone));
   const devSignIn = devSignInHandler(options.devSignIn);
   const log = options.log;
@@ -227,6 +233,7 @@ export const consoleExtension =
       timeZone: config.timeZone,
       devSignIn: { signer: await TokenKeys.forDataDir(stack.dataDir), agencies: config.agencies },
       ...(o.requestLog ? { log: o.requestLog } : {}),
+      ...(stack.settings.s3Endpoint ? { filesEndpoint: stack.settings.s3Endpoint } : {}),
     });
     return server.stop;
   };

@@ -3,11 +3,11 @@
 // type), where its objects live in the bucket, and who may attach or read.
 // Pure: the bytes are handed in; storage and image work live in shared/files.
 import * as z from 'zod';
+// The kinds and their detection live apart, without zod, so the console can use them (./file-kinds.ts).
+import { FILE_TYPES, type FileType, IMAGE_TYPES } from './file-kinds';
 import type { Principal } from './principal';
 
-export const FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-export type FileType = (typeof FILE_TYPES)[number];
-export const IMAGE_TYPES: readonly FileType[] = ['image/jpeg', 'image/png', 'image/webp'];
+export { detectFileType, FILE_TYPES, type FileType, IMAGE_TYPES } from './file-kinds';
 export const isImageType = (t: FileType): boolean => IMAGE_TYPES.includes(t);
 
 /** What a file is attached to. */
@@ -41,26 +41,6 @@ export interface StoredFile {
   uploadedBy: FileUploader;
   createdAt: string;
 }
-
-/** The magic numbers of the kinds taken, checked against the first bytes. */
-export const detectFileType = (bytes: Uint8Array): FileType | undefined => {
-  const at = (i: number) => bytes[i];
-  const ascii = (from: number, s: string) => [...s].every((c, i) => at(from + i) === c.charCodeAt(0));
-  if (bytes.length >= 3 && at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return 'image/jpeg';
-  if (
-    bytes.length >= 8 &&
-    at(0) === 0x89 &&
-    ascii(1, 'PNG') &&
-    at(4) === 0x0d &&
-    at(5) === 0x0a &&
-    at(6) === 0x1a &&
-    at(7) === 0x0a
-  )
-    return 'image/png';
-  if (bytes.length >= 12 && ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
-  if (bytes.length >= 5 && ascii(0, '%PDF-')) return 'application/pdf';
-  return undefined;
-};
 
 /** Where a file's objects live: the upload lands in `incoming/`, readers get `file/` and `thumb/`. */
 export const objectKeys = (fileId: string) => ({

@@ -29,4 +29,11 @@ export const referenceData = (config: AppConfig) => ({
       to: s.to,
     })),
   },
+  /** Evidence files: the limits the console shows before a file is chosen (docs/files.md). */
+  files: {
+    maxPerReport: config.files.maxPerReport,
+    maxPerCase: config.files.maxPerCase,
+    maxBytes: config.files.maxBytes,
+    types: config.files.types,
+  },
 });

@@ -169,6 +169,12 @@ export const routeSchemas = (config: AppConfig): Record<string, RouteSchemas> =>
           }),
         ),
       }),
+      files: z.object({
+        maxPerReport: z.number().int(),
+        maxPerCase: z.number().int(),
+        maxBytes: z.number().int(),
+        types: z.array(z.string()),
+      }),
     }),
   },
   'POST /reports': {

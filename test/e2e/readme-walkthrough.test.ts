@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookPayloadSchema } from '#domain/webhooks';
+import { fileStorageOf } from '#files/deps';
 import {
   type LocalWebhooks,
   type ReceivedWebhook,
@@ -79,11 +80,13 @@ beforeAll(async () => {
   // The receiver `npm start` runs, the same way: the config's endpoint `local`,
   // fed by the outbox stream reader as on the local stack.
   webhooks = await startLocalWebhooks({ dataDir, port: 0, host: '127.0.0.1' });
-  deps = createMailingDeps({
+  const settings = {
     ...table.settings,
     sesEndpoint: ses.endpoint,
     config: withLocalWebhookEndpoint(table.settings.config, webhooks),
-  });
+  };
+  // The files bucket too, as the local stack gives it (createDeps no longer does): the README attaches files.
+  deps = createMailingDeps(settings, fileStorageOf(settings));
   stream = await startOutboxStream(deps, { endpoint: table.endpoint, region: table.settings.region });
   api = await startLocalApi({ port: 0, deps, verifier: keys });
   await writeFile(

@@ -260,6 +260,8 @@ describe.each(ENVIRONMENTS)('the %s console', (envName: EnvironmentName) => {
         `https://cognito-idp.${config.region}.amazonaws.com`,
         `https://${config.console.cognitoDomainPrefix}.auth.${config.region}.amazoncognito.com`,
       ],
+      // Evidence uploads and thumbnails: the region's S3 hosts (the bucket is named in another stack).
+      fileOrigins: [`https://*.s3.${config.region}.amazonaws.com`],
     });
     expect(built.stage.appStack.console.csp).toBe(csp);
 

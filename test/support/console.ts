@@ -8,6 +8,7 @@ import { type ConsoleServer, startConsoleServer } from '#infra/local/console-ser
 import { DEV_SIGN_IN_PATH } from '#infra/local/dev-sign-in';
 import { freePort, LocalStackError } from '#infra/local/ports';
 import { ensureConsoleBuilt } from '#web/build';
+import { testEndpoints } from './aws';
 import { DESKTOP, launchBrowser } from './browser';
 import { startTestApi, type TestApi, type TestApiOptions } from './local-api';
 
@@ -34,6 +35,7 @@ const startOnce = async (options: TestApiOptions): Promise<{ api: TestApi; conso
       apiUrl: api.url,
       timeZone: config.timeZone,
       devSignIn: { signer: api.keys, agencies: config.agencies },
+      filesEndpoint: testEndpoints().s3Endpoint,
     });
     return { api, console: server };
   } catch (err) {

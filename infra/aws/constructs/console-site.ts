@@ -75,7 +75,15 @@ export const deployedConsoleCsp = (config: AppConfig): string =>
   consoleCsp({
     apiOrigin: cspApiOrigin(config),
     authOrigins: [cognitoIssuerOrigin(config), cognitoDomainUrl(config)],
+    fileOrigins: [filesBucketOrigin(config)],
   });
+
+/**
+ * The evidence files bucket's hosts (uploads and signed links are virtual-hosted:
+ * `https://<bucket>.s3.<region>.amazonaws.com`). The region's S3 hosts, as for
+ * the API: the bucket's name is made in the stateful stack and not known here.
+ */
+export const filesBucketOrigin = (config: AppConfig): string => `https://*.s3.${config.region}.amazonaws.com`;
 
 /**
  * CONSOLE_SECURITY_HEADERS as CloudFront takes them: the security headers it

@@ -22,6 +22,8 @@ export class ApiProblem extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: FieldProblem[];
+  /** The whole problem body: its extension members (`limit`, `currentStatus`, …) too. */
+  readonly body: Readonly<Record<string, unknown>>;
   constructor(status: number, body: unknown) {
     const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     const title = typeof b.title === 'string' ? b.title : `HTTP ${status}`;
@@ -30,6 +32,7 @@ export class ApiProblem extends Error {
     this.status = status;
     this.title = title;
     this.detail = typeof b.detail === 'string' ? b.detail : undefined;
+    this.body = b;
     this.errors = Array.isArray(b.errors)
       ? b.errors.filter(
           (e): e is FieldProblem =>

@@ -356,6 +356,12 @@ export interface paths {
                                     to: ("agency" | "agencyHead" | "deskLead")[];
                                 }[];
                             };
+                            files: {
+                                maxPerReport: number;
+                                maxPerCase: number;
+                                maxBytes: number;
+                                types: string[];
+                            };
                         };
                     };
                 };

@@ -8,6 +8,7 @@ import { common } from './vi/common';
 import { desk } from './vi/desk';
 import { escalation } from './vi/escalation';
 import { csvExport } from './vi/export';
+import { files } from './vi/files';
 import { reporter } from './vi/reporter';
 import { tags, templates } from './vi/templates';
 import { webhooks } from './vi/webhooks';
@@ -24,6 +25,7 @@ export const vi = {
   csvExport,
   escalation,
   webhooks,
+  files,
 };
 export type Catalogue = typeof vi;
 export type Lang = 'vi' | 'en';

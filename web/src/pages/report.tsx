@@ -6,6 +6,7 @@ import { api, call } from '../api/client';
 import { useLoad } from '../api/use-load';
 import type { Session } from '../auth/session';
 import { config } from '../config';
+import { FilesPanel } from '../files/files-panel';
 import { useI18n } from '../i18n';
 import { nameOf, useReference } from '../reference';
 import { dateTime, formatNumber } from '../time';
@@ -144,6 +145,11 @@ const ReportView = ({ report: r, session }: { report: Report; session: Session }
           )}
         </section>
       ) : null}
+      <FilesPanel
+        owner={{ kind: 'report', id: r.id }}
+        canAttach={canAttachToReport(r, session)}
+        fileCount={(r as { fileCount?: number }).fileCount}
+      />
       {session.role === 'desk' ? <SimilarReports id={r.id} /> : null}
       {session.role === 'reporter' ? (
         <p>
@@ -153,6 +159,12 @@ const ReportView = ({ report: r, session }: { report: Report; session: Session }
     </>
   );
 };
+
+/** Files go on a report until it is dismissed or its case is closed (an outcome shows that); the API decides again. */
+const canAttachToReport = (r: Report, session: Session): boolean =>
+  (session.role === 'reporter' || session.role === 'desk') &&
+  r.status !== 'dismissed' &&
+  !('outcome' in r && r.outcome);
 
 /** The desk's similar reports: same link or nearly the same words, each with why and where it stands. */
 const SimilarReports = ({ id }: { id: string }) => {

@@ -5,6 +5,7 @@ import { common } from './common';
 import { desk } from './desk';
 import { escalation } from './escalation';
 import { csvExport } from './export';
+import { files } from './files';
 import { reporter } from './reporter';
 import { tags, templates } from './templates';
 import { webhooks } from './webhooks';
@@ -21,4 +22,5 @@ export const en: Catalogue = {
   csvExport,
   escalation,
   webhooks,
+  files,
 };

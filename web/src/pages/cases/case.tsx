@@ -7,6 +7,8 @@ import { api, call, versionOf } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import type { Session } from '../../auth/session';
 import { config } from '../../config';
+import { FileCount } from '../../files/file-count';
+import { FilesPanel } from '../../files/files-panel';
 import { useI18n } from '../../i18n';
 import { nameOf, type Reference, useReference } from '../../reference';
 import { dateTime, formatNumber } from '../../time';
@@ -181,6 +183,14 @@ const CaseView = ({
           ) : (
             <Skeleton />
           )}
+          {/* Beside the actions (the agency's respond form): attaching never changes the case's version. */}
+          <FilesPanel
+            owner={{ kind: 'case', id: c.id }}
+            canAttach={canAttachToCase(c.status, session.role)}
+            fileCount={(c as { fileCount?: number }).fileCount}
+            reportIds={c.reportIds}
+            linkReports={session.role === 'desk'}
+          />
           {reference ? <LadderPanel c={c} reference={reference} /> : null}
           <section class="card" aria-labelledby="case-history-title">
             <h2 id="case-history-title">{t.cases.history}</h2>
@@ -191,6 +201,12 @@ const CaseView = ({
     </article>
   );
 };
+
+/** The desk attaches while the case is not closed; its agency while verifying or responded (the API's rule). */
+const canAttachToCase = (status: string, role: Session['role']): boolean =>
+  role === 'desk'
+    ? status !== 'closed'
+    : role === 'agency' && (status === 'verifying' || status === 'responded');
 
 type ReportView = Awaited<ReturnType<typeof loadReport>>;
 const loadReport = async (id: string) =>
@@ -258,6 +274,7 @@ const DeskReports = ({
                 <p class="row case-report-head">
                   <UrgencyBadge urgency={r.urgency} />
                   <a href={`/reports/${r.id}`}>{r.title}</a>
+                  <FileCount item={r} />
                   {onUnlink ? (
                     <button
                       type="button"

@@ -27,6 +27,7 @@ import {
   withCaseFilter,
 } from './list-query';
 import '../desk/desk.css';
+import { FileCount } from '../../files/file-count';
 
 /** A whole read stops here: 10 pages of 100. */
 const WHOLE_LIMIT = 100;
@@ -205,7 +206,7 @@ const CaseRow = ({ c, now, desk }: { c: CaseItem; now: number; desk: boolean }) 
       </div>
       <div class="case-side">
         <p>
-          <CaseStatusChip status={c.status} />
+          <CaseStatusChip status={c.status} /> <FileCount item={c} />
         </p>
         {desk ? (
           <p class="meta">

@@ -45,6 +45,7 @@ import {
 import { findGroupExtras } from './similar';
 import { useUrlFilters } from './url-state';
 import './desk.css';
+import { FileCount } from '../../files/file-count';
 import { ExportButton } from '../export/export-button';
 
 type Page = paths['/reports']['get']['responses'][200]['content']['application/json'];
@@ -153,7 +154,8 @@ const ReportRow = ({
           {urgent ? (
             <span class="urgent-mark">{r.urgency === 'critical' ? <WarningIcon /> : <AlertIcon />}</span>
           ) : null}
-          <UrgencyBadge urgency={r.urgency} /> <a href={`/reports/${r.id}`}>{r.title}</a>
+          <UrgencyBadge urgency={r.urgency} /> <a href={`/reports/${r.id}`}>{r.title}</a>{' '}
+          <FileCount item={r} />
         </p>
         <p class="meta">
           {nameOf(data?.areas, r.area, lang)} · {nameOf(data?.categories, r.category, lang)} ·{' '}

@@ -14,6 +14,7 @@ import { ReportStatusChip, UrgencyBadge } from '../../ui/chips';
 import { Empty, ErrorBox, LoadView } from '../../ui/states';
 import { useQueue } from './queue-view';
 import './reporter.css';
+import { FileCount } from '../../files/file-count';
 
 const PAGE = 20;
 
@@ -62,6 +63,7 @@ export default function MyReports() {
                       </a>
                       <ReportStatusChip status={r.status} />
                       <UrgencyBadge urgency={r.urgency} />
+                      <FileCount item={r} />
                     </p>
                     <p class="meta">
                       {nameOf(ref?.categories, r.category, lang)} · {nameOf(ref?.areas, r.area, lang)} ·{' '}

@@ -5,6 +5,7 @@
 // the API's own words, at their fields, with a summary that takes the focus.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { config } from '../../config';
+import { FilesPanel } from '../../files/files-panel';
 import { type Catalogue, useI18n } from '../../i18n';
 import { discard, enqueue, newKey, sendReport, startQueue } from '../../offline/queue';
 import { isRetryable, type QueueItem } from '../../offline/queue-logic';
@@ -199,6 +200,10 @@ const SendForm = ({ reference, queue }: { reference: Reference; queue: QueueItem
           </p>
           <Duplicates items={result.duplicates} />
         </section>
+      ) : null}
+      {result?.kind === 'sent' ? (
+        // Evidence for the report just sent: attaching leaves the (now fresh) form alone.
+        <FilesPanel key={result.id} owner={{ kind: 'report', id: result.id }} canAttach fileCount={0} />
       ) : null}
       {result?.kind === 'queued' ? (
         <section class="card alert-warn result" aria-labelledby="result-title">

@@ -1,0 +1,28 @@
+// The kinds of evidence file taken and how they are told apart: by their first
+// bytes, never by a name or a declared type. Apart from ./files.ts (which
+// re-exports them) because that module holds zod schemas: the console sniffs a
+// chosen file with this same function, and a phone should not download zod for it.
+
+export const FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export type FileType = (typeof FILE_TYPES)[number];
+export const IMAGE_TYPES: readonly FileType[] = ['image/jpeg', 'image/png', 'image/webp'];
+
+/** The magic numbers of the kinds taken, checked against the first bytes. */
+export const detectFileType = (bytes: Uint8Array): FileType | undefined => {
+  const at = (i: number) => bytes[i];
+  const ascii = (from: number, s: string) => [...s].every((c, i) => at(from + i) === c.charCodeAt(0));
+  if (bytes.length >= 3 && at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return 'image/jpeg';
+  if (
+    bytes.length >= 8 &&
+    at(0) === 0x89 &&
+    ascii(1, 'PNG') &&
+    at(4) === 0x0d &&
+    at(5) === 0x0a &&
+    at(6) === 0x1a &&
+    at(7) === 0x0a
+  )
+    return 'image/png';
+  if (bytes.length >= 12 && ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
+  if (bytes.length >= 5 && ascii(0, '%PDF-')) return 'application/pdf';
+  return undefined;
+};

@@ -1,0 +1,53 @@
+// Vietnamese: evidence files on reports and cases (attaching, the lists).
+export const files = {
+  title: 'Tệp đính kèm',
+  attachTitle: 'Đính kèm bằng chứng',
+  attachIntro: 'Ảnh chụp màn hình, ảnh hoặc tệp PDF của nội dung đã lan truyền (không bắt buộc).',
+  choose: 'Chọn ảnh hoặc tệp',
+  limits: (left: number, max: number, size: string) =>
+    `Còn đính kèm được ${left}/${max} tệp: ảnh JPEG, PNG, WebP hoặc PDF, tối đa ${size} mỗi tệp. Ảnh được xoá thông tin vị trí và thiết bị trước khi ai xem.`,
+  full: (max: number) => `Đã đủ ${max} tệp: không thể đính kèm thêm.`,
+  uploads: 'Tệp đang gửi',
+  state: {
+    waiting: 'Đang chờ gửi',
+    checking: 'Đang đọc tệp…',
+    uploading: (pct: number) => `Đang tải lên ${pct}%`,
+    confirming: 'Máy chủ đang kiểm tra và làm sạch tệp…',
+    done: 'Đã đính kèm',
+    failed: 'Chưa gửi được',
+    refused: 'Không nhận',
+  },
+  refusedType: (name: string) =>
+    `“${name}” không phải ảnh JPEG, PNG, WebP hay tệp PDF (đã đọc nội dung tệp, không dựa vào tên), nên không được gửi. Hãy chọn ảnh chụp màn hình, ảnh hoặc PDF.`,
+  refusedSize: (size: string, max: string) => `Tệp nặng ${size}, vượt quá giới hạn ${max} mỗi tệp.`,
+  refusedEmpty: 'Tệp trống.',
+  refusedCount: (max: number) => `Đã đủ ${max} tệp: tệp này không được gửi.`,
+  networkError: 'Mất kết nối khi gửi tệp. Bấm “Thử lại” khi có mạng; không cần chọn lại tệp.',
+  storageError:
+    'Kho lưu trữ không nhận tệp (phiếu tải lên có thể đã hết hạn). Bấm “Thử lại” để gửi lại tệp này.',
+  retry: 'Thử lại',
+  retryLabel: (name: string) => `Thử gửi lại ${name}`,
+  dismiss: 'Bỏ',
+  dismissLabel: (name: string) => `Bỏ ${name} khỏi danh sách`,
+  progress: (name: string) => `Tiến độ tải lên ${name}`,
+  none: 'Chưa có tệp nào.',
+  caseFiles: 'Tệp của hồ sơ',
+  reportFiles: (n: number) => `Tệp của phản ánh ${n}`,
+  reportLink: 'mở phản ánh',
+  pages: (n: number) => `${n} trang`,
+  pdf: 'PDF',
+  newTab: '(mở trong thẻ mới)',
+  byWhen: (who: string, when: string) => `${who} · ${when}`,
+  /** The server's refusals by their `code`, in the console's language (the API's detail otherwise). */
+  refusal: {
+    'file-limit': 'Đã đủ số tệp cho phép: tệp này không được đính kèm.',
+    'owner-closed': 'Không thể đính kèm thêm: phản ánh đã bị bỏ qua hoặc hồ sơ đã đóng.',
+    'file-too-large': 'Tệp lớn hơn giới hạn cho phép.',
+    'file-type-not-allowed': 'Máy chủ đã đọc tệp: đây không phải ảnh JPEG, PNG, WebP hay tệp PDF.',
+    'file-type-mismatch': 'Nội dung tệp không khớp với loại tệp đã khai báo.',
+    'file-damaged': 'Máy chủ không đọc được tệp: tệp bị hỏng hoặc được bảo vệ bằng mật khẩu.',
+    'upload-missing': 'Tệp chưa được tải lên xong. Bấm “Thử lại”.',
+  },
+  renewFailed: 'Không làm mới được đường dẫn tệp. Vui lòng thử lại.',
+  count: (n: number) => `${n} tệp`,
+};
