@@ -12,7 +12,7 @@
 //   trigger needs (its log group; a job's dead-letter queue; the outbox
 //   sender's stream and on-failure queue), and nothing else.
 // - The files bucket: a row names `files` exactly when its bundle builds an S3
-//   client, and exactly those functions get FILES_BUCKET.
+//   client or signer, and exactly those functions get FILES_BUCKET.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
@@ -103,7 +103,7 @@ interface DerivedPermissions {
   table: string[];
   indexQuery: boolean;
   sendsMail: boolean;
-  /** It builds an S3 client: the files bucket (shared/files/storage.ts). */
+  /** It builds an S3 client or signer: the files bucket (shared/files/storage.ts, remover.ts). */
   touchesFiles: boolean;
   /** Every command class the bundle constructs, for the failure message. */
   commands: string[];
@@ -136,7 +136,8 @@ const derivePermissions = (code: string): DerivedPermissions => {
     table: [...table].sort(),
     indexQuery,
     sendsMail: commands.includes('SendEmailCommand'),
-    touchesFiles: /\bnew S3Client\(/.test(code),
+    // The S3 client (shared/files/storage.ts), or the outbox sender's delete-only signer (remover.ts).
+    touchesFiles: /\bnew (S3Client|S3RequestPresigner)\(/.test(code),
     commands,
   };
 };
