@@ -57,6 +57,7 @@ afterEach(() => {
   vi.doUnmock('#service/reports');
   vi.doUnmock('#service/notifications');
   vi.doUnmock('#functions/runtime-mailing-deps');
+  vi.doUnmock('#functions/runtime-file-deps');
 });
 
 describe('job metrics', () => {
@@ -187,9 +188,9 @@ describe('the handlers record their metrics', () => {
         return results.shift();
       },
     }));
-    vi.doMock('#functions/runtime-mailing-deps', async (importOriginal) => ({
+    vi.doMock('#functions/runtime-file-deps', async (importOriginal) => ({
       ...(await importOriginal<object>()),
-      runtimeMailingDeps: () => ({ clock: () => new Date() }),
+      runtimeMailingFileDeps: () => ({ clock: () => new Date() }),
     }));
     const { handler } = await import('#functions/events/outbox-stream');
     const record = (id: string, seq: string) => ({
