@@ -179,7 +179,9 @@ export const jobPermissions = {
 /** Functions invoked by an event source (infra/aws/constructs/outbox-sender.ts). */
 export const eventPermissions = {
   // One outbox item by key, the case and reports it names, its delivery mark and markers; a
-  // close or reopen also syncs the case's retention (as case-notifications above).
+  // close or reopen also syncs the case's retention (as case-notifications above), its FILE
+  // items and its reports' included (a Query of each report's partition). A FILE item removed
+  // by the TTL: its cleaned file and thumbnail deleted (docs/files.md, "Retention").
   'outbox-stream': {
     table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
     indexes: [],

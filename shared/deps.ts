@@ -25,6 +25,11 @@ export interface Deps {
    * every bundle, over the 600 KB budget (test/build/bundle-size.test.ts).
    */
   files?: FileStorage;
+  /**
+   * Deleting file objects only, without the S3 SDK (shared/files/remover.ts): the outbox
+   * sender's, which deletes the objects of expired files. Where absent, `files` deletes.
+   */
+  fileRemover?: Pick<FileStorage, 'remove'>;
 }
 
 /**

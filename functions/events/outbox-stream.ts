@@ -7,7 +7,7 @@
 // given up on lands in the on-failure queue, which the operator alarm watches.
 
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { runtimeMailingFileDeps } from '#functions/runtime-file-deps';
+import { runtimeSenderDeps } from '#functions/runtime-sender-deps';
 import { removeFileObjects } from '#service/file-retention';
 import { deliverOutboxItemById } from '#service/notifications';
 import type { Deps } from '#shared/deps';
@@ -77,7 +77,7 @@ export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchRespon
   const emails: EmailTally = { sent: 0, failed: 0, skipped: 0 };
   return measuredRun(
     OUTBOX_SENDER_JOB,
-    () => processStream(runtimeMailingFileDeps(), event, emails),
+    () => processStream(runtimeSenderDeps(), event, emails),
     () => ({ emails }),
   );
 };

@@ -1,121 +1,55 @@
-// Deleting file objects without the S3 client, for the outbox sender (it
-// deletes the objects of removed FILE items and does nothing else with the
-// bucket). The S3 client put ~150 KB into its bundle, over the 600 KB budget
-// (test/build/bundle-size.test.ts); a DELETE Object request signed with SigV4
-// (S3RequestPresigner, whose signer the bundle already carries) and sent with
-// fetch does the same for a few KB. Same settings as createFileStorage: the
-// local server by path, S3 by its regional virtual-hosted name.
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
-import { fromEnv } from '@aws-sdk/credential-provider-env';
-import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
-import type { RuntimeSettings } from '#config/runtime';
-import type { Deps } from '#shared/deps';
+// Deleting evidence objects without the S3 SDK: one SigV4-signed DELETE per
+// key (shared/aws/sigv4.ts, node:crypto and fetch). The outbox sender only
+// ever deletes (a FILE item removed by the TTL, docs/files.md "Retention"),
+// and the S3 client would put ~100 KB into its bundle, over the 600 KB budget
+// (test/build/bundle-size.test.ts). S3 answers 204 whether or not the key was
+// there, so a retried record or a PDF without a thumbnail is fine.
+import { credentialsFromEnv } from '#shared/aws/secrets';
+import { sigv4Headers } from '#shared/aws/sigv4';
 import type { FileStorage, FileStorageSettings } from './storage';
 
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-const bytesOf = (d: SourceData): string | Uint8Array =>
-  typeof d === 'string'
-    ? d
-    : ArrayBuffer.isView(d)
-      ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength)
-      : new Uint8Array(d);
+/** What deleting needs of the bucket: FileStorage's `remove`. */
+export type FileRemover = Pick<FileStorage, 'remove'>;
 
-/** SHA-256 (and its HMAC) as the signer takes it, from node:crypto. */
-class Sha256 {
-  private hash: Hash | Hmac;
-  private readonly secret?: string | Uint8Array;
-  constructor(secret?: SourceData) {
-    if (secret !== undefined) this.secret = bytesOf(secret);
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', this.secret);
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytesOf(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-}
+/** Object keys are ours (`file/<ulid>`, `thumb/<ulid>.webp`); each segment is encoded all the same. */
+const keyPath = (key: string) => key.split('/').map(encodeURIComponent).join('/');
 
-/** The local server's fixed keys (infra/local/s3.ts), as createFileStorage uses them. */
-const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-
-/**
- * A signed DELETE Object URL for `key`, valid 60 s: the request the S3 client's
- * DeleteObjectCommand would sign (test/integration/file-remover.test.ts compares them).
- */
-export const deleteObjectUrl = (
+export const signedFileRemover = (
   settings: FileStorageSettings,
-  key: string,
-  o: { signingDate?: Date; credentials?: { accessKeyId: string; secretAccessKey: string } } = {},
-): Promise<string> => {
-  const { bucket, region, endpoint } = settings;
-  const signer = new S3RequestPresigner({
-    region,
-    sha256: Sha256,
-    credentials: o.credentials ?? (endpoint ? LOCAL_CREDENTIALS : fromEnv()),
-  });
-  const path = key.split('/').map(encodeURIComponent).join('/');
-  const url = endpoint ? new URL(endpoint) : undefined;
-  const t = url
-    ? {
-        protocol: url.protocol,
-        hostname: url.hostname,
-        ...(url.port ? { port: Number(url.port) } : {}),
-        path: `/${bucket}/${path}`,
-      }
-    : { protocol: 'https:', hostname: `${bucket}.s3.${region}.amazonaws.com`, path: `/${path}` };
-  const host = t.hostname + ('port' in t ? `:${t.port}` : '');
-  return signer
-    .presign(
-      // x-id: what the S3 client adds to name the operation; S3 ignores it, the signature covers it.
-      { method: 'DELETE', ...t, headers: { host }, query: { 'x-id': 'DeleteObject' } },
-      { expiresIn: 60, ...(o.signingDate ? { signingDate: o.signingDate } : {}) },
-    )
-    .then((signed) => {
-      const query = new URLSearchParams(signed.query as Record<string, string>).toString();
-      return `${t.protocol}//${host}${t.path}?${query}`;
-    });
-};
-
-/** A FileStorage that can only `remove`; the other methods reject (this function has no use for them). */
-export const createFileRemover = (settings: FileStorageSettings): FileStorage => {
-  const deleteOne = async (key: string): Promise<void> => {
-    const res = await fetch(await deleteObjectUrl(settings, key), {
-      method: 'DELETE',
-      signal: AbortSignal.timeout(10_000),
-    });
-    // 204 when deleted, and when absent (S3 answers the same).
-    if (!res.ok) throw new Error(`Could not delete a file object: S3 answered ${res.status}`);
-    await res.body?.cancel();
-  };
-  const unavailable = (what: string) => () =>
-    Promise.reject(new Error(`This function may only delete file objects, not ${what}`));
+  o: { env?: NodeJS.ProcessEnv; fetch?: typeof fetch; clock?: () => Date } = {},
+): FileRemover => {
+  const doFetch = o.fetch ?? fetch;
+  // AWS: virtual-hosted style; the local server: path style, with its fixed credentials.
+  const base = settings.endpoint
+    ? new URL(`${settings.endpoint.replace(/\/$/, '')}/${settings.bucket}/`)
+    : new URL(`https://${settings.bucket}.s3.${settings.region}.amazonaws.com/`);
   return {
-    bucket: settings.bucket,
-    uploadForm: unavailable('sign upload forms'),
-    read: unavailable('read them'),
-    write: unavailable('write them'),
-    readUrl: unavailable('sign links'),
     remove: async (keys) => {
-      await Promise.all(keys.map(deleteOne));
+      const creds = settings.endpoint
+        ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }
+        : credentialsFromEnv(o.env ?? process.env);
+      for (const key of keys) {
+        const path = `${base.pathname}${keyPath(key)}`;
+        const headers = sigv4Headers(
+          {
+            method: 'DELETE',
+            host: base.host,
+            path,
+            body: '',
+            region: settings.region,
+            service: 's3',
+            now: o.clock?.() ?? new Date(),
+          },
+          creds,
+        );
+        const res = await doFetch(`${base.protocol}//${base.host}${path}`, {
+          method: 'DELETE',
+          headers,
+          signal: AbortSignal.timeout(5000),
+        });
+        await res.arrayBuffer().catch(() => undefined);
+        if (!res.ok) throw new Error(`Could not delete a file object: S3 answered ${res.status}`);
+      }
     },
   };
 };
-
-/** `{ files }` that can only delete, when the settings name a bucket: for the outbox sender's deps. */
-export const fileRemoverOf = (settings: RuntimeSettings): Pick<Deps, 'files'> =>
-  settings.filesBucket
-    ? {
-        files: createFileRemover({
-          bucket: settings.filesBucket,
-          region: settings.region,
-          endpoint: settings.s3Endpoint,
-        }),
-      }
-    : {};

@@ -13,8 +13,8 @@ import type { Deps } from '#shared/deps';
  * record must be retried rather than dropped.
  */
 export const removeFileObjects = async (deps: Deps, fileId: string): Promise<void> => {
-  if (!deps.files)
-    throw new Error('No files bucket is configured (FILES_BUCKET); cannot delete file objects.');
+  const remover = deps.fileRemover ?? deps.files;
+  if (!remover) throw new Error('No files bucket is configured (FILES_BUCKET); cannot delete file objects.');
   const keys = objectKeys(fileId);
-  await deps.files.remove([keys.file, keys.thumbnail]);
+  await remover.remove([keys.file, keys.thumbnail]);
 };

@@ -7,6 +7,7 @@
 
 import { Conflict, Forbidden, NotFound, UnprocessableContent } from '#domain/errors';
 import {
+  CASE_ATTACH_STATUSES,
   caseFileActor,
   cleanFileName,
   type FileOwner,
@@ -18,6 +19,7 @@ import {
   mayAttachInStatus,
   mayUseReportFiles,
   objectKeys,
+  REPORT_ATTACH_STATUSES,
   type StoredFile,
   type UploadFormView,
   uploaderOf,
@@ -93,7 +95,8 @@ const accessOwner = async (deps: Deps, principal: Principal, owner: FileOwner): 
       status: closedCase ?? report.status,
       fileCount: report.fileCount ?? 0,
       mayAttach: !closedCase && mayAttachInStatus('report', report.status),
-      conditions: { statuses: [report.status], max: deps.config.files.maxPerReport, caseId },
+      // Any status that takes files: a change between two of them (new → linked) is read again, not refused.
+      conditions: { statuses: REPORT_ATTACH_STATUSES, max: deps.config.files.maxPerReport, caseId },
       reportIds: [],
     };
   }
@@ -107,7 +110,7 @@ const accessOwner = async (deps: Deps, principal: Principal, owner: FileOwner): 
     fileCount: c.fileCount ?? 0,
     mayAttach: mayAttachInStatus('case', c.status, actor),
     conditions: {
-      statuses: [c.status],
+      statuses: CASE_ATTACH_STATUSES[actor],
       max: deps.config.files.maxPerCase,
       ...(actor === 'agency' ? { agencyId: principal.agencyId } : {}),
     },
@@ -191,7 +194,7 @@ const viewsOf = async (deps: Deps, files: StoredFile[]): Promise<FileView[]> => 
           ? storage.readUrl({
               key: keys.thumbnail,
               contentType: 'image/webp',
-              filename: f.name.replace(/\.[^.]*$/, '') + '.webp',
+              filename: `${f.name.replace(/\.[^.]*$/, '')}.webp`,
               expiresInSeconds: ttl,
             })
           : Promise.resolve(null),

@@ -7,7 +7,7 @@ import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case, HistoryEntry } from '#domain/case';
 import { Conflict, PreconditionFailed } from '#domain/errors';
 import type { Deps } from '#shared/deps';
-import { caseExpiry, caseToItem, getCase, historyItem } from './cases';
+import { caseExpiry, caseToItem, fileCountUnchanged, getCase, historyItem } from './cases';
 import { cancellationCodes, isConditionalCheckFailed } from './errors';
 import type { TransactItem } from './query';
 
@@ -59,13 +59,24 @@ export interface MergeWrite {
   movedReportIds: string[];
 }
 
-const casePut = (deps: Deps, before: Case, next: Case): TransactItem => ({
-  Put: {
-    TableName: deps.tableName,
-    Item: caseToItem(next, deps.config),
-    ConditionExpression: 'version = :v',
-    ExpressionAttributeValues: { ':v': before.version },
-  },
+/** Pins the version and the file count as read (a file confirmed meanwhile changes only the count). */
+const casePut = (deps: Deps, before: Case, next: Case): TransactItem => {
+  const files = fileCountUnchanged(before);
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: caseToItem(next, deps.config),
+      ConditionExpression: `version = :v AND ${files.expression}`,
+      ExpressionAttributeValues: { ':v': before.version, ...files.values },
+    },
+  };
+};
+
+/** Either side with the count it has now, when a file arrived on it after the read. */
+const withCurrentFileCount = (side: MergeWrite['merged'], current: Case): MergeWrite['merged'] => ({
+  ...side,
+  before: { ...side.before, fileCount: current.fileCount },
+  next: { ...side.next, fileCount: current.fileCount },
 });
 
 const historyPut = (deps: Deps, next: Case, entry: HistoryEntry): TransactItem => ({
@@ -77,7 +88,7 @@ const historyPut = (deps: Deps, next: Case, entry: HistoryEntry): TransactItem =
 });
 
 /** Writes a merge, all or nothing; a cancelled one is explained as 412 naming the stale case, or 409. */
-export const saveMerge = async (deps: Deps, w: MergeWrite): Promise<void> => {
+export const saveMerge = async (deps: Deps, w: MergeWrite, attempt = 1): Promise<void> => {
   const now = new Date(w.merged.entry.at);
   const items: TransactItem[] = [
     casePut(deps, w.merged.before, w.merged.next),
@@ -102,6 +113,23 @@ export const saveMerge = async (deps: Deps, w: MergeWrite): Promise<void> => {
       if (!failed(i)) continue;
       const c = side === 'merged' ? w.merged.before : w.survivor.before;
       const current = await getCase(deps, c.id);
+      // Only a file arrived (same version): the same merge on the new count, once more.
+      if (current && current.version === c.version && attempt < 3) {
+        const [merged, survivor] = await Promise.all([
+          getCase(deps, w.merged.before.id),
+          getCase(deps, w.survivor.before.id),
+        ]);
+        if (merged && survivor)
+          return saveMerge(
+            deps,
+            {
+              ...w,
+              merged: withCurrentFileCount(w.merged, merged),
+              survivor: withCurrentFileCount(w.survivor, survivor),
+            },
+            attempt + 1,
+          );
+      }
       throw new PreconditionFailed(
         side === 'merged'
           ? 'The case has changed since you read it; read it again and retry.'

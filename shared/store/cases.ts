@@ -231,7 +231,7 @@ export const saveCaseAction = async (deps: Deps, write: CaseActionWrite): Promis
  * the read and this write adds to the count without changing the version, and
  * a Put of the older count would lose it.
  */
-const fileCountUnchanged = (before: Case) =>
+export const fileCountUnchanged = (before: Pick<Case, 'fileCount'>) =>
   before.fileCount
     ? { expression: 'fileCount = :fc', values: { ':fc': before.fileCount } }
     : { expression: '(attribute_not_exists(fileCount) OR fileCount = :fc)', values: { ':fc': 0 } };

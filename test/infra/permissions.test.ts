@@ -136,8 +136,8 @@ const derivePermissions = (code: string): DerivedPermissions => {
     table: [...table].sort(),
     indexQuery,
     sendsMail: commands.includes('SendEmailCommand'),
-    // The S3 client (shared/files/storage.ts), or the outbox sender's delete-only signer (remover.ts).
-    touchesFiles: /\bnew (S3Client|S3RequestPresigner)\(/.test(code),
+    // The S3 client, or the SDK-free signed deletes of the outbox sender (shared/files/remover.ts).
+    touchesFiles: /\bnew S3Client\(|\bservice:\s*["'`]s3["'`]/.test(code),
     commands,
   };
 };
@@ -200,6 +200,9 @@ describe('the permission manifest against the code', () => {
       commands: ['QueryCommand', 'SendEmailCommand', 'TransactWriteCommand'],
     });
     expect(derivePermissions('const s3 = new S3Client({ region });').touchesFiles).toBe(true);
+    expect(derivePermissions("sigv4Headers({ method: 'DELETE', service: 's3' }, creds)").touchesFiles).toBe(
+      true,
+    );
     // An S3 DeleteObjects input beside a transaction is no DeleteItem.
     expect(
       derivePermissions(

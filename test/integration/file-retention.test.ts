@@ -6,17 +6,16 @@
 // goes (as the table's TTL deletes it) the local stream reader has the outbox
 // sender delete its objects, and nothing else's.
 //
-// FILE items and objects are written here as the contract's confirm writes them
-// (PREAMBLE: one transaction of the FILE put and `ADD fileCount` on the owner,
-// conditional on the count, on the owner having no expiry and on its status),
-// so these tests stand without the API lane's service.
+// Files are attached with the API's own confirm transaction (shared/store/files.ts),
+// so the races below are against the real conditions of a confirm.
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '#config/schema';
-import { type FileOwner, objectKeys } from '#domain/files';
+import { CASE_ATTACH_STATUSES, type FileOwner, objectKeys, REPORT_ATTACH_STATUSES } from '#domain/files';
 import { addDays, epochSeconds } from '#domain/time';
+import { signedFileRemover } from '#files/remover';
 import type { FileStorage } from '#files/storage';
 import { processStream } from '#functions/events/outbox-stream';
 import type { Principal } from '#http/principal';
@@ -26,6 +25,7 @@ import { actOnCase, openCaseFor } from '#service/cases';
 import { drainOutbox } from '#service/notifications';
 import { actOnReport, submitReport } from '#service/reports';
 import type { Deps } from '#shared/deps';
+import { putUpload, confirmFile as storeConfirm } from '#store/files';
 import { meterCapacity } from '#test/bench/support/capacity';
 import { type TestTable, testTable } from '#test/support/aws';
 import { aReport } from '#test/support/report-body';
@@ -70,11 +70,12 @@ const ownerKey = (o: FileOwner) => ({
 });
 
 /**
- * A file confirmed on its owner as the contract's confirm does it: the cleaned
- * objects in the bucket, then one transaction of the FILE item (no expiry: the
- * owner has none) and `ADD fileCount` on the owner, conditional on the limit,
- * on the owner having no expiry and on its status; for a report on a case, a
- * check that the case has no expiry. Returns the id, or `refused`.
+ * A file confirmed on its owner by the API's own store (lane A's
+ * `confirmFile`: one transaction of the FILE put, the pending upload's delete
+ * and `ADD fileCount` on the owner, conditional on the limit, on the owner
+ * having no expiry and taking files, and for a report on a case a check that
+ * the case has no expiry), after its cleaned objects are in the bucket.
+ * Returns the id, or `refused` (then the objects go, as a refused confirm's do).
  */
 const confirmFile = async (
   owner: FileOwner,
@@ -83,75 +84,37 @@ const confirmFile = async (
   const d = o.d ?? deps();
   const id = d.newId();
   const keys = objectKeys(id);
-  await files.write(
-    keys.file,
-    new TextEncoder().encode(`cleaned ${id}`),
-    o.pdf ? 'application/pdf' : 'image/jpeg',
-  );
+  const type = o.pdf ? 'application/pdf' : 'image/jpeg';
+  const createdAt = d.clock().toISOString();
+  await files.write(keys.file, new TextEncoder().encode(`cleaned ${id}`), type);
   if (!o.pdf) await files.write(keys.thumbnail, new TextEncoder().encode(`thumb ${id}`), 'image/webp');
-  const max = owner.kind === 'report' ? config.files.maxPerReport : config.files.maxPerCase;
-  const key = ownerKey(owner);
-  try {
-    await t.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: t.tableName,
-              Key: key,
-              UpdateExpression: 'ADD fileCount :one',
-              ConditionExpression:
-                '(attribute_not_exists(fileCount) OR fileCount < :max) AND attribute_not_exists(expiresAt) AND #s <> :closed',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: {
-                ':one': 1,
-                ':max': max,
-                ':closed': owner.kind === 'report' ? 'dismissed' : 'closed',
-              },
-            },
-          },
-          {
-            Put: {
-              TableName: t.tableName,
-              Item: {
-                pk: key.pk,
-                sk: `FILE#${id}`,
-                entity: 'file',
-                fileId: id,
-                ownerKind: owner.kind,
-                ownerId: owner.id,
-                name: o.pdf ? 'thong-cao.pdf' : 'anh-chup.jpg',
-                type: o.pdf ? 'application/pdf' : 'image/jpeg',
-                size: 20,
-                sha256: '0'.repeat(64),
-                thumbnail: !o.pdf,
-                uploadedBy: 'desk',
-                createdAt: d.clock().toISOString(),
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          ...(o.caseId
-            ? [
-                {
-                  ConditionCheck: {
-                    TableName: t.tableName,
-                    Key: { pk: `CASE#${o.caseId}`, sk: 'CASE' },
-                    ConditionExpression: 'attribute_not_exists(expiresAt)',
-                  },
-                },
-              ]
-            : []),
-        ],
-      }),
-    );
-    return id;
-  } catch (err) {
-    if ((err as Error).name !== 'TransactionCanceledException') throw err;
-    // A refused confirm stores nothing: its objects go too.
-    await files.remove([keys.file, keys.thumbnail]);
-    return 'refused';
-  }
+  const name = o.pdf ? 'thong-cao.pdf' : 'anh-chup.jpg';
+  await putUpload(
+    d,
+    owner,
+    { fileId: id, name, type, size: 20, uploadedBy: 'desk', createdAt },
+    epochSeconds(addDays(T0, 2)),
+  );
+  const outcome = await storeConfirm(
+    d,
+    {
+      id,
+      owner,
+      name,
+      type,
+      size: 20,
+      sha256: '0'.repeat(64),
+      thumbnail: !o.pdf,
+      uploadedBy: 'desk',
+      createdAt,
+    },
+    owner.kind === 'report'
+      ? { statuses: REPORT_ATTACH_STATUSES, max: config.files.maxPerReport, caseId: o.caseId ?? null }
+      : { statuses: CASE_ATTACH_STATUSES.desk, max: config.files.maxPerCase },
+  );
+  if (outcome.kind === 'stored') return id;
+  await files.remove([keys.file, keys.thumbnail]);
+  return 'refused';
 };
 
 const fileItems = async (o: FileOwner) =>
@@ -305,12 +268,13 @@ describe('a case’s files and its reports’ files follow its closing', () => {
     expect(await confirmFile(caseOwner)).not.toBe('refused');
     // A pending upload in the case's partition: its TTL is its own (upload form + 1 day).
     const uploadExpiry = epochSeconds(addDays(T0, 1));
+    const pendingSk = `UPLOAD#${deps().newId()}`;
     await t.db.send(
       new PutCommand({
         TableName: t.tableName,
         Item: {
           pk: `CASE#${c.id}`,
-          sk: `UPLOAD#${deps().newId()}`,
+          sk: pendingSk,
           entity: 'upload',
           expiresAt: uploadExpiry,
         },
@@ -333,17 +297,20 @@ describe('a case’s files and its reports’ files follow its closing', () => {
     expect(await expiries(caseOwner)).toEqual([expected, expected]);
     expect(await expiries(reportOwner)).toEqual([expected]);
     expect(await fileItems({ kind: 'report', id: without })).toEqual([]);
-    const upload = (
-      await t.db.send(
-        new QueryCommand({
-          TableName: t.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)',
-          ExpressionAttributeValues: { ':pk': `CASE#${c.id}`, ':u': 'UPLOAD#' },
-          ConsistentRead: true,
-        }),
-      )
-    ).Items?.[0];
-    expect(upload?.expiresAt).toBe(uploadExpiry);
+    // (The refused confirms above left their pending uploads too: none takes the case's expiry.)
+    const uploads =
+      (
+        await t.db.send(
+          new QueryCommand({
+            TableName: t.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)',
+            ExpressionAttributeValues: { ':pk': `CASE#${c.id}`, ':u': 'UPLOAD#' },
+            ConsistentRead: true,
+          }),
+        )
+      ).Items ?? [];
+    expect(uploads.find((u) => u.sk === pendingSk)?.expiresAt).toBe(uploadExpiry);
+    for (const u of uploads) expect(u.expiresAt).not.toBe(expected);
 
     await actOnCase(deps(minutes(3)), desk, { id: c.id }, '"2"', { action: 'reopen', reason: 'Có tin mới' });
     await drainOutbox(deps(minutes(4)), minutes(4), minutes(4));
@@ -425,5 +392,22 @@ describe('a FILE item removed takes its objects with it', () => {
     expect(await processStream(deps(), removeRecord(`FILE#${id}`, '9'))).toEqual({ batchItemFailures: [] });
     expect(await processStream(deps(), removeRecord(`FILE#${id}`, '9'))).toEqual({ batchItemFailures: [] });
     expect(await present(objectKeys(id).file)).toBe(false);
+  });
+
+  it('the deployed sender’s deletes (signed DELETEs, no S3 SDK) remove both objects from a real S3 server', async () => {
+    const id = deps().newId();
+    const keys = objectKeys(id);
+    await files.write(keys.file, new TextEncoder().encode('x'), 'image/jpeg');
+    await files.write(keys.thumbnail, new TextEncoder().encode('t'), 'image/webp');
+    const fileRemover = signedFileRemover({
+      bucket: files.bucket,
+      region: REGION,
+      endpoint: t.settings.s3Endpoint!,
+    });
+    expect(
+      await processStream(deps(T0, { files: undefined, fileRemover }), removeRecord(`FILE#${id}`, '10')),
+    ).toEqual({ batchItemFailures: [] });
+    expect(await present(keys.file)).toBe(false);
+    expect(await present(keys.thumbnail)).toBe(false);
   });
 });

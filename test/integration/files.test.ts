@@ -6,8 +6,13 @@
 // follow the access of their report or case.
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyCaseAction } from '#domain/case';
 import { objectKeys } from '#domain/files';
+import { mergeCases } from '#service/case-merge';
+import { getCase, saveCaseAction } from '#store/cases';
+import { meterCapacity } from '#test/bench/support/capacity';
 import { testEndpoints } from '#test/support/aws';
 import { jpegWithGps, metadataOf, pdfWithAuthor, pngWithGps } from '#test/support/evidence-images';
 import { TEST_FILES_BUCKET } from '#test/support/files-bucket';
@@ -117,7 +122,9 @@ describe('a photo with GPS on a report', { timeout: 60_000 }, () => {
     });
     expect(form.status).toBe(201);
     expect(form.json.upload.fields['Content-Type']).toBe('image/jpeg');
-    expect(await postForm(form.json, photo, typeOf.jpeg)).toBeLessThan(300);
+    expect(form.headers.get('location')).toBe(`${owner}/files/${form.json.fileId}/confirm`);
+    // S3's answer to a form without success_action_status (the README shows it).
+    expect(await postForm(form.json, photo, typeOf.jpeg)).toBe(204);
     const done = await confirm(owner, form.json.fileId, 'reporter');
     expect(done.status).toBe(201);
     expect(done.json).toMatchObject({
@@ -128,6 +135,9 @@ describe('a photo with GPS on a report', { timeout: 60_000 }, () => {
       source: { kind: 'report', id: reportId },
     });
     expect(done.json.thumbnailUrl).toEqual(expect.any(String));
+    expect(done.headers.get('location')).toBe(`${owner}/files`);
+    // What the README's `gps` helper prints: the cleaned file carries no EXIF block at all.
+    expect((await sharp(Buffer.from((await download(done.json.url)).bytes)).metadata()).exif).toBeUndefined();
 
     const list = await api.when('GET', `${owner}/files`, 'reporter');
     expect(list.status).toBe(200);
@@ -369,6 +379,32 @@ describe('races', { timeout: 120_000 }, () => {
     }
   });
 
+  it('a desk confirm on an open case racing its assignment: both done (verifying still takes files)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const c = await anOpenCase(api);
+      const owner = `/cases/${c.caseId}`;
+      const photo = await jpegWithGps();
+      const form = await askForm(owner, 'desk', { name: 'a.jpg', type: typeOf.jpeg, size: photo.length });
+      await postForm(form.json, photo, typeOf.jpeg);
+      const [confirmed, assigned] = await Promise.all([
+        confirm(owner, form.json.fileId, 'desk'),
+        api.when(
+          'POST',
+          `${owner}/actions`,
+          'desk',
+          { action: 'assign', agencyId: api.agencyId, dueInWorkingDays: 2 },
+          { 'if-match': `"${c.version}"` },
+        ),
+      ]);
+      expect(confirmed.status, JSON.stringify(confirmed.json)).toBe(201);
+      expect(assigned.status).toBe(200);
+      expect((await api.when('GET', owner, 'desk')).json).toMatchObject({
+        status: 'verifying',
+        fileCount: 1,
+      });
+    }
+  });
+
   it('a confirm on a case racing a case action keeps both: the count and the action', async () => {
     const c = await anOpenCase(api);
     const owner = `/cases/${c.caseId}`;
@@ -390,6 +426,84 @@ describe('races', { timeout: 120_000 }, () => {
     const read = await api.when('GET', owner, 'desk');
     expect(read.json.fileCount).toBe(1);
     expect(read.json.version).toBe(c.version + 1);
+  });
+});
+
+describe('whole-item writes of an owner keep a count that moved after their read', {
+  timeout: 60_000,
+}, () => {
+  it('a case action read before a file arrived: written on the new count, no 412', async () => {
+    const deps = api.local!.deps;
+    const c = await anOpenCase(api);
+    const before = (await getCase(deps, c.caseId))!;
+    expect((await attach(`/cases/${c.caseId}`, 'desk', await jpegWithGps())).status).toBe(201);
+    const { next, entry } = applyCaseAction(
+      before,
+      { action: 'comment', note: 'đọc trước khi có ảnh' },
+      { actor: 'desk', by: 'desk-1', now: deps.clock() },
+    );
+    await saveCaseAction(deps, { before, next, entry });
+    const after = (await getCase(deps, c.caseId))!;
+    expect(after).toMatchObject({ version: before.version + 1, fileCount: 1 });
+  });
+
+  it('a merge read before a file arrived on either case: both counts kept', async () => {
+    const deps = api.local!.deps;
+    const [from, into] = [await anOpenCase(api), await anOpenCase(api)];
+    const before = (await getCase(deps, from.caseId))!;
+    expect((await attach(`/cases/${from.caseId}`, 'desk', await jpegWithGps())).status).toBe(201);
+    expect((await attach(`/cases/${into.caseId}`, 'desk', await jpegWithGps())).status).toBe(201);
+    await mergeCases(
+      deps,
+      before,
+      { action: 'merge', intoCaseId: into.caseId, intoVersion: into.version },
+      { actor: 'desk', by: 'desk-1', expectedVersion: before.version },
+    );
+    expect((await getCase(deps, from.caseId))?.fileCount).toBe(1);
+    expect((await getCase(deps, into.caseId))?.fileCount).toBe(1);
+  });
+});
+
+describe('write units', { timeout: 60_000 }, () => {
+  /** The capacity one step consumes, rate-limit counter included (support/capacity.ts). */
+  const metered = async (step: () => Promise<unknown>) => {
+    const meter = meterCapacity(api.local!.deps.db);
+    try {
+      await step();
+      return meter.totals();
+    } finally {
+      meter.detach();
+    }
+  };
+
+  it('a form and a confirm on a report (no index entry), and on an assigned case (its full index entries)', async () => {
+    const photo = await jpegWithGps();
+    const reportId = await aSubmittedReport(api);
+    const c = await anAssignedCase(api);
+    const measured: Record<string, { form: number; confirm: number; confirmIndexes: number }> = {};
+    for (const [kind, owner, who] of [
+      ['report', `/reports/${reportId}`, 'reporter'],
+      ['case', `/cases/${c.caseId}`, 'desk'],
+    ] as const) {
+      let form: Answer | undefined;
+      const formUnits = await metered(async () => {
+        form = await askForm(owner, who, { name: 'a.jpg', type: typeOf.jpeg, size: photo.length });
+      });
+      await postForm(form!.json, photo, typeOf.jpeg);
+      const confirmUnits = await metered(() => confirm(owner, form!.json.fileId, who));
+      measured[kind] = {
+        form: formUnits.writeUnits,
+        confirm: confirmUnits.writeUnits,
+        confirmIndexes: confirmUnits.indexUnits,
+      };
+    }
+    // shared/store/README.md, "Evidence files": the counter and the pending item; the counter and
+    // the transaction. The report's slim indexes do not project fileCount, so its confirm writes none.
+    expect(measured.report).toEqual({ form: 2, confirm: 3, confirmIndexes: 0 });
+    expect(measured.case?.form).toBe(2);
+    // A case's indexes project ALL: the ADD rewrites its entries (casesNewest, casesByStatus, casesByAgency, casesDue).
+    expect(measured.case?.confirmIndexes).toBeGreaterThan(0);
+    expect(measured.case?.confirm).toBeLessThanOrEqual(14);
   });
 });
 

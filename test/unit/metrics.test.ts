@@ -57,7 +57,7 @@ afterEach(() => {
   vi.doUnmock('#service/reports');
   vi.doUnmock('#service/notifications');
   vi.doUnmock('#functions/runtime-mailing-deps');
-  vi.doUnmock('#functions/runtime-file-deps');
+  vi.doUnmock('#functions/runtime-sender-deps');
 });
 
 describe('job metrics', () => {
@@ -188,9 +188,10 @@ describe('the handlers record their metrics', () => {
         return results.shift();
       },
     }));
-    vi.doMock('#functions/runtime-file-deps', async (importOriginal) => ({
+    // The sender's deps carry the files bucket (it deletes expired files' objects).
+    vi.doMock('#functions/runtime-sender-deps', async (importOriginal) => ({
       ...(await importOriginal<object>()),
-      runtimeMailingFileDeps: () => ({ clock: () => new Date() }),
+      runtimeSenderDeps: () => ({ clock: () => new Date() }),
     }));
     const { handler } = await import('#functions/events/outbox-stream');
     const record = (id: string, seq: string) => ({
