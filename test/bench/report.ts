@@ -7,6 +7,7 @@ import type { ColdStartResult } from './cold-start.bench';
 import type { ConsoleResult } from './console.bench';
 import type { ContentionResult } from './contention.bench';
 import type { DailySummaryResult } from './daily-summary.bench';
+import type { FileCleanResult } from './file-clean.bench';
 import type { HttpResult } from './http.bench';
 import type { SearchBenchResult } from './search.bench';
 import type { SimilarBenchResult } from './similar.bench';
@@ -65,6 +66,8 @@ export interface BenchResults {
   similar?: SimilarBenchResult;
   /** Search by words over a year of reports (test/bench/search.bench.ts). */
   search?: SearchBenchResult;
+  /** Checking and cleaning an evidence file (test/bench/file-clean.bench.ts). */
+  fileClean?: FileCleanResult;
   /** Rows that could not be measured, with the error. */
   failures: Record<string, string>;
 }
@@ -84,7 +87,8 @@ export type RowKind =
   | 'consoleLoad'
   | 'consoleRoundTrip'
   | 'similarity'
-  | 'search';
+  | 'search'
+  | 'fileClean';
 
 export interface Row {
   kind: RowKind;
@@ -100,6 +104,7 @@ export interface Row {
 
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${round(x, x < 10 ? 2 : 0)} ms`);
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const mb = (bytes: number) => `${round(bytes / 1_000_000, 1)} MB`;
 const times = (x: number) => `${round(x, 2)}×`;
 const allMet = (...c: boolean[]): Met => (c.every(Boolean) ? 'yes' : 'no');
 const over = (value: number, limit: number, unit: (x: number) => string) =>
@@ -427,6 +432,22 @@ export const rowsOf = (r: BenchResults): Row[] => {
       ...(worst > 1000 ? { miss: over(worst, 1000, ms) } : {}),
     });
   } else rows.push(notRun('search', 'Search by words over a year of reports', '≤ 1 s each (median)'));
+  const fc = r.fileClean;
+  const fcWhat =
+    'Checking and cleaning an evidence file (cleanUpload: type from the bytes, metadata removed, re-encoded, thumbnail), in a fresh process, median of the warm runs';
+  if (fc)
+    rows.push({
+      kind: 'fileClean',
+      what: `${fcWhat}: ${fc.samples.map((x) => `${x.name}, ${x.shape}, ${mb(x.inBytes)}`).join('; ')}`,
+      target: '— (sizes the checking function: memory and timeout)',
+      measured: fc.samples
+        .map((x) => `${ms(x.medianMs)} (first ${ms(x.firstMs)}), peak RSS ${Math.round(x.maxRssMb)} MB`)
+        .join('; '),
+      baseline: '—',
+      ratio: '—',
+      met: 'n/a',
+    });
+  else rows.push(notRun('fileClean', fcWhat, '—'));
   return rows;
 };
 
@@ -641,6 +662,8 @@ const remedy = (kind: RowKind, r: BenchResults): string => {
       return "shared/store/README.md (Search): the slow query is a common word under a selective filter, which walks that word's postings 100 at a time; past the figures there, OpenSearch (config `search.engine`) takes over. Run `npx tsx test/bench/search.bench.ts 100000 15 <dataDir>` to measure (and reuse) the 100,000-report year.";
     case 'similarity':
       return 'docs/similarity.md: the variants tried and the curve; `npx tsx test/bench/similarity.bench.ts --print-only` prints them.';
+    case 'fileClean':
+      return 'docs/files.md (Checking and cleaning): what the time is spent on; `npx tsx test/bench/file-clean.bench.ts` measures this row alone.';
     case 'consoleRoundTrip':
       return 'The round trip is the API request (JWT check, validation, the duplicate lookup and one transaction on DynamoDB Local) plus one render; see the POST /reports rows for the server side.';
   }
@@ -1075,6 +1098,40 @@ const details = (r: BenchResults): string[] => {
             String(k.capacityUnitsPerSuccess),
           ],
         ],
+      ),
+    );
+    out.push('');
+  }
+  if (r.fileClean) {
+    const f = r.fileClean;
+    out.push('### Checking and cleaning evidence files');
+    out.push('');
+    out.push(
+      `\`cleanUpload\` (shared/files/clean.ts) on each file ${f.samples[0]?.runs ?? 0} times in a fresh Node process (test/bench/children/file-clean.ts), as the checking function runs on a cold and then a warm container, on ${f.cpus} cores: images decoded and written again by sharp (JPEG and WebP at quality ${f.quality}, PNG at compression level 6) with a 320 px WebP thumbnail; the PDF rebuilt from its pages with the photos' APP segments stripped. Peak RSS is the whole process (Node, sharp, pdf-lib and the file read in): before cleaning, then at its peak. \`npx tsx test/bench/file-clean.bench.ts\` measures this section alone.`,
+    );
+    out.push('');
+    out.push(
+      table(
+        [
+          'file',
+          'size',
+          'in',
+          'out (+ thumbnail)',
+          'first run',
+          'median (warm)',
+          'max',
+          'peak RSS (before → peak)',
+        ],
+        f.samples.map((x) => [
+          x.name,
+          x.shape,
+          mb(x.inBytes),
+          mb(x.outBytes),
+          ms(x.firstMs),
+          ms(x.medianMs),
+          ms(x.maxMs),
+          `${Math.round(x.rssBeforeMb)} → ${Math.round(x.maxRssMb)} MB`,
+        ]),
       ),
     );
     out.push('');

@@ -13,6 +13,7 @@ import { benchColdStart } from './cold-start.bench';
 import { benchConsole } from './console.bench';
 import { benchContention } from './contention.bench';
 import { benchDailySummary } from './daily-summary.bench';
+import { benchFileClean } from './file-clean.bench';
 import { benchHttp } from './http.bench';
 import { type BenchResults, mainTable, renderMarkdown, rowsOf } from './report';
 import { benchSearch } from './search.bench';
@@ -97,6 +98,8 @@ try {
   await step('layers', async () => [await measureFilesLayer()]);
   // Pure CPU, a second: the quality of the similar-text hints on the labelled set (prints its curve).
   await step('similarity', async () => benchSimilarity(log));
+  // Pure CPU, about a minute: cleaning a phone photo, a screenshot and a PDF (fresh processes).
+  await step('fileClean', () => benchFileClean({ quick, runs: quick ? 2 : 7, log }));
   await step('coldStart', () => benchColdStart(ddb.endpoint, quick ? 2 : 5));
   await step('submit', () =>
     benchSubmit(ddb.endpoint, quick ? { rounds: 2, perRound: 50, warmup: 20 } : { rounds: 6, perRound: 100 }),

@@ -193,6 +193,13 @@ const iptcApp13 = () => {
   );
 };
 
+/** The metadata segments a phone and an editor leave in a JPEG: APP1 EXIF (GPS), APP1 XMP, APP13 IPTC. */
+export const jpegMetadataSegments = (orientation = 1): Uint8Array[] => [
+  exifApp1(orientation),
+  xmpApp1(),
+  iptcApp13(),
+];
+
 /** Splices segments right after SOI (FF D8). */
 export const spliceAfterSoi = (jpeg: Uint8Array, ...segments: Uint8Array[]): Uint8Array =>
   new Uint8Array(Buffer.concat([jpeg.subarray(0, 2), ...segments, jpeg.subarray(2)]));
@@ -253,7 +260,7 @@ export const cmykJpegWithGps = async (): Promise<Uint8Array> => {
 
 /** A greyscale JPEG with the same EXIF, XMP and IPTC. */
 export const greyJpegWithGps = async (): Promise<Uint8Array> => {
-  const base = await texture(64, 48).greyscale().jpeg({ quality: 85 }).toBuffer();
+  const base = await texture(64, 48).toColourspace('b-w').jpeg({ quality: 85 }).toBuffer();
   return spliceAfterSoi(base, exifApp1(1), xmpApp1(), iptcApp13());
 };
 
@@ -285,7 +292,7 @@ export const spliceAfterIhdr = (png: Uint8Array, ...chunks: Uint8Array[]): Uint8
 };
 
 /** The PNG metadata chunks: eXIf (EXIF with GPS), iTXt XMP, tEXt Author. */
-const pngMetadataChunks = () => [
+export const pngMetadataChunks = (): Uint8Array[] => [
   pngChunk('eXIf', exifTiff()),
   // iTXt: keyword, NUL, compression flag 0, method 0, language "", NUL, translated "", NUL, text.
   pngChunk(
@@ -309,7 +316,7 @@ export interface PngOptions {
 /** A PNG screenshot with an eXIf chunk (GPS), an iTXt XMP chunk and a tEXt Author. */
 export const pngWithGps = async (o: PngOptions = {}): Promise<Uint8Array> => {
   let img = texture(o.width ?? 64, o.height ?? 48, o.alpha ? 4 : 3);
-  if (o.grey) img = sharp(await img.png().toBuffer()).greyscale();
+  if (o.grey) img = sharp(await img.png().toBuffer()).toColourspace('b-w');
   if (o.sixteenBit) img = img.toColourspace(o.grey ? 'grey16' : 'rgb16');
   const base = await img.png().toBuffer();
   return spliceAfterIhdr(base, ...pngMetadataChunks());
