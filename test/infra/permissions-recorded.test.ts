@@ -220,6 +220,33 @@ describe('what each function sends is in its row of the permission manifest', ()
       dueAt: new Date(now.getTime() + 12 * HOUR).toISOString(),
     });
     await act('desk', { action: 'flag-briefing', briefingId });
+
+    // Evidence files on a report and on the case: the form, the upload to the local S3 server
+    // (as a browser posts it), the confirm (the transaction), the lists.
+    const photo = await jpegWithGps();
+    const attach = async (owner: string, route: string, who: string) => {
+      const form = await call('POST', `${owner}/files`, `${route}/files`, who, {
+        name: 'anh.jpg',
+        type: 'image/jpeg',
+        size: photo.length,
+      });
+      const upload = form.json.upload as { url: string; fields: Record<string, string> };
+      const data = new FormData();
+      for (const [k, v] of Object.entries(upload.fields)) data.append(k, v);
+      data.append('file', new Blob([photo], { type: 'image/jpeg' }), 'anh.jpg');
+      const posted = await fetch(upload.url, { method: 'POST', body: data });
+      await posted.arrayBuffer();
+      expect(posted.status).toBeLessThan(300);
+      await call(
+        'POST',
+        `${owner}/files/${form.json.fileId as string}/confirm`,
+        `${route}/files/{fileId}/confirm`,
+        who,
+      );
+      await call('GET', `${owner}/files`, `${route}/files`, who);
+    };
+    await attach(`/reports/${r1}`, '/reports/{id}', 'reporter');
+    await attach(`/cases/${caseId}`, '/cases/{id}', 'desk');
     await call('GET', '/cases', '/cases', 'agency');
     await call('GET', '/cases?overdue=true', '/cases', 'desk');
     await call('GET', '/cases?status=verifying&category=health&area=go-vap', '/cases', 'desk');

@@ -12,7 +12,7 @@
 //   trigger needs (its log group; a job's dead-letter queue; the outbox
 //   sender's stream and on-failure queue), and nothing else.
 // - The files bucket: a row names `files` exactly when its bundle builds an S3
-//   client, and exactly those functions get FILES_BUCKET.
+//   client or signer, and exactly those functions get FILES_BUCKET.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
@@ -103,7 +103,7 @@ interface DerivedPermissions {
   table: string[];
   indexQuery: boolean;
   sendsMail: boolean;
-  /** It builds an S3 client: the files bucket (shared/files/storage.ts). */
+  /** It builds an S3 client or signer: the files bucket (shared/files/storage.ts, remover.ts). */
   touchesFiles: boolean;
   /** Every command class the bundle constructs, for the failure message. */
   commands: string[];

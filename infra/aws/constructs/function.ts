@@ -72,9 +72,9 @@ export const FUNCTION_NODE_OPTIONS: readonly string[] = [];
  * package: it runs on x86_64, whose Linux binaries `npm ci` installs on the project's x64
  * machines, with sharp (and pdf-lib, for the bundle's size) left out of the bundle and shipped
  * in a layer (./files-layer.ts).
- * 2048 MB: a photo of up to the 50-megapixel limit (shared/files/clean.ts MAX_PIXELS) decodes
- * to 150 MB per RGB copy and libvips holds several, and Lambda gives a full vCPU from 1769 MB
- * (the re-encode is CPU-bound). 28 s: under API Gateway's 30 s, for a 10 MB upload read from
+ * 2048 MB: a 12 MP photo peaks at ~320 MB (BENCHMARKS.md), one at the 50-megapixel limit
+ * (shared/files/clean.ts MAX_PIXELS) decodes to 150 MB per RGB copy and libvips holds several,
+ * and Lambda gives a full vCPU from 1769 MB (the re-encode is CPU-bound). 28 s: under API Gateway's 30 s, for a 10 MB upload read from
  * S3, decoded, encoded again and written back with its thumbnail.
  */
 export interface GroupFunctionSettings {
