@@ -45,7 +45,8 @@ const SUBMITTED = [
   'observedAt',
   'reach',
 ];
-const BASE = [...SUBMITTED, 'id', 'submittedAt', 'status', 'caseId'].sort();
+// `fileCount`: how many evidence files the report carries (docs/files.md); 0 when none.
+const BASE = [...SUBMITTED, 'id', 'submittedAt', 'status', 'caseId', 'fileCount'].sort();
 const CLOSED = [...BASE, 'outcome', 'response', 'evidenceUrl'].sort();
 const keys = (o: unknown) => Object.keys(o as Json).sort();
 
