@@ -67,6 +67,8 @@ interface OwnerAccess {
   conditions: ConfirmConditions;
   /** A case: its reports, whose files its readers see too. */
   reportIds: string[];
+  /** A case: the cases merged into it, whose own files its readers see too (they stay on those cases). */
+  mergedCaseIds: string[];
 }
 
 const notFound = (kind: FileOwner['kind']) => new NotFound(`No such ${kind}.`);
@@ -98,6 +100,7 @@ const accessOwner = async (deps: Deps, principal: Principal, owner: FileOwner): 
       // Any status that takes files: a change between two of them (new → linked) is read again, not refused.
       conditions: { statuses: REPORT_ATTACH_STATUSES, max: deps.config.files.maxPerReport, caseId },
       reportIds: [],
+      mergedCaseIds: [],
     };
   }
   const c = await getCase(deps, owner.id);
@@ -115,6 +118,7 @@ const accessOwner = async (deps: Deps, principal: Principal, owner: FileOwner): 
       ...(actor === 'agency' ? { agencyId: principal.agencyId } : {}),
     },
     reportIds: c.reportIds,
+    mergedCaseIds: c.mergedCaseIds ?? [],
   };
 };
 
@@ -352,12 +356,18 @@ export const listFiles = async (
   const owner: FileOwner = { kind, id: ownerIdOf(kind, params) };
   const access = await accessOwner(deps, principal, owner);
   const own = await listOwnerFiles(deps, owner);
-  const ofReports =
-    kind === 'case'
-      ? await listFilesOfOwners(
-          deps,
-          access.reportIds.map((id) => ({ kind: 'report', id })),
-        )
-      : [];
-  return { items: await viewsOf(deps, [...own, ...ofReports]) };
+  if (kind === 'report') return { items: await viewsOf(deps, own) };
+  // A merge moves reports (with their files) but leaves a merged case's own files on it:
+  // the survivor's readers see them too, each with its `source` naming the merged case.
+  const [ofMerged, ofReports] = await Promise.all([
+    listFilesOfOwners(
+      deps,
+      access.mergedCaseIds.map((id) => ({ kind: 'case', id })),
+    ),
+    listFilesOfOwners(
+      deps,
+      access.reportIds.map((id) => ({ kind: 'report', id })),
+    ),
+  ]);
+  return { items: await viewsOf(deps, [...own, ...ofMerged, ...ofReports]) };
 };

@@ -119,7 +119,7 @@ export const listOwnerFiles = async (deps: Deps, owner: FileOwner): Promise<Stor
     })
   ).map(fileFromItem);
 
-/** The files of several owners (a case's reports), 8 partitions at a time, in the owners' order. */
+/** The files of several owners (a case's reports, the cases merged into it), 8 partitions at a time, in the owners' order. */
 export const listFilesOfOwners = async (deps: Deps, owners: FileOwner[]): Promise<StoredFile[]> => {
   const out: StoredFile[][] = [];
   for (let i = 0; i < owners.length; i += 8)

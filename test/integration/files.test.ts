@@ -462,6 +462,32 @@ describe('whole-item writes of an owner keep a count that moved after their read
     expect((await getCase(deps, from.caseId))?.fileCount).toBe(1);
     expect((await getCase(deps, into.caseId))?.fileCount).toBe(1);
   });
+
+  it("the survivor's list shows a merged case's own files, named by their source", async () => {
+    const deps = api.local!.deps;
+    const [from, into] = [await anOpenCase(api), await anOpenCase(api)];
+    const pdf = await attach(
+      `/cases/${from.caseId}`,
+      'desk',
+      await pdfWithAuthor(),
+      typeOf.pdf,
+      'thong-cao.pdf',
+    );
+    expect(pdf.status).toBe(201);
+    const before = (await getCase(deps, from.caseId))!;
+    await mergeCases(
+      deps,
+      before,
+      { action: 'merge', intoCaseId: into.caseId, intoVersion: into.version },
+      { actor: 'desk', by: 'desk-1', expectedVersion: before.version },
+    );
+    const listed = await api.when('GET', `/cases/${into.caseId}/files`, 'desk');
+    expect(listed.status).toBe(200);
+    const merged = (listed.json.items as Json[]).find((f) => f.id === pdf.json.id);
+    expect(merged?.source).toEqual({ kind: 'case', id: from.caseId });
+    // The file stays on the merged case (its retention is that case's): not counted on the survivor.
+    expect((await getCase(deps, into.caseId))?.fileCount ?? 0).toBe(0);
+  });
 });
 
 describe('write units', { timeout: 60_000 }, () => {

@@ -145,6 +145,16 @@ describe('the lists', () => {
     expect(ownCount(items, { kind: 'case', id: 'c1' })).toBe(1);
   });
 
+  it('groups the files of cases merged into this one after its own, before the reports', () => {
+    const items = [f('a', 'report', 'r1'), f('b', 'case', 'c0'), f('c', 'case', 'c1'), f('d', 'case', 'c0')];
+    expect(groupFiles(items, ['r1'], 'c1')).toEqual([
+      { source: { kind: 'case', id: 'c1' }, n: 0, files: [items[2]] },
+      { source: { kind: 'case', id: 'c0' }, n: 1, merged: true, files: [items[1], items[3]] },
+      { source: { kind: 'report', id: 'r1' }, n: 1, files: [items[0]] },
+    ]);
+    expect(ownCount(items, { kind: 'case', id: 'c1' })).toBe(1);
+  });
+
   it('treats a link as expired a little before its time', () => {
     const at = Date.parse('2026-12-06T04:00:00Z');
     expect(isExpired('2026-12-06T04:00:10Z', at)).toBe(false);

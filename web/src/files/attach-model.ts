@@ -145,26 +145,38 @@ export interface FileView {
 
 export interface FileGroup<F> {
   source: { kind: 'report' | 'case'; id: string };
-  /** Reports are numbered in the order the case lists them (1-based); 0 for the case itself. */
+  /** Reports are numbered in the order the case lists them (1-based); 0 for the case itself; merged cases 1, 2, … */
   n: number;
+  /** A case merged into this one: its own files stay on it, and show here too. */
+  merged?: true;
   files: F[];
 }
 
 /**
- * A case's list grouped: the case's own files first, then each report's in the
- * order of the case's `reportIds` (a report not in it comes after, as listed).
+ * A case's list grouped: the case's own files first, then those of the cases
+ * merged into it (`caseId` tells them apart), then each report's in the order
+ * of the case's `reportIds` (a report not in it comes after, as listed).
  * Groups without files are left out.
  */
 export const groupFiles = <F extends Pick<FileView, 'source'>>(
   items: readonly F[],
   reportIds: readonly string[],
+  caseId?: string,
 ): FileGroup<F>[] => {
-  const own = items.filter((f) => f.source.kind === 'case');
+  const isOwn = (f: F) => f.source.kind === 'case' && (caseId === undefined || f.source.id === caseId);
+  const own = items.filter(isOwn);
+  const merged: string[] = [];
   const reports = [...reportIds];
-  for (const f of items)
+  for (const f of items) {
+    if (f.source.kind === 'case' && !isOwn(f) && !merged.includes(f.source.id)) merged.push(f.source.id);
     if (f.source.kind === 'report' && !reports.includes(f.source.id)) reports.push(f.source.id);
+  }
   const groups: FileGroup<F>[] = [];
   if (own.length) groups.push({ source: own[0]!.source, n: 0, files: own });
+  merged.forEach((id, i) => {
+    const files = items.filter((f) => f.source.kind === 'case' && f.source.id === id);
+    groups.push({ source: { kind: 'case', id }, n: i + 1, merged: true, files });
+  });
   reports.forEach((id, i) => {
     const files = items.filter((f) => f.source.kind === 'report' && f.source.id === id);
     if (files.length) groups.push({ source: { kind: 'report', id }, n: i + 1, files });

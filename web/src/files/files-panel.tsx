@@ -153,10 +153,20 @@ const FileGroups = ({
     <>
       {renewError ? <ErrorBox error={renewError} /> : null}
       {owner.kind === 'case'
-        ? groupFiles(items, reportIds ?? []).map((g) => (
+        ? groupFiles(items, reportIds ?? [], owner.id).map((g) => (
             <div key={`${g.source.kind}:${g.source.id}`} class="file-group">
               <h3>
-                {g.source.kind === 'case' ? t.files.caseFiles : t.files.reportFiles(g.n)}
+                {g.merged
+                  ? t.files.mergedCaseFiles(g.n)
+                  : g.source.kind === 'case'
+                    ? t.files.caseFiles
+                    : t.files.reportFiles(g.n)}
+                {g.merged ? (
+                  <>
+                    {' · '}
+                    <a href={`/cases/${g.source.id}`}>{t.files.caseLink}</a>
+                  </>
+                ) : null}
                 {g.source.kind === 'report' && linkReports ? (
                   <>
                     {' · '}

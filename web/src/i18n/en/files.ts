@@ -36,6 +36,8 @@ export const files: Catalogue['files'] = {
   none: 'No files yet.',
   caseFiles: "The case's files",
   reportFiles: (n: number) => `Files of report ${n}`,
+  mergedCaseFiles: (n: number) => `Files of merged case ${n}`,
+  caseLink: 'open the case',
   reportLink: 'open the report',
   pages: (n: number) => (n === 1 ? '1 page' : `${n} pages`),
   pdf: 'PDF',

@@ -33,6 +33,8 @@ export const files = {
   none: 'Chưa có tệp nào.',
   caseFiles: 'Tệp của hồ sơ',
   reportFiles: (n: number) => `Tệp của phản ánh ${n}`,
+  mergedCaseFiles: (n: number) => `Tệp của hồ sơ đã gộp ${n}`,
+  caseLink: 'mở hồ sơ',
   reportLink: 'mở phản ánh',
   pages: (n: number) => `${n} trang`,
   pdf: 'PDF',
