@@ -28,32 +28,26 @@ const confirmResult = (params: Record<string, string>, answer: ConfirmAnswer): H
     : {}),
 });
 
-export const fileRoutes: RouteImpls = {
-  'POST /reports/{id}/files': async (req, deps) =>
-    uploadFormResult(
-      req.route.path,
-      await startUpload(deps, req.principal!, 'report', req.params, req.body),
-      req.params,
-    ),
-  'POST /reports/{id}/files/{fileId}/confirm': async (req, deps) =>
-    confirmResult(req.params, await confirmUpload(deps, req.principal!, 'report', req.params)),
-  'GET /reports/{id}/files': async (req, deps) => ({
-    status: 200,
-    body: await listFiles(deps, req.principal!, 'report', req.params),
-  }),
-  'POST /cases/{id}/files': async (req, deps) =>
-    uploadFormResult(
-      req.route.path,
-      await startUpload(deps, req.principal!, 'case', req.params, req.body),
-      req.params,
-    ),
-  'POST /cases/{id}/files/{fileId}/confirm': async (req, deps) =>
-    confirmResult(req.params, await confirmUpload(deps, req.principal!, 'case', req.params)),
-  'GET /cases/{id}/files': async (req, deps) => ({
-    status: 200,
-    body: await listFiles(deps, req.principal!, 'case', req.params),
-  }),
+/** The three routes of one owner kind: `/reports/{id}/files…` or `/cases/{id}/files…`. */
+const ownerRoutes = (kind: 'report' | 'case'): RouteImpls => {
+  const base = `/${kind}s/{id}/files`;
+  return {
+    [`POST ${base}`]: async (req, deps) =>
+      uploadFormResult(
+        req.route.path,
+        await startUpload(deps, req.principal!, kind, req.params, req.body),
+        req.params,
+      ),
+    [`POST ${base}/{fileId}/confirm`]: async (req, deps) =>
+      confirmResult(req.params, await confirmUpload(deps, req.principal!, kind, req.params)),
+    [`GET ${base}`]: async (req, deps) => ({
+      status: 200,
+      body: await listFiles(deps, req.principal!, kind, req.params),
+    }),
+  };
 };
+
+export const fileRoutes: RouteImpls = { ...ownerRoutes('report'), ...ownerRoutes('case') };
 
 /** Its writes count against the caller's hourly limit. */
 const limited = { rateLimit: withRateLimit };
