@@ -122,21 +122,39 @@ describe('evidence files in the console', () => {
 
     // With the keyboard alone: Tab to the control, Space opens the chooser. The upload to
     // storage is cut off once: "Thử lại" sends the same file again, without choosing it again.
+    // While it hangs, leaving the page is held up by the browser's question (the file would be dropped).
     let cut = false;
-    await page.route(`${testEndpoints().s3Endpoint}/**`, (route) => {
+    let release = () => {};
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+    await page.route(`${testEndpoints().s3Endpoint}/**`, async (route) => {
       if (cut || route.request().method() !== 'POST') return route.continue();
       cut = true;
+      await held;
       return route.abort('internetdisconnected');
     });
     await tabTo(page, '#files-report-input');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
     await chooser.setFiles([{ name: 'anh-2.jpg', mimeType: 'image/jpeg', buffer: photo }]);
     const retried = page.locator('.upload', { hasText: 'anh-2.jpg' });
+    await page
+      .locator('.upload[data-upload-state="uploading"]', { hasText: 'anh-2.jpg' })
+      .waitFor({ timeout: 15_000 });
+    // The page holds a beforeunload guard while the file is on its way (what makes the browser ask).
+    const leaveAsked = () =>
+      page.evaluate(
+        `(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; })()`,
+      );
+    await expect(leaveAsked()).resolves.toBe(true);
+    release();
     await retried.locator('.upload-note', { hasText: vi.networkError }).waitFor();
     expect(cut).toBe(true);
     await page.getByRole('button', { name: vi.retryLabel('anh-2.jpg') }).click();
     await page.locator('.file-item', { hasText: 'anh-2.jpg' }).waitFor();
     await expect(page.locator('#files-report-limits').textContent()).resolves.toBe(vi.limits(3, 5, '10 MB'));
+    // Nothing on its way any more: leaving is not held up.
+    await expect(leaveAsked()).resolves.toBe(false);
 
     // Through the API: the files, from the reporter; the copy readers get has no GPS, no name, no device.
     const listed = await call('GET', `/reports/${reportId}/files`, 'desk');

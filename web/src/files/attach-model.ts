@@ -82,6 +82,7 @@ export type UploadState = 'waiting' | 'checking' | 'uploading' | 'confirming' | 
 /** The step that failed, where a retry starts again. */
 export type Step = 'start' | 'upload' | 'confirm';
 
+/** A file still on its way (leaving the page now would drop it). */
 export const isActive = (s: UploadState): boolean =>
   s === 'waiting' || s === 'checking' || s === 'uploading' || s === 'confirming';
 

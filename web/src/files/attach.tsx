@@ -197,6 +197,16 @@ export const Attach = ({
     }
   }, [listedKey]);
 
+  // Leaving (or reloading) the page while a file is on its way would drop it: the browser asks first.
+  const busy = active > 0;
+  useEffect(() => {
+    if (!busy) return;
+    // preventDefault() is what makes current browsers ask (Chrome 119+, Firefox, Safari).
+    const hold = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', hold);
+    return () => window.removeEventListener('beforeunload', hold);
+  }, [busy]);
+
   const maxText = formatSize(limits.maxBytes, lang);
   const noteText = (note: Note): string => {
     switch (note.kind) {
