@@ -280,7 +280,8 @@ export const confirmUpload = async (
               detectedType: r.detected,
               declaredType: pending.type,
             })
-          : new UnprocessableContent(`The ${r.detected} file cannot be read: it is damaged or protected.`, {
+          : // The cleaning's reason is written for the uploader (truncated, password-protected, too many pixels).
+            new UnprocessableContent(r.reason, {
               code: 'file-damaged',
               detectedType: r.detected,
             }),

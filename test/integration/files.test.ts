@@ -10,11 +10,18 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCaseAction } from '#domain/case';
 import { objectKeys } from '#domain/files';
+import { REASONS } from '#files/clean';
 import { mergeCases } from '#service/case-merge';
 import { getCase, saveCaseAction } from '#store/cases';
 import { meterCapacity } from '#test/bench/support/capacity';
 import { testEndpoints } from '#test/support/aws';
-import { jpegWithGps, metadataOf, pdfWithAuthor, pngWithGps } from '#test/support/evidence-images';
+import {
+  encryptedPdf,
+  jpegWithGps,
+  metadataOf,
+  pdfWithAuthor,
+  pngWithGps,
+} from '#test/support/evidence-images';
 import { TEST_FILES_BUCKET } from '#test/support/files-bucket';
 import { anAssignedCase, anOpenCase, aSubmittedReport } from '#test/support/given';
 import type { Answer, Api, Json, Who } from '#test/support/steps';
@@ -221,6 +228,19 @@ describe('refusals store nothing', { timeout: 60_000 }, () => {
     const res = await attach(owner, 'reporter', text, typeOf.jpeg);
     expect(res.status).toBe(422);
     expect(res.json.code).toBe('file-type-not-allowed');
+  });
+
+  it('a password-protected PDF: 422 file-damaged, the detail saying what to do, nothing stored', async () => {
+    const reportId = await aSubmittedReport(api);
+    const owner = `/reports/${reportId}`;
+    const res = await attach(owner, 'reporter', await encryptedPdf(), typeOf.pdf, 'bao-mat.pdf');
+    expect(res.status).toBe(422);
+    expect(res.json).toMatchObject({
+      code: 'file-damaged',
+      detectedType: 'application/pdf',
+      detail: REASONS.pdfEncrypted,
+    });
+    expect(await itemsOf(`REPORT#${reportId}`, 'FILE#')).toEqual([]);
   });
 
   it('a form for a type not taken or a size over maxBytes: 422 naming the field, nothing stored', async () => {
