@@ -74,6 +74,10 @@ afterAll(async () => tc?.stop());
 describe('evidence files in the console', () => {
   it('a collaborator attaches a photo on a phone (its GPS gone), the mislabelled files are refused, the desk sees it; an agency attaches a PDF beside its half-typed response', async () => {
     const page = await tc.newPage(PHONE);
+    // Intercept file choosers from the start. Playwright switches interception on when the
+    // first 'filechooser' listener is added, without waiting for the browser to confirm; on a
+    // loaded machine the Space below could reach the page first and open nothing (CI saw that).
+    page.on('filechooser', () => {});
     await signIn(page, tc, { ...who.reporter, returnTo: '/send' });
     await page.fill('#report-title', 'Ảnh chụp tin đồn mất điện diện rộng');
     await page.fill('#report-summary', 'Ảnh chụp màn hình bài đăng nói cả quận sẽ mất điện ba ngày.');
