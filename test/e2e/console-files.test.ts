@@ -270,5 +270,27 @@ describe('evidence files in the console', () => {
       ['report', 'anh-chup.jpg', 'reporter'],
       ['report', 'anh-2.jpg', 'reporter'],
     ]);
+
+    // Once the case is closed, the desk's page of one of its reports lists the files but offers no attach.
+    const closed = await call(
+      'POST',
+      `/cases/${caseId}/actions`,
+      'desk',
+      {
+        action: 'close',
+        outcome: 'clarified',
+        note: 'Đã đăng thông cáo.',
+        evidenceUrl: 'https://evn.example/thong-cao',
+      },
+      { 'if-match': `"${after.json.version}"` },
+    );
+    expect(closed.json).toMatchObject({ status: 'closed' });
+    const deskAfter = await tc.newPage(PHONE);
+    await signIn(deskAfter, tc, { ...who.desk, returnTo: `/reports/${second.json.id}` });
+    // The report names its case with where it stands; the files are listed, the attach control is gone.
+    await deskAfter.locator('.report-fields .chip-case-closed').waitFor();
+    await deskAfter.locator('section.files .file-item, section.files .empty').first().waitFor();
+    await expect(deskAfter.locator('#files-report-input').count()).resolves.toBe(0);
+    await deskAfter.context().close();
   }, 120_000);
 });

@@ -10,7 +10,7 @@ import { FilesPanel } from '../files/files-panel';
 import { useI18n } from '../i18n';
 import { nameOf, useReference } from '../reference';
 import { dateTime, formatNumber } from '../time';
-import { ReportStatusChip, similarReasonText, UrgencyBadge } from '../ui/chips';
+import { CaseStatusChip, ReportStatusChip, similarReasonText, UrgencyBadge } from '../ui/chips';
 import { Empty, LoadView } from '../ui/states';
 import { similarReports } from './desk/similar';
 import './reporter/reporter.css';
@@ -41,6 +41,7 @@ const ReportView = ({ report: r, session }: { report: Report; session: Session }
   const zone = config().timeZone;
   const full = 'submittedBy' in r ? r : undefined;
   const own = 'outcome' in r || !full ? (r as Extract<Report, { outcome?: unknown }>) : undefined;
+  const caseStatus = useCaseStatus(session.role === 'desk' ? r.caseId : undefined);
   return (
     <>
       <div class="page-title">
@@ -83,6 +84,12 @@ const ReportView = ({ report: r, session }: { report: Report; session: Session }
               <dt>{t.reporter.caseRef}</dt>
               <dd>
                 {session.role === 'reporter' ? r.caseId : <a href={`/cases/${r.caseId}`}>{r.caseId}</a>}
+                {caseStatus ? (
+                  <>
+                    {' '}
+                    <CaseStatusChip status={caseStatus} />
+                  </>
+                ) : null}
               </dd>
             </>
           ) : null}
@@ -147,7 +154,7 @@ const ReportView = ({ report: r, session }: { report: Report; session: Session }
       ) : null}
       <FilesPanel
         owner={{ kind: 'report', id: r.id }}
-        canAttach={canAttachToReport(r, session)}
+        canAttach={canAttachToReport(r, session) && caseStatus !== 'closed'}
         fileCount={(r as { fileCount?: number }).fileCount}
       />
       {session.role === 'desk' ? <SimilarReports id={r.id} /> : null}
@@ -158,6 +165,19 @@ const ReportView = ({ report: r, session }: { report: Report; session: Session }
       ) : null}
     </>
   );
+};
+
+/**
+ * The status of the desk's report's case: the desk's report view names the case
+ * but not where it stands, so the case is read (a collaborator's view shows the
+ * outcome instead). Undefined while loading or when the read failed: attaching
+ * is then offered and the API decides.
+ */
+const useCaseStatus = (caseId: string | null | undefined) => {
+  const load = useLoad(`report-case-status:${caseId ?? '-'}`, async () =>
+    caseId ? (await call(api().GET('/cases/{id}', { params: { path: { id: caseId } } }))).data.status : null,
+  );
+  return load.state === 'ready' || load.state === 'stale' ? (load.data ?? undefined) : undefined;
 };
 
 /** Files go on a report until it is dismissed or its case is closed (an outcome shows that); the API decides again. */
