@@ -1,7 +1,9 @@
 // The kinds of evidence file taken and how they are told apart: by their first
-// bytes, never by a name or a declared type. Apart from ./files.ts (which
-// re-exports them) because that module holds zod schemas: the console sniffs a
-// chosen file with this same function, and a phone should not download zod for it.
+// bytes, never by a name or a declared type; and in which owner statuses a file
+// may be attached. Apart from ./files.ts (which re-exports them) because that
+// module holds zod schemas: the console sniffs a chosen file and decides whether
+// to offer attaching with these same functions, and a phone should not download
+// zod for it.
 
 export const FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export type FileType = (typeof FILE_TYPES)[number];
@@ -26,3 +28,26 @@ export const detectFileType = (bytes: Uint8Array): FileType | undefined => {
   if (bytes.length >= 5 && ascii(0, '%PDF-')) return 'application/pdf';
   return undefined;
 };
+
+export type FileOwnerKind = 'report' | 'case';
+
+/**
+ * The owner statuses in which a file may be attached. A report takes files
+ * until it is dismissed (and while its case, if any, is not closed: checked on
+ * the case); a case until it is closed, and an agency only while the case
+ * waits for or holds its response.
+ */
+export const REPORT_ATTACH_STATUSES = ['new', 'linked'] as const;
+export const CASE_ATTACH_STATUSES = {
+  desk: ['open', 'verifying', 'responded'],
+  agency: ['verifying', 'responded'],
+} as const;
+
+export const mayAttachInStatus = (
+  owner: FileOwnerKind,
+  status: string,
+  actor: 'desk' | 'agency' | 'reporter' = 'desk',
+): boolean =>
+  owner === 'report'
+    ? (REPORT_ATTACH_STATUSES as readonly string[]).includes(status)
+    : (CASE_ATTACH_STATUSES[actor === 'agency' ? 'agency' : 'desk'] as readonly string[]).includes(status);

@@ -7,11 +7,21 @@ import * as z from 'zod';
 import { FILE_TYPES, type FileType, IMAGE_TYPES } from './file-kinds';
 import type { Principal } from './principal';
 
-export { detectFileType, FILE_TYPES, type FileType, IMAGE_TYPES } from './file-kinds';
+export {
+  CASE_ATTACH_STATUSES,
+  detectFileType,
+  FILE_TYPES,
+  type FileType,
+  IMAGE_TYPES,
+  mayAttachInStatus,
+  REPORT_ATTACH_STATUSES,
+} from './file-kinds';
 export const isImageType = (t: FileType): boolean => IMAGE_TYPES.includes(t);
 
 /** What a file is attached to. */
-export type FileOwnerKind = 'report' | 'case';
+export type { FileOwnerKind } from './file-kinds';
+
+import type { FileOwnerKind } from './file-kinds';
 export interface FileOwner {
   kind: FileOwnerKind;
   id: string;
@@ -161,27 +171,6 @@ export const caseFileActor = (
   if (p.roles.includes('agency') && p.agencyId && p.agencyId === c.agencyId) return 'agency';
   return null;
 };
-
-/**
- * The owner statuses in which a file may be attached. A report takes files
- * until it is dismissed (and while its case, if any, is not closed: checked on
- * the case); a case until it is closed, and an agency only while the case
- * waits for or holds its response.
- */
-export const REPORT_ATTACH_STATUSES = ['new', 'linked'] as const;
-export const CASE_ATTACH_STATUSES = {
-  desk: ['open', 'verifying', 'responded'],
-  agency: ['verifying', 'responded'],
-} as const;
-
-export const mayAttachInStatus = (
-  owner: FileOwnerKind,
-  status: string,
-  actor: 'desk' | 'agency' | 'reporter' = 'desk',
-): boolean =>
-  owner === 'report'
-    ? (REPORT_ATTACH_STATUSES as readonly string[]).includes(status)
-    : (CASE_ATTACH_STATUSES[actor === 'agency' ? 'agency' : 'desk'] as readonly string[]).includes(status);
 
 /** The problem `code` of each refusal (an extension member beside `type`, docs/files.md). */
 export const FILE_PROBLEM_CODES = [

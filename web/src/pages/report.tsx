@@ -2,6 +2,7 @@
 // collaborator sees their own report, with the outcome and the evidence link
 // once its case is closed; the desk sees everything, and the reports the API
 // finds similar to it). Text stays as the API gives it: masked stays masked.
+import { mayAttachInStatus } from '#domain/file-kinds';
 import { api, call } from '../api/client';
 import { useLoad } from '../api/use-load';
 import type { Session } from '../auth/session';
@@ -183,7 +184,7 @@ const useCaseStatus = (caseId: string | null | undefined) => {
 /** Files go on a report until it is dismissed or its case is closed (an outcome shows that); the API decides again. */
 const canAttachToReport = (r: Report, session: Session): boolean =>
   (session.role === 'reporter' || session.role === 'desk') &&
-  r.status !== 'dismissed' &&
+  mayAttachInStatus('report', r.status) &&
   !('outcome' in r && r.outcome);
 
 /** The desk's similar reports: same link or nearly the same words, each with why and where it stands. */

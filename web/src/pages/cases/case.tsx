@@ -2,7 +2,9 @@
 // deadline (in the configured zone, overdue marked), its reports, its history
 // as a timeline, and the actions its state allows the caller. An agency
 // opening another agency's case gets the API's 404: the same "not found" page.
+
 import { useCallback, useState } from 'preact/hooks';
+import { mayAttachInStatus } from '#domain/file-kinds';
 import { api, call, versionOf } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import type { Session } from '../../auth/session';
@@ -202,11 +204,9 @@ const CaseView = ({
   );
 };
 
-/** The desk attaches while the case is not closed; its agency while verifying or responded (the API's rule). */
+/** The desk attaches while the case is not closed; its agency while verifying or responded (the API's own rule). */
 const canAttachToCase = (status: string, role: Session['role']): boolean =>
-  role === 'desk'
-    ? status !== 'closed'
-    : role === 'agency' && (status === 'verifying' || status === 'responded');
+  (role === 'desk' || role === 'agency') && mayAttachInStatus('case', status, role);
 
 type ReportView = Awaited<ReturnType<typeof loadReport>>;
 const loadReport = async (id: string) =>
