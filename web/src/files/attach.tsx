@@ -5,7 +5,7 @@
 // shares its bandwidth badly); a failed one is retried from the step that
 // failed without choosing it again. It holds no other form's state: attaching
 // never touches what is typed elsewhere on the page, nor the owner's version.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiProblem } from '../api/client';
 import { useI18n } from '../i18n';
 import { useErrorText } from '../ui/states';
@@ -198,8 +198,10 @@ export const Attach = ({
   }, [listedKey]);
 
   // Leaving (or reloading) the page while a file is on its way would drop it: the browser asks first.
+  // A layout effect runs in the same task as the render, so whenever the page shows a
+  // file on its way the guard is already there (a plain effect left a gap after paint).
   const busy = active > 0;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!busy) return;
     // preventDefault() is what makes current browsers ask (Chrome 119+, Firefox, Safari).
     const hold = (e: BeforeUnloadEvent) => e.preventDefault();
