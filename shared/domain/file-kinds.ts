@@ -29,6 +29,7 @@ export const detectFileType = (bytes: Uint8Array): FileType | undefined => {
   return undefined;
 };
 
+/** What a file is attached to. */
 export type FileOwnerKind = 'report' | 'case';
 
 /**

@@ -3,14 +3,15 @@
 // type), where its objects live in the bucket, and who may attach or read.
 // Pure: the bytes are handed in; storage and image work live in shared/files.
 import * as z from 'zod';
-// The kinds and their detection live apart, without zod, so the console can use them (./file-kinds.ts).
-import { FILE_TYPES, type FileType, IMAGE_TYPES } from './file-kinds';
+// The kinds, their detection and the attach-status rule live apart, without zod, so the console can use them (./file-kinds.ts).
+import { FILE_TYPES, type FileOwnerKind, type FileType, IMAGE_TYPES } from './file-kinds';
 import type { Principal } from './principal';
 
 export {
   CASE_ATTACH_STATUSES,
   detectFileType,
   FILE_TYPES,
+  type FileOwnerKind,
   type FileType,
   IMAGE_TYPES,
   mayAttachInStatus,
@@ -18,10 +19,6 @@ export {
 } from './file-kinds';
 export const isImageType = (t: FileType): boolean => IMAGE_TYPES.includes(t);
 
-/** What a file is attached to. */
-export type { FileOwnerKind } from './file-kinds';
-
-import type { FileOwnerKind } from './file-kinds';
 export interface FileOwner {
   kind: FileOwnerKind;
   id: string;
